@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+import os from 'node:os';
+import React from 'react';
+import {render} from 'ink';
+import meow from 'meow';
+import {checkArgs} from './source/cli/check-args.js';
+import {EndpointError, resolveEndpoint} from './source/engine/endpoint.js';
+import {enterAlternateScreen} from './source/terminal/screen.js';
+import {App} from './source/ui/app.js';
+
+const cli = meow(
+	`
+	Usage
+	  $ berth [options]
+
+	Options
+	  --host, -H URL    Docker endpoint: unix:///path, tcp://host:port, ssh://user@host
+	  --context NAME    Docker context to use (see docker context ls)
+	  --all / --no-all  Show all containers (default) or only running ones
+	  --version         Print the version
+	  --help            Print this help
+
+	The engine is found like the docker CLI does: --host, DOCKER_HOST, --context,
+	DOCKER_CONTEXT, the current context in ~/.docker/config.json, /var/run/docker.sock.
+	Press ? inside berth for every key.
+`,
+	{
+		importMeta: import.meta,
+		allowUnknownFlags: true,
+		flags: {
+			host: {type: 'string', shortFlag: 'H'},
+			context: {type: 'string'},
+			all: {type: 'boolean', default: true},
+		},
+	},
+);
+
+function fail(message: string): never {
+	process.stderr.write(`berth: ${message}\n`);
+	process.exit(2);
+}
+
+const problem = checkArgs(cli.flags as Record<string, unknown>, cli.input, process.argv.slice(2));
+if (problem) fail(problem);
+
+let endpoint;
+try {
+	endpoint = resolveEndpoint({host: cli.flags.host, context: cli.flags.context, env: process.env, homedir: os.homedir()});
+} catch (error) {
+	if (error instanceof EndpointError) fail(error.message);
+	throw error;
+}
+
+if (!process.stdin.isTTY || !process.stdout.isTTY) {
+	fail('needs an interactive terminal (stdin and stdout must be a TTY)');
+}
+
+const {createDockerEngine} = await import('./source/engine/docker-engine.js');
+const engine = createDockerEngine(endpoint);
+
+const screen = enterAlternateScreen(process.stdout, process.stdin);
+const app = render(<App engine={engine} showAll={cli.flags.all} />, {
+	incrementalRendering: true,
+	maxFps: 30,
+	patchConsole: false,
+	exitOnCtrlC: false,
+});
+
+let finishing = false;
+function finish(code: number, error?: unknown): never {
+	if (!finishing) {
+		finishing = true;
+		try {
+			app.unmount();
+		} catch {
+			// Already unmounted.
+		}
+	}
+	screen.restore();
+	if (error !== undefined) {
+		const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+		process.stderr.write(`berth: unexpected error: ${text}\n`);
+	}
+	process.exit(code);
+}
+
+process.on('SIGTERM', () => finish(143));
+process.on('SIGHUP', () => finish(129));
+process.on('SIGINT', () => finish(130));
+process.on('uncaughtException', error => finish(1, error));
+process.on('unhandledRejection', error => finish(1, error));
+
+await app.waitUntilExit();
+finish(0);

@@ -1,0 +1,22 @@
+/** Flags berth knows (camelCase, as meow reports them). */
+export const knownFlags = new Set(['host', 'context', 'all', 'help', 'version']);
+
+/**
+ * The first problem with the command line, as one line for the user, or undefined. meow keeps
+ * flags it does not know; berth refuses them instead of ignoring a typo.
+ */
+export function checkArgs(flags: Record<string, unknown>, input: readonly unknown[], argv: readonly string[]): string | undefined {
+	const unknown = Object.keys(flags).filter(k => !knownFlags.has(k) && !knownFlags.has(k.replace(/^no/, '').toLowerCase()));
+	if (unknown.length > 0) {
+		// Name the flag as typed when it can be found in argv.
+		const typed = argv.find(a => a.startsWith('-') && !/^--?(host|context|all|no-all|help|version|H)(=|$)/.test(a));
+		return `unknown flag ${typed ?? unknown[0]} (see berth --help)`;
+	}
+	if (input.length > 0) return `unexpected argument ${JSON.stringify(String(input[0]))} (berth takes only flags; see berth --help)`;
+	for (const name of ['host', 'context'] as const) {
+		const value = flags[name];
+		if (value === undefined) continue;
+		if (typeof value !== 'string' || value.trim() === '') return `--${name} needs a value (see berth --help)`;
+	}
+	return undefined;
+}

@@ -1,0 +1,243 @@
+/**
+ * Which Docker engine to talk to, decided the way the docker CLI decides it (checked against
+ * docker CLI 28 on this machine):
+ *
+ *   1. `--host`                      (both `--host` and `--context` given: an error, as in the CLI)
+ *   2. `--context`
+ *   3. `DOCKER_HOST`                 (set but empty counts as unset)
+ *   4. `DOCKER_CONTEXT`
+ *   5. `currentContext` in `$DOCKER_CONFIG/config.json` (default `~/.docker/config.json`)
+ *   6. `unix:///var/run/docker.sock`
+ *
+ * A context named "default" means "no context": DOCKER_HOST if set, else the default socket.
+ * Nothing here opens a connection; `docker-engine.ts` turns the result into one.
+ */
+import {createHash} from 'node:crypto';
+import {existsSync, readFileSync} from 'node:fs';
+import path from 'node:path';
+
+export const DEFAULT_HOST = 'unix:///var/run/docker.sock';
+
+export type EndpointSource = 'flag' | 'env' | 'context' | 'default';
+
+/** TLS material for a tcp endpoint: paths to PEM files (each only when the file exists). */
+export interface TlsFiles {
+	ca?: string;
+	cert?: string;
+	key?: string;
+	/** Verify the engine's certificate (DOCKER_TLS_VERIFY, or a context without SkipTLSVerify). */
+	verify: boolean;
+}
+
+export interface ResolvedEndpoint {
+	/** Normalised address: `unix:///path`, `tcp://host:port` or `ssh://[user@]host[:port]`. */
+	url: string;
+	/** What berth shows, e.g. "unix:///var/run/docker.sock" or "ssh://deploy@box (context prod)". */
+	description: string;
+	/** Where the address came from. */
+	source: EndpointSource;
+	/** The context's name when the address came from a context. */
+	context?: string;
+	/** Present for tcp endpoints that use TLS. */
+	tls?: TlsFiles;
+}
+
+export interface ResolveEndpointOptions {
+	/** `--host` / `-H`. An empty string counts as not given. */
+	host?: string;
+	/** `--context`. An empty string counts as not given. */
+	context?: string;
+	/** Usually `process.env`. */
+	env: Record<string, string | undefined>;
+	/** Usually `os.homedir()`; used for `~/.docker`. */
+	homedir: string;
+}
+
+/** A problem with the user's endpoint settings. The message is one line, meant to be shown as is. */
+export class EndpointError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'EndpointError';
+	}
+}
+
+/** Decides which engine to use. Reads config.json and context files; throws EndpointError. */
+export function resolveEndpoint(options: ResolveEndpointOptions): ResolvedEndpoint {
+	const env = options.env;
+	const flagHost = nonEmpty(options.host);
+	const flagContext = nonEmpty(options.context);
+	if (flagHost && flagContext) {
+		throw new EndpointError('Conflicting options: give either --host or --context, not both');
+	}
+
+	if (flagHost) return fromHost(flagHost, 'flag', '--host', env, options.homedir);
+	if (flagContext) return fromContext(flagContext, '--context', options);
+
+	const envHost = nonEmpty(env.DOCKER_HOST);
+	if (envHost) return fromHost(envHost, 'env', 'DOCKER_HOST', env, options.homedir);
+
+	const envContext = nonEmpty(env.DOCKER_CONTEXT);
+	if (envContext) return fromContext(envContext, 'DOCKER_CONTEXT', options);
+
+	const current = readCurrentContext(configDir(env, options.homedir));
+	if (current && current !== 'default') return fromContext(current, 'config.json', options);
+
+	return {url: DEFAULT_HOST, description: DEFAULT_HOST, source: 'default'};
+}
+
+/** The directory the docker CLI keeps its config in. */
+export function configDir(env: Record<string, string | undefined>, homedir: string): string {
+	return nonEmpty(env.DOCKER_CONFIG) ?? path.join(homedir, '.docker');
+}
+
+/** The directory name the docker CLI uses for a context: the hex SHA-256 of its name. */
+export function contextId(name: string): string {
+	return createHash('sha256').update(name).digest('hex');
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+	const trimmed = value?.trim();
+	return trimmed ? trimmed : undefined;
+}
+
+function fromHost(
+	raw: string,
+	source: 'flag' | 'env',
+	origin: string,
+	env: Record<string, string | undefined>,
+	homedir: string,
+): ResolvedEndpoint {
+	const tls = tlsFromEnv(env, homedir);
+	const url = normaliseHost(raw, origin, Boolean(tls));
+	const endpoint: ResolvedEndpoint = {url, description: url, source};
+	if (tls && url.startsWith('tcp://')) endpoint.tls = tls;
+	return endpoint;
+}
+
+/** TLS settings from DOCKER_TLS_VERIFY / DOCKER_TLS / DOCKER_CERT_PATH, as the CLI reads them. */
+function tlsFromEnv(env: Record<string, string | undefined>, homedir: string): TlsFiles | undefined {
+	const verify = Boolean(nonEmpty(env.DOCKER_TLS_VERIFY));
+	if (!verify && !nonEmpty(env.DOCKER_TLS)) return undefined;
+	const dir = nonEmpty(env.DOCKER_CERT_PATH) ?? configDir(env, homedir);
+	return {...pemFiles(dir), verify};
+}
+
+function pemFiles(dir: string): Omit<TlsFiles, 'verify'> {
+	const files: Omit<TlsFiles, 'verify'> = {};
+	for (const name of ['ca', 'cert', 'key'] as const) {
+		const file = path.join(dir, `${name}.pem`);
+		if (existsSync(file)) files[name] = file;
+	}
+	return files;
+}
+
+/**
+ * Checks an address and puts it in a canonical form. Accepts `unix://path`, `tcp://host[:port]`,
+ * `host:port` (taken as tcp, like the CLI) and `ssh://[user@]host[:port]`.
+ */
+export function normaliseHost(raw: string, origin: string, tls = false): string {
+	const value = raw.trim();
+	const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(value)?.[1]?.toLowerCase();
+	if (scheme === undefined) {
+		if (value.includes('://') || value.startsWith('/')) throw unsupported(value, origin);
+		return normaliseHost(`tcp://${value}`, origin, tls);
+	}
+
+	const rest = value.slice(scheme.length + 3);
+	switch (scheme) {
+		case 'unix': {
+			return `unix://${rest || DEFAULT_HOST.slice('unix://'.length)}`;
+		}
+
+		case 'tcp': {
+			const url = parseUrl(value, origin);
+			if (url.username || url.password) throw new EndpointError(`Invalid Docker endpoint "${value}" (from ${origin}): tcp addresses take no user name`);
+			const host = url.hostname || '127.0.0.1';
+			const port = url.port || (tls ? '2376' : '2375');
+			return `tcp://${host}:${port}${url.pathname === '/' ? '' : url.pathname}`;
+		}
+
+		case 'ssh': {
+			const url = parseUrl(value, origin);
+			if (!url.hostname) throw new EndpointError(`Invalid Docker endpoint "${value}" (from ${origin}): no host name`);
+			if (url.password) throw new EndpointError(`Invalid Docker endpoint "${value}" (from ${origin}): ssh addresses cannot carry a password; use a key or ssh-agent`);
+			if (url.pathname && url.pathname !== '/') throw new EndpointError(`Invalid Docker endpoint "${value}" (from ${origin}): ssh addresses take no path`);
+			if (url.hostname.startsWith('-') || url.username.startsWith('-')) throw new EndpointError(`Invalid Docker endpoint "${value}" (from ${origin}): host and user names cannot start with "-"`);
+			const user = url.username ? `${decodeURIComponent(url.username)}@` : '';
+			return `ssh://${user}${url.hostname}${url.port ? `:${url.port}` : ''}`;
+		}
+
+		default: {
+			throw unsupported(value, origin);
+		}
+	}
+}
+
+function parseUrl(value: string, origin: string): URL {
+	try {
+		return new URL(value);
+	} catch {
+		throw new EndpointError(`Invalid Docker endpoint "${value}" (from ${origin}): not a valid address`);
+	}
+}
+
+function unsupported(value: string, origin: string): EndpointError {
+	return new EndpointError(`Unsupported Docker endpoint "${value}" (from ${origin}): use unix://, tcp:// or ssh://`);
+}
+
+function readJson(file: string, what: string): unknown {
+	let text: string;
+	try {
+		text = readFileSync(file, 'utf8');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ENOENT') return undefined;
+		throw new EndpointError(`Cannot read ${what} ${file}: ${code ?? String(error)}`);
+	}
+
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		throw new EndpointError(`${what[0]!.toUpperCase()}${what.slice(1)} ${file} is not valid JSON; fix or remove it`);
+	}
+}
+
+function readCurrentContext(dir: string): string | undefined {
+	const file = path.join(dir, 'config.json');
+	const config = readJson(file, 'Docker config file');
+	if (config === undefined) return undefined;
+	if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+		throw new EndpointError(`Docker config file ${file} is not valid JSON: expected an object`);
+	}
+
+	const current = (config as {currentContext?: unknown}).currentContext;
+	return typeof current === 'string' ? nonEmpty(current) : undefined;
+}
+
+function fromContext(name: string, origin: string, options: ResolveEndpointOptions): ResolvedEndpoint {
+	if (name === 'default') {
+		const envHost = nonEmpty(options.env.DOCKER_HOST);
+		if (envHost) return fromHost(envHost, 'env', 'DOCKER_HOST', options.env, options.homedir);
+		return {url: DEFAULT_HOST, description: `${DEFAULT_HOST} (context default)`, source: 'context', context: 'default'};
+	}
+
+	const dir = configDir(options.env, options.homedir);
+	const id = contextId(name);
+	const metaFile = path.join(dir, 'contexts', 'meta', id, 'meta.json');
+	const meta = readJson(metaFile, 'context file');
+	if (meta === undefined) {
+		throw new EndpointError(`Docker context "${name}" (from ${origin}) does not exist; see "docker context ls"`);
+	}
+
+	const docker = (meta as {Endpoints?: {docker?: {Host?: unknown; SkipTLSVerify?: unknown}}} | null)?.Endpoints?.docker;
+	if (typeof docker?.Host !== 'string' || !docker.Host.trim()) {
+		throw new EndpointError(`Context file ${metaFile} is malformed: no Endpoints.docker.Host for context "${name}"`);
+	}
+
+	const files = pemFiles(path.join(dir, 'contexts', 'tls', id, 'docker'));
+	const hasTls = Object.keys(files).length > 0;
+	const url = normaliseHost(docker.Host, `context "${name}"`, hasTls);
+	const endpoint: ResolvedEndpoint = {url, description: `${url} (context ${name})`, source: 'context', context: name};
+	if (hasTls && url.startsWith('tcp://')) endpoint.tls = {...files, verify: docker.SkipTLSVerify !== true};
+	return endpoint;
+}

@@ -1,0 +1,264 @@
+/**
+ * berth's own view of a Docker engine. Nothing here depends on dockerode: the UI and the
+ * state code only see these types, and `docker-engine.ts` is the one module that maps the
+ * engine's API onto them. Tests implement the same interface in memory.
+ *
+ * Every string that comes from the engine (names, labels, messages, log text) is untrusted:
+ * the adapter passes it through unchanged and the UI neutralises it when it renders.
+ */
+
+/** Lifecycle state as the engine reports it (`State` of /containers/json). */
+export type ContainerState = 'running' | 'paused' | 'restarting' | 'exited' | 'created' | 'dead' | 'removing';
+
+export type Health = 'healthy' | 'unhealthy' | 'starting';
+
+export interface PortMapping {
+	/** Host address, when published. */
+	ip?: string;
+	privatePort: number;
+	publicPort?: number;
+	type: string;
+}
+
+export interface ContainerSummary {
+	/** Full 64-hex id. */
+	id: string;
+	/** Name without the leading slash. */
+	name: string;
+	/** Image as the engine lists it (repo:tag, or an id when the tag moved). */
+	image: string;
+	/** Full image id (sha256:...). */
+	imageId: string;
+	command: string;
+	/** Unix seconds. */
+	created: number;
+	state: ContainerState;
+	/** The engine's own status text, e.g. "Up 3 minutes (healthy)", "Exited (137) 2 seconds ago". */
+	status: string;
+	/** Present only when the container has a healthcheck. */
+	health?: Health;
+	/** Exit code, parsed from the status text, for exited containers. */
+	exitCode?: number;
+	ports: PortMapping[];
+	labels: Record<string, string>;
+}
+
+export interface ImageSummary {
+	/** Full id (sha256:...). */
+	id: string;
+	/** repository:tag references; empty for a dangling image. */
+	repoTags: string[];
+	repoDigests: string[];
+	/** Unix seconds. */
+	created: number;
+	/** Bytes. */
+	size: number;
+	/** Containers using it, counted by berth from the container list (the engine reports -1 unless asked). */
+	containers?: number;
+}
+
+export interface MountInfo {
+	type: string;
+	source: string;
+	destination: string;
+	mode: string;
+	rw: boolean;
+}
+
+/** What the details view shows: a summary of `docker inspect`. */
+export interface ContainerDetails {
+	id: string;
+	name: string;
+	image: string;
+	imageId: string;
+	created: string;
+	path: string;
+	args: string[];
+	cmd: string[];
+	entrypoint: string[];
+	env: string[];
+	workingDir: string;
+	user: string;
+	tty: boolean;
+	state: ContainerState;
+	running: boolean;
+	paused: boolean;
+	restarting: boolean;
+	pid: number;
+	exitCode: number;
+	oomKilled: boolean;
+	error: string;
+	startedAt: string;
+	finishedAt: string;
+	health?: Health;
+	restartPolicy: {name: string; maximumRetryCount: number};
+	restartCount: number;
+	ports: PortMapping[];
+	mounts: MountInfo[];
+	labels: Record<string, string>;
+	networks: string[];
+	stopSignal?: string;
+	stopTimeout?: number;
+}
+
+export interface ImageHistoryEntry {
+	/** Layer image id, or "<missing>" for layers built elsewhere. */
+	id: string;
+	/** Unix seconds. */
+	created: number;
+	createdBy: string;
+	/** Bytes. */
+	size: number;
+	tags: string[];
+	comment: string;
+}
+
+export type LogStream = 'stdout' | 'stderr' | 'tty';
+
+export interface LogLine {
+	stream: LogStream;
+	/** The line without its trailing newline, exactly as the container wrote it (untrusted). */
+	text: string;
+	/** The engine's RFC 3339 timestamp with nanoseconds, e.g. 2026-11-23T10:33:19.236871895Z. */
+	timestamp?: string;
+}
+
+export interface LogOptions {
+	/** Lines to send before following; 'all' for the whole log. */
+	tail: number | 'all';
+	/** Only lines after this time: unix seconds (fractions allowed) or an RFC 3339 timestamp. */
+	since?: number | string;
+	follow: boolean;
+}
+
+export interface EngineEvent {
+	/** container, image, network, volume, ... */
+	type: string;
+	/** start, die, destroy, health_status: healthy, ... */
+	action: string;
+	/** Actor id: container id, image id or reference. */
+	id: string;
+	attributes: Record<string, string>;
+	/** Nanoseconds since the epoch, as a decimal string (exceeds Number precision). */
+	timeNano: string;
+}
+
+export interface EngineInfo {
+	/** Engine version, e.g. 20.10.24. */
+	version: string;
+	/** API version in use after negotiation, e.g. 1.41. */
+	apiVersion: string;
+	os: string;
+	arch: string;
+}
+
+export interface CommitOptions {
+	repo: string;
+	tag: string;
+	comment?: string;
+	author?: string;
+	/** Pause the container while committing (the engine's default is true). */
+	pause?: boolean;
+}
+
+/** Why the engine could not be reached, in the user's terms. */
+export type UnreachableReason =
+	| 'no-socket'
+	| 'permission'
+	| 'refused'
+	| 'timeout'
+	| 'dns'
+	| 'tls'
+	| 'closed'
+	| 'other';
+
+export type EngineErrorCode =
+	/** No connection to the engine at all. */
+	| 'unreachable'
+	/** 404: the container or image is gone. */
+	| 'not-found'
+	/** 409: e.g. rm of a running container, rmi of an image in use, name in use. */
+	| 'conflict'
+	/** 304: already started / already stopped. */
+	| 'not-modified'
+	/** 400: bad parameter (invalid reference, ...). */
+	| 'bad-request'
+	/** 500 and other server-side failures. */
+	| 'server'
+	/** The call was aborted by berth (selection changed, shutting down). */
+	| 'aborted'
+	/** The connection dropped mid-request: the action's outcome on the engine is unknown. */
+	| 'interrupted'
+	| 'unknown';
+
+/** A failure of an engine call, with the engine's own message kept verbatim (untrusted). */
+export class EngineError extends Error {
+	readonly code: EngineErrorCode;
+	readonly statusCode?: number;
+	readonly reason?: UnreachableReason;
+
+	constructor(
+		code: EngineErrorCode,
+		message: string,
+		options: {statusCode?: number; reason?: UnreachableReason; cause?: unknown} = {},
+	) {
+		super(message, {cause: options.cause});
+		this.name = 'EngineError';
+		this.code = code;
+		this.statusCode = options.statusCode;
+		this.reason = options.reason;
+	}
+}
+
+export function isEngineError(error: unknown): error is EngineError {
+	return error instanceof EngineError;
+}
+
+/**
+ * The operations berth needs. Every method rejects with an EngineError. Streaming methods
+ * resolve when the stream ends (engine closed it, or `signal` aborted it) and reject with an
+ * EngineError when it breaks.
+ */
+export interface Engine {
+	/** Human description of the endpoint in use, e.g. "unix:///var/run/docker.sock" or "ssh://deploy@box (context prod)". */
+	readonly endpoint: string;
+
+	info(): Promise<EngineInfo>;
+	/** All containers, running and stopped. */
+	listContainers(): Promise<ContainerSummary[]>;
+	/** All tagged and dangling top-level images, one entry per image (tags in repoTags). */
+	listImages(): Promise<ImageSummary[]>;
+	inspectContainer(id: string): Promise<ContainerDetails>;
+	imageHistory(id: string): Promise<ImageHistoryEntry[]>;
+
+	startContainer(id: string): Promise<void>;
+	/** Graceful: SIGTERM (or the container's stop signal), SIGKILL after `timeout` seconds (engine default when omitted). */
+	stopContainer(id: string, timeout?: number): Promise<void>;
+	/** SIGKILL at once unless another signal is given. */
+	killContainer(id: string, signal?: string): Promise<void>;
+	restartContainer(id: string, timeout?: number): Promise<void>;
+	pauseContainer(id: string): Promise<void>;
+	unpauseContainer(id: string): Promise<void>;
+	/** Returns the new image's full id. */
+	commitContainer(id: string, options: CommitOptions): Promise<string>;
+	removeContainer(id: string, options?: {force?: boolean; volumes?: boolean}): Promise<void>;
+	removeImage(id: string, options?: {force?: boolean}): Promise<void>;
+
+	/**
+	 * Streams a container's log. Lines arrive in batches (already split on newlines and, for
+	 * non-TTY containers, demultiplexed into stdout and stderr), each with the engine's timestamp.
+	 */
+	streamLogs(
+		id: string,
+		options: LogOptions,
+		onLines: (lines: LogLine[]) => void,
+		signal: AbortSignal,
+	): Promise<void>;
+
+	/** Streams engine events from `since` (unix seconds, fractions allowed) or from now. */
+	streamEvents(
+		options: {since?: string},
+		onEvent: (event: EngineEvent) => void,
+		signal: AbortSignal,
+	): Promise<void>;
+}

@@ -1,0 +1,41 @@
+/**
+ * The alternate screen and the terminal modes berth changes, and putting them back however the
+ * process ends.
+ */
+
+const enter = '\u001B[?1049h\u001B[2J\u001B[H\u001B[?25l';
+const leave = '\u001B[?25h\u001B[?1049l';
+
+export interface ScreenControl {
+	/** Leaves the alternate screen, shows the cursor and turns raw mode off. Safe to call twice. */
+	restore(): void;
+	/** Enters the alternate screen again (after handing the terminal to a shell). */
+	reenter(): void;
+}
+
+/** Enters the alternate screen on `stdout` and returns how to leave it. */
+export function enterAlternateScreen(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadStream): ScreenControl {
+	let active = true;
+	stdout.write(enter);
+	return {
+		restore() {
+			if (!active) return;
+			active = false;
+			try {
+				if (stdin.isTTY && stdin.isRaw) stdin.setRawMode(false);
+			} catch {
+				// The terminal may already be gone (ssh dropped); nothing to restore then.
+			}
+			try {
+				stdout.write(leave);
+			} catch {
+				// Same.
+			}
+		},
+		reenter() {
+			if (active) return;
+			active = true;
+			stdout.write(enter);
+		},
+	};
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The README's test command: makes a fresh machine ready and runs every test.
+#  1. installs Debian's docker.io (dockerd) and busybox-static when they are missing,
+#  2. installs the pinned npm dependencies (npm ci) and builds dist/,
+#  3. runs `npm test`, whose global set-up starts a private dockerd (its own data root and
+#     socket under /tmp, --bridge=none), imports the busybox fixture image and stops the
+#     daemon afterwards.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v dockerd >/dev/null 2>&1 || need+=(docker.io)
+dpkg -s busybox-static >/dev/null 2>&1 || need+=(busybox-static)
+if [ ${#need[@]} -gt 0 ]; then
+	echo "setup: installing ${need[*]}"
+	SUDO=""
+	[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+	$SUDO apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+npm ci --no-audit --no-fund
+npm run build
+npm test

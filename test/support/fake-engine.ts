@@ -1,0 +1,317 @@
+/**
+ * An in-memory Engine for UI tests: the same interface as the real adapter, scripted state,
+ * a record of every call, push-able log lines and events, and injectable failures. Engine
+ * behaviour itself is tested against a real dockerd in test/engine and test/e2e.
+ */
+import {
+	EngineError,
+	type CommitOptions,
+	type ContainerDetails,
+	type ContainerSummary,
+	type Engine,
+	type EngineEvent,
+	type EngineInfo,
+	type ImageHistoryEntry,
+	type ImageSummary,
+	type LogLine,
+	type LogOptions,
+} from '../../source/engine/types.js';
+
+let counter = 0;
+function hexId(): string {
+	counter++;
+	return (counter.toString(16).padStart(8, '0') + 'f'.repeat(56)).slice(0, 64);
+}
+
+export function fakeContainer(partial: Partial<ContainerSummary> & {name: string}): ContainerSummary {
+	return {
+		id: hexId(),
+		image: 'berth-test/busybox:latest',
+		imageId: 'sha256:' + 'a'.repeat(64),
+		command: 'sleep 1000',
+		created: 1_700_000_000,
+		state: 'running',
+		status: 'Up 5 minutes',
+		ports: [],
+		labels: {},
+		...partial,
+	};
+}
+
+export function fakeImage(partial: Partial<ImageSummary> & {repoTags: string[]}): ImageSummary {
+	return {
+		id: 'sha256:' + hexId(),
+		repoDigests: [],
+		created: 1_700_000_000,
+		size: 1_234_567,
+		...partial,
+	};
+}
+
+type Call = [string, ...unknown[]];
+
+interface LogSubscriber {
+	id: string;
+	onLines: (lines: LogLine[]) => void;
+	resolve: () => void;
+}
+
+export class FakeEngine implements Engine {
+	readonly endpoint = 'unix:///fake/docker.sock';
+	containers: ContainerSummary[] = [];
+	images: ImageSummary[] = [];
+	logs = new Map<string, LogLine[]>();
+	calls: Call[] = [];
+	/** Method name → error to throw (once, unless `sticky`). */
+	failures = new Map<string, {error: EngineError; sticky: boolean}>();
+	/** When set, every call rejects as unreachable. */
+	down?: EngineError;
+	/** Calls to these methods wait until `release()`. */
+	holds = new Map<string, Array<() => void>>();
+	held = new Set<string>();
+	private logSubscribers = new Set<LogSubscriber>();
+	private eventSubscribers = new Set<(e: EngineEvent) => void>();
+	private eventEnders = new Set<() => void>();
+
+	constructor(init: {containers?: ContainerSummary[]; images?: ImageSummary[]} = {}) {
+		this.containers = init.containers ?? [];
+		this.images = init.images ?? [];
+	}
+
+	fail(method: string, error: EngineError, sticky = false) {
+		this.failures.set(method, {error, sticky});
+	}
+
+	/** Make calls to `method` wait until release(method). */
+	hold(method: string) {
+		this.held.add(method);
+	}
+
+	release(method: string) {
+		this.held.delete(method);
+		for (const resume of this.holds.get(method) ?? []) resume();
+		this.holds.delete(method);
+	}
+
+	private async enter(method: string, ...args: unknown[]) {
+		this.calls.push([method, ...args]);
+		if (this.down) throw this.down;
+		if (this.held.has(method)) {
+			await new Promise<void>(resolve => {
+				const list = this.holds.get(method) ?? [];
+				list.push(resolve);
+				this.holds.set(method, list);
+			});
+		}
+		const failure = this.failures.get(method);
+		if (failure) {
+			if (!failure.sticky) this.failures.delete(method);
+			throw failure.error;
+		}
+	}
+
+	private find(id: string): ContainerSummary {
+		const c = this.containers.find(x => x.id === id);
+		if (!c) throw new EngineError('not-found', `No such container: ${id}`, {statusCode: 404});
+		return c;
+	}
+
+	private update(id: string, patch: Partial<ContainerSummary>, action: string) {
+		const index = this.containers.findIndex(x => x.id === id);
+		this.containers[index] = {...this.containers[index]!, ...patch};
+		this.emit({type: 'container', action, id, attributes: {name: this.containers[index]!.name}});
+	}
+
+	emit(partial: Omit<EngineEvent, 'timeNano'> & {timeNano?: string}) {
+		const event: EngineEvent = {timeNano: `${Date.now()}000000`, ...partial};
+		for (const subscriber of this.eventSubscribers) subscriber(event);
+	}
+
+	/** Ends every open events stream, as an engine restart would. */
+	endEvents() {
+		for (const end of this.eventEnders) end();
+	}
+
+	/** Appends lines to a container's log and delivers them to followers. */
+	pushLog(id: string, lines: Array<string | LogLine>) {
+		const stamped = lines.map((l, i) => {
+			const line: LogLine = typeof l === 'string' ? {stream: 'stdout', text: l} : l;
+			return {...line, timestamp: line.timestamp ?? new Date(Date.now() + i).toISOString()};
+		});
+		this.logs.set(id, [...(this.logs.get(id) ?? []), ...stamped]);
+		for (const s of this.logSubscribers) if (s.id === id) s.onLines(stamped);
+	}
+
+	callsTo(method: string): Call[] {
+		return this.calls.filter(c => c[0] === method);
+	}
+
+	async info(): Promise<EngineInfo> {
+		await this.enter('info');
+		return {version: '99.0.0-fake', apiVersion: '1.41', os: 'linux', arch: 'amd64'};
+	}
+
+	async listContainers() {
+		await this.enter('listContainers');
+		return this.containers.map(c => ({...c}));
+	}
+
+	async listImages() {
+		await this.enter('listImages');
+		return this.images.map(i => ({...i}));
+	}
+
+	async inspectContainer(id: string): Promise<ContainerDetails> {
+		await this.enter('inspectContainer', id);
+		const c = this.find(id);
+		return {
+			id: c.id,
+			name: c.name,
+			image: c.image,
+			imageId: c.imageId,
+			created: '2026-11-23T10:00:00Z',
+			path: 'sleep',
+			args: ['1000'],
+			cmd: ['sleep', '1000'],
+			entrypoint: [],
+			env: ['PATH=/bin', ...Object.entries(c.labels).map(([k, v]) => `L_${k}=${v}`)],
+			workingDir: '',
+			user: '',
+			tty: false,
+			state: c.state,
+			running: c.state === 'running',
+			paused: c.state === 'paused',
+			restarting: false,
+			pid: 1,
+			exitCode: c.exitCode ?? 0,
+			oomKilled: false,
+			error: '',
+			startedAt: '2026-11-23T10:00:01.5Z',
+			finishedAt: '0001-01-01T00:00:00Z',
+			restartPolicy: {name: 'no', maximumRetryCount: 0},
+			restartCount: 0,
+			ports: c.ports,
+			mounts: [],
+			labels: c.labels,
+			networks: ['bridge'],
+		};
+	}
+
+	async imageHistory(id: string): Promise<ImageHistoryEntry[]> {
+		await this.enter('imageHistory', id);
+		if (!this.images.some(i => i.id === id)) throw new EngineError('not-found', `No such image: ${id}`, {statusCode: 404});
+		return [
+			{id, created: 1_700_000_000, createdBy: '/bin/sh -c #(nop)  CMD ["/bin/sh"]', size: 0, tags: [], comment: ''},
+			{id: '<missing>', created: 1_699_000_000, createdBy: 'Imported from -', size: 1_234_567, tags: [], comment: ''},
+		];
+	}
+
+	async startContainer(id: string) {
+		await this.enter('startContainer', id);
+		this.find(id);
+		this.update(id, {state: 'running', status: 'Up Less than a second', exitCode: undefined}, 'start');
+	}
+
+	async stopContainer(id: string, timeout?: number) {
+		await this.enter('stopContainer', id, timeout);
+		this.find(id);
+		this.update(id, {state: 'exited', status: 'Exited (143) Less than a second ago', exitCode: 143}, 'die');
+	}
+
+	async killContainer(id: string, signal?: string) {
+		await this.enter('killContainer', id, signal);
+		this.find(id);
+		this.update(id, {state: 'exited', status: 'Exited (137) Less than a second ago', exitCode: 137}, 'die');
+	}
+
+	async restartContainer(id: string) {
+		await this.enter('restartContainer', id);
+		this.find(id);
+		this.update(id, {state: 'running', status: 'Up Less than a second'}, 'restart');
+	}
+
+	async pauseContainer(id: string) {
+		await this.enter('pauseContainer', id);
+		this.update(id, {state: 'paused', status: 'Up 5 minutes (Paused)'}, 'pause');
+	}
+
+	async unpauseContainer(id: string) {
+		await this.enter('unpauseContainer', id);
+		this.update(id, {state: 'running', status: 'Up 5 minutes'}, 'unpause');
+	}
+
+	async commitContainer(id: string, options: CommitOptions) {
+		await this.enter('commitContainer', id, options);
+		const c = this.find(id);
+		const image = fakeImage({repoTags: [`${options.repo}:${options.tag}`]});
+		this.images.push(image);
+		this.emit({type: 'image', action: 'commit', id: image.id, attributes: {name: c.name}});
+		return image.id;
+	}
+
+	async removeContainer(id: string, options: {force?: boolean; volumes?: boolean} = {}) {
+		await this.enter('removeContainer', id, options);
+		const c = this.find(id);
+		if (c.state === 'running' && !options.force) {
+			throw new EngineError(
+				'conflict',
+				`You cannot remove a running container ${id}. Stop the container before attempting removal or force remove`,
+				{statusCode: 409},
+			);
+		}
+		this.containers = this.containers.filter(x => x.id !== id);
+		this.emit({type: 'container', action: 'destroy', id, attributes: {name: c.name}});
+	}
+
+	async removeImage(ref: string, options: {force?: boolean} = {}) {
+		await this.enter('removeImage', ref, options);
+		const image = this.images.find(i => i.id === ref || i.repoTags.includes(ref));
+		if (!image) throw new EngineError('not-found', `No such image: ${ref}`, {statusCode: 404});
+		const user = this.containers.find(c => c.imageId === image.id);
+		if (user && !options.force) {
+			throw new EngineError(
+				'conflict',
+				`conflict: unable to remove repository reference "${ref}" (must force) - container ${user.id.slice(0, 12)} is using its referenced image ${image.id.slice(7, 19)}`,
+				{statusCode: 409},
+			);
+		}
+		if (image.repoTags.includes(ref) && image.repoTags.length > 1) image.repoTags = image.repoTags.filter(t => t !== ref);
+		else this.images = this.images.filter(i => i !== image);
+		this.emit({type: 'image', action: 'delete', id: image.id, attributes: {}});
+	}
+
+	async streamLogs(id: string, options: LogOptions, onLines: (lines: LogLine[]) => void, signal: AbortSignal) {
+		await this.enter('streamLogs', id, options);
+		const all = this.logs.get(id) ?? [];
+		const initial = options.tail === 'all' ? all : all.slice(-options.tail);
+		if (initial.length > 0) onLines(initial);
+		if (!options.follow) return;
+		await new Promise<void>(resolve => {
+			const subscriber: LogSubscriber = {id, onLines, resolve};
+			this.logSubscribers.add(subscriber);
+			signal.addEventListener('abort', () => {
+				this.logSubscribers.delete(subscriber);
+				resolve();
+			});
+		});
+	}
+
+	/** Open log streams, by container id. */
+	logFollowers(): string[] {
+		return [...this.logSubscribers].map(s => s.id);
+	}
+
+	async streamEvents(options: {since?: string}, onEvent: (e: EngineEvent) => void, signal: AbortSignal) {
+		await this.enter('streamEvents', options);
+		await new Promise<void>(resolve => {
+			const end = () => {
+				this.eventSubscribers.delete(onEvent);
+				this.eventEnders.delete(end);
+				resolve();
+			};
+			this.eventSubscribers.add(onEvent);
+			this.eventEnders.add(end);
+			signal.addEventListener('abort', end);
+		});
+	}
+}

@@ -1,0 +1,83 @@
+/**
+ * Renders the real <App> with ink-testing-library (whose stdout is 100 columns wide) at a chosen
+ * height, and helpers to press keys and wait for frames.
+ */
+import React from 'react';
+import {render} from 'ink-testing-library';
+import {App} from '../../source/ui/app.js';
+import type {Engine} from '../../source/engine/types.js';
+import {ESC} from './keys.js';
+
+/** Strips SGR colour codes, in case colour is on. */
+export function plain(frame: string | undefined): string {
+	// eslint-disable-next-line no-control-regex
+	return (frame ?? '').replace(/\u001B\[[0-9;]*m/g, '');
+}
+
+export const macrotask = () => new Promise<void>(resolve => setImmediate(resolve));
+export const sleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms));
+
+export interface RenderedApp {
+	lastFrame(): string;
+	frames: string[];
+	/** Writes key bytes and waits until Ink has handled them. */
+	press(...keys: string[]): Promise<void>;
+	/** Polls until the frame satisfies `predicate` (or contains the text); throws with the frame after `timeout`. */
+	waitFor(predicate: string | ((frame: string) => boolean), timeout?: number): Promise<string>;
+	unmount(): void;
+	exited(): boolean;
+}
+
+export async function renderApp(
+	engine: Engine,
+	options: {rows?: number; showAll?: boolean; now?: () => Date} = {},
+): Promise<RenderedApp> {
+	let exited = false;
+	const instance = render(
+		<App
+			engine={engine}
+			showAll={options.showAll}
+			now={options.now ?? (() => new Date('2026-11-23T10:30:00'))}
+			onQuit={() => {
+				exited = true;
+			}}
+		/>,
+	);
+	const stdout = instance.stdout as unknown as NodeJS.EventEmitter & {rows?: number};
+	stdout.rows = options.rows ?? 40;
+	stdout.emit('resize');
+	await macrotask();
+	await macrotask();
+	const lastFrame = () => plain(instance.lastFrame());
+	return {
+		lastFrame,
+		frames: instance.frames,
+		async press(...keys) {
+			for (const key of keys) {
+				instance.stdin.write(key);
+				await macrotask();
+				await macrotask();
+				if (key === ESC) {
+					await macrotask();
+					await macrotask();
+				}
+			}
+		},
+		async waitFor(predicate, timeout = 3000) {
+			const test = typeof predicate === 'string' ? (f: string) => f.includes(predicate) : predicate;
+			const deadline = Date.now() + timeout;
+			for (;;) {
+				const frame = lastFrame();
+				if (test(frame)) return frame;
+				if (Date.now() > deadline) {
+					throw new Error(`timed out waiting for ${typeof predicate === 'string' ? JSON.stringify(predicate) : 'a frame'}; last frame:\n${frame}`);
+				}
+				await sleep(20);
+			}
+		},
+		unmount() {
+			instance.unmount();
+		},
+		exited: () => exited,
+	};
+}
