@@ -5,6 +5,7 @@ import {render} from 'ink';
 import meow from 'meow';
 import {checkArgs} from './source/cli/check-args.js';
 import {EndpointError, resolveEndpoint} from './source/engine/endpoint.js';
+import {frameStdout} from './source/terminal/frame-stdout.js';
 import {enterAlternateScreen} from './source/terminal/screen.js';
 import {App} from './source/ui/app.js';
 
@@ -60,6 +61,7 @@ const engine = createDockerEngine(endpoint);
 
 const screen = enterAlternateScreen(process.stdout, process.stdin);
 const app = render(<App engine={engine} showAll={cli.flags.all} />, {
+	stdout: frameStdout(process.stdout),
 	incrementalRendering: true,
 	maxFps: 30,
 	patchConsole: false,

@@ -189,14 +189,41 @@ class DockerEngine implements Engine {
 		}, signal);
 		if (!response) return;
 
+		// The engine flushes every log message as its own HTTP chunk, and Node emits one 'data'
+		// event per chunk: collect what arrives within one turn of the event loop into one batch.
 		const parser = createLogParser(tty);
-		await this.consume(response, signal, chunk => {
-			const lines = parser.push(chunk);
-			if (lines.length > 0) onLines(lines);
-		}, () => {
-			const lines = parser.end();
-			if (lines.length > 0) onLines(lines);
-		});
+		let pending: LogLine[] = [];
+		let scheduled: NodeJS.Immediate | undefined;
+		let closed = false;
+		const flush = () => {
+			scheduled = undefined;
+			if (closed || pending.length === 0) return;
+			const batch = pending;
+			pending = [];
+			try {
+				onLines(batch);
+			} catch (error) {
+				response.destroy(error as Error);
+			}
+		};
+
+		try {
+			await this.consume(response, signal, chunk => {
+				const lines = parser.push(chunk);
+				if (lines.length === 0) return;
+				for (const line of lines) pending.push(line);
+				scheduled ??= setImmediate(flush);
+			}, () => {
+				if (scheduled) clearImmediate(scheduled);
+				for (const line of parser.end()) pending.push(line);
+				const batch = pending;
+				pending = [];
+				if (batch.length > 0) onLines(batch);
+			});
+		} finally {
+			closed = true;
+			if (scheduled) clearImmediate(scheduled);
+		}
 	}
 
 	async streamEvents(options: {since?: string}, onEvent: (event: EngineEvent) => void, signal: AbortSignal): Promise<void> {

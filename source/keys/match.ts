@@ -114,5 +114,6 @@ export function helpBarBindings(layer: Layer, pane: Pane): Binding[] {
 			result.push(binding);
 		}
 	}
-	return result;
+	// `?` first: when the bar is cut short on a narrow terminal, the way to every key still shows.
+	return result.sort((a, b) => Number(b.action === 'help') - Number(a.action === 'help'));
 }

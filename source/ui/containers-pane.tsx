@@ -28,7 +28,7 @@ interface RowProps {
 
 /** One container line; re-rendered only when its container, its widths or its marks change. */
 const ContainerRow = memo(function ContainerRow({c, widths, selected, busy}: RowProps) {
-	const glyph = stateGlyph(c.state, c.health);
+	const glyph = stateGlyph(c.state, c.health, c.exitCode);
 	const label = stateLabel(c);
 	const cells = [
 		'',

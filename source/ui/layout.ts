@@ -15,7 +15,9 @@ export interface Layout {
 
 /** Pane sizes for a terminal size: all three stacked when tall enough, else the focused one alone. */
 export function computeLayout(columns: number, rows: number, focus: Pane): Layout {
-	const width = Math.max(20, columns);
+	// The last column stays empty: a line that fills it leaves the terminal in its "pending wrap"
+	// state, where the erase-to-end-of-line Ink writes after each line would wipe the last cell.
+	const width = Math.max(20, columns - 1);
 	const height = Math.max(5, rows - 1);
 	if (rows < stackedMinRows) {
 		const body = Math.max(1, height - 3);

@@ -113,13 +113,22 @@ export async function startPrivateDockerd(options: {dir?: string; timeoutMs?: nu
 		});
 	});
 
+	/** Waits for the daemon to exit, at most `ms`; leaves no timer behind. */
+	const waitForExit = async (ms: number) => {
+		let timer: NodeJS.Timeout | undefined;
+		await Promise.race([exit, new Promise<void>(resolve => {
+			timer = setTimeout(resolve, ms);
+		})]);
+		clearTimeout(timer);
+	};
+
 	const stop = async () => {
 		if (!exited) {
 			child.kill('SIGTERM');
-			await Promise.race([exit, sleep(30_000)]);
+			await waitForExit(30_000);
 			if (!exited) {
 				child.kill('SIGKILL');
-				await Promise.race([exit, sleep(5000)]);
+				await waitForExit(5000);
 			}
 		}
 

@@ -73,5 +73,6 @@ describe('keymap', () => {
 		expect(labels).toEqual(expect.arrayContaining(['start', 'stop', 'kill', 'commit', 'rm', 'help', 'quit']));
 		expect(helpBarBindings('panes', 'images').map(b => b.label)).not.toContain('kill');
 		expect(helpBarBindings('dialog', 'containers').map(b => b.label)).toEqual(['yes', 'force', 'no']);
+		expect(helpBarBindings('panes', 'logs')[0]!.label).toBe('help');
 	});
 });

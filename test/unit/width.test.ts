@@ -1,0 +1,138 @@
+import {describe, it, expect} from 'vitest';
+import {charWidth, stringWidth, truncate, padEnd, padStart, fit, ELLIPSIS} from '../../source/text/width.js';
+
+describe('charWidth', () => {
+	it('is 1 for ASCII and Latin letters', () => {
+		expect(charWidth(0x41)).toBe(1);
+		expect(charWidth(0xe9)).toBe(1);
+		expect(charWidth(0x20)).toBe(1);
+	});
+
+	it('is 0 for controls, combining marks and format characters', () => {
+		expect(charWidth(0x00)).toBe(0);
+		expect(charWidth(0x1b)).toBe(0);
+		expect(charWidth(0x9b)).toBe(0);
+		expect(charWidth(0x0301)).toBe(0); // combining acute
+		expect(charWidth(0x200b)).toBe(0); // zero-width space
+		expect(charWidth(0x200d)).toBe(0); // ZWJ
+		expect(charWidth(0xfe0f)).toBe(0); // VS16
+		expect(charWidth(0x1161)).toBe(0); // Hangul medial vowel
+	});
+
+	it('is 2 for CJK, Hangul, fullwidth forms and emoji', () => {
+		expect(charWidth(0x4e2d)).toBe(2); // 中
+		expect(charWidth(0xac00)).toBe(2); // 가
+		expect(charWidth(0x3042)).toBe(2); // あ
+		expect(charWidth(0xff21)).toBe(2); // Ａ
+		expect(charWidth(0x3000)).toBe(2); // ideographic space
+		expect(charWidth(0x1f600)).toBe(2); // 😀
+		expect(charWidth(0x1f680)).toBe(2); // 🚀
+		expect(charWidth(0x2705)).toBe(2); // ✅
+		expect(charWidth(0x20000)).toBe(2); // CJK ext B
+	});
+
+	it('is 1 for ambiguous-width symbols berth draws with', () => {
+		for (const ch of '…●■○‖↻✖↵─│') expect(charWidth(ch.codePointAt(0)!)).toBe(1);
+	});
+});
+
+describe('stringWidth', () => {
+	it('counts ASCII by length', () => {
+		expect(stringWidth('')).toBe(0);
+		expect(stringWidth('hello world')).toBe(11);
+	});
+
+	it('counts wide characters as 2 and marks as 0', () => {
+		expect(stringWidth('日本語')).toBe(6);
+		expect(stringWidth('abc日本')).toBe(7);
+		expect(stringWidth('e\u0301')).toBe(1);
+		expect(stringWidth('한국어')).toBe(6);
+		expect(stringWidth('ｆｕｌｌ')).toBe(8);
+	});
+
+	it('counts emoji as 2', () => {
+		expect(stringWidth('🚀')).toBe(2);
+		expect(stringWidth('ok ✅')).toBe(5);
+	});
+
+	it('treats flags and VS16 sequences as one emoji', () => {
+		expect(stringWidth('🇩🇪')).toBe(2);
+		expect(stringWidth('🇩🇪🇫🇷')).toBe(4);
+		expect(stringWidth('❤\ufe0f')).toBe(2);
+		expect(stringWidth('❤')).toBe(1);
+	});
+
+	it('does not add width for a pictograph joined by ZWJ', () => {
+		expect(stringWidth('👨\u200d👩\u200d👧')).toBe(2);
+	});
+});
+
+describe('truncate', () => {
+	it('leaves text that fits alone', () => {
+		expect(truncate('hello', 5)).toBe('hello');
+		expect(truncate('hello', 10)).toBe('hello');
+		expect(truncate('日本', 4)).toBe('日本');
+	});
+
+	it('cuts with an ellipsis', () => {
+		expect(truncate('hello world', 8)).toBe('hello w…');
+		expect(stringWidth(truncate('hello world', 8))).toBe(8);
+		expect(truncate('hello', 1)).toBe(ELLIPSIS);
+		expect(truncate('hello', 0)).toBe('');
+		expect(truncate('hello', -3)).toBe('');
+	});
+
+	it('never splits a wide character', () => {
+		expect(truncate('日本語', 5)).toBe('日本…');
+		expect(truncate('日本語', 4)).toBe('日…'); // 3 columns: the next character would overflow
+		expect(stringWidth(truncate('日本語', 4))).toBe(3);
+		expect(truncate('a日本', 3)).toBe('a…');
+	});
+
+	it('keeps combining marks with their base and never splits surrogate pairs', () => {
+		expect(truncate('e\u0301e\u0301e\u0301', 2)).toBe('e\u0301…');
+		expect(truncate('🚀🚀🚀', 5)).toBe('🚀🚀…');
+		expect(truncate('🚀🚀🚀', 4)).toBe('🚀…');
+	});
+});
+
+describe('padEnd / padStart', () => {
+	it('pads to an exact width', () => {
+		expect(padEnd('ab', 5)).toBe('ab   ');
+		expect(padStart('ab', 5)).toBe('   ab');
+		expect(padEnd('日本', 6)).toBe('日本  ');
+	});
+
+	it('truncates when too wide', () => {
+		expect(padEnd('abcdef', 4)).toBe('abc…');
+		expect(padStart('abcdef', 4)).toBe('abc…');
+	});
+
+	it('fills the column a wide character could not use', () => {
+		const s = padEnd('日本語', 4);
+		expect(s).toBe('日… ');
+		expect(stringWidth(s)).toBe(4);
+	});
+});
+
+describe('fit', () => {
+	it('aligns left by default', () => {
+		expect(fit('ab', 4)).toBe('ab  ');
+	});
+
+	it('aligns right and centre', () => {
+		expect(fit('ab', 4, 'right')).toBe('  ab');
+		expect(fit('ab', 5, 'center')).toBe(' ab  ');
+		expect(fit('ab', 6, 'center')).toBe('  ab  ');
+	});
+
+	it('always returns exactly the width asked', () => {
+		for (const s of ['', 'x', 'hello world', '日本語テキスト', '🚀 launch', 'e\u0301']) {
+			for (let w = 0; w < 14; w++) {
+				for (const align of ['left', 'right', 'center'] as const) {
+					expect(stringWidth(fit(s, w, align)), `${s} ${w} ${align}`).toBe(w);
+				}
+			}
+		}
+	});
+});
