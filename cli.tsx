@@ -1,13 +1,8 @@
 #!/usr/bin/env node
 import os from 'node:os';
-import React from 'react';
-import {render} from 'ink';
 import meow from 'meow';
 import {checkArgs} from './source/cli/check-args.js';
 import {EndpointError, resolveEndpoint} from './source/engine/endpoint.js';
-import {frameStdout} from './source/terminal/frame-stdout.js';
-import {enterAlternateScreen} from './source/terminal/screen.js';
-import {App} from './source/ui/app.js';
 
 const cli = meow(
 	`
@@ -18,6 +13,7 @@ const cli = meow(
 	  --host, -H URL    Docker endpoint: unix:///path, tcp://host:port, ssh://user@host
 	  --context NAME    Docker context to use (see docker context ls)
 	  --all / --no-all  Show all containers (default) or only running ones
+	  --shell NAME      Shell that e starts (default: bash if the container has it, else sh)
 	  --version         Print the version
 	  --help            Print this help
 
@@ -32,6 +28,7 @@ const cli = meow(
 			host: {type: 'string', shortFlag: 'H'},
 			context: {type: 'string'},
 			all: {type: 'boolean', default: true},
+			shell: {type: 'string'},
 		},
 	},
 );
@@ -56,17 +53,39 @@ if (!process.stdin.isTTY || !process.stdout.isTTY) {
 	fail('needs an interactive terminal (stdin and stdout must be a TTY)');
 }
 
-const {createDockerEngine} = await import('./source/engine/docker-engine.js');
+// berth is interactive by definition: Ink's CI detection (which only prints the last frame)
+// must not apply even when CI is set in the environment. is-in-ci reads it at import time, so
+// Ink and the app are imported after this.
+process.env['CI'] = 'false';
+process.env['CONTINUOUS_INTEGRATION'] = 'false';
+
+const [{default: React}, {render}, {createDockerEngine}, {App}, {frameStdout}, {enterAlternateScreen}, {handOver}] = await Promise.all([
+	import('react'),
+	import('ink'),
+	import('./source/engine/docker-engine.js'),
+	import('./source/ui/app.js'),
+	import('./source/terminal/frame-stdout.js'),
+	import('./source/terminal/screen.js'),
+	import('./source/terminal/handover.js'),
+]);
 const engine = createDockerEngine(endpoint);
 
 const screen = enterAlternateScreen(process.stdout, process.stdin);
-const app = render(<App engine={engine} showAll={cli.flags.all} />, {
+const app = render(
+	<App
+		engine={engine}
+		showAll={cli.flags.all}
+		shell={cli.flags.shell}
+		handover={session => handOver(session, process.stdin, process.stdout)}
+	/>,
+	{
 	stdout: frameStdout(process.stdout),
 	incrementalRendering: true,
 	maxFps: 30,
 	patchConsole: false,
 	exitOnCtrlC: false,
-});
+	},
+);
 
 let finishing = false;
 function finish(code: number, error?: unknown): never {

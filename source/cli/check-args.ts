@@ -1,5 +1,5 @@
 /** Flags berth knows (camelCase, as meow reports them). */
-export const knownFlags = new Set(['host', 'context', 'all', 'help', 'version']);
+export const knownFlags = new Set(['host', 'context', 'all', 'shell', 'help', 'version']);
 
 /**
  * The first problem with the command line, as one line for the user, or undefined. meow keeps
@@ -9,11 +9,11 @@ export function checkArgs(flags: Record<string, unknown>, input: readonly unknow
 	const unknown = Object.keys(flags).filter(k => !knownFlags.has(k) && !knownFlags.has(k.replace(/^no/, '').toLowerCase()));
 	if (unknown.length > 0) {
 		// Name the flag as typed when it can be found in argv.
-		const typed = argv.find(a => a.startsWith('-') && !/^--?(host|context|all|no-all|help|version|H)(=|$)/.test(a));
+		const typed = argv.find(a => a.startsWith('-') && !/^--?(host|context|all|no-all|shell|help|version|H)(=|$)/.test(a));
 		return `unknown flag ${typed ?? unknown[0]} (see berth --help)`;
 	}
 	if (input.length > 0) return `unexpected argument ${JSON.stringify(String(input[0]))} (berth takes only flags; see berth --help)`;
-	for (const name of ['host', 'context'] as const) {
+	for (const name of ['host', 'context', 'shell'] as const) {
 		const value = flags[name];
 		if (value === undefined) continue;
 		if (typeof value !== 'string' || value.trim() === '') return `--${name} needs a value (see berth --help)`;

@@ -161,6 +161,65 @@ export interface CommitOptions {
 	pause?: boolean;
 }
 
+/** One stats sample of a container, already reduced to the numbers people read. */
+export interface ContainerStats {
+	/** CPU use in percent of one core (100 = one full core; can exceed 100 on several cores). */
+	cpuPercent: number;
+	/** Bytes in use, page cache excluded (as `docker stats` shows). */
+	memoryUsage: number;
+	/** Bytes the container may use (the host's memory when unlimited). */
+	memoryLimit: number;
+	networkRx: number;
+	networkTx: number;
+	blockRead: number;
+	blockWrite: number;
+	pids: number;
+	/** The engine's timestamp of the sample (RFC 3339). */
+	read: string;
+}
+
+/** `docker top`: column titles and one row of cells per process. */
+export interface ProcessList {
+	titles: string[];
+	processes: string[][];
+}
+
+/** Result of running a command in a container without a terminal. */
+export interface ExecResult {
+	exitCode: number;
+	stdout: string;
+	stderr: string;
+}
+
+/**
+ * An interactive session in a container (exec with a TTY, or attach): raw bytes both ways.
+ * berth hands the user's terminal to it and takes it back when `done` resolves.
+ */
+export interface TerminalSession {
+	/** Bytes from the container's terminal. */
+	output: NodeJS.ReadableStream;
+	/** Bytes to the container's terminal (keys). */
+	input: NodeJS.WritableStream;
+	/** Tells the engine the terminal's size. */
+	resize(columns: number, rows: number): Promise<void>;
+	/** Resolves when the session ends: the exit code for exec (when known), detached for attach. */
+	done: Promise<{exitCode?: number; detached?: boolean}>;
+	/** Ends the session from berth's side. */
+	close(): void;
+}
+
+/** What `runContainer` needs: the run form's checked fields. */
+export interface RunContainerOptions {
+	name?: string;
+	/** Empty: the image's own command. */
+	cmd: string[];
+	ports: Array<{containerPort: number; protocol: string; hostPort?: number; hostIp?: string}>;
+	/** NAME=value */
+	env: string[];
+	/** host-path:container-path[:ro|rw] */
+	binds: string[];
+}
+
 /** Why the engine could not be reached, in the user's terms. */
 export type UnreachableReason =
 	| 'no-socket'
@@ -254,6 +313,22 @@ export interface Engine {
 		onLines: (lines: LogLine[]) => void,
 		signal: AbortSignal,
 	): Promise<void>;
+
+	/** One stats sample (the engine's one-shot stats; CPU computed from its two readings). */
+	statsOnce(id: string): Promise<ContainerStats>;
+	/** Stats about once a second until `signal` aborts; only for the selected container. */
+	streamStats(id: string, onStats: (stats: ContainerStats) => void, signal: AbortSignal): Promise<void>;
+	/** The container's processes (`docker top`). */
+	top(id: string): Promise<ProcessList>;
+	/** Runs a command without a terminal and collects its output (small outputs only). */
+	execCapture(id: string, cmd: string[]): Promise<ExecResult>;
+	/** Starts an interactive command with a TTY of the given size (docker exec -it). */
+	execInteractive(id: string, cmd: string[], size: {columns: number; rows: number}): Promise<TerminalSession>;
+	/** Attaches to the container's main process (docker attach); detach keys ctrl-p ctrl-q. */
+	attach(id: string, size: {columns: number; rows: number}): Promise<TerminalSession>;
+
+	/** Creates a container from an image and starts it (docker run -d); returns its id. */
+	runContainer(image: string, options: RunContainerOptions): Promise<string>;
 
 	/** Streams engine events from `since` (unix seconds, fractions allowed) or from now. */
 	streamEvents(

@@ -26,13 +26,13 @@ export interface ParsedReference {
 }
 
 /** An invalid reference, with a one-line reason for the user. */
-export interface ReferenceError {
+export interface InvalidReference {
 	ok: false;
 	reason: string;
 }
 
 /** Result of `parseReference`. */
-export type ReferenceResult = ParsedReference | ReferenceError;
+export type ReferenceResult = ParsedReference | InvalidReference;
 
 /** Longest repository name (registry included) the engine accepts. */
 export const MAX_NAME_LENGTH = 255;
@@ -49,7 +49,7 @@ function quote(text: string): string {
 	return `"${safe.length > 40 ? safe.slice(0, 39) + '…' : safe}"`;
 }
 
-function fail(reason: string): ReferenceError {
+function fail(reason: string): InvalidReference {
 	return {ok: false, reason};
 }
 

@@ -14,8 +14,10 @@ import {defaultSnapshotTag, shortId} from '../format/format.js';
 import {parseReference} from '../format/reference.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import type {EngineActions} from './use-engine-actions.js';
-import type {LogScroll} from '../ui/logs-pane.js';
-import {logWindow} from '../ui/logs-pane.js';
+import type {LogsController} from './use-logs-controller.js';
+import {checkRunFields, splitCommand} from '../format/run-form.js';
+import {runFieldNames, type RunFields} from '../state/app-state.js';
+import {defaultLogPath} from '../logs/save-logs.js';
 
 /** Which layer has the keyboard in a state. */
 export function layerOf(state: AppState): Layer {
@@ -33,12 +35,19 @@ export interface KeyContext {
 	actions: EngineActions;
 	/** Rows of one page in the focused pane. */
 	page: number;
-	/** The log buffer's extent, for scrolling. */
-	logExtent: {dropped: number; length: number};
-	logScroll: LogScroll;
-	setLogScroll: (scroll: LogScroll) => void;
+	logs: LogsController;
 	exit: () => void;
 	now: () => Date;
+	/** Hands the terminal to a shell, a command or an attach session. */
+	interactive: {
+		shell(target: ConfirmTarget): void;
+		exec(target: ConfirmTarget, cmd: string[]): void;
+		attach(target: ConfirmTarget): void;
+	};
+	/** Saves the log; `overwrite` after the user confirmed replacing the file. */
+	saveLogs(file: string, scope: 'buffer' | 'engine', overwrite: boolean): void;
+	/** Runs a container from an image with the form's checked options. */
+	run(image: string, options: import('../format/run-form.js').RunOptions): void;
 }
 
 const alive = new Set(['running', 'paused', 'restarting']);
@@ -52,13 +61,7 @@ function handleText(name: string, ctx: KeyContext, value: string): string | unde
 }
 
 function scrollLogs(ctx: KeyContext, delta: number | 'first' | 'last') {
-	const {dropped, length} = ctx.logExtent;
-	const total = dropped + length;
-	if (delta === 'last') return ctx.setLogScroll({follow: true});
-	const [, end] = logWindow(ctx.logScroll, dropped, length, ctx.page);
-	const next = delta === 'first' ? dropped + Math.min(ctx.page, length) : end + delta;
-	if (next >= total) ctx.setLogScroll({follow: true});
-	else ctx.setLogScroll({follow: false, end: Math.max(dropped + Math.min(ctx.page, length), next)});
+	ctx.logs.scrollBy(delta, ctx.page);
 }
 
 function containerTarget(state: AppState): ConfirmTarget | undefined {
@@ -103,12 +106,72 @@ function paneAction(action: ActionName, ctx: KeyContext): void {
 			if (pane === 'logs') return scrollLogs(ctx, 'last');
 			return dispatch({type: 'move-to', where: 'last'});
 		case 'filter':
-			if (pane === 'logs') return info('Filter works on the containers and images lists');
+		case 'search':
 			return dispatch({type: 'filter-start'});
+		case 'next-match':
+		case 'prev-match':
+			return info(ctx.logs.jump(action === 'next-match' ? 1 : -1, ctx.page));
+		case 'toggle-filter-mode':
+			if (!state.filters.logs) return info('Search first (/), then f shows only the matching lines');
+			return dispatch({type: 'logs-toggle', what: 'filterMode'});
+		case 'toggle-timestamps':
+			return dispatch({type: 'logs-toggle', what: 'timestamps'});
+		case 'toggle-wrap':
+			return dispatch({type: 'logs-toggle', what: 'wrap'});
+		case 'since-shorter':
+		case 'since-longer':
+			return dispatch({type: 'logs-since', delta: action === 'since-longer' ? 1 : -1});
+		case 'tail-more':
+		case 'tail-less':
+			return dispatch({type: 'logs-tail', delta: action === 'tail-more' ? 1 : -1});
+		case 'save-logs': {
+			const targets = ctx.logs.targets;
+			if (targets.length === 0) return info('No log to save: select a container');
+			const name = targets.length > 1 ? 'merged' : targets[0]!.name;
+			return dispatch({
+				type: 'open',
+				modal: {
+					kind: 'prompt',
+					purpose: 'save-logs',
+					target: {kind: 'container', id: targets[0]!.id, name},
+					value: defaultLogPath(name, ctx.now()),
+					scope: 'buffer',
+				},
+			});
+		}
+		case 'merged-logs': {
+			if (state.merged) {
+				dispatch({type: 'merge', merged: undefined});
+				return info('Back to the selected container');
+			}
+			let ids = state.containers.filter(c => state.marked[c.id]).map(c => c.id);
+			let title = `merged: ${ids.length} marked`;
+			if (ids.length === 0) {
+				const project = container?.labels['com.docker.compose.project'];
+				if (!project) return info('Mark containers with Space (or select a compose container), then L');
+				ids = state.containers.filter(c => c.labels['com.docker.compose.project'] === project).map(c => c.id);
+				title = `merged: compose project ${project}`;
+			}
+			dispatch({type: 'merge', merged: {ids, title}});
+			return dispatch({type: 'focus', pane: 'logs'});
+		}
+		case 'sort':
+			return dispatch({type: 'sort-next'});
+		case 'sort-reverse':
+			return dispatch({type: 'sort-reverse'});
+		case 'run': {
+			const row = selectedImageRow(state);
+			if (!row) return;
+			return dispatch({
+				type: 'open',
+				modal: {kind: 'run', image: row.ref ?? row.image.id, fields: {name: '', command: '', ports: '', env: '', binds: ''}, field: 0},
+			});
+		}
 		case 'help':
 			return dispatch({type: 'open', modal: {kind: 'help', scroll: 0}});
 		case 'close':
 			if (state.filters[pane]) return dispatch({type: 'filter-clear'});
+			if (pane === 'logs' && state.merged) return dispatch({type: 'merge', merged: undefined});
 			return dispatch({type: 'status', status: undefined});
 		case 'quit': {
 			const running = actions.running();
@@ -200,6 +263,18 @@ function paneAction(action: ActionName, ctx: KeyContext): void {
 			});
 		case 'details':
 			return dispatch({type: 'open', modal: {kind: 'details', id: container.id, scroll: 0}});
+		case 'mark':
+			dispatch({type: 'mark', id: container.id});
+			return dispatch({type: 'move', delta: 1});
+		case 'top':
+			if (container.state !== 'running' && container.state !== 'paused') return info(`${container.name} is not running: no processes`);
+			return dispatch({type: 'open', modal: {kind: 'top', id: container.id, scroll: 0}});
+		case 'exec-shell':
+			return ctx.interactive.shell(containerTarget(state)!);
+		case 'exec-command':
+			return dispatch({type: 'open', modal: {kind: 'prompt', purpose: 'exec', target: containerTarget(state)!, value: 'sh'}});
+		case 'attach':
+			return ctx.interactive.attach(containerTarget(state)!);
 		default:
 			return;
 	}
@@ -212,7 +287,8 @@ function dialogAction(action: ActionName, ctx: KeyContext): void {
 	const run = (force: boolean) => {
 		ctx.dispatch({type: 'close'});
 		const {target} = modal;
-		if (modal.op === 'kill') ctx.actions.kill(target);
+		if (modal.op === 'overwrite') ctx.saveLogs(target.name, target.ref === 'engine' ? 'engine' : 'buffer', true);
+		else if (modal.op === 'kill') ctx.actions.kill(target);
 		else if (modal.op === 'remove') ctx.actions.removeContainer(target, force);
 		else ctx.actions.removeImage(target, force, usedBy(target.id));
 	};
@@ -228,17 +304,56 @@ function promptKey(name: string, ctx: KeyContext): void {
 	const {state, dispatch} = ctx;
 	const action = resolveAction(name, 'prompt', state.focus);
 	if (action === 'quit') return ctx.exit();
+	if (state.modal?.kind === 'run') {
+		const modal = state.modal;
+		const field = runFieldNames[modal.field]!;
+		if (action === 'cancel') {
+			dispatch({type: 'close'});
+			return dispatch({type: 'status', status: {tone: 'info', text: 'Run cancelled'}});
+		}
+		if (action === 'next-field' || action === 'prev-field') {
+			const next = (modal.field + (action === 'next-field' ? 1 : -1) + runFieldNames.length) % runFieldNames.length;
+			return dispatch({type: 'run-input', fields: modal.fields, field: next, error: modal.error});
+		}
+		if (action === 'submit') {
+			const checked = checkRunFields(modal.fields);
+			if (!checked.ok) {
+				return dispatch({type: 'run-input', fields: modal.fields, field: runFieldNames.indexOf(checked.field), error: `${checked.field}: ${checked.reason}`});
+			}
+			dispatch({type: 'close'});
+			return ctx.run(modal.image, checked.options);
+		}
+		const value = handleText(name, ctx, modal.fields[field]);
+		if (value !== undefined) {
+			const fields: RunFields = {...modal.fields, [field]: value};
+			dispatch({type: 'run-input', fields, field: modal.field});
+		}
+		return;
+	}
 	if (state.modal?.kind === 'prompt') {
 		const modal = state.modal;
 		if (action === 'cancel') {
 			dispatch({type: 'close'});
-			return dispatch({type: 'status', status: {tone: 'info', text: 'Commit cancelled'}});
+			return dispatch({type: 'status', status: {tone: 'info', text: 'Cancelled; nothing was changed'}});
 		}
+		if (action === 'next-field' && modal.purpose === 'save-logs') return dispatch({type: 'prompt-scope'});
 		if (action === 'submit') {
-			const parsed = parseReference(modal.value);
-			if (!parsed.ok) return dispatch({type: 'prompt-input', value: modal.value, error: parsed.reason});
+			if (modal.purpose === 'commit') {
+				const parsed = parseReference(modal.value);
+				if (!parsed.ok) return dispatch({type: 'prompt-input', value: modal.value, error: parsed.reason});
+				dispatch({type: 'close'});
+				return ctx.actions.commit(modal.target, parsed.repo, parsed.tag);
+			}
+			if (modal.purpose === 'exec') {
+				const cmd = splitCommand(modal.value.trim());
+				if (typeof cmd === 'string' || cmd.length === 0) return dispatch({type: 'prompt-input', value: modal.value, error: typeof cmd === 'string' ? cmd : 'Type a command, e.g. sh'});
+				dispatch({type: 'close'});
+				return ctx.interactive.exec(modal.target, cmd);
+			}
+			const file = modal.value.trim();
+			if (!file) return dispatch({type: 'prompt-input', value: modal.value, error: 'Type a file name'});
 			dispatch({type: 'close'});
-			return ctx.actions.commit(modal.target, parsed.repo, parsed.tag);
+			return ctx.saveLogs(file, modal.scope ?? 'buffer', false);
 		}
 		const value = handleText(name, ctx, modal.value);
 		if (value !== undefined) dispatch({type: 'prompt-input', value});
@@ -246,7 +361,12 @@ function promptKey(name: string, ctx: KeyContext): void {
 	}
 	if (state.filterEditing) {
 		if (action === 'cancel') return dispatch({type: 'filter-clear'});
-		if (action === 'submit') return dispatch({type: 'filter-commit'});
+		if (action === 'submit') {
+			if (state.filterEditing === 'logs' && ctx.logs.searchError) return;
+			dispatch({type: 'filter-commit'});
+			if (state.filterEditing === 'logs' && state.filters.logs) dispatch({type: 'status', status: {tone: 'info', text: ctx.logs.jump(-1, ctx.page)}});
+			return;
+		}
 		const value = handleText(name, ctx, state.filters[state.filterEditing]);
 		if (value !== undefined) dispatch({type: 'filter-input', text: value});
 	}

@@ -2,100 +2,130 @@ import {useEffect, useRef, useState} from 'react';
 import type {Engine, LogLine} from '../engine/types.js';
 import {RingBuffer} from '../text/ring-buffer.js';
 import {timestampKey, timestampToSince} from '../logs/timestamps.js';
+import type {LogBufferView, ShownLine} from '../logs/log-view.js';
+import {MergedBuffer} from '../logs/merged-buffer.js';
 
-/** Lines kept per container; memory stays flat however fast a container logs. */
+/** Lines kept; memory stays flat however fast containers log. */
 export const logCapacity = 5000;
-/** Lines fetched before following. */
-export const initialTail = 200;
 /** At most one render per this many milliseconds, however fast lines arrive. */
 export const renderIntervalMs = 50;
 
 export type LogStreamState = 'idle' | 'streaming' | 'ended' | 'error';
 
+/** A container whose log is followed. */
+export interface LogTarget {
+	id: string;
+	name: string;
+	running: boolean;
+}
+
+export interface LogStreamOptions {
+	/** Lines to fetch before following. */
+	tail: number | 'all';
+	/** Only lines newer than this many seconds (undefined: from the start). */
+	sinceSeconds?: number;
+}
+
+/** A log buffer berth writes to. */
+export type WritableLogBuffer = LogBufferView & {clear(): void; pushMany(lines: readonly ShownLine[]): void};
+
 export interface LogStreamView {
-	buffer: RingBuffer<LogLine>;
-	/** Changes whenever the buffer's visible content changed (at most every renderIntervalMs). */
+	buffer: WritableLogBuffer;
+	/** Changes whenever the buffer changed (at most every renderIntervalMs). */
 	version: number;
 	state: LogStreamState;
 	/** Untrusted engine text; sanitise before rendering. */
 	error?: string;
+	/** Changes each time the stream restarts from scratch (new target or new since/tail). */
+	generation: number;
 }
 
 /**
- * Follows the logs of one container into a bounded ring buffer. Changing the container aborts
- * the previous stream and starts over with the last `initialTail` lines. When the stream ends
- * (the container stopped, the engine went away) and later resumes (it started again, the
- * engine came back), it continues from the last timestamp it saw, dropping lines it already has.
+ * Follows the logs of one container into a ring buffer, or of several into one buffer ordered
+ * by timestamp, each line tagged with its container. Changing the targets or the since/tail
+ * options starts over (the previous streams are aborted). When a stream ends (the container
+ * stopped, the engine went away) and resumes (it started again, the engine came back), it
+ * continues from the last timestamp it saw and drops lines it already has.
  */
 export function useLogStream(
 	engine: Engine,
-	containerId: string | undefined,
-	running: boolean,
+	targets: LogTarget[],
 	connected: boolean,
+	options: LogStreamOptions,
 ): LogStreamView {
-	const bufferRef = useRef<RingBuffer<LogLine>>(undefined as unknown as RingBuffer<LogLine>);
-	if (!bufferRef.current) bufferRef.current = new RingBuffer<LogLine>(logCapacity);
-	const buffer = bufferRef.current;
-	const idRef = useRef<string | undefined>(undefined);
-	const lastRef = useRef<{key: string; timestamp: string} | undefined>(undefined);
+	const merged = targets.length > 1;
+	const identity = `${merged ? 'm' : 's'}|${targets.map(t => t.id).join(',')}|${options.tail}|${options.sinceSeconds ?? ''}`;
+	const bufferRef = useRef<{identity: string; buffer: WritableLogBuffer; last: Map<string, {key: string; timestamp: string}>; generation: number}>(
+		undefined as never,
+	);
+	if (!bufferRef.current || bufferRef.current.identity !== identity) {
+		bufferRef.current = {
+			identity,
+			buffer: merged ? new MergedBuffer(logCapacity) : new RingBuffer<ShownLine>(logCapacity),
+			last: new Map(),
+			generation: (bufferRef.current?.generation ?? 0) + 1,
+		};
+	}
+	const current = bufferRef.current;
 	const [version, setVersion] = useState(0);
 	const [status, setStatus] = useState<{state: LogStreamState; error?: string}>({state: 'idle'});
+	const running = targets.map(t => (t.running ? '1' : '0')).join('');
 
 	useEffect(() => {
-		if (idRef.current !== containerId) {
-			idRef.current = containerId;
-			buffer.clear();
-			lastRef.current = undefined;
-			setVersion(buffer.version);
-			setStatus({state: 'idle'});
+		if (targets.length === 0 || !connected) {
+			setVersion(current.buffer.version);
+			return;
 		}
-		if (!containerId || !connected) return;
-
 		const controller = new AbortController();
 		let timer: NodeJS.Timeout | undefined;
 		const flush = () => {
 			timer = undefined;
-			setVersion(buffer.version);
+			setVersion(current.buffer.version);
 		};
-		const onLines = (lines: LogLine[]) => {
-			if (controller.signal.aborted) return;
-			const last = lastRef.current;
-			let fresh = lines;
-			if (last) {
-				// Resumed with `since`: drop what we already have.
-				fresh = lines.filter(line => {
-					const key = line.timestamp ? timestampKey(line.timestamp) : undefined;
-					return key === undefined || key > last.key;
-				});
-			}
-			if (fresh.length === 0) return;
-			buffer.pushMany(fresh);
-			for (let i = fresh.length - 1; i >= 0; i--) {
-				const timestamp = fresh[i]!.timestamp;
-				const key = timestamp ? timestampKey(timestamp) : undefined;
-				if (timestamp && key) {
-					lastRef.current = {key, timestamp};
-					break;
-				}
-			}
-			if (!timer) timer = setTimeout(flush, renderIntervalMs);
-		};
-
-		const last = lastRef.current;
-		const since = last ? timestampToSince(last.timestamp) : undefined;
+		const startedAt = Date.now();
+		let open = targets.length;
 		setStatus({state: 'streaming'});
-		engine
-			.streamLogs(containerId, {tail: since ? 'all' : initialTail, since, follow: true}, onLines, controller.signal)
-			.then(
-				() => {
-					if (!controller.signal.aborted) setStatus({state: 'ended'});
-				},
-				(error: unknown) => {
-					if (controller.signal.aborted) return;
-					const message = error instanceof Error ? error.message : String(error);
-					setStatus({state: 'error', error: message});
-				},
-			);
+		targets.forEach((target, index) => {
+			const onLines = (lines: LogLine[]) => {
+				if (controller.signal.aborted) return;
+				const last = current.last.get(target.id);
+				const fresh: ShownLine[] = [];
+				for (const line of lines) {
+					const key = line.timestamp ? timestampKey(line.timestamp) : undefined;
+					if (last && key !== undefined && key <= last.key) continue;
+					fresh.push(merged ? {...line, source: target.name, sourceIndex: index} : line);
+				}
+				if (fresh.length === 0) return;
+				current.buffer.pushMany(fresh);
+				for (let i = fresh.length - 1; i >= 0; i--) {
+					const timestamp = fresh[i]!.timestamp;
+					const key = timestamp ? timestampKey(timestamp) : undefined;
+					if (timestamp && key) {
+						current.last.set(target.id, {key, timestamp});
+						break;
+					}
+				}
+				if (!timer) timer = setTimeout(flush, renderIntervalMs);
+			};
+			const last = current.last.get(target.id);
+			const since = last
+				? timestampToSince(last.timestamp)
+				: options.sinceSeconds !== undefined
+					? String(Math.floor(startedAt / 1000) - options.sinceSeconds)
+					: undefined;
+			engine
+				.streamLogs(target.id, {tail: last ? 'all' : options.tail, since, follow: true}, onLines, controller.signal)
+				.then(
+					() => {
+						if (!controller.signal.aborted && --open === 0) setStatus({state: 'ended'});
+					},
+					(error: unknown) => {
+						if (controller.signal.aborted) return;
+						const message = error instanceof Error ? error.message : String(error);
+						setStatus({state: 'error', error: message});
+					},
+				);
+		});
 
 		return () => {
 			controller.abort();
@@ -104,7 +134,8 @@ export function useLogStream(
 				flush();
 			}
 		};
-	}, [engine, containerId, running, connected, buffer]);
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [engine, identity, running, connected]);
 
-	return {buffer, version, state: status.state, error: status.error};
+	return {buffer: current.buffer, version, state: status.state, error: status.error, generation: current.generation};
 }

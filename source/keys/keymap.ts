@@ -39,7 +39,29 @@ export type ActionName =
 	| 'force'
 	| 'submit'
 	| 'logs-up'
-	| 'logs-down';
+	| 'logs-down'
+	| 'search'
+	| 'next-match'
+	| 'prev-match'
+	| 'toggle-filter-mode'
+	| 'toggle-timestamps'
+	| 'toggle-wrap'
+	| 'since-shorter'
+	| 'since-longer'
+	| 'tail-more'
+	| 'tail-less'
+	| 'save-logs'
+	| 'mark'
+	| 'merged-logs'
+	| 'exec-shell'
+	| 'exec-command'
+	| 'attach'
+	| 'sort'
+	| 'sort-reverse'
+	| 'top'
+	| 'run'
+	| 'next-field'
+	| 'prev-field';
 
 /** Normalised key names produced by `keyNames()` in match.ts. */
 export type KeyName = string;
@@ -86,14 +108,35 @@ export const keymap: readonly Binding[] = [
 	{action: 'toggle-all', keys: ['a'], scope: 'containers', label: 'all/running', description: 'Show all containers or only running ones', bar: true},
 	{action: 'details', keys: ['enter'], scope: 'containers', label: 'details', description: 'Show details (inspect summary)', bar: true},
 	{action: 'show-logs', keys: ['l'], scope: 'containers', label: 'logs', description: "Focus the container's logs", bar: true},
+	{action: 'exec-shell', keys: ['e'], scope: 'containers', label: 'shell', description: 'Open a shell in the container (bash if present, else sh; --shell overrides)', bar: true},
+	{action: 'exec-command', keys: ['E'], scope: 'containers', label: 'exec', description: 'Run a command in the container with a terminal (asks for it)'},
+	{action: 'attach', keys: ['A'], scope: 'containers', label: 'attach', description: "Attach to the container's main process (detach: Ctrl-P Ctrl-Q)"},
+	{action: 'mark', keys: ['space'], scope: 'containers', label: 'mark', description: 'Mark or unmark the container (for merged logs)'},
+	{action: 'merged-logs', keys: ['L'], scope: 'containers', label: 'merged logs', description: 'Merged logs of the marked containers, or of the selected compose project'},
+	{action: 'sort', keys: ['o'], scope: 'containers', label: 'sort', description: 'Sort by state, name, CPU, memory, created (cycles)'},
+	{action: 'sort-reverse', keys: ['O'], scope: 'containers', label: 'reverse', description: 'Reverse the sort order'},
+	{action: 'top', keys: ['T'], scope: 'containers', label: 'top', description: "Show the container's processes (refreshing)"},
 
 	// Images pane
 	{action: 'remove-image', keys: ['d'], scope: 'images', label: 'rmi', description: 'Remove the image (asks first; offers force when it is in use)', bar: true},
 	{action: 'history', keys: ['enter'], scope: 'images', label: 'history', description: 'Show the image history (layers)', bar: true},
+	{action: 'run', keys: ['r'], scope: 'images', label: 'run', description: 'Run a container from the image (form: name, command, ports, env, binds)', bar: true},
 
 	// Logs pane
 	{action: 'logs-up', keys: ['up', 'k'], scope: 'logs', label: 'scroll', description: 'Scroll the log back one line'},
 	{action: 'logs-down', keys: ['down', 'j'], scope: 'logs', label: 'scroll', description: 'Scroll the log forward one line'},
+	{action: 'search', keys: ['/'], scope: 'logs', label: 'search', description: 'Search the log: text, or /regex/ (Enter keeps it, Esc clears it)', bar: true},
+	{action: 'next-match', keys: ['n'], scope: 'logs', label: 'next', description: 'Jump to the next match', bar: true},
+	{action: 'prev-match', keys: ['N'], scope: 'logs', label: 'prev', description: 'Jump to the previous match'},
+	{action: 'toggle-filter-mode', keys: ['f'], scope: 'logs', label: 'grep', description: 'Show only matching lines (stays live)', bar: true},
+	{action: 'toggle-timestamps', keys: ['t'], scope: 'logs', label: 'time', description: "Show the engine's timestamps (local time)", bar: true},
+	{action: 'toggle-wrap', keys: ['w'], scope: 'logs', label: 'wrap', description: 'Wrap long lines', bar: true},
+	{action: 'since-shorter', keys: ['['], scope: 'logs', label: 'since', description: 'Since: step back through all, 24h, 1h, 5m (restarts the stream)'},
+	{action: 'since-longer', keys: [']'], scope: 'logs', label: 'since', description: 'Since: step forward through 5m, 1h, 24h, all (restarts the stream)'},
+	{action: 'tail-more', keys: ['+'], scope: 'logs', label: 'tail', description: 'Initial tail: more lines (100, 200, 500, 2000, all)'},
+	{action: 'tail-less', keys: ['-'], scope: 'logs', label: 'tail', description: 'Initial tail: fewer lines'},
+	{action: 'save-logs', keys: ['S'], scope: 'logs', label: 'save', description: 'Save the log to a file (the buffer, or Tab: the whole log from the engine)', bar: true},
+	{action: 'merged-logs', keys: ['L'], scope: 'logs', label: 'single', description: 'Leave merged logs (back to the selected container)'},
 
 	// Details and history views
 	{action: 'close', keys: ['escape', 'q'], scope: 'view', label: 'back', description: 'Close the view', bar: true},
@@ -110,6 +153,8 @@ export const keymap: readonly Binding[] = [
 	// Prompts (commit reference, filter)
 	{action: 'submit', keys: ['enter'], scope: 'prompt', label: 'ok', description: 'Accept the input', bar: true},
 	{action: 'cancel', keys: ['escape'], scope: 'prompt', label: 'cancel', description: 'Cancel the input', bar: true},
+	{action: 'next-field', keys: ['tab'], scope: 'prompt', label: 'next field', description: 'Next field of a form; in the save prompt, switch buffer / whole log'},
+	{action: 'prev-field', keys: ['shift-tab'], scope: 'prompt', label: 'prev field', description: 'Previous field of a form'},
 ];
 
 /** Human label for a key name, e.g. 'up' → '↑', 'shift-tab' → 'Shift-Tab'. */

@@ -3,7 +3,7 @@
  * connection) sit beside UI state (focus, selection by id, filters, the open dialog, busy rows,
  * the status message). Log lines live outside this state, in a ring buffer (see use-log-stream).
  */
-import type {ContainerSummary, EngineError, EngineInfo, ImageSummary} from '../engine/types.js';
+import type {ContainerStats, ContainerSummary, EngineError, EngineInfo, ImageSummary} from '../engine/types.js';
 import type {Pane} from '../keys/match.js';
 
 export type ConnState =
@@ -21,7 +21,8 @@ export interface ImageRow {
 }
 
 export interface ConfirmTarget {
-	kind: 'container' | 'image';
+	/** 'file': a log file about to be replaced (id and name are its path, ref the save scope). */
+	kind: 'container' | 'image' | 'file';
 	/** Full id: the action always uses this id, whatever the list does meanwhile. */
 	id: string;
 	/** What the dialog names (container name, image reference or short id). */
@@ -30,7 +31,39 @@ export interface ConfirmTarget {
 	ref?: string;
 }
 
-export type ConfirmOp = 'kill' | 'remove' | 'remove-image';
+export type ConfirmOp = 'kill' | 'remove' | 'remove-image' | 'overwrite';
+
+/** What a text prompt is for. */
+export type PromptPurpose = 'commit' | 'save-logs' | 'exec';
+
+/** `since` choices of the logs pane (`[` and `]` step through them). */
+export type SinceOption = '5m' | '1h' | '24h' | 'all';
+export const sinceOptions: readonly SinceOption[] = ['5m', '1h', '24h', 'all'];
+/** Initial `tail` choices of the logs pane (`-` and `+` step through them). */
+export type TailOption = 100 | 200 | 500 | 2000 | 'all';
+export const tailOptions: readonly TailOption[] = [100, 200, 500, 2000, 'all'];
+
+export type SortKey = 'state' | 'name' | 'cpu' | 'memory' | 'created';
+export const sortKeys: readonly SortKey[] = ['state', 'name', 'cpu', 'memory', 'created'];
+
+export interface LogsUi {
+	timestamps: boolean;
+	wrap: boolean;
+	/** Show only lines matching the search. */
+	filterMode: boolean;
+	since: SinceOption;
+	tail: TailOption;
+}
+
+/** The fields of the run form, as typed. */
+export interface RunFields {
+	name: string;
+	command: string;
+	ports: string;
+	env: string;
+	binds: string;
+}
+export const runFieldNames: ReadonlyArray<keyof RunFields> = ['name', 'command', 'ports', 'env', 'binds'];
 
 export type Modal =
 	| {kind: 'help'; scroll: number}
@@ -47,7 +80,17 @@ export type Modal =
 			/** When set, `f` confirms with force (the engine refused without it). */
 			forceOffered: boolean;
 	  }
-	| {kind: 'prompt'; purpose: 'commit'; target: ConfirmTarget; value: string; error?: string};
+	| {
+			kind: 'prompt';
+			purpose: PromptPurpose;
+			target: ConfirmTarget;
+			value: string;
+			error?: string;
+			/** save-logs: the buffer, or the whole log fetched again from the engine. */
+			scope?: 'buffer' | 'engine';
+	  }
+	| {kind: 'top'; id: string; scroll: number}
+	| {kind: 'run'; image: string; fields: RunFields; field: number; error?: string};
 
 export interface StatusMessage {
 	tone: 'ok' | 'error' | 'info';
@@ -72,6 +115,14 @@ export interface AppState {
 	/** Row id (container id or image id) → what is running on it, e.g. "stopping…". */
 	busy: Record<string, string>;
 	status?: StatusMessage;
+	logs: LogsUi;
+	/** Containers marked with Space. */
+	marked: Record<string, true>;
+	/** The logs pane shows these containers merged, instead of the selected one. */
+	merged?: {ids: string[]; title: string};
+	sort: {key: SortKey; reverse: boolean};
+	/** Latest stats sample per running container. */
+	stats: Record<string, ContainerStats>;
 }
 
 export type Action =
@@ -92,7 +143,17 @@ export type Action =
 	| {type: 'scroll-modal'; delta: number}
 	| {type: 'prompt-input'; value: string; error?: string}
 	| {type: 'busy'; id: string; label?: string}
-	| {type: 'status'; status?: StatusMessage};
+	| {type: 'status'; status?: StatusMessage}
+	| {type: 'logs-toggle'; what: 'timestamps' | 'wrap' | 'filterMode'}
+	| {type: 'logs-since'; delta: 1 | -1}
+	| {type: 'logs-tail'; delta: 1 | -1}
+	| {type: 'mark'; id: string}
+	| {type: 'merge'; merged?: {ids: string[]; title: string}}
+	| {type: 'sort-next'}
+	| {type: 'sort-reverse'}
+	| {type: 'stats'; stats: Record<string, ContainerStats>}
+	| {type: 'prompt-scope'}
+	| {type: 'run-input'; fields: RunFields; field: number; error?: string};
 
 export const panes: readonly Pane[] = ['containers', 'images', 'logs'];
 
@@ -107,6 +168,10 @@ export function initialState(options: {showAll?: boolean} = {}): AppState {
 		selected: {},
 		filters: {containers: '', images: '', logs: ''},
 		busy: {},
+		logs: {timestamps: false, wrap: false, filterMode: false, since: 'all', tail: 200},
+		marked: {},
+		sort: {key: 'state', reverse: false},
+		stats: {},
 	};
 }
 
@@ -145,14 +210,37 @@ function matches(text: string, filter: string): boolean {
 	return filter === '' || text.toLowerCase().includes(filter.toLowerCase());
 }
 
-/** The containers the pane shows: running-only unless `showAll`, then the filter. */
+/** Orders containers by a sort key (ties: by name, then id), reversed on request. */
+export function sortBy(list: ContainerSummary[], sort: AppState['sort'], stats: AppState['stats']): ContainerSummary[] {
+	if (sort.key === 'state' && !sort.reverse) return list;
+	const byName = (a: ContainerSummary, b: ContainerSummary) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1);
+	const value = (c: ContainerSummary): number => {
+		switch (sort.key) {
+			case 'state':
+				return alive.has(c.state) ? 0 : 1;
+			case 'cpu':
+				return -(stats[c.id]?.cpuPercent ?? -1);
+			case 'memory':
+				return -(stats[c.id]?.memoryUsage ?? -1);
+			case 'created':
+				return -c.created;
+			case 'name':
+				return 0;
+		}
+	};
+	const sorted = [...list].sort((a, b) => value(a) - value(b) || byName(a, b));
+	return sort.reverse ? sorted.reverse() : sorted;
+}
+
+/** The containers the pane shows: running-only unless `showAll`, then the filter, in the chosen order. */
 export function visibleContainers(state: AppState): ContainerSummary[] {
 	const filter = state.filters.containers;
-	return state.containers.filter(
+	const shown = state.containers.filter(
 		c =>
 			(state.showAll || alive.has(c.state)) &&
 			(filter === '' || matches(`${c.name} ${c.image} ${c.id.slice(0, 12)} ${c.state} ${c.status}`, filter)),
 	);
+	return sortBy(shown, state.sort, state.stats);
 }
 
 export function visibleImageRows(state: AppState): ImageRow[] {
@@ -227,9 +315,10 @@ function dropStaleModal(state: AppState): AppState {
 	if (modal.kind === 'confirm' || modal.kind === 'prompt') {
 		const {target} = modal;
 		const exists =
-			target.kind === 'container'
+			target.kind === 'file' ||
+			(target.kind === 'container'
 				? state.containers.some(c => c.id === target.id)
-				: state.imageRows.some(r => r.image.id === target.id);
+				: state.imageRows.some(r => r.image.id === target.id));
 		if (!exists) {
 			return {
 				...state,
@@ -238,7 +327,7 @@ function dropStaleModal(state: AppState): AppState {
 			};
 		}
 	}
-	if (modal.kind === 'details' && !state.containers.some(c => c.id === modal.id)) {
+	if ((modal.kind === 'details' || modal.kind === 'top') && !state.containers.some(c => c.id === modal.id)) {
 		return {...state, modal: undefined, status: {tone: 'info', text: 'The container was removed'}};
 	}
 	if (modal.kind === 'history' && !state.imageRows.some(r => r.image.id === modal.id)) {
@@ -269,7 +358,13 @@ export function reducer(state: AppState, action: Action): AppState {
 			for (const [id, label] of Object.entries(state.busy)) {
 				if (containers.some(c => c.id === id) || action.images.some(i => i.id === id)) busy[id] = label;
 			}
-			return dropStaleModal({...next, busy, selected: reselect(state, next)});
+			const marked: Record<string, true> = {};
+			for (const id of Object.keys(state.marked)) if (containers.some(c => c.id === id)) marked[id] = true;
+			const stats: AppState['stats'] = {};
+			for (const [id, sample] of Object.entries(state.stats)) {
+				if (containers.some(c => c.id === id && c.state === 'running')) stats[id] = sample;
+			}
+			return dropStaleModal({...next, busy, marked, stats, selected: reselect(state, next)});
 		}
 		case 'focus':
 			return {...state, focus: action.pane, filterEditing: undefined};
@@ -322,5 +417,47 @@ export function reducer(state: AppState, action: Action): AppState {
 		}
 		case 'status':
 			return {...state, status: action.status};
+		case 'logs-toggle':
+			return {...state, logs: {...state.logs, [action.what]: !state.logs[action.what]}};
+		case 'logs-since': {
+			const index = sinceOptions.indexOf(state.logs.since) + action.delta;
+			const since = sinceOptions[Math.min(sinceOptions.length - 1, Math.max(0, index))]!;
+			return {...state, logs: {...state.logs, since}};
+		}
+		case 'logs-tail': {
+			const index = tailOptions.indexOf(state.logs.tail) + action.delta;
+			const tail = tailOptions[Math.min(tailOptions.length - 1, Math.max(0, index))]!;
+			return {...state, logs: {...state.logs, tail}};
+		}
+		case 'mark': {
+			const marked = {...state.marked};
+			if (marked[action.id]) delete marked[action.id];
+			else marked[action.id] = true;
+			return {...state, marked};
+		}
+		case 'merge':
+			return {...state, merged: action.merged};
+		case 'sort-next': {
+			const key = sortKeys[(sortKeys.indexOf(state.sort.key) + 1) % sortKeys.length]!;
+			return {...state, sort: {key, reverse: false}};
+		}
+		case 'sort-reverse':
+			return {...state, sort: {...state.sort, reverse: !state.sort.reverse}};
+		case 'stats': {
+			const same =
+				Object.keys(action.stats).length === Object.keys(state.stats).length &&
+				Object.entries(action.stats).every(([id, s]) => state.stats[id] === s);
+			return same ? state : {...state, stats: action.stats};
+		}
+		case 'prompt-scope': {
+			const modal = state.modal;
+			if (modal?.kind !== 'prompt' || modal.purpose !== 'save-logs') return state;
+			return {...state, modal: {...modal, scope: modal.scope === 'engine' ? 'buffer' : 'engine'}};
+		}
+		case 'run-input': {
+			const modal = state.modal;
+			if (modal?.kind !== 'run') return state;
+			return {...state, modal: {...modal, fields: action.fields, field: action.field, error: action.error}};
+		}
 	}
 }

@@ -36,7 +36,8 @@ export interface Matcher {
 	test(s: string): boolean;
 	/**
 	 * Non-empty, non-overlapping matches as [start, end) UTF-16 offsets, in order, at most
-	 * `MAX_RANGES`. An empty pattern gives none.
+	 * `MAX_RANGES` (and, for a regex, those found within `RANGES_BUDGET`). An empty pattern
+	 * gives none. For highlighting; use `test` to decide whether a line matches.
 	 */
 	ranges(s: string): Array<[number, number]>;
 }
@@ -53,6 +54,13 @@ export const MAX_RANGES = 256;
 export const MAX_REPEAT = 1000;
 /** Largest compiled program accepted, in instructions. */
 export const MAX_PROGRAM = 20_000;
+/**
+ * Work allowed for one `ranges` call, in thread steps (a few milliseconds). Each search is
+ * linear, but a pattern whose matches are found early while other threads run on (e.g.
+ * `/(a*c)?/` on "aaaa…") makes repeated searches quadratic; past the budget the ranges
+ * found so far are returned. `test` has no budget: it is always linear.
+ */
+export const RANGES_BUDGET = 2_000_000;
 
 /**
  * Compiles a filter pattern. Plain text → case-insensitive substring; `/re/` or `/re/i` →
@@ -84,9 +92,10 @@ export function compileMatcher(pattern: string): Matcher | MatcherError {
 		test: (s: string) => search(program, s, 0, true) !== undefined,
 		ranges: (s: string) => {
 			const out: Array<[number, number]> = [];
+			const budget = {left: RANGES_BUDGET};
 			let from = 0;
 			while (from <= s.length && out.length < MAX_RANGES) {
-				const m = search(program, s, from, false);
+				const m = search(program, s, from, false, budget);
 				if (!m) break;
 				const [start, end] = m;
 				if (end > start) {
@@ -257,7 +266,9 @@ class Parser {
 		if (q) {
 			this.pos++;
 		} else if (c === '{') {
-			const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(this.src.slice(this.pos, this.pos + 24));
+			const braces = /\{(\d+)(?:(,)(\d*))?\}/y;
+			braces.lastIndex = this.pos;
+			const m = braces.exec(this.src);
 			if (!m) return undefined; // a literal "{"
 			const min = Number(m[1]);
 			const max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
@@ -306,10 +317,13 @@ class Parser {
 	private literal(cp: number): Node {
 		if (!this.icase) return {t: 'char', pred: x => x === cp};
 		const [lower, upper] = caseVariants(cp);
+		// As in JavaScript without the u flag, case folding never maps between ASCII and non-ASCII.
+		if (cp < 0x80) return {t: 'char', pred: x => x === lower || x === upper};
 		return {
 			t: 'char',
 			pred: x => {
 				if (x === cp || x === lower || x === upper) return true;
+				if (x < 0x80) return false;
 				const [l, u] = caseVariants(x);
 				return l === lower || u === upper;
 			},
@@ -500,6 +514,11 @@ interface Program {
 	preds: Array<Pred | undefined>;
 	asserts: Array<AssertKind | undefined>;
 	size: number;
+	/**
+	 * Tests for the characters a match can start with, used to skip ahead while no thread is
+	 * alive; undefined when the pattern can match the empty string (no skipping then).
+	 */
+	firstPreds: Pred[] | undefined;
 	/** Scratch space reused by every search (matching is synchronous, never re-entrant). */
 	scratch: Scratch;
 }
@@ -584,6 +603,7 @@ function compile(ast: Node): Program {
 	gen(ast);
 	emit(OP_MATCH);
 	return {
+		firstPreds: firstCharPreds(op, x, y, preds),
 		op: Uint8Array.from(op),
 		x: Int32Array.from(x),
 		y: Int32Array.from(y),
@@ -600,6 +620,45 @@ function compile(ast: Node): Program {
 			generation: 0,
 		},
 	};
+}
+
+/** The CHAR tests reachable from the start without input (asserts assumed to hold); undefined if MATCH is. */
+function firstCharPreds(op: number[], x: number[], y: number[], preds: Array<Pred | undefined>): Pred[] | undefined {
+	const seen = new Set<number>();
+	const stack = [0];
+	const out: Pred[] = [];
+	while (stack.length > 0) {
+		const pc = stack.pop()!;
+		if (seen.has(pc)) continue;
+		seen.add(pc);
+		switch (op[pc]) {
+			case OP_MATCH:
+				return undefined;
+			case OP_CHAR:
+				out.push(preds[pc]!);
+				break;
+			case OP_JMP:
+				stack.push(x[pc]);
+				break;
+			case OP_SPLIT:
+				stack.push(x[pc], y[pc]);
+				break;
+			case OP_ASSERT:
+				stack.push(pc + 1);
+				break;
+		}
+	}
+	return out;
+}
+
+/** First index ≥ `from` where one of `preds` accepts the code point, or -1. */
+function skipTo(s: string, from: number, preds: Pred[]): number {
+	for (let i = from; i < s.length; ) {
+		const cp = s.codePointAt(i)!;
+		for (const p of preds) if (p(cp)) return i;
+		i += cp > 0xffff ? 2 : 1;
+	}
+	return -1;
 }
 
 function codePointBefore(s: string, i: number): number {
@@ -631,14 +690,20 @@ function assertHolds(kind: AssertKind, pos: number, length: number, prev: number
  * each position is visited once with at most `size` threads, so the time is
  * O((s.length − from) × size) whatever the pattern.
  */
-function search(prog: Program, s: string, from: number, firstOnly: boolean): [number, number] | undefined {
+function search(
+	prog: Program,
+	s: string,
+	from: number,
+	firstOnly: boolean,
+	budget?: {left: number},
+): [number, number] | undefined {
 	const {op, x, y, preds, asserts, scratch} = prog;
 	const {mark, stack} = scratch;
 	const length = s.length;
 	let {cPc, cStart, nPc, nStart} = scratch;
 	let cLen = 0;
 	let nLen = 0;
-	if (scratch.generation > 0x3fff0000 - length) {
+	if (scratch.generation > 0x3fff0000 - 2 * length) {
 		mark.fill(-1);
 		scratch.generation = 0;
 	}
@@ -681,10 +746,14 @@ function search(prog: Program, s: string, from: number, firstOnly: boolean): [nu
 		}
 	};
 
+	const {firstPreds} = prog;
 	let pos = from;
-	const prev = codePointBefore(s, pos);
+	if (firstPreds) {
+		pos = skipTo(s, from, firstPreds);
+		if (pos === -1) return undefined;
+	}
 	let cur = pos < length ? s.codePointAt(pos)! : -1;
-	add(0, pos, pos, prev, cur);
+	add(0, pos, pos, codePointBefore(s, pos), cur);
 	for (;;) {
 		if (done) break;
 		const swapPc = cPc;
@@ -697,6 +766,10 @@ function search(prog: Program, s: string, from: number, firstOnly: boolean): [nu
 		nLen = 0;
 		if (cLen === 0 && bestStart !== -1) break;
 		if (pos >= length) break;
+		if (budget && (budget.left -= cLen + 1) < 0) {
+			scratch.generation = generation;
+			return undefined;
+		}
 		const nextPos = pos + (cur > 0xffff ? 2 : 1);
 		const after = nextPos < length ? s.codePointAt(nextPos)! : -1;
 		generation++;
@@ -707,9 +780,23 @@ function search(prog: Program, s: string, from: number, firstOnly: boolean): [nu
 			if (preds[pc]!(cur)) add(pc + 1, start, nextPos, cur, after);
 			if (done) break;
 		}
-		if (!done && bestStart === -1) add(0, nextPos, nextPos, cur, after);
-		cur = after;
-		pos = nextPos;
+		if (done) break;
+		if (bestStart !== -1) {
+			pos = nextPos;
+			cur = after;
+		} else if (nLen === 0 && firstPreds) {
+			// Nothing alive: jump to the next character a match can start with.
+			const q = skipTo(s, nextPos, firstPreds);
+			if (q === -1) break;
+			pos = q;
+			cur = s.codePointAt(q)!;
+			generation++; // the failed threads above may have marked instructions in this generation
+			add(0, q, q, codePointBefore(s, q), cur);
+		} else {
+			add(0, nextPos, nextPos, cur, after);
+			pos = nextPos;
+			cur = after;
+		}
 	}
 	scratch.generation = generation;
 	if (done) return [-1, -1];

@@ -1,11 +1,10 @@
-import React, {memo, useMemo, useRef} from 'react';
+import React, {memo, useMemo} from 'react';
 import {Box, Text} from 'ink';
-import type {ContainerSummary} from '../engine/types.js';
-import {formatPorts, shortId, stateGlyph, stateLabel} from '../format/format.js';
+import type {ContainerStats, ContainerSummary} from '../engine/types.js';
+import {formatBytes, formatPorts, shortId, stateGlyph, stateLabel} from '../format/format.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {fit} from '../text/width.js';
 import {joinCells, layoutColumns, type Column} from './columns.js';
-import {windowTop} from './list-window.js';
 import {PaneHeader} from './pane-header.js';
 import {tone} from './theme.js';
 
@@ -14,7 +13,9 @@ const columns: readonly Column[] = [
 	{title: 'NAME', weight: 3, min: 10},
 	{title: 'IMAGE', weight: 3, min: 8},
 	{title: 'STATUS', weight: 2, min: 10, hideBelow: 60},
-	{title: 'ID', width: 12, hideBelow: 100},
+	{title: 'CPU', width: 6, align: 'right', hideBelow: 70},
+	{title: 'MEM', width: 7, align: 'right', hideBelow: 70},
+	{title: 'ID', width: 12, hideBelow: 110},
 	{title: 'PORTS', weight: 2, min: 8, hideBelow: 90},
 ];
 
@@ -24,17 +25,21 @@ interface RowProps {
 	/** 'focus': the selection of the focused pane (inverse); 'dim': selected in another pane (bold). */
 	selected?: 'focus' | 'dim';
 	busy?: string;
+	stats?: ContainerStats;
+	marked?: boolean;
 }
 
 /** One container line; re-rendered only when its container, its widths or its marks change. */
-const ContainerRow = memo(function ContainerRow({c, widths, selected, busy}: RowProps) {
+const ContainerRow = memo(function ContainerRow({c, widths, selected, busy, stats, marked}: RowProps) {
 	const glyph = stateGlyph(c.state, c.health, c.exitCode);
 	const label = stateLabel(c);
 	const cells = [
 		'',
-		sanitizeInline(c.name),
+		(marked ? '✓ ' : '') + sanitizeInline(c.name),
 		sanitizeInline(c.image),
 		busy ?? sanitizeInline(c.status),
+		stats ? `${stats.cpuPercent.toFixed(1)}%` : '',
+		stats ? formatBytes(stats.memoryUsage) : '',
 		shortId(c.id),
 		sanitizeInline(formatPorts(c.ports)),
 	];
@@ -62,6 +67,12 @@ export interface ContainersPaneProps {
 	filter: string;
 	editing: boolean;
 	loaded: boolean;
+	stats: Record<string, ContainerStats>;
+	marked: Record<string, true>;
+	/** First visible row (the app keeps it, so it can sample stats for exactly these rows). */
+	top: number;
+	/** The sort, when it is not the default. */
+	sortLabel?: string;
 }
 
 /** The containers list: a header, column titles and only the rows that fit (virtualised). */
@@ -70,13 +81,12 @@ export function ContainersPane(props: ContainersPaneProps) {
 	const widths = useMemo(() => layoutColumns(columns, width), [width]);
 	const rowsHeight = Math.max(0, height - 2);
 	const selected = Math.max(0, containers.findIndex(c => c.id === selectedId));
-	const topRef = useRef(0);
-	const top = windowTop(topRef.current, selected, rowsHeight, containers.length);
-	topRef.current = top;
+	const top = props.top;
 	const visible = containers.slice(top, top + rowsHeight);
+	const marks = Object.keys(props.marked).length;
 	const info = `${props.running} running / ${props.total} total${showAll ? '' : ' — running only (a: all)'}${
 		containers.length > rowsHeight ? `  ${selected + 1}/${containers.length}` : ''
-	}`;
+	}${props.sortLabel ? `  sort: ${props.sortLabel}` : ''}${marks ? `  ${marks} marked (L: merged logs)` : ''}`;
 	let empty: string | undefined;
 	if (!props.loaded) empty = 'Loading…';
 	else if (containers.length === 0)
@@ -89,7 +99,15 @@ export function ContainersPane(props: ContainersPaneProps) {
 			</Text>
 			{empty ? <Text color={tone('muted')}>{fit(`  ${empty}`, width)}</Text> : null}
 			{visible.map(c => (
-				<ContainerRow key={c.id} c={c} widths={widths} selected={c.id === containers[selected]?.id ? (focused ? 'focus' : 'dim') : undefined} busy={busy[c.id]} />
+				<ContainerRow
+					key={c.id}
+					c={c}
+					widths={widths}
+					selected={c.id === containers[selected]?.id ? (focused ? 'focus' : 'dim') : undefined}
+					busy={busy[c.id]}
+					stats={props.stats[c.id]}
+					marked={props.marked[c.id] === true}
+				/>
 			))}
 		</Box>
 	);

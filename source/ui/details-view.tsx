@@ -5,6 +5,7 @@ import {shortId} from '../format/format.js';
 import {useQuery} from '../hooks/use-query.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {FittedTable} from './kv-table.js';
+import {LiveStats} from './live-stats.js';
 import {ScrollView} from './scroll-view.js';
 import {tone} from './theme.js';
 
@@ -47,6 +48,7 @@ export function DetailsView({engine, container, width, height, scroll}: {engine:
 			{!d ? <Text color={tone('muted')}>Loading…</Text> : null}
 			{d ? (
 				<Box flexDirection="column">
+					<LiveStats engine={engine} id={container.id} running={container.state === 'running'} />
 					<FittedTable title="Summary" columns={['Field', 'Value']} rows={summaryRows(d)} width={width} />
 					<FittedTable
 						title="Ports"

@@ -35,7 +35,7 @@ export function wrapText(text: string, width: number): string[] {
  * to its width so nothing behind it shows through.
  */
 export function Dialog({modal, width, height}: {modal: Modal; width: number; height: number}) {
-	if (modal.kind !== 'confirm' && modal.kind !== 'prompt') return null;
+	if (modal.kind !== 'confirm' && modal.kind !== 'prompt' && modal.kind !== 'run') return null;
 	const boxWidth = Math.max(20, Math.min(width - 4, 76));
 	const inner = boxWidth - 4;
 	const lines: Array<{text: string; tone?: 'bad' | 'warn' | 'muted' | 'info'; bold?: boolean}> = [];
@@ -49,11 +49,36 @@ export function Dialog({modal, width, height}: {modal: Modal; width: number; hei
 			text: modal.forceOffered ? 'f force   n/Esc cancel (default)' : 'y yes   n/Esc no (default)',
 			tone: 'info',
 		});
-	} else {
-		lines.push({text: `Commit ${sanitizeInline(modal.target.name)} to repository:tag`, bold: true});
-		lines.push({text: `> ${truncate(modal.value, inner - 3)}█`});
+	} else if (modal.kind === 'prompt') {
+		const name = sanitizeInline(modal.target.name);
+		const titles = {
+			commit: `Commit ${name} to repository:tag`,
+			'save-logs': `Save the log of ${name} to a file`,
+			exec: `Run a command in ${name} (with a terminal)`,
+		};
+		lines.push({text: titles[modal.purpose], bold: true});
+		if (modal.purpose === 'save-logs') {
+			lines.push({
+				text: modal.scope === 'engine' ? 'What: the whole log, fetched again from the engine (Tab: the buffer)' : 'What: the lines in the buffer (Tab: the whole log from the engine)',
+				tone: 'info',
+			});
+		}
+		lines.push({text: `> ${truncate(sanitizeInline(modal.value), inner - 3)}█`});
 		if (modal.error) for (const l of wrapText(sanitizeInline(modal.error), inner)) lines.push({text: l, tone: 'bad'});
-		lines.push({text: 'Enter commit   Esc cancel', tone: 'muted'});
+		const verbs = {commit: 'commit', 'save-logs': 'save', exec: 'run'};
+		lines.push({text: `Enter ${verbs[modal.purpose]}   Esc cancel`, tone: 'muted'});
+	} else {
+		lines.push({text: `Run a container from ${sanitizeInline(modal.image)}`, bold: true});
+		const labels = {name: 'Name', command: 'Command', ports: 'Ports', env: 'Env', binds: 'Binds'};
+		const hints = {name: '(optional)', command: "(empty: the image's)", ports: 'e.g. 8080:80 53:53/udp', env: 'e.g. A=1 B=2', binds: 'e.g. /srv/data:/data:ro'};
+		(['name', 'command', 'ports', 'env', 'binds'] as const).forEach((field, i) => {
+			const active = i === modal.field;
+			const value = sanitizeInline(modal.fields[field]);
+			const shown = value || (active ? '' : hints[field]);
+			lines.push({text: `${active ? '>' : ' '} ${labels[field].padEnd(8)} ${truncate(shown, inner - 12)}${active ? '█' : ''}`, tone: value || active ? undefined : 'muted', bold: active});
+		});
+		if (modal.error) for (const l of wrapText(sanitizeInline(modal.error), inner)) lines.push({text: l, tone: 'bad'});
+		lines.push({text: 'Tab/Shift-Tab field   Enter run   Esc cancel', tone: 'muted'});
 	}
 	const shown = lines.slice(0, Math.max(1, height - 4));
 	const top = Math.max(0, Math.floor((height - shown.length - 2) / 2));

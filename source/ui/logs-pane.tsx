@@ -1,73 +1,128 @@
 import React, {memo} from 'react';
 import {Box, Text} from 'ink';
-import type {LogLine} from '../engine/types.js';
-import type {LogStreamView} from '../hooks/use-log-stream.js';
-import {sanitizeInline, sanitizeLine} from '../text/sanitize.js';
-import {fit} from '../text/width.js';
+import {buildLogView, type LogBufferView, type LogRow, type LogScroll} from '../logs/log-view.js';
+import type {Matcher} from '../text/matcher.js';
+import {sanitizeInline} from '../text/sanitize.js';
+import {fit, stringWidth, truncate} from '../text/width.js';
 import {PaneHeader} from './pane-header.js';
-import {tone} from './theme.js';
+import {sourceTone, tone} from './theme.js';
 
-/** Where the logs pane looks: following the live end, or parked with `end` as the absolute index after the last shown line. */
-export type LogScroll = {follow: true} | {follow: false; end: number};
+export type {LogScroll} from '../logs/log-view.js';
 
-/** Longest part of a line that is ever sanitised for a one-line view (the rest cannot be seen). */
-const maxShown = 4096;
-
-const LogRow = memo(function LogRow({line, width}: {line: LogLine; width: number}) {
-	const text = sanitizeLine(line.text.length > maxShown ? line.text.slice(0, maxShown) : line.text);
-	const gutter = line.stream === 'stderr' ? '┃ ' : '  ';
+/** One screen row of the log: gutter (stderr mark, current match), prefix, text with highlights. */
+const LogRowView = memo(function LogRowView({row, width}: {row: LogRow; width: number}) {
+	const gutter = row.current ? '▶ ' : row.stream === 'stderr' ? '┃ ' : '  ';
+	const room = Math.max(0, width - 2 - stringWidth(row.prefix));
+	const text = truncate(row.text, room);
+	const parts: React.ReactNode[] = [];
+	let at = 0;
+	for (const [start, end] of row.highlights) {
+		if (start >= text.length) break;
+		if (start > at) parts.push(text.slice(at, start));
+		parts.push(
+			<Text key={start} inverse>
+				{text.slice(start, Math.min(end, text.length))}
+			</Text>,
+		);
+		at = Math.min(end, text.length);
+	}
+	if (at < text.length) parts.push(text.slice(at));
+	const sourceStart = row.source === undefined ? -1 : row.prefix.lastIndexOf(row.source);
 	return (
 		<Text wrap="truncate-end">
-			<Text color={tone('stderr')}>{gutter}</Text>
-			<Text color={line.stream === 'stderr' ? tone('stderr') : undefined}>{fit(text, Math.max(0, width - 2))}</Text>
+			<Text color={tone(row.current ? 'accent' : 'stderr')} bold={row.current}>
+				{gutter}
+			</Text>
+			{sourceStart >= 0 ? (
+				<>
+					<Text color={tone('muted')}>{row.prefix.slice(0, sourceStart)}</Text>
+					<Text color={sourceTone(row.sourceIndex ?? 0)}>{row.prefix.slice(sourceStart)}</Text>
+				</>
+			) : (
+				<Text color={tone('muted')}>{row.prefix}</Text>
+			)}
+			<Text color={row.stream === 'stderr' ? tone('stderr') : undefined}>{parts}</Text>
 		</Text>
 	);
 });
 
-/** The absolute index range [start, end) the pane shows for a scroll position. */
-export function logWindow(scroll: LogScroll, dropped: number, length: number, height: number): [number, number] {
-	const total = dropped + length;
-	let end = scroll.follow ? total : Math.min(total, scroll.end);
-	end = Math.max(end, Math.min(total, dropped + height));
-	const start = Math.max(dropped, end - height);
-	return [start, end];
-}
-
 export interface LogsPaneProps {
-	view: LogStreamView;
-	containerName?: string;
-	containerState?: string;
+	buffer: LogBufferView;
+	/** What the pane shows: a container name, or "merged: a, b, c". */
+	title?: string;
+	/** Extra state for the header: "following", "exited", "stream failed". */
+	state?: string;
+	error?: string;
 	scroll: LogScroll;
 	focused: boolean;
 	width: number;
 	height: number;
+	timestamps: boolean;
+	wrap: boolean;
+	filterMode: boolean;
+	matcher?: Matcher;
+	/** The search pattern, with a cursor while it is typed. */
+	search: string;
+	editing: boolean;
+	searchError?: string;
+	/** Absolute index of the current match and its place among all matches. */
+	current?: number;
+	matchInfo?: string;
+	/** Stream settings for the header ("since 1h, tail 500"). */
+	settings: string;
+	/** Lines evicted from the ring buffer so far. */
+	dropped: number;
+	/** The buffer's version: the pane redraws when it changes. */
+	version?: number;
 }
 
-/** The selected container's log, live, with stderr marked; PgUp/PgDn scroll back, G follows. */
-export function LogsPane({view, containerName, containerState, scroll, focused, width, height}: LogsPaneProps) {
-	const {buffer} = view;
+/** The selected container's (or the merged) log, live; search, filter, timestamps and wrap. */
+export function LogsPane(props: LogsPaneProps) {
+	const {buffer, scroll, focused, width, height} = props;
 	const rowsHeight = Math.max(0, height - 1);
-	const [start, end] = logWindow(scroll, buffer.dropped, buffer.length, rowsHeight);
-	const lines: LogLine[] = [];
-	for (let i = start; i < end; i++) lines.push(buffer.get(i - buffer.dropped)!);
-	let info = containerName ? `${sanitizeInline(containerName)}` : 'no container selected';
-	if (containerName) {
-		if (view.state === 'error') info += ' — stream failed';
-		else if (view.state === 'ended' || containerState !== 'running') info += ` — ${containerState ?? 'stopped'}`;
-		else info += scroll.follow ? ' — following' : '';
-		if (!scroll.follow) info += ` — ${buffer.dropped + buffer.length - end} lines below (G: follow)`;
-		if (buffer.dropped > 0) info += ` — ${buffer.dropped} older lines dropped`;
-	}
+	const view = buildLogView(buffer, scroll, {
+		height: rowsHeight,
+		width: width - 2,
+		timestamps: props.timestamps,
+		wrap: props.wrap,
+		filterMode: props.filterMode,
+		matcher: props.matcher,
+		current: props.current,
+	});
+	const parts: string[] = [];
+	if (props.title) parts.push(sanitizeInline(props.title));
+	else parts.push('no container selected');
+	if (props.state) parts.push(props.state);
+	parts.push(props.settings);
+	if (props.filterMode && props.search) parts.push('filter on (f)');
+	if (props.matchInfo) parts.push(props.matchInfo);
+	if (!scroll.follow) parts.push(`${view.below} below (G: follow)`);
+	if (props.dropped > 0) parts.push(`${props.dropped} dropped`);
 	let empty: string | undefined;
-	if (view.state === 'error') empty = `Could not read the log: ${sanitizeInline(view.error ?? '')}`;
-	else if (containerName && buffer.length === 0) empty = view.state === 'streaming' ? 'Waiting for output…' : 'No output';
+	if (props.error) empty = `Could not read the log: ${sanitizeInline(props.error)}`;
+	else if (props.title && view.rows.length === 0) empty = props.filterMode && props.search ? 'No line matches' : 'No output yet';
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<PaneHeader number={3} title="Logs" info={info} focused={focused} width={width} />
-			{empty ? <Text color={tone(view.state === 'error' ? 'bad' : 'muted')}>{fit(`  ${empty}`, width)}</Text> : null}
-			{lines.map((line, i) => (
-				<LogRow key={start + i} line={line} width={width} />
+			<PaneHeader
+				number={3}
+				title="Logs"
+				info={parts.join(' · ')}
+				focused={focused}
+				width={width}
+				filter={props.search}
+				editing={props.editing}
+				filterLabel="search"
+			/>
+			{props.searchError ? <Text color={tone('bad')}>{fit(`  ${sanitizeInline(props.searchError)}`, width)}</Text> : null}
+			{empty ? <Text color={tone(props.error ? 'bad' : 'muted')}>{fit(`  ${empty}`, width)}</Text> : null}
+			{view.rows.slice(props.searchError ? 1 : 0).map(row => (
+				<LogRowView key={row.key} row={row} width={width} />
 			))}
 		</Box>
 	);
+}
+
+/** The pane's window for key handling: end of the view and how many rows it shows. */
+export function logRowsHeight(height: number): number {
+	return Math.max(1, height - 1);
 }

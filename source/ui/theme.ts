@@ -26,3 +26,11 @@ export function tone(t: Tone | undefined): string | undefined {
 	if (!t || off) return undefined;
 	return palette[t];
 }
+
+const sources = ['cyan', 'magenta', 'yellow', 'green', 'blue', 'redBright', 'cyanBright', 'magentaBright'];
+
+/** A distinct colour per source container in merged logs (none when colours are off). */
+export function sourceTone(index: number): string | undefined {
+	if (off) return undefined;
+	return sources[index % sources.length];
+}

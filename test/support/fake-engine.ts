@@ -3,9 +3,15 @@
  * a record of every call, push-able log lines and events, and injectable failures. Engine
  * behaviour itself is tested against a real dockerd in test/engine and test/e2e.
  */
+import {PassThrough} from 'node:stream';
 import {
 	EngineError,
 	type CommitOptions,
+	type ContainerStats,
+	type ExecResult,
+	type ProcessList,
+	type RunContainerOptions,
+	type TerminalSession,
 	type ContainerDetails,
 	type ContainerSummary,
 	type Engine,
@@ -299,6 +305,81 @@ export class FakeEngine implements Engine {
 	/** Open log streams, by container id. */
 	logFollowers(): string[] {
 		return [...this.logSubscribers].map(s => s.id);
+	}
+
+	/** Stats each container reports; running containers without an entry report small numbers. */
+	statsFor = new Map<string, Partial<ContainerStats>>();
+
+	private statsOf(id: string): ContainerStats {
+		const c = this.find(id);
+		if (c.state !== 'running') throw new EngineError('conflict', `Container ${id} is not running`, {statusCode: 409});
+		return {cpuPercent: 0.5, memoryUsage: 2_000_000, memoryLimit: 1_000_000_000, networkRx: 0, networkTx: 0, blockRead: 0, blockWrite: 0, pids: 1, read: new Date().toISOString(), ...this.statsFor.get(id)};
+	}
+
+	async statsOnce(id: string) {
+		await this.enter('statsOnce', id);
+		return this.statsOf(id);
+	}
+
+	async streamStats(id: string, onStats: (s: ContainerStats) => void, signal: AbortSignal) {
+		await this.enter('streamStats', id);
+		onStats(this.statsOf(id));
+		await new Promise<void>(resolve => {
+			const timer = setInterval(() => onStats(this.statsOf(id)), 100);
+			signal.addEventListener('abort', () => {
+				clearInterval(timer);
+				resolve();
+			});
+		});
+	}
+
+	async top(id: string): Promise<ProcessList> {
+		await this.enter('top', id);
+		this.statsOf(id);
+		return {titles: ['PID', 'USER', 'CMD'], processes: [['1', 'root', 'sleep 1000'], ['7', 'root', 'sh']]};
+	}
+
+	async execCapture(id: string, cmd: string[]): Promise<ExecResult> {
+		await this.enter('execCapture', id, cmd);
+		this.statsOf(id);
+		return {exitCode: 0, stdout: '/bin/sh\n', stderr: ''};
+	}
+
+	/** Sessions opened by execInteractive/attach, newest last; the test ends them. */
+	sessions: Array<{session: TerminalSession; end(result: {exitCode?: number; detached?: boolean}): void; typed: string[]}> = [];
+
+	private session(): TerminalSession {
+		const output = new PassThrough();
+		const input = new PassThrough();
+		let end!: (r: {exitCode?: number; detached?: boolean}) => void;
+		const done = new Promise<{exitCode?: number; detached?: boolean}>(resolve => {
+			end = resolve;
+		});
+		const typed: string[] = [];
+		input.on('data', d => typed.push(String(d)));
+		const session: TerminalSession = {output, input, resize: async () => {}, done, close: () => end({})};
+		this.sessions.push({session, end, typed});
+		return session;
+	}
+
+	async execInteractive(id: string, cmd: string[], size: {columns: number; rows: number}) {
+		await this.enter('execInteractive', id, cmd, size);
+		this.statsOf(id);
+		return this.session();
+	}
+
+	async attach(id: string, size: {columns: number; rows: number}) {
+		await this.enter('attach', id, size);
+		this.statsOf(id);
+		return this.session();
+	}
+
+	async runContainer(image: string, options: RunContainerOptions) {
+		await this.enter('runContainer', image, options);
+		const c = fakeContainer({name: options.name ?? `run-${this.containers.length}`, image});
+		this.containers.push(c);
+		this.emit({type: 'container', action: 'start', id: c.id, attributes: {name: c.name}});
+		return c.id;
 	}
 
 	async streamEvents(options: {since?: string}, onEvent: (e: EngineEvent) => void, signal: AbortSignal) {

@@ -1,0 +1,262 @@
+/**
+ * The HTTP plumbing between berth and an engine, on dockerode's modem: API version negotiation,
+ * bounded reads (retried once when a kept-alive connection was dead), unretried actions,
+ * streaming responses read until they end or an AbortSignal fires, and hijacked (upgraded)
+ * connections for exec and attach. Every failure leaves here as an EngineError.
+ */
+import type {IncomingMessage} from 'node:http';
+import type {Duplex} from 'node:stream';
+import type Docker from 'dockerode';
+import {negotiateApiVersion} from './api-version.js';
+import type {ResolvedEndpoint} from './endpoint.js';
+import {toEngineError} from './errors.js';
+import {createDocker} from './transport.js';
+import {EngineError} from './types.js';
+
+/** Tunables, mostly for tests. */
+export interface DockerEngineOptions {
+	/** Time to establish a tcp/TLS/ssh connection. Default 5 s. */
+	connectTimeoutMs?: number;
+	/** Upper bound for list, inspect, info and history calls. Default 15 s. */
+	readTimeoutMs?: number;
+	/** Upper bound for lifecycle actions, on top of a stop/restart grace period. Default 10 min. */
+	actionTimeoutMs?: number;
+}
+
+export type Query = Record<string, string | number | boolean | undefined>;
+
+export interface Call {
+	method: 'GET' | 'POST' | 'DELETE';
+	path: string;
+	query?: Query;
+	/** JSON request body (POST). */
+	body?: Record<string, unknown>;
+	/** Status codes that count as success besides 200/201/204 (e.g. 304 for start/stop). */
+	alsoOk?: number[];
+	signal?: AbortSignal;
+	stream?: boolean;
+}
+
+export interface VersionResponse {
+	Version?: string;
+	ApiVersion?: string;
+	MinAPIVersion?: string;
+	Os?: string;
+	Arch?: string;
+}
+
+export class ApiClient {
+	readonly endpoint: string;
+	readonly connectTimeoutMs: number;
+	readonly readTimeoutMs: number;
+	readonly actionTimeoutMs: number;
+	private readonly docker: Docker;
+	private negotiation: Promise<void> | undefined;
+
+	constructor(resolved: ResolvedEndpoint, options: DockerEngineOptions) {
+		this.endpoint = resolved.description;
+		this.connectTimeoutMs = options.connectTimeoutMs ?? 5000;
+		this.readTimeoutMs = options.readTimeoutMs ?? 15_000;
+		this.actionTimeoutMs = options.actionTimeoutMs ?? 600_000;
+		this.docker = createDocker(resolved, this.connectTimeoutMs);
+	}
+
+	/** GET /version; negotiates the API version if that has not happened yet. */
+	async version(): Promise<VersionResponse> {
+		const version = await this.fetchVersion();
+		this.negotiation ??= Promise.resolve();
+		return version;
+	}
+
+	/** The negotiated API version ("1.41"), once negotiated. */
+	apiVersion(): string | undefined {
+		const version = (this.docker.modem as unknown as {version?: string}).version;
+		return version?.replace(/^v/, '');
+	}
+
+	/** GET /version, unversioned until negotiation has happened; sets the API version once. */
+	private async fetchVersion(): Promise<VersionResponse> {
+		const timeout = AbortSignal.timeout(this.readTimeoutMs);
+		let version: VersionResponse;
+		try {
+			version = await this.dial<VersionResponse>({method: 'GET', path: '/version', signal: timeout});
+		} catch (error) {
+			throw toEngineError(error, this.endpoint);
+		}
+
+		const modem = this.docker.modem as unknown as {version?: string};
+		if (modem.version === undefined) {
+			const chosen = negotiateApiVersion(version.ApiVersion, version.MinAPIVersion);
+			if (chosen) modem.version = `v${chosen}`;
+		}
+
+		return version;
+	}
+
+	private async negotiate(): Promise<void> {
+		this.negotiation ??= this.fetchVersion().then(
+			() => undefined,
+			(error: unknown) => {
+				this.negotiation = undefined;
+				throw error;
+			},
+		);
+		return this.negotiation;
+	}
+
+	/** A bounded read. Retries once when a kept-alive connection turned out to be dead. */
+	async read<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
+		await this.negotiate();
+		for (let attempt = 0; ; attempt++) {
+			const timeout = AbortSignal.timeout(this.readTimeoutMs);
+			try {
+				return await this.dial<T>({method: 'GET', path, query, signal: signal ? AbortSignal.any([signal, timeout]) : timeout});
+			} catch (error) {
+				const mapped = toEngineError(error, this.endpoint);
+				if (mapped.code === 'interrupted' && attempt === 0 && !signal?.aborted) continue;
+				throw mapped;
+			}
+		}
+	}
+
+	/** A lifecycle action: no retry (it might have happened), a generous bound. */
+	async act<T = unknown>(call: Call, graceSeconds?: number): Promise<T> {
+		await this.negotiate();
+		const limit = this.actionTimeoutMs + Math.max(0, graceSeconds ?? 10) * 1000;
+		const timeout = AbortSignal.timeout(limit);
+		try {
+			return await this.dial<T>({...call, signal: timeout});
+		} catch (error) {
+			if (timeout.aborted) {
+				throw new EngineError('interrupted', `No answer from the engine after ${Math.round(limit / 1000)} s; the action may or may not have happened`, {cause: error});
+			}
+
+			throw toEngineError(error, this.endpoint);
+		}
+	}
+
+	/** Opens a streaming GET; undefined when `signal` aborted first. */
+	async openStream(path: string, query: Query, signal: AbortSignal): Promise<IncomingMessage | undefined> {
+		await this.negotiate();
+		if (signal.aborted) return undefined;
+		try {
+			return await this.dial<IncomingMessage>({method: 'GET', path, query, signal, stream: true});
+		} catch (error) {
+			if (signal.aborted) return undefined;
+			throw toEngineError(error, this.endpoint);
+		}
+	}
+
+	/** Reads a response to its end, or until `signal` aborts (which destroys it). */
+	async consume(response: IncomingMessage, signal: AbortSignal, onChunk: (chunk: Buffer) => void, onEnd: () => void): Promise<void> {
+		return new Promise<void>((resolve, reject) => {
+			let settled = false;
+			const finish = (error?: unknown) => {
+				if (settled) return;
+				settled = true;
+				signal.removeEventListener('abort', onAbort);
+				response.off('data', onData);
+				if (signal.aborted) {
+					response.destroy();
+					resolve();
+					return;
+				}
+
+				if (error === undefined) {
+					try {
+						onEnd();
+						resolve();
+					} catch (callbackError) {
+						reject(toEngineError(callbackError, this.endpoint));
+					}
+
+					return;
+				}
+
+				response.destroy();
+				reject(toEngineError(error, this.endpoint));
+			};
+
+			const onAbort = () => finish();
+			const onData = (chunk: Buffer) => {
+				try {
+					onChunk(chunk);
+				} catch (error) {
+					finish(error);
+				}
+			};
+
+			response.on('data', onData);
+			response.once('end', () => finish());
+			response.on('error', (error: Error) => finish(error));
+			response.once('close', () => {
+				if (!response.complete) finish(Object.assign(new Error('socket hang up'), {code: 'ECONNRESET'}));
+				else finish();
+			});
+			if (signal.aborted) onAbort();
+			else signal.addEventListener('abort', onAbort, {once: true});
+		});
+	}
+
+	/**
+	 * A POST whose connection the engine takes over (HTTP 101): exec start and attach. Resolves
+	 * with the raw socket once upgraded; the request itself is bounded by the read timeout, the
+	 * socket that follows by nothing.
+	 */
+	async hijack(call: Omit<Call, 'method' | 'signal' | 'stream'>): Promise<Duplex> {
+		await this.negotiate();
+		const controller = new AbortController();
+		const timer = setTimeout(() => {
+			controller.abort(Object.assign(new Error('The engine did not answer in time'), {name: 'TimeoutError'}));
+		}, this.readTimeoutMs);
+		try {
+			const socket = await this.dial<unknown>({...call, method: 'POST', signal: controller.signal}, true);
+			if (!isDuplex(socket)) throw new EngineError('unknown', 'The engine did not hand over the connection');
+			return socket;
+		} catch (error) {
+			throw toEngineError(error, this.endpoint);
+		} finally {
+			clearTimeout(timer);
+		}
+	}
+
+	/**
+	 * One request through the modem. `hijack` asks for an upgraded connection and keeps the
+	 * request open (docker-modem's `openStdin`), so that nothing but the caller's bytes reach the
+	 * process's stdin.
+	 */
+	private async dial<T>(call: Call, hijack = false): Promise<T> {
+		const statusCodes: Record<number, boolean> = {200: true, 201: true, 204: true};
+		for (const code of call.alsoOk ?? []) statusCodes[code] = true;
+		return new Promise<T>((resolve, reject) => {
+			this.docker.modem.dial({
+				path: `${call.path}?`,
+				method: call.method,
+				options: {_query: definedOnly(call.query ?? {}), _body: call.body ?? {}},
+				statusCodes,
+				abortSignal: call.signal,
+				isStream: call.stream === true,
+				...(hijack && {hijack: true, openStdin: true}),
+			}, (error, data) => {
+				if (error) reject(error);
+				else resolve(data as T);
+			});
+		});
+	}
+}
+
+function isDuplex(value: unknown): value is Duplex {
+	const stream = value as Partial<Duplex> | undefined;
+	return typeof stream === 'object' && stream !== null && typeof stream.write === 'function' && typeof stream.on === 'function' && typeof stream.destroy === 'function';
+}
+
+function definedOnly(query: Query): Record<string, string | number | boolean> {
+	const out: Record<string, string | number | boolean> = {};
+	for (const [key, value] of Object.entries(query)) if (value !== undefined) out[key] = value;
+	return out;
+}
+
+/** Encodes an id or image reference for a URL path, keeping the characters references use. */
+export function pathPart(value: string): string {
+	return encodeURIComponent(value).replaceAll('%2F', '/').replaceAll('%3A', ':').replaceAll('%40', '@');
+}

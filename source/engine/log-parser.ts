@@ -1,0 +1,217 @@
+/**
+ * Turns the bytes of a `/containers/{id}/logs` response (with `timestamps=1`) into lines: the
+ * 8-byte frames of a non-TTY container are demultiplexed into stdout and stderr, lines are split
+ * on newlines across chunks and frames, and each message's leading timestamp is taken off.
+ */
+import {ByteQueue} from './byte-queue.js';
+import type {LogLine, LogStream} from './types.js';
+
+const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)$/;
+/** Longest timestamp plus its space, with room to spare. */
+const TIMESTAMP_WINDOW = 41;
+/** Docker's log copier cuts longer lines into messages of this many bytes, each with its own timestamp. */
+const PARTIAL_MESSAGE_BYTES = 16 * 1024;
+
+/** Splits a message's leading "<timestamp> " off. */
+function splitTimestamp(message: Buffer): {timestamp?: string; body: Buffer} {
+	const space = message.subarray(0, TIMESTAMP_WINDOW).indexOf(0x20);
+	if (space > 0) {
+		const candidate = message.subarray(0, space).toString('latin1');
+		if (TIMESTAMP.test(candidate)) return {timestamp: candidate, body: message.subarray(space + 1)};
+	}
+
+	return {body: message};
+}
+
+/** Collects one stream's bytes into lines; a line's timestamp is that of the message that began it. */
+class LineCollector {
+	private parts: Buffer[] = [];
+	private inLine = false;
+	private lineTimestamp: string | undefined;
+	private messageTimestamp: string | undefined;
+
+	constructor(readonly stream: LogStream) {}
+
+	/** A new message from the engine begins, with this timestamp. */
+	message(timestamp: string | undefined): void {
+		this.messageTimestamp = timestamp;
+	}
+
+	text(bytes: Buffer, out: LogLine[]): void {
+		let start = 0;
+		while (start < bytes.length) {
+			if (!this.inLine) {
+				this.inLine = true;
+				this.lineTimestamp = this.messageTimestamp;
+			}
+
+			const newline = bytes.indexOf(0x0a, start);
+			if (newline === -1) {
+				this.parts.push(bytes.subarray(start));
+				return;
+			}
+
+			this.parts.push(bytes.subarray(start, newline));
+			this.emit(out);
+			start = newline + 1;
+		}
+	}
+
+	/** Emits a final line that had no newline. */
+	flush(out: LogLine[]): void {
+		if (this.inLine && this.parts.some(part => part.length > 0)) this.emit(out);
+	}
+
+	private emit(out: LogLine[]): void {
+		let text = (this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts)).toString('utf8');
+		if (text.endsWith('\r')) text = text.slice(0, -1);
+		const line: LogLine = {stream: this.stream, text};
+		if (this.lineTimestamp !== undefined) line.timestamp = this.lineTimestamp;
+		out.push(line);
+		this.parts = [];
+		this.inLine = false;
+		this.lineTimestamp = undefined;
+	}
+}
+
+
+/** Turns the raw bytes of a logs response into lines; one `push` per chunk received. */
+export interface LogParser {
+	push(chunk: Buffer): LogLine[];
+	/** The stream ended: flush partial lines. */
+	end(): LogLine[];
+}
+
+/** A parser for a TTY container's raw stream, or for a multiplexed (non-TTY) one. */
+export function createLogParser(tty: boolean): LogParser {
+	return tty ? new RawLogParser(new LineCollector('tty')) : new MultiplexedLogParser();
+}
+
+/**
+ * Raw (TTY) stream: messages are not delimited, so a message starts at the beginning of the
+ * stream, after each newline, and after every PARTIAL_MESSAGE_BYTES bytes of an unfinished line
+ * (where docker's copier cut it); each starts with a timestamp, which is removed.
+ */
+class RawLogParser implements LogParser {
+	private head: Buffer | undefined;
+	private atMessageStart = true;
+	private messageBytes = 0;
+
+	constructor(private readonly collector: LineCollector) {}
+
+	push(chunk: Buffer): LogLine[] {
+		const out: LogLine[] = [];
+		this.feed(chunk, out);
+		return out;
+	}
+
+	end(): LogLine[] {
+		const out: LogLine[] = [];
+		if (this.head) {
+			this.collector.message(undefined);
+			this.collector.text(this.head, out);
+			this.head = undefined;
+		}
+
+		this.collector.flush(out);
+		return out;
+	}
+
+	feed(chunk: Buffer, out: LogLine[]): void {
+		let data = chunk;
+		if (this.head) {
+			data = Buffer.concat([this.head, chunk]);
+			this.head = undefined;
+		}
+
+		let index = 0;
+		while (index < data.length) {
+			if (this.atMessageStart) {
+				const window = data.subarray(index, index + TIMESTAMP_WINDOW);
+				const space = window.indexOf(0x20);
+				const newline = window.indexOf(0x0a);
+				if (space === -1 && newline === -1 && window.length < TIMESTAMP_WINDOW) {
+					this.head = Buffer.from(window);
+					return;
+				}
+
+				let timestamp: string | undefined;
+				if (space > 0 && (newline === -1 || space < newline)) {
+					const candidate = window.subarray(0, space).toString('latin1');
+					if (TIMESTAMP.test(candidate)) {
+						timestamp = candidate;
+						index += space + 1;
+					}
+				}
+
+				this.collector.message(timestamp);
+				this.atMessageStart = false;
+				this.messageBytes = 0;
+				continue;
+			}
+
+			const limit = Math.min(data.length, index + (PARTIAL_MESSAGE_BYTES - this.messageBytes));
+			const newline = data.indexOf(0x0a, index);
+			if (newline !== -1 && newline < limit) {
+				this.collector.text(data.subarray(index, newline + 1), out);
+				index = newline + 1;
+				this.atMessageStart = true;
+				continue;
+			}
+
+			this.collector.text(data.subarray(index, limit), out);
+			this.messageBytes += limit - index;
+			index = limit;
+			if (this.messageBytes >= PARTIAL_MESSAGE_BYTES) this.atMessageStart = true;
+		}
+	}
+}
+
+/**
+ * Multiplexed (non-TTY) stream: frames of `[stream, 0, 0, 0, size(4, big-endian)]` + payload.
+ * Each frame is one message and starts with its timestamp; frames do not align with lines.
+ */
+class MultiplexedLogParser implements LogParser {
+	private readonly queue = new ByteQueue();
+	private readonly stdout = new LineCollector('stdout');
+	private readonly stderr = new LineCollector('stderr');
+	/** Set when a header is invalid: the rest is read as a raw stream, as docker-modem does. */
+	private raw: RawLogParser | undefined;
+
+	push(chunk: Buffer): LogLine[] {
+		const out: LogLine[] = [];
+		if (this.raw) {
+			this.raw.feed(chunk, out);
+			return out;
+		}
+
+		this.queue.push(chunk);
+		while (this.queue.length >= 8) {
+			const header = this.queue.peek(8);
+			const type = header[0]!;
+			if (type > 2 || header[1] !== 0 || header[2] !== 0 || header[3] !== 0) {
+				this.raw = new RawLogParser(this.stdout);
+				this.raw.feed(this.queue.takeAll(), out);
+				return out;
+			}
+
+			const size = header.readUInt32BE(4);
+			if (this.queue.length < 8 + size) break;
+			const frame = this.queue.take(8 + size).subarray(8);
+			const collector = type === 2 ? this.stderr : this.stdout;
+			const {timestamp, body} = splitTimestamp(frame);
+			collector.message(timestamp);
+			collector.text(body, out);
+		}
+
+		return out;
+	}
+
+	end(): LogLine[] {
+		const out: LogLine[] = this.raw ? this.raw.end() : [];
+		if (!this.raw) this.stdout.flush(out);
+		this.stderr.flush(out);
+		return out;
+	}
+}
+

@@ -1,0 +1,104 @@
+/**
+ * The dockerode instance for a resolved endpoint: unix sockets directly; tcp (optionally TLS)
+ * through agents with a connect timeout; ssh through SshDialAgent.
+ */
+import {readFileSync} from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type net from 'node:net';
+import type {Duplex} from 'node:stream';
+import Docker from 'dockerode';
+import type {ResolvedEndpoint} from './endpoint.js';
+import {describeUnreachable} from './errors.js';
+import {SshDialAgent} from './ssh-agent.js';
+import {EngineError} from './types.js';
+
+/**
+ * docker-modem reads DOCKER_HOST, DOCKER_CERT_PATH and friends in its constructor, and they can
+ * win over explicit options (a DOCKER_HOST host beats our socketPath; a missing cert file
+ * throws). The endpoint is already resolved, so build the modem with DOCKER_HOST hidden: with it
+ * unset docker-modem reads nothing else.
+ */
+export function createDocker(endpoint: ResolvedEndpoint, connectTimeoutMs: number): Docker {
+	const options = connectionOptions(endpoint, connectTimeoutMs);
+	const saved = process.env.DOCKER_HOST;
+	delete process.env.DOCKER_HOST;
+	try {
+		return new Docker(options as Docker.DockerOptions);
+	} finally {
+		if (saved !== undefined) process.env.DOCKER_HOST = saved;
+	}
+}
+
+function connectionOptions(endpoint: ResolvedEndpoint, connectTimeoutMs: number): Record<string, unknown> {
+	const url = endpoint.url;
+	if (url.startsWith('unix://')) {
+		return {socketPath: url.slice('unix://'.length), agent: new http.Agent({keepAlive: true}), timeout: undefined};
+	}
+
+	if (url.startsWith('ssh://')) {
+		const parsed = new URL(url);
+		const target = {user: decodeURIComponent(parsed.username), host: parsed.hostname, port: parsed.port};
+		return {protocol: 'http', host: 'docker', port: 2375, agent: new SshDialAgent(target, url, connectTimeoutMs), timeout: undefined};
+	}
+
+	if (url.startsWith('tcp://')) {
+		const parsed = new URL(url);
+		const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
+		const port = Number(parsed.port || (endpoint.tls ? 2376 : 2375));
+		if (!endpoint.tls) return {protocol: 'http', host, port, agent: new TimedHttpAgent(connectTimeoutMs), timeout: undefined};
+		const read = (file?: string) => {
+			if (!file) return undefined;
+			try {
+				return readFileSync(file);
+			} catch (error) {
+				throw new EngineError('unreachable', describeUnreachable('tls', endpoint.description, `cannot read ${file}: ${(error as Error).message}`), {reason: 'tls', cause: error});
+			}
+		};
+
+		const agent = new TimedHttpsAgent(connectTimeoutMs, {
+			keepAlive: true,
+			ca: read(endpoint.tls.ca),
+			cert: read(endpoint.tls.cert),
+			key: read(endpoint.tls.key),
+			rejectUnauthorized: endpoint.tls.verify,
+		});
+		return {protocol: 'https', host, port, agent, timeout: undefined};
+	}
+
+	throw new EngineError('unreachable', `Unsupported Docker endpoint ${url}`, {reason: 'other'});
+}
+
+/** Destroys a socket that has not connected within `ms`. */
+function armConnectTimeout(socket: Duplex, readyEvent: 'connect' | 'secureConnect', ms: number): void {
+	const timer = setTimeout(() => {
+		socket.destroy(Object.assign(new Error(`connect ETIMEDOUT (no answer within ${ms / 1000} s)`), {code: 'ETIMEDOUT'}));
+	}, ms);
+	const clear = () => clearTimeout(timer);
+	socket.once(readyEvent, clear);
+	socket.once('close', clear);
+}
+
+class TimedHttpAgent extends http.Agent {
+	constructor(private readonly connectTimeoutMs: number) {
+		super({keepAlive: true});
+	}
+
+	override createConnection(options: http.ClientRequestArgs, callback?: (error: Error | null, stream: Duplex) => void): Duplex | null | undefined {
+		const socket = super.createConnection(options, callback);
+		if (socket && (socket as net.Socket).connecting) armConnectTimeout(socket, 'connect', this.connectTimeoutMs);
+		return socket;
+	}
+}
+
+class TimedHttpsAgent extends https.Agent {
+	constructor(private readonly connectTimeoutMs: number, options: https.AgentOptions) {
+		super(options);
+	}
+
+	override createConnection(options: https.RequestOptions, callback?: (error: Error | null, stream: Duplex) => void): Duplex | null | undefined {
+		const socket = super.createConnection(options, callback);
+		if (socket) armConnectTimeout(socket, 'secureConnect', this.connectTimeoutMs);
+		return socket;
+	}
+}

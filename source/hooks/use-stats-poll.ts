@@ -1,0 +1,63 @@
+import {useEffect, useRef} from 'react';
+import type {ContainerStats, Engine} from '../engine/types.js';
+import type {Action} from '../state/app-state.js';
+import {formatBytes} from '../format/format.js';
+
+/** How often the visible running containers' stats are sampled. */
+export const statsIntervalMs = 2000;
+/** At most this many stats requests at once. */
+const concurrency = 4;
+
+/** What the pane shows of a sample; a new sample that looks the same causes no render. */
+export function statsLabel(stats: ContainerStats | undefined): string {
+	if (!stats) return '';
+	return `${stats.cpuPercent.toFixed(1)}% ${formatBytes(stats.memoryUsage)}/${formatBytes(stats.memoryLimit)}`;
+}
+
+/**
+ * Samples one-shot stats of the running containers the pane shows, about every 2 s, with a
+ * small bound on concurrent requests and never two rounds at once. No stream is held open per
+ * container; rows scrolled out of view are not sampled.
+ */
+export function useStatsPoll(engine: Engine, ids: string[], enabled: boolean, dispatch: (action: Action) => void): void {
+	const idsRef = useRef(ids);
+	idsRef.current = ids;
+	const key = enabled ? 'on' : 'off';
+	useEffect(() => {
+		if (!enabled) return;
+		let stopped = false;
+		let timer: NodeJS.Timeout | undefined;
+		let last: Record<string, ContainerStats> = {};
+		const round = async () => {
+			const wanted = [...idsRef.current];
+			const next: Record<string, ContainerStats> = {};
+			let at = 0;
+			const worker = async () => {
+				while (at < wanted.length && !stopped) {
+					const id = wanted[at++]!;
+					try {
+						next[id] = await engine.statsOnce(id);
+					} catch {
+						// Stopped meanwhile, or the engine is away: no stats for it this round.
+					}
+				}
+			};
+			await Promise.all(Array.from({length: Math.min(concurrency, wanted.length)}, worker));
+			if (stopped) return;
+			const changed =
+				Object.keys(next).length !== Object.keys(last).length ||
+				Object.entries(next).some(([id, s]) => statsLabel(s) !== statsLabel(last[id]));
+			if (changed) {
+				last = next;
+				dispatch({type: 'stats', stats: next});
+			}
+			timer = setTimeout(() => void round(), statsIntervalMs);
+		};
+		void round();
+		return () => {
+			stopped = true;
+			if (timer) clearTimeout(timer);
+		};
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [engine, key, dispatch]);
+}
