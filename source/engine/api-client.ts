@@ -135,6 +135,16 @@ export class ApiClient {
 		}
 	}
 
+	/** A short action (exec create, resize): no retry, bounded by the read timeout. */
+	async send<T = unknown>(call: Omit<Call, 'signal' | 'stream'>): Promise<T> {
+		await this.negotiate();
+		try {
+			return await this.dial<T>({...call, signal: AbortSignal.timeout(this.readTimeoutMs)});
+		} catch (error) {
+			throw toEngineError(error, this.endpoint);
+		}
+	}
+
 	/** Opens a streaming GET; undefined when `signal` aborted first. */
 	async openStream(path: string, query: Query, signal: AbortSignal): Promise<IncomingMessage | undefined> {
 		await this.negotiate();

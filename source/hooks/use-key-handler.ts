@@ -23,7 +23,7 @@ import {defaultLogPath} from '../logs/save-logs.js';
 export function layerOf(state: AppState): Layer {
 	const modal = state.modal;
 	if (modal?.kind === 'confirm') return 'dialog';
-	if (modal?.kind === 'prompt' || state.filterEditing) return 'prompt';
+	if (modal?.kind === 'prompt' || modal?.kind === 'run' || state.filterEditing) return 'prompt';
 	if (modal?.kind === 'help') return 'help';
 	if (modal) return 'view';
 	return 'panes';

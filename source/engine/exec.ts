@@ -1,0 +1,121 @@
+/**
+ * `docker exec`: a command run to completion with its output collected (execCapture), and an
+ * interactive one with a TTY (execInteractive). Both create the exec, start it on a hijacked
+ * connection, and read the exit code from the exec's inspect once the connection ends.
+ */
+import {pathPart, type ApiClient} from './api-client.js';
+import {FrameDemuxer} from './frame-demuxer.js';
+import {createTerminalSession, resizeWithRetry} from './terminal-session.js';
+import {EngineError, type ExecResult, type TerminalSession} from './types.js';
+
+/** What execCapture keeps of stdout and stderr together; the rest is cut off. */
+export const EXEC_CAPTURE_LIMIT = 1024 * 1024;
+/** How long to wait for the engine to mark an exec as finished after its stream ended. */
+const EXIT_WAIT_MS = 3000;
+/** Attempts at the initial resize (the process may not have started yet). */
+const INITIAL_RESIZE_RETRIES = 4;
+
+interface ExecInspect {
+	Running?: boolean;
+	ExitCode?: number | null;
+}
+
+async function createExec(client: ApiClient, id: string, body: Record<string, unknown>): Promise<string> {
+	const created = await client.send<{Id?: string}>({method: 'POST', path: `/containers/${pathPart(id)}/exec`, body});
+	if (typeof created?.Id !== 'string') throw new EngineError('unknown', 'The engine did not return the exec id');
+	return created.Id;
+}
+
+/** The exec's exit code once the engine has it; undefined when it still runs after `waitMs`. */
+async function execExitCode(client: ApiClient, execId: string, waitMs = EXIT_WAIT_MS): Promise<number | undefined> {
+	const deadline = Date.now() + waitMs;
+	for (let delay = 20; ; delay = Math.min(delay * 2, 250)) {
+		const inspect = await client.read<ExecInspect>(`/exec/${pathPart(execId)}/json`);
+		if (inspect.Running !== true && typeof inspect.ExitCode === 'number') return inspect.ExitCode;
+		if (Date.now() > deadline) return undefined;
+		await new Promise(resolve => {
+			setTimeout(resolve, delay);
+		});
+	}
+}
+
+/**
+ * Runs `cmd` without a TTY and collects stdout and stderr (decoded as UTF-8). Past
+ * EXEC_CAPTURE_LIMIT bytes the connection is closed: the output is cut there, and the command
+ * gets SIGPIPE on its next write. The whole run is bounded by `timeoutMs`. The exit code is -1
+ * when the engine has none (the command still ran when berth stopped waiting).
+ */
+export async function execCapture(client: ApiClient, id: string, cmd: string[], timeoutMs: number): Promise<ExecResult> {
+	const execId = await createExec(client, id, {Cmd: cmd, AttachStdin: false, AttachStdout: true, AttachStderr: true, Tty: false});
+	const socket = await client.hijack({path: `/exec/${pathPart(execId)}/start`, body: {Detach: false, Tty: false}});
+
+	const chunks = {stdout: [] as Buffer[], stderr: [] as Buffer[]};
+	let kept = 0;
+	let timedOut = false;
+	const demuxer = new FrameDemuxer((stream, payload) => {
+		if (kept >= EXEC_CAPTURE_LIMIT) return;
+		const part = payload.subarray(0, EXEC_CAPTURE_LIMIT - kept);
+		chunks[stream].push(part);
+		kept += part.length;
+		if (kept >= EXEC_CAPTURE_LIMIT) socket.destroy();
+	});
+
+	await new Promise<void>(resolve => {
+		const timer = setTimeout(() => {
+			timedOut = true;
+			socket.destroy();
+		}, timeoutMs);
+		const finish = () => {
+			clearTimeout(timer);
+			resolve();
+		};
+
+		socket.on('data', (chunk: Buffer) => demuxer.push(chunk));
+		socket.on('error', finish);
+		socket.once('end', finish);
+		socket.once('close', finish);
+	});
+	if (!socket.destroyed) socket.destroy();
+	if (timedOut) {
+		throw new EngineError('interrupted', `The command did not finish within ${Math.round(timeoutMs / 1000)} s; berth stopped waiting for it`);
+	}
+
+	return {
+		exitCode: (await execExitCode(client, execId)) ?? -1,
+		stdout: Buffer.concat(chunks.stdout).toString('utf8'),
+		stderr: Buffer.concat(chunks.stderr).toString('utf8'),
+	};
+}
+
+/**
+ * Starts `cmd` with a TTY of the given size (TERM=xterm-256color), stdin attached. The session
+ * ends when the command exits (done: its exit code) or berth closes it (done: the exit code if
+ * the command ended, else {}).
+ */
+export async function execInteractive(client: ApiClient, id: string, cmd: string[], size: {columns: number; rows: number}): Promise<TerminalSession> {
+	const execId = await createExec(client, id, {
+		Cmd: cmd,
+		AttachStdin: true,
+		AttachStdout: true,
+		AttachStderr: true,
+		Tty: true,
+		Env: ['TERM=xterm-256color'],
+	});
+	const socket = await client.hijack({path: `/exec/${pathPart(execId)}/start`, body: {Detach: false, Tty: true}});
+	const resize = async (columns: number, rows: number) => {
+		await client.send({method: 'POST', path: `/exec/${pathPart(execId)}/resize`, query: {h: rows, w: columns}});
+	};
+
+	const session = createTerminalSession({
+		socket,
+		multiplexed: false,
+		resize,
+		async outcome(closedByBerth) {
+			// Closed by berth: the command may well go on running; do not wait for it.
+			const exitCode = await execExitCode(client, execId, closedByBerth ? 0 : EXIT_WAIT_MS);
+			return exitCode === undefined ? {} : {exitCode};
+		},
+	});
+	if (size.columns > 0 && size.rows > 0) await resizeWithRetry(resize, Math.floor(size.columns), Math.floor(size.rows), INITIAL_RESIZE_RETRIES);
+	return session;
+}
