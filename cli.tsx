@@ -71,15 +71,23 @@ const [{default: React}, {render}, {createDockerEngine}, {App}, {frameStdout}, {
 const engine = createDockerEngine(endpoint);
 
 const screen = enterAlternateScreen(process.stdout, process.stdin);
+const frames = frameStdout(process.stdout);
 const app = render(
 	<App
 		engine={engine}
 		showAll={cli.flags.all}
 		shell={cli.flags.shell}
-		handover={session => handOver(session, process.stdin, process.stdout)}
+		handover={async session => {
+			frames.pause();
+			try {
+				await handOver(session, process.stdin, process.stdout);
+			} finally {
+				frames.resume();
+			}
+		}}
 	/>,
 	{
-	stdout: frameStdout(process.stdout),
+	stdout: frames.stream,
 	incrementalRendering: true,
 	maxFps: 30,
 	patchConsole: false,

@@ -42,6 +42,7 @@ import {
 	type LogLine,
 	type LogOptions,
 	type ProcessList,
+	type RunContainerOptions,
 	type TerminalSession,
 } from './types.js';
 
@@ -58,7 +59,7 @@ export function createDockerEngine(endpoint: ResolvedEndpoint, options: DockerEn
 	return new DockerEngine(endpoint, options);
 }
 
-/** Stops a container for a second sample when the engine's one-shot stats lack the previous CPU reading. */
+/** Wait before a second sample when the engine's one-shot stats lack the previous CPU reading (podman). */
 const SECOND_SAMPLE_DELAY_MS = 1000;
 
 class DockerEngine implements Engine {
@@ -224,3 +225,122 @@ class DockerEngine implements Engine {
 
 		await this.client.consume(response, signal, chunk => deliver(splitter.push(chunk)), () => deliver(splitter.end()));
 	}
+
+	/**
+	 * `stream=false`: Docker takes two readings about a second apart and returns the second
+	 * with the first as `precpu_stats`, so CPU % comes from one call (which takes ~1 s). Engines
+	 * that leave `precpu_stats` empty (podman) get a second call a second later, and CPU % from
+	 * the pair. A container that is not running has no stats: EngineError 'conflict'.
+	 */
+	async statsOnce(id: string): Promise<ContainerStats> {
+		const path = `/containers/${pathPart(id)}/stats`;
+		const first = await this.client.read<RawStats>(path, {stream: false});
+		if (!isLiveSample(first)) throw notRunning();
+		if (hasPreviousCpu(first)) return toContainerStats(first);
+
+		await new Promise(resolve => {
+			setTimeout(resolve, SECOND_SAMPLE_DELAY_MS);
+		});
+		const second = await this.client.read<RawStats>(path, {stream: false});
+		if (!isLiveSample(second)) throw notRunning();
+		return toContainerStats(second, first.cpu_stats);
+	}
+
+	/**
+	 * The engine's stats stream (one JSON sample per line, about one a second). While the
+	 * container is not running the engine sends empty samples: they are skipped, and samples
+	 * resume if it starts again. Resolves when the engine ends the stream (container removed) or
+	 * `signal` aborts.
+	 */
+	async streamStats(id: string, onStats: (stats: ContainerStats) => void, signal: AbortSignal): Promise<void> {
+		if (signal.aborted) return;
+		const response = await this.client.openStream(`/containers/${pathPart(id)}/stats`, {stream: true}, signal);
+		if (!response) return;
+
+		const splitter = new LineSplitter();
+		let previous: RawCpuStats | undefined;
+		const deliver = (lines: string[]) => {
+			for (const line of lines) {
+				if (!line.trim()) continue;
+				let raw: RawStats;
+				try {
+					raw = JSON.parse(line) as RawStats;
+				} catch {
+					continue;
+				}
+
+				if (!isLiveSample(raw)) {
+					previous = undefined;
+					continue;
+				}
+
+				const stats = toContainerStats(raw, previous);
+				previous = raw.cpu_stats;
+				onStats(stats);
+			}
+		};
+
+		await this.client.consume(response, signal, chunk => deliver(splitter.push(chunk)), () => deliver(splitter.end()));
+	}
+
+	async top(id: string): Promise<ProcessList> {
+		const raw = await this.client.read<{Titles?: string[] | null; Processes?: string[][] | null}>(`/containers/${pathPart(id)}/top`);
+		return {
+			titles: raw?.Titles ?? [],
+			processes: (raw?.Processes ?? []).map(row => row.map(String)),
+		};
+	}
+
+	async execCapture(id: string, cmd: string[]): Promise<ExecResult> {
+		return execCapture(this.client, id, cmd, this.client.actionTimeoutMs);
+	}
+
+	async execInteractive(id: string, cmd: string[], size: {columns: number; rows: number}): Promise<TerminalSession> {
+		return execInteractive(this.client, id, cmd, size);
+	}
+
+	async attach(id: string, size: {columns: number; rows: number}): Promise<TerminalSession> {
+		return attach(this.client, id, size);
+	}
+
+	/**
+	 * `docker run -d` without the pull: create, then start. The image must be present (else
+	 * EngineError 'not-found'). A container whose start fails stays behind, created, as with
+	 * `docker run`.
+	 */
+	async runContainer(image: string, options: RunContainerOptions): Promise<string> {
+		const created = await this.client.act<{Id?: string}>({
+			method: 'POST',
+			path: '/containers/create',
+			query: {name: options.name || undefined},
+			body: toCreateBody(image, options),
+		});
+		if (typeof created?.Id !== 'string') throw new EngineError('unknown', 'The engine did not return the new container id');
+		await this.client.act({method: 'POST', path: `/containers/${pathPart(created.Id)}/start`, alsoOk: [304]});
+		return created.Id;
+	}
+}
+
+/** The create body for runContainer: ports are exposed and published (no host port: a random one). */
+function toCreateBody(image: string, options: RunContainerOptions): Record<string, unknown> {
+	const exposed: Record<string, Record<string, never>> = {};
+	const bindings: Record<string, Array<{HostIp: string; HostPort: string}>> = {};
+	for (const port of options.ports) {
+		const key = `${port.containerPort}/${port.protocol || 'tcp'}`;
+		exposed[key] = {};
+		(bindings[key] ??= []).push({HostIp: port.hostIp ?? '', HostPort: port.hostPort === undefined ? '' : String(port.hostPort)});
+	}
+
+	const body: Record<string, unknown> = {
+		Image: image,
+		Env: options.env,
+		ExposedPorts: exposed,
+		HostConfig: {PortBindings: bindings, Binds: options.binds},
+	};
+	if (options.cmd.length > 0) body.Cmd = options.cmd;
+	return body;
+}
+
+function notRunning(): EngineError {
+	return new EngineError('conflict', 'Container is not running');
+}

@@ -32,4 +32,3 @@ export function parseEvent(line: string): EngineEvent | undefined {
 		timeNano,
 	};
 }
-

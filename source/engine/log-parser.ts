@@ -214,4 +214,3 @@ class MultiplexedLogParser implements LogParser {
 		return out;
 	}
 }
-

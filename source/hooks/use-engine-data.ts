@@ -43,6 +43,12 @@ export function useEngineData(
 		let lastSnapshot = '';
 		let lastEventNano: string | undefined;
 		let wake: (() => void) | undefined;
+		// The events stream of the current connection, and why it was ended early: the events
+		// stream can outlive the engine's listener (a daemon shutting down closes its socket
+		// before its open streams; a socket file removed or made unreadable keeps the open
+		// connection alive), so a list that fails as unreachable ends it and reports the engine down.
+		let events: AbortController | undefined;
+		let lostWith: EngineError | undefined;
 
 		const sleep = (ms: number) =>
 			new Promise<void>(resolve => {
@@ -73,7 +79,13 @@ export function useEngineData(
 				} while (again && !signal.aborted);
 			} catch (error) {
 				const engineError = toEngineError(error);
-				if (engineError.code === 'unreachable') wake?.();
+				if (engineError.code === 'unreachable' || engineError.code === 'interrupted') {
+					if (events && !events.signal.aborted) {
+						lostWith = engineError;
+						events.abort();
+					}
+					wake?.();
+				}
 			} finally {
 				inFlight = false;
 			}
@@ -98,20 +110,36 @@ export function useEngineData(
 					const info = await engine.info();
 					if (signal.aborted) return;
 					dispatch({type: 'conn-up', info});
-					const events = engine.streamEvents(
+					const current = new AbortController();
+					const stop = () => current.abort();
+					signal.addEventListener('abort', stop, {once: true});
+					events = current;
+					lostWith = undefined;
+					const stream = engine.streamEvents(
 						{since: lastEventNano ? eventTimeToSince(lastEventNano) : undefined},
 						event => {
 							lastEventNano = event.timeNano;
 							onEventRef.current?.(event);
 							refresh();
 						},
-						signal,
+						current.signal,
 					);
 					// List after subscribing, so no change falls between the two.
 					lastSnapshot = '';
 					await snapshot();
-					await events;
+					try {
+						await stream;
+					} finally {
+						signal.removeEventListener('abort', stop);
+						events = undefined;
+					}
 					if (signal.aborted) return;
+					if (lostWith) {
+						// A list failed while the stream was still open: the engine is gone for berth.
+						const error = lostWith;
+						lostWith = undefined;
+						throw error;
+					}
 					// The stream ended: the engine went away or restarted. Check it again now.
 				} catch (error) {
 					if (signal.aborted) return;

@@ -1,12 +1,14 @@
 /**
- * A stdout for Ink's incremental renderer that keeps the cursor on the frame's last line.
+ * The stdout Ink renders to. It does two things:
  *
- * Ink 6 appends a newline to every frame shorter than the terminal (berth's root box is one row
- * shorter, so Ink never falls back to clearing the whole screen), which leaves the cursor one
- * row below the frame; its incremental renderer then moves up one row too few and every later
- * frame lands one line low. Dropping that final line feed (or the "cursor next line" that
- * replaces it when the last line did not change) from each write keeps the cursor where the
- * renderer expects it. Everything else is passed through untouched.
+ * 1. Keeps the cursor on the frame's last line. Ink 6 appends a newline to every frame
+ *    shorter than the terminal (berth's root box is one row shorter, so Ink never falls back
+ *    to clearing the whole screen), which leaves the cursor one row below the frame; its
+ *    incremental renderer then moves up one row too few and every later frame lands one line
+ *    low. Dropping that final line feed (or the "cursor next line" that replaces it when the
+ *    last line did not change) keeps the cursor where the renderer expects it.
+ * 2. Can be paused: while a shell has the terminal, frames are dropped (the app still renders,
+ *    e.g. as log lines arrive); after resuming, the app asks Ink for a full repaint.
  */
 const nextLine = '\u001B[E';
 
@@ -17,19 +19,39 @@ export function stripFinalLineMove(chunk: string): string {
 	return chunk;
 }
 
-/** Wraps a TTY write stream so frames written through it end on their last line. */
-export function frameStdout(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
-	return new Proxy(stdout, {
-		get(target, property, receiver) {
+export interface FrameStdout {
+	stream: NodeJS.WriteStream;
+	pause(): void;
+	resume(): void;
+}
+
+/** Wraps a TTY write stream for Ink (see the module comment). */
+export function frameStdout(stdout: NodeJS.WriteStream): FrameStdout {
+	let paused = false;
+	const stream = new Proxy(stdout, {
+		get(target, property) {
 			if (property === 'write') {
 				return (chunk: unknown, ...rest: unknown[]) => {
+					if (paused) {
+						const callback = rest.find(r => typeof r === 'function') as (() => void) | undefined;
+						callback?.();
+						return true;
+					}
 					const text = typeof chunk === 'string' ? stripFinalLineMove(chunk) : chunk;
 					return (target.write as (...args: unknown[]) => boolean)(text, ...rest);
 				};
 			}
 			const value = Reflect.get(target, property, target) as unknown;
 			return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-			void receiver;
 		},
 	});
+	return {
+		stream,
+		pause() {
+			paused = true;
+		},
+		resume() {
+			paused = false;
+		},
+	};
 }
