@@ -5,8 +5,11 @@ import {formatBytes} from '../format/format.js';
 
 /** How often the visible running containers' stats are sampled. */
 export const statsIntervalMs = 2000;
-/** At most this many stats requests at once. */
-const concurrency = 4;
+/**
+ * At most this many stats requests at once. The engine takes about a second to answer each
+ * (it samples twice), mostly waiting, so a screenful is sampled in one round.
+ */
+const concurrency = 16;
 
 /** What the pane shows of a sample; a new sample that looks the same causes no render. */
 export function statsLabel(stats: ContainerStats | undefined): string {
@@ -22,13 +25,15 @@ export function statsLabel(stats: ContainerStats | undefined): string {
 export function useStatsPoll(engine: Engine, ids: string[], enabled: boolean, dispatch: (action: Action) => void): void {
 	const idsRef = useRef(ids);
 	idsRef.current = ids;
-	const key = enabled ? 'on' : 'off';
+	// A new set of rows on screen starts a round at once.
+	const key = enabled ? ids.join(',') : 'off';
+	const lastRef = useRef<Record<string, ContainerStats>>({});
 	useEffect(() => {
 		if (!enabled) return;
 		let stopped = false;
 		let timer: NodeJS.Timeout | undefined;
-		let last: Record<string, ContainerStats> = {};
 		const round = async () => {
+			const started = Date.now();
 			const wanted = [...idsRef.current];
 			const next: Record<string, ContainerStats> = {};
 			let at = 0;
@@ -44,14 +49,15 @@ export function useStatsPoll(engine: Engine, ids: string[], enabled: boolean, di
 			};
 			await Promise.all(Array.from({length: Math.min(concurrency, wanted.length)}, worker));
 			if (stopped) return;
+			const last = lastRef.current;
 			const changed =
 				Object.keys(next).length !== Object.keys(last).length ||
 				Object.entries(next).some(([id, s]) => statsLabel(s) !== statsLabel(last[id]));
 			if (changed) {
-				last = next;
+				lastRef.current = next;
 				dispatch({type: 'stats', stats: next});
 			}
-			timer = setTimeout(() => void round(), statsIntervalMs);
+			timer = setTimeout(() => void round(), Math.max(0, started + statsIntervalMs - Date.now()));
 		};
 		void round();
 		return () => {

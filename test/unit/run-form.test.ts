@@ -1,0 +1,43 @@
+import {describe, expect, it} from 'vitest';
+import {checkRunFields, parseBinds, parseEnv, parsePorts, splitCommand} from '../../source/format/run-form.js';
+
+const empty = {name: '', command: '', ports: '', env: '', binds: ''};
+
+describe('run form', () => {
+	it('parses ports and refuses malformed or out-of-range ones', () => {
+		expect(parsePorts('8080:80 127.0.0.1:53:53/udp, 443')).toEqual([
+			{containerPort: 80, protocol: 'tcp', hostPort: 8080, hostIp: undefined},
+			{containerPort: 53, protocol: 'udp', hostPort: 53, hostIp: '127.0.0.1'},
+			{containerPort: 443, protocol: 'tcp', hostPort: undefined, hostIp: undefined},
+		]);
+		expect(parsePorts('70000:80')).toMatch(/host port/);
+		expect(parsePorts('80:0')).toMatch(/container port/);
+		expect(parsePorts('abc')).toMatch(/container port/);
+		expect(parsePorts('80/icmp')).toMatch(/protocol/);
+		expect(parsePorts('1:2:3:4')).toMatch(/\[ip:\]hostPort/);
+	});
+
+	it('needs NAME=value for env and absolute paths for binds', () => {
+		expect(parseEnv('A=1 B=two=2')).toEqual(['A=1', 'B=two=2']);
+		expect(parseEnv('NOEQUALS')).toMatch(/NAME=value/);
+		expect(parseEnv('1X=2')).toMatch(/invalid variable name/);
+		expect(parseBinds('/srv:/data:ro')).toEqual(['/srv:/data:ro']);
+		expect(parseBinds('srv:/data')).toMatch(/host path must be absolute/);
+		expect(parseBinds('/srv:data')).toMatch(/container path must be absolute/);
+		expect(parseBinds('/srv:/data:rx')).toMatch(/ro or rw/);
+	});
+
+	it('splits commands like a shell does for quotes', () => {
+		expect(splitCommand(`sh -c 'echo "hi there"' x\\ y`)).toEqual(['sh', '-c', 'echo "hi there"', 'x y']);
+		expect(splitCommand('echo "open')).toMatch(/unclosed/);
+	});
+
+	it('reports the first bad field', () => {
+		expect(checkRunFields({...empty, name: 'bad name'})).toMatchObject({ok: false, field: 'name'});
+		expect(checkRunFields({...empty, ports: '99999'})).toMatchObject({ok: false, field: 'ports'});
+		expect(checkRunFields({...empty, name: 'web', command: 'sleep 5'})).toEqual({
+			ok: true,
+			options: {name: 'web', cmd: ['sleep', '5'], ports: [], env: [], binds: []},
+		});
+	});
+});
