@@ -6,11 +6,11 @@
  */
 import type {IncomingMessage} from 'node:http';
 import type {Duplex} from 'node:stream';
-import type Docker from 'dockerode';
+import type Modem from 'docker-modem';
 import {negotiateApiVersion} from './api-version.js';
 import type {ResolvedEndpoint} from './endpoint.js';
 import {toEngineError} from './errors.js';
-import {createDocker} from './transport.js';
+import {createModem} from './transport.js';
 import {EngineError} from './types.js';
 
 /** Tunables, mostly for tests. */
@@ -50,7 +50,7 @@ export class ApiClient {
 	readonly connectTimeoutMs: number;
 	readonly readTimeoutMs: number;
 	readonly actionTimeoutMs: number;
-	private readonly docker: Docker;
+	private readonly modem: Modem;
 	private negotiation: Promise<void> | undefined;
 
 	constructor(resolved: ResolvedEndpoint, options: DockerEngineOptions) {
@@ -58,7 +58,7 @@ export class ApiClient {
 		this.connectTimeoutMs = options.connectTimeoutMs ?? 5000;
 		this.readTimeoutMs = options.readTimeoutMs ?? 15_000;
 		this.actionTimeoutMs = options.actionTimeoutMs ?? 600_000;
-		this.docker = createDocker(resolved, this.connectTimeoutMs);
+		this.modem = createModem(resolved, this.connectTimeoutMs);
 	}
 
 	/** GET /version; negotiates the API version if that has not happened yet. */
@@ -70,7 +70,7 @@ export class ApiClient {
 
 	/** The negotiated API version ("1.41"), once negotiated. */
 	apiVersion(): string | undefined {
-		const version = (this.docker.modem as unknown as {version?: string}).version;
+		const version = (this.modem as unknown as {version?: string}).version;
 		return version?.replace(/^v/, '');
 	}
 
@@ -84,7 +84,7 @@ export class ApiClient {
 			throw toEngineError(error, this.endpoint);
 		}
 
-		const modem = this.docker.modem as unknown as {version?: string};
+		const modem = this.modem as unknown as {version?: string};
 		if (modem.version === undefined) {
 			const chosen = negotiateApiVersion(version.ApiVersion, version.MinAPIVersion);
 			if (chosen) modem.version = `v${chosen}`;
@@ -233,20 +233,23 @@ export class ApiClient {
 	/**
 	 * One request through the modem. `hijack` asks for an upgraded connection and keeps the
 	 * request open (docker-modem's `openStdin`), so that nothing but the caller's bytes reach the
-	 * process's stdin.
+	 * process's stdin. A hijacked request always has a JSON body ("{}" at least, as dockerode
+	 * sends): Node sends a request's headers only with its first body bytes, and the body goes out
+	 * in the same write; the engine drops what it buffered with the headers when it takes over the
+	 * connection.
 	 */
 	private async dial<T>(call: Call, hijack = false): Promise<T> {
 		const statusCodes: Record<number, boolean> = {200: true, 201: true, 204: true};
 		for (const code of call.alsoOk ?? []) statusCodes[code] = true;
 		return new Promise<T>((resolve, reject) => {
-			this.docker.modem.dial({
+			this.modem.dial({
 				path: `${call.path}?`,
 				method: call.method,
 				options: {_query: definedOnly(call.query ?? {}), _body: call.body ?? {}},
 				statusCodes,
 				abortSignal: call.signal,
 				isStream: call.stream === true,
-				...(hijack && {hijack: true, openStdin: true}),
+				...(hijack && {hijack: true, openStdin: true, allowEmpty: true}),
 			}, (error, data) => {
 				if (error) reject(error);
 				else resolve(data as T);

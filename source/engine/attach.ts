@@ -5,11 +5,9 @@
  */
 import {pathPart, type ApiClient} from './api-client.js';
 import type {RawInspect} from './mapping.js';
-import {createTerminalSession, resizeWithRetry, type SessionOutcome} from './terminal-session.js';
+import {createTerminalSession, DETACH_BYTES, DETACH_KEYS, resizeWithRetry, type SessionOutcome} from './terminal-session.js';
 import {EngineError, type TerminalSession} from './types.js';
 
-export const DETACH_KEYS = 'ctrl-p,ctrl-q';
-const DETACH_BYTES = [0x10, 0x11];
 /** How long to wait for the container to stop after the connection closed without a detach. */
 const EXIT_WAIT_MS = 3000;
 
@@ -39,7 +37,7 @@ export async function attach(client: ApiClient, id: string, size: {columns: numb
 		multiplexed: !tty,
 		resize,
 		detachKeys: DETACH_BYTES,
-		outcome: async detachRequested => containerOutcome(client, path, detachRequested),
+		outcome: async end => containerOutcome(client, path, end.detachKeys || end.closedByBerth),
 	});
 	if (tty && size.columns > 0 && size.rows > 0) await resizeWithRetry(resize, Math.floor(size.columns), Math.floor(size.rows), 1);
 	return session;

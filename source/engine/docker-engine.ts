@@ -1,6 +1,7 @@
 /**
- * The Engine on a real Docker engine. The modules beside this one do the work, and they are the
- * only ones that touch dockerode; everything above sees the domain types of `types.ts`:
+ * The Engine on a real Docker engine. The modules beside this one do the work (of them only
+ * `transport.ts` and `api-client.ts` import docker-modem, dockerode's transport, and nothing outside source/engine does);
+ * everything above sees the domain types of `types.ts`:
  *
  * - `api-client.ts`: requests through dockerode's modem (negotiation, timeouts, streams, hijack)
  * - `transport.ts`, `ssh-agent.ts`: the connection (unix, tcp/TLS, ssh via dial-stdio)
@@ -10,6 +11,7 @@
  */
 import {ApiClient, pathPart, type DockerEngineOptions} from './api-client.js';
 import {attach} from './attach.js';
+import type {ResolvedEndpoint} from './endpoint.js';
 import {parseEvent} from './event-parser.js';
 import {execCapture, execInteractive} from './exec.js';
 import {LineSplitter} from './line-splitter.js';
@@ -26,7 +28,6 @@ import {
 } from './mapping.js';
 import {hasPreviousCpu, isLiveSample, toContainerStats, type RawCpuStats, type RawStats} from './stats.js';
 import {toUnixTimestamp} from './timestamps.js';
-import type {ResolvedEndpoint} from './endpoint.js';
 import {
 	EngineError,
 	type CommitOptions,

@@ -5,13 +5,17 @@
  */
 import {pathPart, type ApiClient} from './api-client.js';
 import {FrameDemuxer} from './frame-demuxer.js';
-import {createTerminalSession, resizeWithRetry} from './terminal-session.js';
+import {createTerminalSession, DETACH_BYTES, DETACH_KEYS, resizeWithRetry} from './terminal-session.js';
 import {EngineError, type ExecResult, type TerminalSession} from './types.js';
 
 /** What execCapture keeps of stdout and stderr together; the rest is cut off. */
 export const EXEC_CAPTURE_LIMIT = 1024 * 1024;
 /** How long to wait for the engine to mark an exec as finished after its stream ended. */
 const EXIT_WAIT_MS = 3000;
+/** The same after berth cut a large output off (the command may well run on). */
+const TRUNCATED_EXIT_WAIT_MS = 500;
+/** The same after the detach keys, when the command may just as well go on running. */
+const DETACH_EXIT_WAIT_MS = 1000;
 /** Attempts at the initial resize (the process may not have started yet). */
 const INITIAL_RESIZE_RETRIES = 4;
 
@@ -41,9 +45,11 @@ async function execExitCode(client: ApiClient, execId: string, waitMs = EXIT_WAI
 
 /**
  * Runs `cmd` without a TTY and collects stdout and stderr (decoded as UTF-8). Past
- * EXEC_CAPTURE_LIMIT bytes the connection is closed: the output is cut there, and the command
- * gets SIGPIPE on its next write. The whole run is bounded by `timeoutMs`. The exit code is -1
- * when the engine has none (the command still ran when berth stopped waiting).
+ * EXEC_CAPTURE_LIMIT bytes the connection is closed and the output cut there. The engine does not
+ * stop an exec whose client went away (Docker 20.10 keeps draining its output: `yes` runs on
+ * until the container stops), so this is for commands with small outputs. The whole run is
+ * bounded by `timeoutMs`. The exit code is -1 when the engine has none (the command still ran
+ * when berth stopped waiting).
  */
 export async function execCapture(client: ApiClient, id: string, cmd: string[], timeoutMs: number): Promise<ExecResult> {
 	const execId = await createExec(client, id, {Cmd: cmd, AttachStdin: false, AttachStdout: true, AttachStderr: true, Tty: false});
@@ -81,7 +87,7 @@ export async function execCapture(client: ApiClient, id: string, cmd: string[], 
 	}
 
 	return {
-		exitCode: (await execExitCode(client, execId)) ?? -1,
+		exitCode: (await execExitCode(client, execId, kept >= EXEC_CAPTURE_LIMIT ? TRUNCATED_EXIT_WAIT_MS : EXIT_WAIT_MS)) ?? -1,
 		stdout: Buffer.concat(chunks.stdout).toString('utf8'),
 		stderr: Buffer.concat(chunks.stderr).toString('utf8'),
 	};
@@ -89,8 +95,10 @@ export async function execCapture(client: ApiClient, id: string, cmd: string[], 
 
 /**
  * Starts `cmd` with a TTY of the given size (TERM=xterm-256color), stdin attached. The session
- * ends when the command exits (done: its exit code) or berth closes it (done: the exit code if
- * the command ended, else {}).
+ * ends when the command exits (done: its exit code), when the user types the detach keys
+ * ctrl-p ctrl-q (the engine's default for exec as for attach, set explicitly here; Docker 20.10
+ * then ends the command: done gives exit code 126; an engine that keeps it running: {detached:
+ * true}), or when berth closes it (done: the exit code if the command has ended, else {}).
  */
 export async function execInteractive(client: ApiClient, id: string, cmd: string[], size: {columns: number; rows: number}): Promise<TerminalSession> {
 	const execId = await createExec(client, id, {
@@ -100,6 +108,7 @@ export async function execInteractive(client: ApiClient, id: string, cmd: string
 		AttachStderr: true,
 		Tty: true,
 		Env: ['TERM=xterm-256color'],
+		DetachKeys: DETACH_KEYS,
 	});
 	const socket = await client.hijack({path: `/exec/${pathPart(execId)}/start`, body: {Detach: false, Tty: true}});
 	const resize = async (columns: number, rows: number) => {
@@ -110,10 +119,14 @@ export async function execInteractive(client: ApiClient, id: string, cmd: string
 		socket,
 		multiplexed: false,
 		resize,
-		async outcome(closedByBerth) {
-			// Closed by berth: the command may well go on running; do not wait for it.
-			const exitCode = await execExitCode(client, execId, closedByBerth ? 0 : EXIT_WAIT_MS);
-			return exitCode === undefined ? {} : {exitCode};
+		detachKeys: DETACH_BYTES,
+		async outcome(end) {
+			// Closed by berth: the command may well go on running; do not wait for it. Detached:
+			// Docker 20.10 ends the command then ("read escape sequence", exit code 126); engines
+			// that keep it running make the session end detached.
+			const exitCode = await execExitCode(client, execId, end.closedByBerth ? 0 : (end.detachKeys ? DETACH_EXIT_WAIT_MS : EXIT_WAIT_MS));
+			if (exitCode !== undefined) return {exitCode};
+			return end.detachKeys ? {detached: true} : {};
 		},
 	});
 	if (size.columns > 0 && size.rows > 0) await resizeWithRetry(resize, Math.floor(size.columns), Math.floor(size.rows), INITIAL_RESIZE_RETRIES);

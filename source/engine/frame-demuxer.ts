@@ -37,9 +37,4 @@ export class FrameDemuxer {
 			if (payload.length > 0) this.onPayload(type === 2 ? 'stderr' : 'stdout', payload);
 		}
 	}
-
-	/** Bytes of an unfinished frame left when the stream ended (0 for a clean end). */
-	get pending(): number {
-		return this.queue.length;
-	}
 }

@@ -3,13 +3,24 @@
  * terminal's bytes raw and `output` is the socket itself; without one it multiplexes stdout and
  * stderr into frames, which are unwrapped here into one plain `output` stream. `input` forwards
  * to the socket and never fails (bytes written after the session ended are dropped), and watches
- * for the detach keys so that attach can tell a detach from an exit.
+ * for the detach keys so that a detach can be told from an exit.
+ *
+ * `output` must be read (piped to the terminal): `done` follows the end of the connection, which
+ * a paused socket never reports.
  */
 import {PassThrough, Writable, type Duplex} from 'node:stream';
 import {FrameDemuxer} from './frame-demuxer.js';
 import type {TerminalSession} from './types.js';
 
 export type SessionOutcome = {exitCode?: number; detached?: boolean};
+
+/** Why the connection closed, as far as berth can tell. */
+export interface SessionEnd {
+	/** The detach keys went through `input` (the engine detaches on them). */
+	detachKeys: boolean;
+	/** berth called close(). */
+	closedByBerth: boolean;
+}
 
 export interface TerminalSessionOptions {
 	/** The upgraded connection. */
@@ -18,21 +29,22 @@ export interface TerminalSessionOptions {
 	multiplexed: boolean;
 	/** The engine call that resizes the TTY (rejects on failure). */
 	resize: (columns: number, rows: number) => Promise<void>;
-	/** Byte sequence that detaches (ctrl-p ctrl-q = [0x10, 0x11]); only for attach. */
+	/** The byte sequence on which the engine detaches (ctrl-p ctrl-q = [0x10, 0x11]). */
 	detachKeys?: number[];
-	/**
-	 * Works out how the session ended once the connection closed. `detachRequested` is true when
-	 * the detach keys went through `input` or berth called close().
-	 */
-	outcome: (detachRequested: boolean) => Promise<SessionOutcome>;
+	/** Works out how the session ended once the connection closed. */
+	outcome: (end: SessionEnd) => Promise<SessionOutcome>;
 }
+
+/** The engine's default detach keys, for attach and exec alike; berth does not change them. */
+export const DETACH_KEYS = 'ctrl-p,ctrl-q';
+export const DETACH_BYTES = [0x10, 0x11];
 
 const RESIZE_RETRY_MS = 100;
 
 export function createTerminalSession(options: TerminalSessionOptions): TerminalSession {
 	const {socket} = options;
 	let ended = false;
-	let detachRequested = false;
+	const end: SessionEnd = {detachKeys: false, closedByBerth: false};
 
 	// Errors (reset, write after end) end the session like a close does; never unhandled.
 	socket.on('error', () => {});
@@ -49,13 +61,13 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
 
 	const output = options.multiplexed ? demultiplexed(socket) : socket;
 	const input = forwarder(socket, options.detachKeys, () => {
-		detachRequested = true;
+		end.detachKeys = true;
 	});
 
 	const done = connectionClosed.then(async () => {
 		if (!socket.destroyed) socket.destroy();
 		try {
-			return await options.outcome(detachRequested);
+			return await options.outcome(end);
 		} catch {
 			return {};
 		}
@@ -70,7 +82,7 @@ export function createTerminalSession(options: TerminalSessionOptions): Terminal
 		},
 		done,
 		close() {
-			detachRequested = true;
+			end.closedByBerth = true;
 			socket.destroy();
 		},
 	};

@@ -1,5 +1,5 @@
 /**
- * The dockerode instance for a resolved endpoint: unix sockets directly; tcp (optionally TLS)
+ * The docker-modem instance (dockerode's transport) for a resolved endpoint: unix sockets directly; tcp (optionally TLS)
  * through agents with a connect timeout; ssh through SshDialAgent.
  */
 import {readFileSync} from 'node:fs';
@@ -7,7 +7,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type net from 'node:net';
 import type {Duplex} from 'node:stream';
-import Docker from 'dockerode';
+import Modem from 'docker-modem';
 import type {ResolvedEndpoint} from './endpoint.js';
 import {describeUnreachable} from './errors.js';
 import {SshDialAgent} from './ssh-agent.js';
@@ -19,12 +19,12 @@ import {EngineError} from './types.js';
  * throws). The endpoint is already resolved, so build the modem with DOCKER_HOST hidden: with it
  * unset docker-modem reads nothing else.
  */
-export function createDocker(endpoint: ResolvedEndpoint, connectTimeoutMs: number): Docker {
+export function createModem(endpoint: ResolvedEndpoint, connectTimeoutMs: number): Modem {
 	const options = connectionOptions(endpoint, connectTimeoutMs);
 	const saved = process.env.DOCKER_HOST;
 	delete process.env.DOCKER_HOST;
 	try {
-		return new Docker(options as Docker.DockerOptions);
+		return new Modem(options as Modem.ConstructorOptions);
 	} finally {
 		if (saved !== undefined) process.env.DOCKER_HOST = saved;
 	}

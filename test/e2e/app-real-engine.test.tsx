@@ -45,7 +45,9 @@ async function openOn(name: string): Promise<RenderedApp> {
 
 describe('berth on a real engine', () => {
 	it('s stops a container gracefully (SIGTERM honoured: exit 143)', async () => {
-		const {id, name} = await run('e2e-stop', ['sh', '-c', 'trap "exit 143" TERM; while true; do sleep 0.2; done']);
+		const {id, name} = await run('e2e-stop', ['sh', '-c', 'trap "exit 143" TERM; echo trap-ready; while true; do sleep 0.2; done']);
+		// A SIGTERM before the trap is set would be ignored by PID 1.
+		await waitFor(async () => (await dockerCli(host, ['logs', id])).includes('trap-ready'), 'the trap to be set');
 		app = await openOn(name);
 		await app.press('s');
 		await app.waitFor(`Stopped ${name}`, 20_000);

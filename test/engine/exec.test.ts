@@ -128,6 +128,20 @@ describe('execInteractive', () => {
 		session.input.write('echo too late\r');
 	});
 
+	it('ends on the detach keys ctrl-p ctrl-q, the container going on', async () => {
+		const id = await run('exec-detach', ['sleep', '300']);
+		const session = await engine.execInteractive(id, ['sh', '-c', 'echo started; exec sleep 200'], size);
+		const output = track(session);
+		await waitFor(() => output.text().includes('started'), 'the command');
+		session.input.write('\u0010\u0011');
+		const outcome = await session.done;
+		// Docker 20.10 ends the exec'd command on detach ("read escape sequence", 126); an engine
+		// that kept it running would make the session end detached.
+		const sleeping = (await engine.top(id)).processes.some(row => row.at(-1) === 'sleep 200');
+		expect(outcome).toEqual(sleeping ? {detached: true} : {exitCode: 126});
+		expect(await running(id)).toBe(true);
+	});
+
 	it('reports the engine\'s error for a container that is not running', async () => {
 		const id = await create('exec-it-stopped', ['sleep', '300']);
 		expect((await rejection(engine.execInteractive(id, ['sh'], size))).code).toBe('conflict');
@@ -141,6 +155,9 @@ describe('attach', () => {
 		const output = track(session);
 		session.input.write('echo attached-$((6*7))\r');
 		await waitFor(() => output.text().includes('attached-42'), 'the command\'s output');
+		// Only what was typed reached the shell (not the request's "{}" body).
+		expect(output.text()).toContain('echo attached-$((6*7))\r\nattached-42\r\n');
+		expect(output.text()).not.toContain('{}');
 		session.input.write('\u0010');
 		session.input.write('\u0011');
 		await expect(session.done).resolves.toEqual({detached: true});

@@ -10,8 +10,11 @@ const host = inject('dockerHost');
 const engine = createDockerEngine(resolveEndpoint({host, env: {}, homedir: tmpdir()}));
 const resources = trackResources(host);
 const image = 'berth-test/busybox:latest';
-/** PID 1 shell that honours SIGTERM with exit code 143. */
-const trapScript = 'trap "exit 143" TERM; while true; do sleep 0.2; done';
+/**
+ * PID 1 shell that honours SIGTERM with exit code 143. It prints "trap-ready" once the trap is
+ * set: a signal sent before that is ignored (PID 1 has no default handlers), so tests wait for it.
+ */
+const trapScript = 'trap "exit 143" TERM; echo trap-ready; while true; do sleep 0.2; done';
 
 afterEach(async () => {
 	await resources.cleanup();
@@ -20,6 +23,9 @@ afterEach(async () => {
 async function run(prefix: string, command: string[], options: string[] = []): Promise<{id: string; name: string}> {
 	const name = uniqueName(prefix);
 	const id = resources.container(await dockerCli(host, ['run', '-d', '--name', name, ...options, image, ...command]));
+	if (command.includes(trapScript)) {
+		await waitFor(async () => (await dockerCli(host, ['logs', id])).includes('trap-ready'), 'the trap to be set');
+	}
 	return {id, name};
 }
 
