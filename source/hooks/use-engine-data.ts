@@ -105,10 +105,14 @@ export function useEngineData(
 		}, safetyPollMs);
 
 		const loop = async () => {
+			// Set after a connection broke: the engine is asked again at once, so the screen can
+			// say why it is unreachable (no socket, refused, ...) rather than just "dropped".
+			let rechecked = false;
 			while (!signal.aborted) {
 				try {
 					const info = await engine.info();
 					if (signal.aborted) return;
+					rechecked = false;
 					dispatch({type: 'conn-up', info});
 					const current = new AbortController();
 					const stop = () => current.abort();
@@ -124,6 +128,9 @@ export function useEngineData(
 						},
 						current.signal,
 					);
+					// It may fail while the list below runs: handled by the await further down, but
+					// marked handled now so the rejection is never reported as unhandled (which ends berth).
+					stream.catch(() => undefined);
 					// List after subscribing, so no change falls between the two.
 					lastSnapshot = '';
 					await snapshot();
@@ -144,6 +151,10 @@ export function useEngineData(
 				} catch (error) {
 					if (signal.aborted) return;
 					const engineError = toEngineError(error);
+					if (engineError.code === 'interrupted' && !rechecked) {
+						rechecked = true;
+						continue;
+					}
 					if (engineError.code === 'unreachable' || engineError.code === 'interrupted') {
 						dispatch({type: 'conn-down', error: engineError, now: Date.now()});
 						await sleep(retryMs);

@@ -5,6 +5,7 @@ import {timestampKey} from '../logs/timestamps.js';
 import type {AppState} from '../state/app-state.js';
 import {compileMatcher, type Matcher} from '../text/matcher.js';
 import {useLogStream, type LogStreamView, type LogTarget} from './use-log-stream.js';
+import {useSettled} from './use-settled.js';
 
 const sinceSeconds: Record<AppState['logs']['since'], number | undefined> = {
 	'5m': 300,
@@ -35,8 +36,13 @@ export interface LogsController {
  * or the merged set), the scroll position, the compiled search and its matches, and keeping
  * the pane's place when since/tail restart the stream.
  */
-export function useLogsController(engine: Engine, state: AppState, selected: {id: string; name: string; state: string} | undefined): LogsController {
+/** How long the selection must rest on a container before its log stream starts. */
+export const settleMs = 120;
+
+export function useLogsController(engine: Engine, state: AppState, current_: {id: string; name: string; state: string} | undefined): LogsController {
 	const connected = state.conn.kind === 'up';
+	const settledId = useSettled(current_?.id, settleMs);
+	const selected = current_ && current_.id === settledId ? current_ : state.containers.find(c => c.id === settledId);
 	const targets = useMemo<LogTarget[]>(() => {
 		if (state.merged) {
 			return state.merged.ids

@@ -228,13 +228,14 @@ export function App({engine, showAll = true, now = () => new Date(), onQuit, han
 		);
 	} else {
 		const show = (pane: 'containers' | 'images' | 'logs') => layout.heights[pane] > 0;
+		const shown = state.merged ? undefined : state.containers.find(c => c.id === logs.targets[0]?.id);
 		const streamState =
 			logs.stream.state === 'error'
 				? 'stream failed'
 				: state.merged
 					? `${logs.targets.length} containers`
-					: container && container.state !== 'running'
-						? container.state
+					: shown && shown.state !== 'running'
+						? shown.state
 						: logs.scroll.follow
 							? 'following'
 							: undefined;
@@ -287,7 +288,7 @@ export function App({engine, showAll = true, now = () => new Date(), onQuit, han
 				{show('logs') ? (
 					<LogsPane
 						buffer={logs.stream.buffer}
-						title={state.merged ? state.merged.title : container?.name}
+						title={state.merged ? state.merged.title : shown?.name}
 						state={streamState}
 						error={logs.stream.error}
 						scroll={logs.scroll}

@@ -166,7 +166,7 @@ describe('container actions', () => {
 		await sleep(50);
 		expect(engine.callsTo('killContainer')).toHaveLength(0);
 		// The selection moved to a neighbour.
-		expect(app.lastFrame()).toMatch(/Logs\s+web/);
+		await app.waitFor(f => /Logs\s+web/.test(f));
 		void web;
 	});
 

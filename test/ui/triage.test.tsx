@@ -193,7 +193,7 @@ describe('merged logs, marks and sort', () => {
 		frame = await app.waitFor('sort: created ↑');
 		expect(order(frame).at(-1)).toBe('db');
 		// db is still the selected container (its logs pane).
-		expect(frame).toMatch(/Logs\s+db/);
+		await app.waitFor(f => /Logs\s+db/.test(f));
 	});
 
 	it('shows CPU and memory for running containers only', async () => {
@@ -238,7 +238,7 @@ describe('shell, exec and attach', () => {
 		await macrotask();
 		const frame = () => plain(instance.lastFrame());
 		const waitFor = async (text: string) => {
-			for (let i = 0; i < 150; i++) {
+			for (let i = 0; i < 500; i++) {
 				if (frame().includes(text)) return frame();
 				await sleep(20);
 			}
