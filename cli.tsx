@@ -4,34 +4,42 @@ import meow from 'meow';
 import {checkArgs} from './source/cli/check-args.js';
 import {EndpointError, resolveEndpoint} from './source/engine/endpoint.js';
 
-const cli = meow(
-	`
-	Usage
-	  $ berth [options]
+// meow throws on some command lines (a flag given twice): one line and exit 2, not a stack trace.
+let cli;
+try {
+	cli = meow(
+		`
+		Usage
+		  $ berth [options]
 
-	Options
-	  --host, -H URL    Docker endpoint: unix:///path, tcp://host:port, ssh://user@host
-	  --context NAME    Docker context to use (see docker context ls)
-	  --all / --no-all  Show all containers (default) or only running ones
-	  --shell NAME      Shell that e starts (default: bash if the container has it, else sh)
-	  --version         Print the version
-	  --help            Print this help
+		Options
+		  --host, -H URL    Docker endpoint: unix:///path, tcp://host:port, ssh://user@host
+		  --context NAME    Docker context to use (see docker context ls)
+		  --all / --no-all  Show all containers (default) or only running ones
+		  --shell NAME      Shell that e starts (default: bash if the container has it, else sh)
+		  --version         Print the version
+		  --help            Print this help
 
-	The engine is found like the docker CLI does: --host, DOCKER_HOST, --context,
-	DOCKER_CONTEXT, the current context in ~/.docker/config.json, /var/run/docker.sock.
-	Press ? inside berth for every key.
-`,
-	{
-		importMeta: import.meta,
-		allowUnknownFlags: true,
-		flags: {
-			host: {type: 'string', shortFlag: 'H'},
-			context: {type: 'string'},
-			all: {type: 'boolean', default: true},
-			shell: {type: 'string'},
+		The engine is found like the docker CLI does: --host, DOCKER_HOST, --context,
+		DOCKER_CONTEXT, the current context in ~/.docker/config.json, /var/run/docker.sock.
+		Press ? inside berth for every key.
+	`,
+		{
+			importMeta: import.meta,
+			allowUnknownFlags: true,
+			flags: {
+				host: {type: 'string', shortFlag: 'H'},
+				context: {type: 'string'},
+				all: {type: 'boolean', default: true},
+				shell: {type: 'string'},
+			},
 		},
-	},
-);
+	);
+} catch (error) {
+	const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/\.$/, '');
+	process.stderr.write(`berth: ${message.charAt(0).toLowerCase()}${message.slice(1)} (see berth --help)\n`);
+	process.exit(2);
+}
 
 function fail(message: string): never {
 	process.stderr.write(`berth: ${message}\n`);
@@ -52,12 +60,19 @@ try {
 if (!process.stdin.isTTY || !process.stdout.isTTY) {
 	fail('needs an interactive terminal (stdin and stdout must be a TTY)');
 }
+// A dumb terminal cannot move the cursor or switch screens, so a full-screen UI would scroll
+// garbage: refuse the same way as without a terminal.
+if (process.env['TERM'] === 'dumb') {
+	fail('TERM=dumb: this terminal cannot move the cursor, which berth needs; run it in a full terminal (e.g. TERM=xterm-256color)');
+}
 
 // berth is interactive by definition: Ink's CI detection (which only prints the last frame)
 // must not apply even when CI is set in the environment. is-in-ci reads it at import time, so
-// Ink and the app are imported after this.
-process.env['CI'] = 'false';
-process.env['CONTINUOUS_INTEGRATION'] = 'false';
+// Ink and the app are imported after this. The variables are removed, not set to "false":
+// chalk's colour detection turns every colour and style (the selected row's inverse too) off
+// whenever CI is present at all, whatever its value.
+delete process.env['CI'];
+delete process.env['CONTINUOUS_INTEGRATION'];
 
 const [{default: React}, {render}, {createDockerEngine}, {App}, {frameStdout}, {enterAlternateScreen}, {handOver}] = await Promise.all([
 	import('react'),
@@ -70,9 +85,31 @@ const [{default: React}, {render}, {createDockerEngine}, {App}, {frameStdout}, {
 ]);
 const engine = createDockerEngine(endpoint);
 
+// TEST-ONLY hooks (test/reliability/exit-restore.test.ts): crash on purpose N ms after the
+// start, from a timer (an uncaught exception) or while rendering (an error React cannot
+// recover from), to check that the terminal is restored. Not for users.
+const testCrashMs = Number(process.env['BERTH_TEST_CRASH_AFTER_MS'] ?? '');
+if (testCrashMs > 0) {
+	setTimeout(() => {
+		throw new Error('test-only crash (BERTH_TEST_CRASH_AFTER_MS)');
+	}, testCrashMs);
+}
+const testRenderCrashMs = Number(process.env['BERTH_TEST_CRASH_IN_RENDER_AFTER_MS'] ?? '');
+function TestRenderCrash({children}: {children: React.ReactNode}) {
+	const [crash, setCrash] = React.useState(false);
+	React.useEffect(() => {
+		if (!(testRenderCrashMs > 0)) return;
+		const timer = setTimeout(() => setCrash(true), testRenderCrashMs);
+		return () => clearTimeout(timer);
+	}, []);
+	if (crash) throw new Error('test-only crash while rendering (BERTH_TEST_CRASH_IN_RENDER_AFTER_MS)');
+	return <>{children}</>;
+}
+
 const screen = enterAlternateScreen(process.stdout, process.stdin);
 const frames = frameStdout(process.stdout);
 const app = render(
+	<TestRenderCrash>
 	<App
 		engine={engine}
 		showAll={cli.flags.all}
@@ -85,11 +122,12 @@ const app = render(
 				frames.resume();
 			}
 		}}
-	/>,
+	/>
+	</TestRenderCrash>,
 	{
 	stdout: frames.stream,
 	incrementalRendering: true,
-	maxFps: 30,
+	maxFps: 60,
 	patchConsole: false,
 	exitOnCtrlC: false,
 	},

@@ -12,6 +12,9 @@ export function checkArgs(flags: Record<string, unknown>, input: readonly unknow
 		const typed = argv.find(a => a.startsWith('-') && !/^--?(host|context|all|no-all|shell|help|version|H)(=|$)/.test(a));
 		return `unknown flag ${typed ?? unknown[0]} (see berth --help)`;
 	}
+	// meow reads "--all=maybe" as false without a word: a switch takes no value.
+	const valued = argv.find(a => /^--(no-)?all=/.test(a) && !/^--all=(true|false)$/.test(a));
+	if (valued) return `${valued.slice(0, valued.indexOf('='))} takes no value (see berth --help)`;
 	if (input.length > 0) return `unexpected argument ${JSON.stringify(String(input[0]))} (berth takes only flags; see berth --help)`;
 	for (const name of ['host', 'context', 'shell'] as const) {
 		const value = flags[name];

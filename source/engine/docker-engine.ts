@@ -83,8 +83,9 @@ class DockerEngine implements Engine {
 	}
 
 
-	async listContainers(): Promise<ContainerSummary[]> {
-		const raw = await this.client.read<RawContainer[]>('/containers/json', {all: true});
+	async listContainers(options: {ids?: string[]} = {}): Promise<ContainerSummary[]> {
+		const query = options.ids ? {all: true, filters: JSON.stringify({id: options.ids})} : {all: true};
+		const raw = await this.client.read<RawContainer[]>('/containers/json', query);
 		return Array.isArray(raw) ? raw.map(toContainerSummary) : [];
 	}
 

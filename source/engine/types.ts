@@ -283,8 +283,8 @@ export interface Engine {
 	readonly endpoint: string;
 
 	info(): Promise<EngineInfo>;
-	/** All containers, running and stopped. */
-	listContainers(): Promise<ContainerSummary[]>;
+	/** All containers, running and stopped; or only those with the given ids (missing ones are gone). */
+	listContainers(options?: {ids?: string[]}): Promise<ContainerSummary[]>;
 	/** All tagged and dangling top-level images, one entry per image (tags in repoTags). */
 	listImages(): Promise<ImageSummary[]>;
 	inspectContainer(id: string): Promise<ContainerDetails>;

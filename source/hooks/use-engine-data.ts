@@ -1,5 +1,5 @@
 import {useCallback, useEffect, useRef} from 'react';
-import {EngineError, type Engine, type EngineEvent} from '../engine/types.js';
+import {EngineError, type ContainerSummary, type Engine, type EngineEvent, type ImageSummary} from '../engine/types.js';
 import type {Action} from '../state/app-state.js';
 import {eventTimeToSince} from '../logs/timestamps.js';
 
@@ -9,9 +9,13 @@ export const retryMs = 3000;
 export const safetyPollMs = 30_000;
 /** Events arriving within this window are coalesced into one refresh. */
 export const coalesceMs = 60;
+/** At most one refresh starts per this many milliseconds, however many events arrive. */
+export const minRefreshGapMs = 200;
+/** Past this many changed containers a full list is cheaper than asking for each. */
+const maxPartialIds = 50;
 
 export interface EngineData {
-	/** Ask for a fresh snapshot soon (coalesced; never overlaps a running one). */
+	/** Ask for a fresh full snapshot soon (coalesced; never overlaps a running one). */
 	refresh(): void;
 }
 
@@ -20,10 +24,21 @@ function toEngineError(error: unknown): EngineError {
 	return new EngineError('unknown', error instanceof Error ? error.message : String(error));
 }
 
+/** What an event asks to be fetched again. */
+export function eventNeeds(event: EngineEvent): {container?: string; images?: boolean; full?: boolean} {
+	if (event.type === 'container') {
+		// A commit makes an image; a destroy or create changes how many containers use one.
+		return {container: event.id, images: event.action === 'commit'};
+	}
+	if (event.type === 'image') return {images: true};
+	return {full: true};
+}
+
 /**
  * Keeps the state in step with the engine: checks the connection, lists containers and images,
- * follows the events stream (reconnecting with `since` the last event it saw) and refreshes when
- * something changes. Requests never overlap; nothing is dispatched when nothing changed.
+ * follows the events stream (reconnecting with `since` the last event it saw) and, for each
+ * burst of events, fetches only the containers they name (and the images when an image event
+ * came). Requests never overlap; nothing is dispatched when nothing changed.
  */
 export function useEngineData(
 	engine: Engine,
@@ -38,9 +53,8 @@ export function useEngineData(
 		const controller = new AbortController();
 		const {signal} = controller;
 		let inFlight = false;
-		let again = false;
 		let timer: NodeJS.Timeout | undefined;
-		let lastSnapshot = '';
+		let lastStart = 0;
 		let lastEventNano: string | undefined;
 		let wake: (() => void) | undefined;
 		// The events stream of the current connection, and why it was ended early: the events
@@ -49,6 +63,16 @@ export function useEngineData(
 		// connection alive), so a list that fails as unreachable ends it and reports the engine down.
 		let events: AbortController | undefined;
 		let lostWith: EngineError | undefined;
+
+		// What berth has, and what must be fetched again.
+		let containers = new Map<string, ContainerSummary>();
+		let images: ImageSummary[] = [];
+		let loaded = false;
+		let containersKey = '';
+		let imagesKey = '';
+		let needFull = true;
+		let needImages = false;
+		const pending = new Set<string>();
 
 		const sleep = (ms: number) =>
 			new Promise<void>(resolve => {
@@ -60,24 +84,60 @@ export function useEngineData(
 				signal.addEventListener('abort', () => wake?.(), {once: true});
 			});
 
-		const snapshot = async () => {
-			if (inFlight) {
-				again = true;
+		const publish = () => {
+			const list = [...containers.values()];
+			const key = JSON.stringify(list);
+			const imageKey = JSON.stringify(images);
+			if (key === containersKey && imageKey === imagesKey) return;
+			containersKey = key;
+			imagesKey = imageKey;
+			dispatch({type: 'snapshot', containers: list, images});
+		};
+
+		const fetchOnce = async () => {
+			if (needFull || !loaded || pending.size > maxPartialIds) {
+				needFull = false;
+				needImages = false;
+				pending.clear();
+				const [list, imageList] = await Promise.all([engine.listContainers(), engine.listImages()]);
+				containers = new Map(list.map(c => [c.id, c]));
+				images = imageList;
+				loaded = true;
 				return;
 			}
+			const ids = [...pending];
+			pending.clear();
+			const wantImages = needImages;
+			needImages = false;
+			const [list, imageList] = await Promise.all([
+				ids.length > 0 ? engine.listContainers({ids}) : Promise.resolve(undefined),
+				wantImages ? engine.listImages() : Promise.resolve(undefined),
+			]);
+			if (list) {
+				const found = new Map(list.map(c => [c.id, c]));
+				for (const id of ids) {
+					const match = found.get(id) ?? list.find(c => c.id.startsWith(id));
+					const known = [...containers.keys()].find(k => k.startsWith(id)) ?? id;
+					if (match) containers.set(match.id, match);
+					else containers.delete(known);
+				}
+			}
+			if (imageList) images = imageList;
+		};
+
+		const run = async () => {
+			if (inFlight) return;
 			inFlight = true;
 			try {
-				do {
-					again = false;
-					const [containers, images] = await Promise.all([engine.listContainers(), engine.listImages()]);
+				while (!signal.aborted && (needFull || needImages || pending.size > 0)) {
+					lastStart = Date.now();
+					await fetchOnce();
 					if (signal.aborted) return;
-					const key = JSON.stringify([containers, images]);
-					if (key !== lastSnapshot) {
-						lastSnapshot = key;
-						dispatch({type: 'snapshot', containers, images});
-					}
-				} while (again && !signal.aborted);
+					publish();
+				}
 			} catch (error) {
+				// Fetch it all again next time: part of this burst may be lost.
+				needFull = true;
 				const engineError = toEngineError(error);
 				if (engineError.code === 'unreachable' || engineError.code === 'interrupted') {
 					if (events && !events.signal.aborted) {
@@ -91,17 +151,27 @@ export function useEngineData(
 			}
 		};
 
-		const refresh = () => {
+		const schedule = () => {
 			if (signal.aborted || timer) return;
+			const delay = Math.max(coalesceMs, lastStart + minRefreshGapMs - Date.now());
 			timer = setTimeout(() => {
 				timer = undefined;
-				void snapshot();
-			}, coalesceMs);
+				if (inFlight) {
+					// The running fetch loops until nothing is pending.
+					return;
+				}
+				void run();
+			}, delay);
 		};
-		refreshRef.current = refresh;
+
+		refreshRef.current = () => {
+			needFull = true;
+			schedule();
+		};
 
 		const poll = setInterval(() => {
-			void snapshot();
+			needFull = true;
+			schedule();
 		}, safetyPollMs);
 
 		const loop = async () => {
@@ -124,7 +194,11 @@ export function useEngineData(
 						event => {
 							lastEventNano = event.timeNano;
 							onEventRef.current?.(event);
-							refresh();
+							const needs = eventNeeds(event);
+							if (needs.full) needFull = true;
+							if (needs.images) needImages = true;
+							if (needs.container) pending.add(needs.container);
+							schedule();
 						},
 						current.signal,
 					);
@@ -132,8 +206,10 @@ export function useEngineData(
 					// marked handled now so the rejection is never reported as unhandled (which ends berth).
 					stream.catch(() => undefined);
 					// List after subscribing, so no change falls between the two.
-					lastSnapshot = '';
-					await snapshot();
+					needFull = true;
+					containersKey = '';
+					imagesKey = '';
+					await run();
 					try {
 						await stream;
 					} finally {

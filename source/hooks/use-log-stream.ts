@@ -55,7 +55,7 @@ export function useLogStream(
 ): LogStreamView {
 	const merged = targets.length > 1;
 	const identity = `${merged ? 'm' : 's'}|${targets.map(t => t.id).join(',')}|${options.tail}|${options.sinceSeconds ?? ''}`;
-	const bufferRef = useRef<{identity: string; buffer: WritableLogBuffer; last: Map<string, {key: string; timestamp: string}>; generation: number}>(
+	const bufferRef = useRef<{identity: string; buffer: WritableLogBuffer; last: Map<string, {timestamp: string; key?: string}>; generation: number}>(
 		undefined as never,
 	);
 	if (!bufferRef.current || bufferRef.current.identity !== identity) {
@@ -86,28 +86,37 @@ export function useLogStream(
 		let open = targets.length;
 		setStatus({state: 'streaming'});
 		targets.forEach((target, index) => {
+			// After a resume (since = the last timestamp seen) the engine repeats lines from that
+			// instant: drop them until the first newer line, then take everything without checks.
+			let resumeKey = current.last.get(target.id)?.key;
 			const onLines = (lines: LogLine[]) => {
 				if (controller.signal.aborted) return;
-				const last = current.last.get(target.id);
-				const fresh: ShownLine[] = [];
-				for (const line of lines) {
-					const key = line.timestamp ? timestampKey(line.timestamp) : undefined;
-					if (last && key !== undefined && key <= last.key) continue;
-					fresh.push(merged ? {...line, source: target.name, sourceIndex: index} : line);
+				let from = 0;
+				if (resumeKey !== undefined) {
+					while (from < lines.length) {
+						const ts = lines[from]!.timestamp;
+						const key = ts ? timestampKey(ts) : undefined;
+						if (key === undefined || key > resumeKey) break;
+						from++;
+					}
+					if (from === lines.length) return;
+					resumeKey = undefined;
 				}
-				if (fresh.length === 0) return;
-				current.buffer.pushMany(fresh);
+				const fresh: ShownLine[] = from === 0 ? lines : lines.slice(from);
+				current.buffer.pushMany(merged ? fresh.map(line => ({...line, source: target.name, sourceIndex: index})) : fresh);
+				// Remember where this container's log stands (the key is computed only on resume).
 				for (let i = fresh.length - 1; i >= 0; i--) {
 					const timestamp = fresh[i]!.timestamp;
-					const key = timestamp ? timestampKey(timestamp) : undefined;
-					if (timestamp && key) {
-						current.last.set(target.id, {key, timestamp});
+					if (timestamp) {
+						current.last.set(target.id, {timestamp});
 						break;
 					}
 				}
 				if (!timer) timer = setTimeout(flush, renderIntervalMs);
 			};
 			const last = current.last.get(target.id);
+			if (last && last.key === undefined) last.key = timestampKey(last.timestamp);
+			resumeKey = last?.key;
 			const since = last
 				? timestampToSince(last.timestamp)
 				: options.sinceSeconds !== undefined

@@ -7,10 +7,22 @@
  *    incremental renderer then moves up one row too few and every later frame lands one line
  *    low. Dropping that final line feed (or the "cursor next line" that replaces it when the
  *    last line did not change) keeps the cursor where the renderer expects it.
- * 2. Can be paused: while a shell has the terminal, frames are dropped (the app still renders,
+ * 2. Writes runs of "cursor next line" as one move (see compressLineMoves).
+ * 3. Can be paused: while a shell has the terminal, frames are dropped (the app still renders,
  *    e.g. as log lines arrive); after resuming, the app asks Ink for a full repaint.
  */
 const nextLine = '\u001B[E';
+
+const nextLines = /(?:\u001B\[E){2,}/g;
+
+/**
+ * Ink moves over each unchanged line with its own "cursor next line" (3 bytes each); one
+ * "cursor next N lines" does the same. A one-row change then costs the row, not the row plus
+ * a hundred bytes of cursor moves.
+ */
+export function compressLineMoves(chunk: string): string {
+	return chunk.replace(nextLines, run => `\u001B[${run.length / 3}E`);
+}
 
 export function stripFinalLineMove(chunk: string): string {
 	if (chunk.endsWith('\r\n')) return chunk.slice(0, -2);
@@ -37,7 +49,7 @@ export function frameStdout(stdout: NodeJS.WriteStream): FrameStdout {
 						callback?.();
 						return true;
 					}
-					const text = typeof chunk === 'string' ? stripFinalLineMove(chunk) : chunk;
+					const text = typeof chunk === 'string' ? compressLineMoves(stripFinalLineMove(chunk)) : chunk;
 					return (target.write as (...args: unknown[]) => boolean)(text, ...rest);
 				};
 			}

@@ -157,9 +157,10 @@ export class FakeEngine implements Engine {
 		return {version: '99.0.0-fake', apiVersion: '1.41', os: 'linux', arch: 'amd64'};
 	}
 
-	async listContainers() {
-		await this.enter('listContainers');
-		return this.containers.map(c => ({...c}));
+	async listContainers(options: {ids?: string[]} = {}) {
+		await this.enter('listContainers', options);
+		const ids = options.ids;
+		return this.containers.filter(c => !ids || ids.some(id => c.id.startsWith(id))).map(c => ({...c}));
 	}
 
 	async listImages() {
