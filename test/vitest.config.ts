@@ -19,7 +19,8 @@ export default defineConfig({
 			},
 			{
 				extends: true,
-				test: {name: 'ui', include: ['test/ui/**/*.test.{ts,tsx}']},
+				// Generous: the machines are shared, and a loaded one renders slowly.
+				test: {name: 'ui', include: ['test/ui/**/*.test.{ts,tsx}'], testTimeout: 20_000},
 			},
 			{
 				extends: true,

@@ -102,20 +102,23 @@ export function App({engine, showAll = true, now = () => new Date(), onQuit, han
 		const start = async (target: ConfirmTarget, what: string, open: () => Promise<TerminalSession>) => {
 			if (!handover) return status('error', `${what} needs berth to run in a terminal`);
 			setSuspended(true);
+			let outcome: ['info' | 'error', string];
 			try {
 				const session = await open();
 				await handover(session);
 				const result = await session.done;
-				if (result.detached) status('info', `Detached from ${target.name}; it keeps running`);
-				else status('info', `${what} in ${target.name} ended${result.exitCode === undefined ? '' : ` (exit code ${result.exitCode})`}`);
+				outcome = result.detached
+					? ['info', `Detached from ${target.name}; it keeps running`]
+					: ['info', `${what} in ${target.name} ended${result.exitCode === undefined ? '' : ` (exit code ${result.exitCode})`}`];
 			} catch (error) {
-				status('error', failureText(what.toLowerCase(), target.name, error));
-			} finally {
-				setSuspended(false);
-				// Make Ink draw the whole frame again on the restored screen.
-				write('');
-				refresh();
+				outcome = ['error', failureText(what.toLowerCase(), target.name, error)];
 			}
+			// Keys first, then the news: the frame that says it ended also takes keys.
+			setSuspended(false);
+			// Make Ink draw the whole frame again on the restored screen.
+			write('');
+			status(...outcome);
+			refresh();
 		};
 		const sizeNow = () => ({columns: process.stdout.columns || 80, rows: process.stdout.rows || 24});
 		return {

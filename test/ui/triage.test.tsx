@@ -264,7 +264,8 @@ describe('shell, exec and attach', () => {
 		expect(engine.sessions).toHaveLength(1);
 		engine.sessions[0]!.end({exitCode: 0});
 		await ui.waitFor('Shell in api ended (exit code 0)');
-		// Keys work again.
+		// Keys work again (once Ink has re-attached its input handler, an effect after the frame).
+		await sleep(50);
 		await ui.press('j');
 		await ui.waitFor('Logs  db');
 		ui.instance.unmount();
@@ -284,10 +285,12 @@ describe('shell, exec and attach', () => {
 		expect(engine.callsTo('execInteractive')[0]![2]).toEqual(['ls', '-la', '/']);
 		engine.sessions[0]!.end({exitCode: 2});
 		await ui.waitFor('Command in api ended (exit code 2)');
+		await sleep(50);
 		await ui.press('A');
 		for (let i = 0; i < 50 && engine.sessions.length < 2; i++) await sleep(20);
 		engine.sessions[1]!.end({detached: true});
 		await ui.waitFor('Detached from api; it keeps running');
+		await sleep(50);
 		await ui.press('G');
 		await ui.press('e');
 		await ui.waitFor('shell zz-off failed: Container');
