@@ -38,7 +38,7 @@ export function launchBerth(spawnPty, host, {cli = berthCli, cols = 120, rows = 
 	const proc = spawnPty(process.execPath, [...nodeArgs, cli, ...args], {cols, rows, cwd: repoRoot, env: berthEnv(host, env)});
 	const term = proc.terminal;
 	const listeners = new Set();
-	const state = {lastByteAt: startedAt, lastParsedAt: startedAt, parsedChunks: 0};
+	const state = {lastByteAt: startedAt, lastParsedAt: startedAt, parsedChunks: 0, exit: undefined, stopping: false};
 	const write = term.write.bind(term);
 	// pty.ts feeds every chunk through terminal.write(chunk, done): wrap it to learn when each
 	// chunk has been parsed onto the emulated screen.
@@ -60,7 +60,7 @@ export function launchBerth(spawnPty, host, {cli = berthCli, cols = 120, rows = 
 		lines() {
 			return Array.from({length: term.rows}, (_, y) => screen.line(y));
 		},
-		/** Rows drawn inverse that are not pane headers: the focused pane's selected row. */
+		/** Rows drawn inverse that are not pane headers: the focused pane's selected row, when berth draws it. */
 		selected() {
 			const buffer = term.buffer.active;
 			for (let y = 0; y < term.rows; y++) {
@@ -73,6 +73,32 @@ export function launchBerth(spawnPty, host, {cli = berthCli, cols = 120, rows = 
 				return {y, text};
 			}
 			return undefined;
+		},
+		/**
+		 * Pane `number` (1 containers, 2 images, 3 logs): its header line, the "i/n" position
+		 * the header shows for lists longer than the pane, and its first data row (after the
+		 * column titles), which tells whether the list scrolled.
+		 */
+		pane(number) {
+			const lines = screen.lines();
+			const top = lines.findIndex(text => text.startsWith(` ${number} `) && paneHeader.test(text));
+			if (top === -1) return undefined;
+			const header = lines[top];
+			const position = /\s(\d+)\/(\d+)\s*$/.exec(header);
+			return {
+				y: top,
+				header,
+				position: position ? `${position[1]}/${position[2]}` : undefined,
+				firstRow: number === 3 ? lines[top + 1] : lines[top + 2],
+			};
+		},
+		/**
+		 * What identifies the selection of list pane `number` on screen: the header's position
+		 * ("2/1000") and the inverse row. Either alone is enough to see a move; both are used
+		 * so that a build that does not draw one of them is still measured.
+		 */
+		selection(number) {
+			return `${screen.pane(number)?.position ?? ''}|${screen.selected()?.text ?? ''}`;
 		},
 		/** Rows that start with a container state glyph. */
 		containerRows() {
@@ -123,7 +149,15 @@ export function launchBerth(spawnPty, host, {cli = berthCli, cols = 120, rows = 
 		}
 	};
 
+	// An exit the bench did not ask for (a crash) is recorded with the end of berth's output
+	// (its error message is printed after it leaves the alternate screen).
+	void proc.exited.then(exit => {
+		if (state.stopping) return;
+		state.exit = {...exit, afterS: Number(((now() - startedAt) / 1000).toFixed(1)), outputTail: JSON.stringify(proc.output().slice(-1500)).slice(1, -1)};
+	});
+
 	const stop = async () => {
+		state.stopping = true;
 		let gone = false;
 		void proc.exited.then(() => {
 			gone = true;
@@ -155,6 +189,8 @@ export function launchBerth(spawnPty, host, {cli = berthCli, cols = 120, rows = 
 			return () => listeners.delete(listener);
 		},
 		bytes: () => proc.bytes(),
+		/** Set when berth exited by itself: {exitCode, signal, afterS, outputTail}. */
+		crashed: () => state.exit,
 		write: data => proc.write(data),
 	};
 }

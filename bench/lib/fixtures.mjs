@@ -2,7 +2,7 @@
  * The bench's containers and images, made through the engine API (dockerode, berth's own
  * dependency) with a bounded pool of concurrent requests.
  *
- * 1,000 containers: 50 running (`sleep`), 455 exited, 454 created, 40 created "churn"
+ * 1,000 containers: 50 running (`sleep`), 250 exited, 659 created, 40 created "churn"
  * containers (scenario 4 starts and stops them) and one created "flood" container (scenario 5
  * starts it). Its name sorts first, so when it runs berth selects it at start-up.
  * 500 image tags: 20 images (commits with distinct labels) x 25 tags each.
@@ -25,7 +25,8 @@ export function floodScript(rate = floodRate) {
 }
 
 export function engineClient(host) {
-	return new Docker({socketPath: host.replace(/^unix:\/\//, '')});
+	// Every request is bounded: an engine wedged by the churn must not hang the bench.
+	return new Docker({socketPath: host.replace(/^unix:\/\//, ''), timeout: 60_000});
 }
 
 /** Runs `fn` over `items` with at most `concurrency` at a time; rejects on the first failure. */
@@ -44,7 +45,7 @@ export async function pool(items, concurrency, fn) {
 
 const pad = (n, width) => String(n).padStart(width, '0');
 
-export const counts = {running: 50, churn: 40, exited: 455, created: 454, flood: 1, images: 20, tagsPerImage: 25};
+export const counts = {running: 50, churn: 40, exited: 250, created: 659, flood: 1, images: 20, tagsPerImage: 25};
 
 export function fixtureNames() {
 	const range = (count, fn) => Array.from({length: count}, (_, i) => fn(i));
@@ -114,13 +115,18 @@ export async function engineCounts(docker) {
 	return {running: alive, total: list.length, byName: new Map(list.map(c => [c.Names[0].replace(/^\//, ''), c.State]))};
 }
 
-/** Kills whatever of `ids` runs (for resets and clean-up); ignores "not running". */
+/** Kills whatever of `ids` runs (for resets and clean-up); ignores "not running" and gives up on a wedged engine after 20 s. */
 export async function killAll(docker, ids) {
-	await pool(ids, 16, async id => {
+	let timer;
+	const all = pool(ids, 16, async id => {
 		try {
 			await docker.getContainer(id).kill();
 		} catch {
 			// Not running.
 		}
 	});
+	await Promise.race([all, new Promise(resolve => {
+		timer = setTimeout(resolve, 20_000);
+	})]);
+	clearTimeout(timer);
 }

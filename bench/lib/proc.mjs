@@ -40,3 +40,15 @@ export function rssMB(pid) {
 	const match = /^VmRSS:\s+(\d+) kB/m.exec(text);
 	return match ? Number(match[1]) / 1024 : undefined;
 }
+
+/** Jiffies of all CPUs from /proc/stat: {busy, total}. */
+export function systemCpu() {
+	try {
+		const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+		const total = fields.slice(0, 8).reduce((a, b) => a + b, 0);
+		const idle = fields[3] + fields[4];
+		return {busy: total - idle, total};
+	} catch {
+		return undefined;
+	}
+}

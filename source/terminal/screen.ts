@@ -16,6 +16,15 @@ export interface ScreenControl {
 /** Enters the alternate screen on `stdout` and returns how to leave it. */
 export function enterAlternateScreen(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadStream): ScreenControl {
 	let active = true;
+	// Raw mode before the first frame: Ink only turns it on in an effect after rendering, and
+	// until then the terminal echoes keys typed meanwhile onto the screen; an echoed Enter
+	// moves the cursor a line down and every later frame lands a line low. Typed keys stay
+	// buffered for Ink to read.
+	try {
+		if (stdin.isTTY) stdin.setRawMode(true);
+	} catch {
+		// Not a terminal after all: nothing to protect.
+	}
 	stdout.write(enter);
 	return {
 		restore() {

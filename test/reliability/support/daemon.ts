@@ -6,7 +6,7 @@
  * daemon's directory: here the daemon is signalled through its pid file instead, and only the
  * last handle's `stop()` runs (in `dispose`). Never use the shared daemon for fault tests.
  */
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync, readFileSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import {ensureFixtureImage, startPrivateDockerd, type PrivateDockerd} from '../../support/dockerd.js';
 
@@ -36,6 +36,40 @@ function alive(pid: number): boolean {
 	} catch {
 		return false;
 	}
+}
+
+/** The process's state letter from /proc (R, S, D, Z, ...), or undefined when it is gone. */
+function processState(pid: number): string | undefined {
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * After a SIGKILL the daemon's containerd dies with it, but where nothing reaps orphans (this
+ * sandbox's init does not, promptly) it stays a zombie, and a restarted dockerd, finding its pid
+ * "alive" in containerd.pid, waits for that containerd forever ("timeout waiting for containerd
+ * to start"). A host's init reaps it at once; here the stale pid file is removed instead.
+ */
+async function clearStaleContainerd(dir: string): Promise<void> {
+	const file = path.join(dir, 'exec', 'containerd', 'containerd.pid');
+	let pid: number;
+	try {
+		pid = Number(readFileSync(file, 'utf8').trim());
+	} catch {
+		return;
+	}
+	const deadline = Date.now() + 5000;
+	for (;;) {
+		const state = processState(pid);
+		if (state === undefined || state === 'Z' || state === 'X') break;
+		if (Date.now() > deadline) return; // A live containerd: dockerd adopts it.
+		await new Promise(resolve => setTimeout(resolve, 50));
+	}
+	rmSync(file, {force: true});
 }
 
 async function waitGone(pid: number, timeoutMs: number): Promise<void> {
@@ -74,7 +108,11 @@ export async function startFaultDaemon(): Promise<FaultDaemon> {
 		terminate: () => signal('SIGTERM'),
 		kill: () => signal('SIGKILL'),
 		async start() {
-			if (running) return;
+			if (running && alive(pid)) return;
+			// A terminate() or kill() may still be waiting for the old process: let it finish.
+			await waitGone(pid, 60_000);
+			running = false;
+			await clearStaleContainerd(dir);
 			current = await startPrivateDockerd({dir, timeoutMs: 90_000});
 			pid = Number(readFileSync(path.join(dir, 'pid'), 'utf8').trim());
 			running = true;

@@ -36,18 +36,26 @@ export interface ProxyOptions {
 export interface EngineProxy {
 	/** `unix://…/proxy.sock` for berth's --host. */
 	readonly host: string;
+	readonly socketPath: string;
+	/** Its directory (mode 0700 until a test opens it up). */
+	readonly dir: string;
 	readonly requests: ProxiedRequest[];
 	delayMs: number;
 	/** Requests whose exchange has not ended. */
 	open(): ProxiedRequest[];
-	/** Highest number of non-stream requests open at once, overall and per route. */
-	peak(): {all: number; byRoute: Map<string, number>};
+	/**
+	 * Highest number of non-stream requests open at once: overall, per route class (ids replaced
+	 * by ":id") and for one identical request (same method and URL twice at once is a pile-up).
+	 */
+	peak(): {all: number; byRoute: Map<string, number>; same: number; sameRequest?: string};
 	/** Resets the peaks (not the log). */
 	resetPeaks(): void;
 	/** Holds the response of every request matching `match` until the returned function is called. */
 	hold(match: (request: ProxiedRequest) => boolean): () => void;
 	/** Requests that engine-changing calls made (POST, PUT, DELETE). */
 	changes(): ProxiedRequest[];
+	/** Closes every connection berth has open (as a daemon going away would); the socket stays. */
+	dropConnections(): void;
 	close(): Promise<void>;
 }
 
@@ -55,6 +63,11 @@ function compare(a: string, b: string): number {
 	const [am = 0, an = 0] = a.split('.').map(Number);
 	const [bm = 0, bn = 0] = b.split('.').map(Number);
 	return am === bm ? an - bn : am - bm;
+}
+
+/** A route with container and image ids replaced by ":id", e.g. /containers/:id/json. */
+export function routeClass(route: string): string {
+	return route.replace(/^\/(containers|images)\/(?!json$|create$|prune$)[^/]+/, '/$1/:id');
 }
 
 function isStream(method: string, url: string): boolean {
@@ -74,6 +87,8 @@ export async function startEngineProxy(upstreamSocket: string, options: ProxyOpt
 	const requests: ProxiedRequest[] = [];
 	const holds: Array<{match: (r: ProxiedRequest) => boolean; waiters: Array<() => void>; released: boolean}> = [];
 	let peakAll = 0;
+	let peakSame = 0;
+	let peakSameRequest: string | undefined;
 	const peakByRoute = new Map<string, number>();
 	const sockets = new Set<net.Socket>();
 
@@ -82,18 +97,34 @@ export async function startEngineProxy(upstreamSocket: string, options: ProxyOpt
 		const open = openNonStream();
 		peakAll = Math.max(peakAll, open.length);
 		const counts = new Map<string, number>();
-		for (const r of open) counts.set(r.route, (counts.get(r.route) ?? 0) + 1);
+		const same = new Map<string, number>();
+		for (const r of open) {
+			const cls = routeClass(r.route);
+			counts.set(cls, (counts.get(cls) ?? 0) + 1);
+			const key = `${r.method} ${r.url}`;
+			same.set(key, (same.get(key) ?? 0) + 1);
+		}
 		for (const [route, n] of counts) peakByRoute.set(route, Math.max(peakByRoute.get(route) ?? 0, n));
+		for (const [key, n] of same) {
+			if (n > peakSame) {
+				peakSame = n;
+				peakSameRequest = key;
+			}
+		}
 	};
 
 	const proxy: EngineProxy = {
 		host: `unix://${socketPath}`,
+		socketPath,
+		dir,
 		requests,
 		delayMs: options.delayMs ?? 0,
 		open: () => requests.filter(r => r.ended === undefined),
-		peak: () => ({all: peakAll, byRoute: new Map(peakByRoute)}),
+		peak: () => ({all: peakAll, byRoute: new Map(peakByRoute), same: peakSame, sameRequest: peakSameRequest}),
 		resetPeaks() {
 			peakAll = 0;
+			peakSame = 0;
+			peakSameRequest = undefined;
 			peakByRoute.clear();
 			notePeaks();
 		},
@@ -107,6 +138,9 @@ export async function startEngineProxy(upstreamSocket: string, options: ProxyOpt
 			};
 		},
 		changes: () => requests.filter(r => r.method !== 'GET' && r.method !== 'HEAD'),
+		dropConnections() {
+			for (const socket of sockets) socket.destroy();
+		},
 		async close() {
 			for (const entry of [...holds]) {
 				entry.released = true;

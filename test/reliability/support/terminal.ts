@@ -152,13 +152,17 @@ export function childPids(pid: number): number[] {
 	}
 }
 
-/** Waits until `pid` has a child whose command line contains `needle`; returns its pid. */
+/**
+ * Waits until `pid` has a child running node with `needle` among its arguments (a shell's forks
+ * carry the whole script on their command line until they exec, so argv[0] is checked too).
+ */
 export async function waitForChild(pid: number, needle: string, timeoutMs = 10_000): Promise<number> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		for (const child of childPids(pid)) {
 			try {
-				if (readFileSync(`/proc/${child}/cmdline`, 'utf8').includes(needle)) return child;
+				const argv = readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0');
+				if (argv[0] === process.execPath && argv.some(arg => arg.includes(needle))) return child;
 			} catch {
 				// Gone already.
 			}

@@ -1,0 +1,293 @@
+#!/usr/bin/env node
+/**
+ * berth's performance benchmark: `npm run bench` (builds, then runs this).
+ *
+ * Starts a private dockerd (test/support/dockerd.ts), creates 1,000 containers and 500 image
+ * tags, runs the built berth (`node dist/cli.js`) in a real pty at 120x40 (test/support/pty.ts)
+ * through six scenarios, prints one table and writes bench/out/results.json; a full run also
+ * rewrites the generated part of bench/RESULTS.md. Everything it started is stopped and removed
+ * at the end, also on Ctrl-C. See bench/README.md.
+ */
+import {spawnSync} from 'node:child_process';
+import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {parseArgs} from 'node:util';
+import {launchBerth} from './lib/berth.mjs';
+import {counts, createFixtures, engineClient, fixtureNames, killAll} from './lib/fixtures.mjs';
+import {describeMachine} from './lib/machine.mjs';
+import {loadLine, tableRows, textTable, writeJson, writeResultsMd} from './lib/report.mjs';
+import {benchDir, loadDockerd, loadPty, outDir, repoRoot} from './lib/support.mjs';
+import {systemCpu} from './lib/proc.mjs';
+import {now} from './lib/stats.mjs';
+import {churn, memory} from './scenarios/churn.mjs';
+import {flood} from './scenarios/flood.mjs';
+import {idle} from './scenarios/idle.mjs';
+import {keys} from './scenarios/keys.mjs';
+import {startup} from './scenarios/startup.mjs';
+
+const scenarioNames = ['startup', 'keys', 'idle', 'churn', 'flood', 'memory'];
+
+const usage = `Usage: npm run bench [-- options]     (or: node bench/run.mjs [options] after npm run build)
+
+  --quick               short durations and few repetitions, for development (no RESULTS.md)
+  --only LIST           comma-separated scenarios: ${scenarioNames.join(',')}
+  --runs N              repetitions of keys, idle and churn (default 3; quick 1)
+  --memory-minutes N    length of the memory churn (default 10; quick 1)
+  --cli PATH            the berth entry point to run (default dist/cli.js)
+  --engine HOST         reuse an engine prepared by an earlier --keep run (unix://...)
+  --keep                leave the private engine and its fixtures running at the end
+  --profile             run berth with --cpu-prof: one profile per launch in bench/out/profiles/
+                        (summarise one with: node bench/profile-top.mjs FILE); skews the figures
+  --write-md / --no-write-md   force or skip rewriting bench/RESULTS.md (default: only full runs)
+  --help`;
+
+const {values: args} = parseArgs({
+	options: {
+		quick: {type: 'boolean', default: false},
+		only: {type: 'string'},
+		runs: {type: 'string'},
+		'memory-minutes': {type: 'string'},
+		cli: {type: 'string'},
+		engine: {type: 'string'},
+		keep: {type: 'boolean', default: false},
+		profile: {type: 'boolean', default: false},
+		'write-md': {type: 'boolean'},
+		'no-write-md': {type: 'boolean'},
+		help: {type: 'boolean', default: false},
+	},
+});
+if (args.help) {
+	console.log(usage);
+	process.exit(0);
+}
+
+const quick = args.quick;
+const only = args.only ? args.only.split(',').map(s => s.trim()) : scenarioNames;
+for (const name of only) {
+	if (!scenarioNames.includes(name)) {
+		console.error(`bench: unknown scenario ${name}\n${usage}`);
+		process.exit(2);
+	}
+}
+const opts = {
+	quick,
+	runs: Number(args.runs ?? (quick ? 1 : 3)),
+	startupRuns: quick ? 3 : 7,
+	keyPresses: quick ? 20 : 200,
+	idleSeconds: quick ? 10 : 30,
+	churnSeconds: quick ? 10 : 30,
+	churnRate: 20,
+	floodSeconds: quick ? 15 : 60,
+	memoryMinutes: Number(args['memory-minutes'] ?? (quick ? 1 : 10)),
+	repoRoot,
+	commandLine: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
+};
+const full = !quick && !args.only && opts.memoryMinutes >= 10 && !args.cli && !args.engine && !args.profile;
+const writeMd = args['no-write-md'] ? false : (args['write-md'] ?? full);
+
+const benchStartedAt = now();
+const stamp = () => `[${((now() - benchStartedAt) / 1000).toFixed(0).padStart(4)} s]`;
+const log = message => process.stderr.write(`${stamp()} ${message}\n`);
+
+/** Newest modification time under `dir` (files only). */
+function newest(dir) {
+	let latest = 0;
+	for (const entry of readdirSync(dir, {withFileTypes: true})) {
+		const full = path.join(dir, entry.name);
+		latest = Math.max(latest, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs);
+	}
+	return latest;
+}
+
+/** Builds dist/ when it is missing or older than the sources. */
+function ensureBuilt(cli) {
+	const sourcesAt = Math.max(newest(path.join(repoRoot, 'source')), statSync(path.join(repoRoot, 'cli.tsx')).mtimeMs, statSync(path.join(repoRoot, 'tsconfig.json')).mtimeMs);
+	if (existsSync(cli) && statSync(cli).mtimeMs >= sourcesAt) return;
+	log('dist/ is missing or older than the sources: npm run build');
+	const result = spawnSync('npm', ['run', 'build'], {cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit']});
+	if (result.status !== 0 || !existsSync(cli)) {
+		console.error('bench: the build failed');
+		process.exit(1);
+	}
+}
+
+const cli = path.resolve(args.cli ?? path.join(repoRoot, 'dist', 'cli.js'));
+if (!args.cli) ensureBuilt(cli);
+else if (!existsSync(cli)) {
+	console.error(`bench: ${cli} does not exist`);
+	process.exit(2);
+}
+
+// --- engine, fixtures, clean-up ---------------------------------------------------------------
+
+const {startPrivateDockerd, ensureFixtureImage, dockerCli} = await loadDockerd();
+const {spawnPty} = await loadPty();
+const live = new Set();
+let daemon;
+let docker;
+let cleaning;
+
+/**
+ * Processes still naming the daemon's directory once it has stopped (containerd shims of
+ * containers a wedged daemon could not stop): their children (the containers' processes), then
+ * them. They were started for the bench; nothing else names that directory.
+ */
+function killLeftovers(dir) {
+	const pids = [];
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(`${dir}/`)) pids.push(Number(entry));
+		} catch {
+			// Gone meanwhile.
+		}
+	}
+	if (pids.length === 0) return;
+	log(`killing ${pids.length} processes left behind under ${dir}`);
+	for (const pid of pids) {
+		try {
+			for (const child of readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) process.kill(Number(child), 'SIGKILL');
+		} catch {
+			// Gone meanwhile.
+		}
+	}
+	for (const pid of pids) {
+		try {
+			process.kill(pid, 'SIGKILL');
+		} catch {
+			// Gone meanwhile.
+		}
+	}
+}
+
+async function cleanup() {
+	cleaning ??= (async () => {
+		for (const berth of live) await berth.stop();
+		live.clear();
+		if (daemon && !args.keep) {
+			log(`stopping the private engine and removing ${daemon.dir}`);
+			try {
+				const running = await docker.listContainers({filters: JSON.stringify({label: ['berth.bench=1']})});
+				await killAll(docker, running.map(c => c.Id));
+			} catch {
+				// The daemon is gone already.
+			}
+			await daemon.stop();
+			killLeftovers(daemon.dir);
+		} else if (daemon) {
+			log(`kept the engine: --engine ${daemon.host} (stop it: kill $(cat ${daemon.dir}/pid); rm -rf ${daemon.dir})`);
+		}
+	})();
+	return cleaning;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+	process.on(signal, () => {
+		log(`${signal}: cleaning up`);
+		void cleanup().finally(() => process.exit(130));
+	});
+}
+
+let host;
+let fx;
+try {
+	if (args.engine) {
+		host = args.engine;
+		docker = engineClient(host);
+		const list = await docker.listContainers({all: true, filters: JSON.stringify({label: ['berth.bench=1']})});
+		const ids = new Map(list.map(c => [c.Names[0].replace(/^\//, ''), c.Id]));
+		const names = fixtureNames();
+		const missing = [names.flood, ...names.running, ...names.churn].filter(n => !ids.has(n));
+		if (missing.length > 0 || ids.size !== 1000) throw new Error(`${host} does not hold the bench fixtures (${ids.size} containers; missing ${missing.length}, e.g. ${missing[0]})`);
+		fx = {names, ids, seconds: 0};
+		log(`reusing the engine at ${host} and its ${ids.size} fixture containers`);
+		await killAll(docker, [names.flood, ...names.churn].map(n => ids.get(n)));
+	} else {
+		log('starting a private dockerd');
+		daemon = await startPrivateDockerd();
+		host = daemon.host;
+		docker = engineClient(host);
+		await ensureFixtureImage(host);
+		fx = await createFixtures(docker, message => log(message));
+		log(`fixtures ready in ${fx.seconds.toFixed(0)} s: ${Object.values(counts).slice(0, 5).reduce((a, b) => a + b, 0)} containers, ${counts.images * counts.tagsPerImage} tags`);
+	}
+
+	let launches = 0;
+	const crashes = [];
+	const machine = await describeMachine(docker, host, cli);
+	const before = systemCpu();
+	await new Promise(resolve => setTimeout(resolve, 3000));
+	const after = systemCpu();
+	const busy = before && after ? (after.busy - before.busy) / (after.total - before.total) : 0;
+	if (busy > 0.25) log(`warning: the machine is busy before the scenarios (${(busy * 100).toFixed(0)}% of all cores over 3 s): the figures will be skewed`);
+	const ctx = {
+		spawnPty,
+		dockerCli,
+		host,
+		docker,
+		fx,
+		cli,
+		opts,
+		log,
+		/** Starts berth for a scenario (with --profile: under --cpu-prof) and tracks it for clean-up. */
+		launch(label) {
+			const nodeArgs = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(outDir, 'profiles')}`, `--cpu-prof-name=${label}-${++launches}.cpuprofile`] : [];
+			const berth = launchBerth(spawnPty, host, {cli, nodeArgs});
+			berth.label = label;
+			return ctx.track(berth);
+		},
+		track(berth) {
+			live.add(berth);
+			return berth;
+		},
+		async untrack(berth) {
+			live.delete(berth);
+			const crash = berth.crashed();
+			if (crash) {
+				crashes.push({scenario: berth.label, ...crash});
+				log(`berth exited by itself during ${berth.label} after ${crash.afterS} s (code ${crash.exitCode}${crash.signal ? `, signal ${crash.signal}` : ''}); the end of its output: ${crash.outputTail.slice(-400)}`);
+			}
+			await berth.stop();
+		},
+	};
+
+	const results = {};
+	const run = {startup, keys, idle, churn, flood, memory};
+	for (const name of scenarioNames) {
+		if (!only.includes(name)) continue;
+		log(`scenario ${name}`);
+		const cpuBefore = systemCpu();
+		const loadBefore = os.loadavg()[0];
+		results[name] = await run[name](ctx);
+		const cpuAfter = systemCpu();
+		// What else the machine was doing: other work (tests, builds) skews every figure.
+		results[name].machineLoad = {
+			loadavg1Before: loadBefore,
+			loadavg1After: os.loadavg()[0],
+			allCoresBusy: cpuBefore && cpuAfter ? (cpuAfter.busy - cpuBefore.busy) / (cpuAfter.total - cpuBefore.total) : undefined,
+		};
+		// Partial results, in case a later scenario never ends.
+		writeJson(path.join(outDir, 'results.partial.json'), {opts, machine, results, crashes});
+	}
+	results.crashes = crashes;
+
+	const rows = tableRows(results, opts);
+	const minutes = (now() - benchStartedAt) / 60_000;
+	const startedAt = new Date(Date.now() - (now() - benchStartedAt)).toISOString();
+	console.log(`\nberth benchmark, ${machine.commit}, ${machine.cpu} (${machine.cores} cores), node ${machine.node}, ${machine.engine.split(',')[0]}${quick ? ' — QUICK run (shortened)' : ''}\n`);
+	console.log(textTable(rows));
+	console.log(`\n${loadLine(results)}`);
+	const jsonFile = path.join(outDir, 'results.json');
+	writeJson(jsonFile, {startedAt, minutes, opts, machine, fixtures: {...counts, setupSeconds: fx.seconds}, rows, results});
+	console.log(`\nwrote ${path.relative(repoRoot, jsonFile)}`);
+	if (writeMd) {
+		writeResultsMd(path.join(benchDir, 'RESULTS.md'), {rows, machine, opts, startedAt, minutes, results});
+		console.log('wrote bench/RESULTS.md');
+	}
+} catch (error) {
+	console.error(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+	process.exitCode = 1;
+} finally {
+	await cleanup();
+}
