@@ -47,7 +47,10 @@ function quietInspect(agent: unknown): void {
 function connectionOptions(endpoint: ResolvedEndpoint, connectTimeoutMs: number): Record<string, unknown> {
 	const url = endpoint.url;
 	if (url.startsWith('unix://')) {
-		return {socketPath: url.slice('unix://'.length), agent: new http.Agent({keepAlive: true}), timeout: undefined};
+		// No keep-alive on the local socket: a connection costs next to nothing there, and a
+		// stopping dockerd removes its socket at once but keeps answering on open connections
+		// until its containers are stopped; fresh connections notice it is going within ms.
+		return {socketPath: url.slice('unix://'.length), agent: new http.Agent({keepAlive: false}), timeout: undefined};
 	}
 
 	if (url.startsWith('ssh://')) {

@@ -7,6 +7,15 @@ import {tone} from './theme.js';
 
 type Row = Record<string, string>;
 
+/** Column titles: bold, in the accent colour only when colours are on (ink-table's own is always blue). */
+function TableHeader({children}: {children?: React.ReactNode}) {
+	return (
+		<Text bold color={tone('accent')}>
+			{children}
+		</Text>
+	);
+}
+
 /**
  * A bordered ink-table table whose cells are sanitised and truncated so the whole table fits in
  * `width` cells (ink-table itself neither truncates nor wraps).
@@ -43,7 +52,7 @@ export function FittedTable({title, columns, rows, width}: {title: string; colum
 	return (
 		<Box flexDirection="column">
 			<Text bold color={tone('accent')}>{title}</Text>
-			<Table data={data} columns={columns} />
+			<Table data={data} columns={columns} header={TableHeader} />
 		</Box>
 	);
 }

@@ -121,8 +121,7 @@ describe('the daemon stops and comes back', () => {
 		}
 	}, 90_000);
 
-	// BUG (source/engine/transport.ts, the engine module): berth talks to a unix socket through
-	// an http.Agent with keepAlive, and a dockerd that got SIGTERM removes its socket at once
+	// Was a bug (fixed in source/engine/transport.ts: no keep-alive on unix sockets): a dockerd that got SIGTERM removes its socket at once
 	// but keeps answering on connections already open while it stops its containers (up to
 	// their stop timeout: 10 s by default, 15 s for the daemon as a whole). Whether berth shows
 	// the unreachable screen within the 2 s therefore depends on whether the list its
@@ -132,7 +131,7 @@ describe('the daemon stops and comes back', () => {
 	// about a dozen, so it waits up to 30 s and this test shows the cause deterministically: a
 	// list made on the engine after the SIGTERM still succeeds. A fresh connection per request
 	// on unix sockets (keepAlive: false; connecting costs well under a millisecond) fixes both.
-	it.fails("SIGTERM: berth's engine stops answering from the moment the daemon is told to stop (no kept-alive connection outlives it)", async () => {
+	it("SIGTERM: berth's engine stops answering from the moment the daemon is told to stop (no kept-alive connection outlives it)", async () => {
 		await docker('run', '-d', '--name', uniqueName('slow-to-stop'), fixtureImage, 'sh', '-c', 'trap "" TERM; while :; do sleep 1; done');
 		const engine = engineFor(daemon.host);
 		await engine.listContainers();
