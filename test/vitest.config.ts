@@ -45,7 +45,7 @@ export default defineConfig({
 				},
 			},
 			{
-				// The reliability checklist (test/reliability/README-section.md lists each
+				// The reliability checklist (the README's Reliability section lists each
 				// test). Files run one at a time; the fault tests start, stop and kill a private
 				// dockerd of their own, the others share the suite's daemon. The pty tests run the
 				// built binary: npm run build first.
