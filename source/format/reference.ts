@@ -41,7 +41,6 @@ export const MAX_TAG_LENGTH = 128;
 
 const TAG_RE = /^[\w][\w.-]{0,127}$/;
 const DOMAIN_COMPONENT_RE = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
-const IPV6_RE = /^\[[0-9a-fA-F:.]+\]$/;
 
 /** User input quoted for a message: controls and bidi characters shown as "�", at most 40 characters. */
 function quote(text: string): string {
@@ -57,15 +56,9 @@ function checkRegistry(registry: string): string | undefined {
 	let host = registry;
 	let port: string | undefined;
 	if (registry.startsWith('[')) {
-		const close = registry.indexOf(']');
-		if (close === -1) return `invalid registry address ${quote(registry)}`;
-		host = registry.slice(0, close + 1);
-		const rest = registry.slice(close + 1);
-		if (rest !== '') {
-			if (!rest.startsWith(':')) return `invalid registry address ${quote(registry)}`;
-			port = rest.slice(1);
-		}
-		if (!IPV6_RE.test(host)) return `invalid registry address ${quote(registry)}`;
+		// Engines before Docker 23 (this one is 20.10) refuse IPv6 registry addresses
+		// ("invalid reference format"), so berth refuses them rather than fail at commit.
+		return 'an IPv6 registry address is not accepted by this engine; use a host name';
 	} else {
 		const colon = registry.indexOf(':');
 		if (colon !== -1) {
@@ -156,7 +149,16 @@ export function parseReference(input: string): ReferenceResult {
 		const problem = checkComponent(component);
 		if (problem) return fail(problem);
 	}
-	if (name.length > MAX_NAME_LENGTH) return fail(`the repository name is longer than ${MAX_NAME_LENGTH} characters`);
+	// The engine checks the length of the normalised name: "docker.io/library/app" for a one-part
+	// name without a registry, "docker.io/team/app" for a longer one.
+	const normalised = registry !== undefined ? name : path.includes('/') ? `docker.io/${name}` : `docker.io/library/${name}`;
+	if (normalised.length > MAX_NAME_LENGTH) {
+		return fail(
+			normalised === name
+				? `the repository name is longer than ${MAX_NAME_LENGTH} characters`
+				: `the repository name is too long: the engine counts it as ${normalised.slice(0, normalised.length - name.length)}… (${normalised.length} characters, at most ${MAX_NAME_LENGTH})`,
+		);
+	}
 
 	return registry === undefined ? {ok: true, repo: name, tag} : {ok: true, repo: name, tag, registry};
 }
