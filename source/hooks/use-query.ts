@@ -7,15 +7,31 @@ export interface QueryResult<T> {
 }
 
 /**
+ * Reads in flight, by key: a view opened again while its read is still under way (Enter, Esc,
+ * Enter on a slow engine) waits for that read instead of sending the same request again.
+ */
+const inFlight = new Map<string, Promise<unknown>>();
+
+function shared<T>(key: string, load: () => Promise<T>): Promise<T> {
+	const running = inFlight.get(key) as Promise<T> | undefined;
+	if (running) return running;
+	const promise = load().finally(() => {
+		if (inFlight.get(key) === promise) inFlight.delete(key);
+	});
+	inFlight.set(key, promise);
+	return promise;
+}
+
+/**
  * Runs an engine read when `key` changes and keeps the last result. A result that arrives
- * after the key moved on is dropped.
+ * after the key moved on is dropped; identical reads already in flight are shared.
  */
 export function useQuery<T>(load: () => Promise<T>, key: string): QueryResult<T> {
 	const [result, setResult] = useState<QueryResult<T>>({loading: true});
 	useEffect(() => {
 		let current = true;
 		setResult(previous => ({...previous, loading: true}));
-		load().then(
+		shared(key, load).then(
 			data => {
 				if (current) setResult({data, loading: false});
 			},

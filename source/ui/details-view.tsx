@@ -40,7 +40,7 @@ export function summaryRows(d: ContainerDetails): string[][] {
 
 /** Enter on a container: its inspect summary in bordered tables. Esc closes. */
 export function DetailsView({engine, container, width, height, scroll}: {engine: Engine; container: ContainerSummary; width: number; height: number; scroll: number}) {
-	const query = useQuery(() => engine.inspectContainer(container.id), `${container.id}|${container.state}|${container.status}`);
+	const query = useQuery(() => engine.inspectContainer(container.id), `inspect|${engine.endpoint}|${container.id}|${container.state}|${container.status}`);
 	const d = query.data;
 	return (
 		<ScrollView title={`Details — ${sanitizeInline(container.name)} (${shortId(container.id)})   Esc back, ↑/↓ PgUp/PgDn scroll`} width={width} height={height} scroll={scroll}>

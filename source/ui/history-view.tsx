@@ -10,7 +10,7 @@ import {tone} from './theme.js';
 
 /** Enter on an image: its layers, newest first, with what created each and its size. */
 export function HistoryView({engine, imageId, name, width, height, scroll, now}: {engine: Engine; imageId: string; name: string; width: number; height: number; scroll: number; now: number}) {
-	const query = useQuery(() => engine.imageHistory(imageId), imageId);
+	const query = useQuery(() => engine.imageHistory(imageId), `history|${engine.endpoint}|${imageId}`);
 	const rows = (query.data ?? []).map(h => [
 		h.id === '<missing>' ? '<missing>' : shortId(h.id),
 		formatAgeShort(h.created, now),
