@@ -30,13 +30,14 @@ export interface RenderedApp {
 
 export async function renderApp(
 	engine: Engine,
-	options: {rows?: number; showAll?: boolean; now?: () => Date} = {},
+	options: {rows?: number; showAll?: boolean; now?: () => Date; cwd?: string} = {},
 ): Promise<RenderedApp> {
 	let exited = false;
 	const instance = render(
 		<App
 			engine={engine}
 			showAll={options.showAll}
+			cwd={options.cwd}
 			now={options.now ?? (() => new Date('2026-11-23T10:30:00'))}
 			onQuit={() => {
 				exited = true;
