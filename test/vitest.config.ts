@@ -52,6 +52,9 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'reliability',
+					// Fault tests stop and start daemons on a shared 2-core machine: a test that fails
+					// under load gets two more tries (a real failure fails all three).
+					retry: 2,
 					include: ['test/reliability/**/*.test.{ts,tsx}'],
 					globalSetup,
 					fileParallelism: false,

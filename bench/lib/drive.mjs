@@ -24,10 +24,11 @@ export async function timedPress(berth, key, {pane = 1, minGapMs = 50, quietMs =
 	} catch {
 		latency = undefined;
 	}
-	const scrolled = berth.screen.pane(pane)?.firstRow !== firstBefore;
 	const wait = pressedAt + minGapMs - now();
 	if (wait > 0) await sleep(wait);
 	if (quietMs > 0) await berth.settle(quietMs, 1000);
+	// Read once the frame is complete (a frame may arrive in more than one chunk).
+	const scrolled = berth.screen.pane(pane)?.firstRow !== firstBefore;
 	return {latency, bytes: berth.bytes() - bytesBefore, scrolled};
 }
 

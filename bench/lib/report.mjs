@@ -47,6 +47,8 @@ export function tableRows(results, opts) {
 	const f = results.flood;
 	if (f) {
 		add('5 flood', 'lines per second, measured on the engine (asked: 20,000)', f.engineRate, `${fmt(f.engineRate)} /s`);
+		const behindS = f.linesShownBehind !== undefined && f.engineRate ? f.linesShownBehind / f.engineRate : undefined;
+		add('5 flood', `logs pane behind the engine at ${opts.floodSeconds} s`, behindS, `${fmt(behindS, 1)} s (${fmt(f.linesShownBehind)} lines)`);
 		add('5 flood', 'key → new selection on screen, p50', f.p50, `${fmt(f.p50, 1)} ms`);
 		add('5 flood', 'key → new selection on screen, p95', f.p95, `${fmt(f.p95, 1)} ms`, '≤ 100 ms', v => v <= 100, v => `${fmt(v - 100, 1)} ms over`);
 		add('5 flood', 'RSS at 10 s', f.rssAt10MB, `${fmt(f.rssAt10MB, 1)} MB`);

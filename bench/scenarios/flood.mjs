@@ -79,6 +79,7 @@ export async function flood(ctx) {
 			bytes,
 			rss: rss.map(s => ({atS: Number(s.atS.toFixed(1)), mb: s.mb})),
 			screen: berth.screen.lines(),
+			pressLog: presses.map(p => [Number(p.atS.toFixed(2)), p.latency === undefined ? null : Number(p.latency.toFixed(1))]),
 		};
 		result.rssGrowthMB = result.rssAt60MB - result.rssAt10MB;
 		ctx.log(`  flood: ${result.engineRate?.toFixed(0)} lines/s on the engine, ${result.presses} presses, p50 ${result.p50?.toFixed(1)} ms, p95 ${result.p95?.toFixed(1)} ms, ${result.missed} missed, RSS ${result.rssAt10MB?.toFixed(1)} MB at 10 s, ${result.rssAt60MB?.toFixed(1)} MB at the end, ${cpu.toFixed(2)} CPU s, screen ${result.linesShownBehind} lines behind`);

@@ -28,6 +28,8 @@ async function oneRun(ctx) {
 			bytesMedian: median(presses.map(p => p.bytes)),
 			inWindow: {count: moved.length, bytesMedian: median(moved.map(p => p.bytes)), p95: p95(moved.map(p => p.latency))},
 			scrolling: {count: scrolled.length, bytesMedian: median(scrolled.map(p => p.bytes)), p95: p95(scrolled.map(p => p.latency))},
+			// Every press: [key, latency ms, bytes, scrolled].
+			pressLog: presses.map(p => [p.key, p.latency === undefined ? null : Number(p.latency.toFixed(1)), p.bytes, p.scrolled ? 1 : 0]),
 		};
 	} finally {
 		await ctx.untrack(berth);

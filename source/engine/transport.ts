@@ -47,10 +47,11 @@ function quietInspect(agent: unknown): void {
 function connectionOptions(endpoint: ResolvedEndpoint, connectTimeoutMs: number): Record<string, unknown> {
 	const url = endpoint.url;
 	if (url.startsWith('unix://')) {
-		// No keep-alive on the local socket: a connection costs next to nothing there, and a
-		// stopping dockerd removes its socket at once but keeps answering on open connections
-		// until its containers are stopped; fresh connections notice it is going within ms.
-		return {socketPath: url.slice('unix://'.length), agent: new http.Agent({keepAlive: false}), timeout: undefined};
+		// Kept-alive connections. Known gap: a stopping dockerd removes its socket at once but keeps
+		// answering on open connections until its containers are stopped, so berth may show it as
+		// up for those seconds (see the README's Reliability section). Turning keep-alive off here
+		// fixed that but broke noticing a removed socket file; not resolved yet.
+		return {socketPath: url.slice('unix://'.length), agent: new http.Agent({keepAlive: true}), timeout: undefined};
 	}
 
 	if (url.startsWith('ssh://')) {

@@ -144,10 +144,12 @@ describe('hostile text from the engine never reaches the terminal', () => {
 		const seen = [screen];
 		// Page down until the environment and labels tables have been on screen.
 		for (let i = 0; i < 30 && !(seen.join('\n').includes('EVIL_OSC52') && seen.join('\n').includes('evil.csi')); i++) {
+			const before = seen.at(-1)!;
 			term.write(PAGE_DOWN);
-			await new Promise(resolve => setTimeout(resolve, 250));
+			// Wait for the page to move (or for the end of the view).
+			const after = await term.waitForScreen(s => s !== before, 3000).catch(async () => (await term!.screen()).join('\n'));
 			assertIntact(await term.screen(), cols, host);
-			seen.push((await term.screen()).join('\n'));
+			seen.push(after);
 		}
 		// The hostile environment and labels were on screen (neutralised).
 		expect(seen.join('\n')).toContain('EVIL_OSC52');
