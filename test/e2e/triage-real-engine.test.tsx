@@ -115,23 +115,24 @@ describe('logs triage on a real engine', () => {
 
 describe('stats and sort on a real engine', () => {
 	it('shows CPU and memory for a running container and none for a stopped one; o sorts by name', async () => {
-		const running = await run('stats-a', ['sleep', '1000']);
-		const stoppedName = uniqueName('stats-b');
+		const running = await run('cpucol-run', ['sleep', '1000']);
+		const stoppedName = uniqueName('cpucol-off');
 		resources.container(await dockerCli(host, ['create', '--name', stoppedName, image, 'true']));
 		app = await renderApp(engine(), {now: () => new Date()});
-		const prefix = running.name.slice(0, 'berth-t-stats'.length);
+		const prefix = 'berth-t-cpucol-';
 		await app.press('/', prefix, ENTER);
-		// Names are cut to the column's width: rows are told apart by "stats-a" and "stats-b".
-		const frame = await app.waitFor(f => /stats-a.*\d+\.\d%/.test(f), 20_000);
-		const stoppedRow = frame.split('\n').find(l => l.includes('stats-b'))!;
+		// Names are cut to the column's width: rows are told apart by "cpucol-run" and "cpucol-off".
+		const frame = await app.waitFor(f => /cpucol-run.*\d+\.\d%/.test(f), 20_000);
+		const stoppedRow = frame.split('\n').find(l => l.includes('cpucol-off'))!;
 		expect(stoppedRow).toBeDefined();
 		expect(stoppedRow).not.toMatch(/\d\.\d%/);
 		await app.press('o');
 		const sorted = await app.waitFor('sort: name');
-		const order = sorted.split('\n').filter(l => /^[●■○]/.test(l) && /stats-[ab]/.test(l)).map(l => (l.includes('stats-a') ? 'a' : 'b'));
-		expect(order).toEqual(['a', 'b']);
+		const order = sorted.split('\n').filter(l => /^[●■○]/.test(l) && /cpucol-(run|off)/.test(l)).map(l => (l.includes('cpucol-run') ? 'a' : 'b'));
+		// By name: "…cpucol-off-…" before "…cpucol-run-…".
+		expect(order).toEqual(['b', 'a']);
 		await app.press('O');
 		const reversed = await app.waitFor('sort: name ↑');
-		expect(reversed.split('\n').filter(l => /^[●■○]/.test(l) && /stats-[ab]/.test(l)).map(l => (l.includes('stats-a') ? 'a' : 'b'))).toEqual(['b', 'a']);
+		expect(reversed.split('\n').filter(l => /^[●■○]/.test(l) && /cpucol-(run|off)/.test(l)).map(l => (l.includes('cpucol-run') ? 'a' : 'b'))).toEqual(['a', 'b']);
 	}, 60_000);
 });
