@@ -126,7 +126,8 @@ const app = render(
 	</TestRenderCrash>,
 	{
 	stdout: frames.stream,
-	incrementalRendering: true,
+	// Ink writes whole frames; frameStdout rewrites only the cells that changed (frame-diff.ts).
+	incrementalRendering: false,
 	maxFps: 60,
 	patchConsole: false,
 	exitOnCtrlC: false,

@@ -1,35 +1,27 @@
 /**
- * The stdout Ink renders to. It does two things:
+ * The stdout Ink renders to. Ink runs its standard (not incremental) renderer, which writes
+ * each frame whole after erasing the previous one; this stream takes those frames apart and
+ * writes only what changed (see frame-diff.ts). It also:
  *
- * 1. Keeps the cursor on the frame's last line. Ink 6 appends a newline to every frame
- *    shorter than the terminal (berth's root box is one row shorter, so Ink never falls back
- *    to clearing the whole screen), which leaves the cursor one row below the frame; its
- *    incremental renderer then moves up one row too few and every later frame lands one line
- *    low. Dropping that final line feed (or the "cursor next line" that replaces it when the
- *    last line did not change) keeps the cursor where the renderer expects it.
- * 2. Writes runs of "cursor next line" as one move (see compressLineMoves).
- * 3. Can be paused: while a shell has the terminal, frames are dropped (the app still renders,
- *    e.g. as log lines arrive); after resuming, the app asks Ink for a full repaint.
+ * - drops Ink's synchronized-update brackets around small updates (they cost 16 bytes a
+ *   frame; an update that fits in one write is drawn at once anyway) and keeps them around
+ *   large ones;
+ * - can be paused: while a shell has the terminal, frames are dropped (the app still renders,
+ *   e.g. as log lines arrive); after resuming, the next frame repaints the whole screen;
+ * - repaints the whole screen after a resize (the terminal may have reflowed or cut what it
+ *   showed).
  */
-const nextLine = '\u001B[E';
+import {FrameDiff} from './frame-diff.js';
 
-const nextLines = /(?:\u001B\[E){2,}/g;
-
-/**
- * Ink moves over each unchanged line with its own "cursor next line" (3 bytes each); one
- * "cursor next N lines" does the same. A one-row change then costs the row, not the row plus
- * a hundred bytes of cursor moves.
- */
-export function compressLineMoves(chunk: string): string {
-	return chunk.replace(nextLines, run => `\u001B[${run.length / 3}E`);
-}
-
-export function stripFinalLineMove(chunk: string): string {
-	if (chunk.endsWith('\r\n')) return chunk.slice(0, -2);
-	if (chunk.endsWith('\n')) return chunk.slice(0, -1);
-	if (chunk.endsWith(nextLine)) return chunk.slice(0, -nextLine.length);
-	return chunk;
-}
+const beginSync = '\u001B[?2026h';
+const endSync = '\u001B[?2026l';
+const clearTerminal = '\u001B[2J\u001B[3J\u001B[H';
+/** Ink's erase of the previous frame: erase line + cursor up, repeated, then cursor to column 1. */
+const eraseLines = /^(?:\u001B\[2K\u001B\[1A)*\u001B\[2K\u001B\[G/;
+/** Writes that are not frames and pass through as they are (cursor hide and show). */
+const passThrough = new Set(['\u001B[?25l', '\u001B[?25h']);
+/** Updates at least this long are bracketed as one synchronized update. */
+const syncAbove = 1024;
 
 export interface FrameStdout {
 	stream: NodeJS.WriteStream;
@@ -37,22 +29,55 @@ export interface FrameStdout {
 	resume(): void;
 }
 
+/**
+ * What a write from Ink's standard renderer holds: a frame (its lines), a clear, or something
+ * else to pass through.
+ */
+export function classifyWrite(chunk: string): {frame: string[]} | {clear: true} | {other: true} {
+	if (chunk === '' || passThrough.has(chunk)) return {other: true};
+	let body = chunk;
+	if (body.startsWith(clearTerminal)) body = body.slice(clearTerminal.length);
+	else {
+		const erase = eraseLines.exec(body);
+		if (erase) body = body.slice(erase[0].length);
+	}
+	if (body === '') return {clear: true};
+	if (body.endsWith('\n')) body = body.slice(0, -1);
+	return {frame: body.split('\n')};
+}
+
 /** Wraps a TTY write stream for Ink (see the module comment). */
 export function frameStdout(stdout: NodeJS.WriteStream): FrameStdout {
 	let paused = false;
+	const diff = new FrameDiff();
+	stdout.on?.('resize', () => diff.invalidate());
+	const write = (target: NodeJS.WriteStream, chunk: unknown, rest: unknown[]): boolean => {
+		const callback = rest.find(r => typeof r === 'function') as (() => void) | undefined;
+		const done = () => {
+			if (callback) queueMicrotask(callback);
+			return true;
+		};
+		if (paused) return done();
+		if (typeof chunk !== 'string') return (target.write as (...args: unknown[]) => boolean)(chunk, ...rest);
+		if (chunk === beginSync || chunk === endSync) return done();
+		const kind = classifyWrite(chunk);
+		if ('clear' in kind) {
+			// Nothing is written now (no blank flash): the next frame repaints everything.
+			diff.invalidate();
+			return done();
+		}
+		if ('other' in kind) {
+			if (chunk === '') return done();
+			return (target.write as (...args: unknown[]) => boolean)(chunk, ...rest);
+		}
+		let out = diff.render(kind.frame);
+		if (out === '') return done();
+		if (out.length >= syncAbove) out = beginSync + out + endSync;
+		return (target.write as (...args: unknown[]) => boolean)(out, ...rest);
+	};
 	const stream = new Proxy(stdout, {
 		get(target, property) {
-			if (property === 'write') {
-				return (chunk: unknown, ...rest: unknown[]) => {
-					if (paused) {
-						const callback = rest.find(r => typeof r === 'function') as (() => void) | undefined;
-						callback?.();
-						return true;
-					}
-					const text = typeof chunk === 'string' ? compressLineMoves(stripFinalLineMove(chunk)) : chunk;
-					return (target.write as (...args: unknown[]) => boolean)(text, ...rest);
-				};
-			}
+			if (property === 'write') return (chunk: unknown, ...rest: unknown[]) => write(target, chunk, rest);
 			const value = Reflect.get(target, property, target) as unknown;
 			return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
 		},
@@ -64,6 +89,7 @@ export function frameStdout(stdout: NodeJS.WriteStream): FrameStdout {
 		},
 		resume() {
 			paused = false;
+			diff.invalidate();
 		},
 	};
 }
