@@ -74,16 +74,30 @@ if (process.env['TERM'] === 'dumb') {
 delete process.env['CI'];
 delete process.env['CONTINUOUS_INTEGRATION'];
 
-const [{default: React}, {render}, {createDockerEngine}, {App}, {frameStdout}, {enterAlternateScreen}, {handOver}] = await Promise.all([
-	import('react'),
-	import('ink'),
+// The engine is asked first, and the UI loaded meanwhile: listing 1,000 containers takes the
+// engine about as long as loading Ink takes node. Each await between the imports lets the
+// engine's replies in (module set-up is synchronous; sockets only move between tasks).
+const nextTask = () => new Promise<void>(resolve => setImmediate(resolve));
+const [{createDockerEngine}, {startEngineFeed}] = await Promise.all([
 	import('./source/engine/docker-engine.js'),
+	import('./source/hooks/engine-feed.js'),
+]);
+const engine = createDockerEngine(endpoint);
+const feed = startEngineFeed(engine);
+await nextTask();
+const {default: React} = await import('react');
+await nextTask();
+const {render} = await import('ink');
+await nextTask();
+const [{App}, {frameStdout}, {enterAlternateScreen}, {handOver}] = await Promise.all([
 	import('./source/ui/app.js'),
 	import('./source/terminal/frame-stdout.js'),
 	import('./source/terminal/screen.js'),
 	import('./source/terminal/handover.js'),
 ]);
-const engine = createDockerEngine(endpoint);
+// The first frame shows the containers when the engine answers soon; a slow engine gets the
+// "Loading…" frame instead of a blank screen.
+await Promise.race([feed.ready, new Promise(resolve => setTimeout(resolve, 400))]);
 
 // TEST-ONLY hooks (test/reliability/exit-restore.test.ts): crash on purpose N ms after the
 // start, from a timer (an uncaught exception) or while rendering (an error React cannot
@@ -114,6 +128,7 @@ const app = render(
 		engine={engine}
 		showAll={cli.flags.all}
 		shell={cli.flags.shell}
+		feed={feed}
 		handover={async session => {
 			frames.pause();
 			try {

@@ -2,6 +2,7 @@ import React, {useCallback, useMemo, useReducer, useState} from 'react';
 import {Box, Text, useApp, useStdout} from 'ink';
 import type {Engine, TerminalSession} from '../engine/types.js';
 import {failureText, useEngineActions} from '../hooks/use-engine-actions.js';
+import type {EngineFeed} from '../hooks/engine-feed.js';
 import {retryMs, useEngineData} from '../hooks/use-engine-data.js';
 import {layerOf, useKeyHandler, type KeyContext} from '../hooks/use-key-handler.js';
 import {useLogsController} from '../hooks/use-logs-controller.js';
@@ -51,19 +52,22 @@ export interface AppProps {
 	shell?: string;
 	/** Working directory for saved logs. */
 	cwd?: string;
+	/** The engine feed berth started before loading the UI; without it the app starts its own. */
+	feed?: EngineFeed;
 }
 
 const alive = new Set(['running', 'paused', 'restarting']);
 const sortNames = {state: 'state', name: 'name', cpu: 'CPU', memory: 'memory', created: 'created'};
 
 /** The whole screen: panes, views, dialogs, the status line and the help bar. */
-export function App({engine, showAll = true, now = () => new Date(), onQuit, handover, shell, cwd}: AppProps) {
+export function App({engine, showAll = true, now = () => new Date(), onQuit, handover, shell, cwd, feed}: AppProps) {
 	const {exit} = useApp();
 	const {write} = useStdout();
-	const [state, dispatch] = useReducer(reducer, {showAll}, initialState);
+	// What the feed already knows (the first snapshot, usually) is in the very first frame.
+	const [state, dispatch] = useReducer(reducer, {showAll}, init => (feed?.take() ?? []).reduce(reducer, initialState(init)));
 	const [suspended, setSuspended] = useState(false);
 	const size = useTerminalSize();
-	const {refresh} = useEngineData(engine, dispatch);
+	const {refresh} = useEngineData(engine, dispatch, undefined, feed);
 	const actions = useEngineActions(engine, dispatch, refresh);
 
 	const containers = useMemo(

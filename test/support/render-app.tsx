@@ -6,6 +6,7 @@ import React from 'react';
 import {render} from 'ink-testing-library';
 import {App} from '../../source/ui/app.js';
 import type {Engine} from '../../source/engine/types.js';
+import type {EngineFeed} from '../../source/hooks/engine-feed.js';
 import {ESC} from './keys.js';
 
 /** Strips SGR colour codes, in case colour is on. */
@@ -30,7 +31,7 @@ export interface RenderedApp {
 
 export async function renderApp(
 	engine: Engine,
-	options: {rows?: number; showAll?: boolean; now?: () => Date; cwd?: string} = {},
+	options: {rows?: number; showAll?: boolean; now?: () => Date; cwd?: string; feed?: EngineFeed} = {},
 ): Promise<RenderedApp> {
 	let exited = false;
 	const instance = render(
@@ -38,6 +39,7 @@ export async function renderApp(
 			engine={engine}
 			showAll={options.showAll}
 			cwd={options.cwd}
+			feed={options.feed}
 			now={options.now ?? (() => new Date('2026-11-23T10:30:00'))}
 			onQuit={() => {
 				exited = true;

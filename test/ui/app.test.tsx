@@ -2,6 +2,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {EngineError} from '../../source/engine/types.js';
 import {FakeEngine, fakeContainer, fakeImage} from '../support/fake-engine.js';
 import {BACKSPACE, CTRL_C, DOWN, ENTER, ESC, SHIFT_TAB, TAB, UP} from '../support/keys.js';
+import {startEngineFeed} from '../../source/hooks/engine-feed.js';
 import {renderApp, sleep, type RenderedApp} from '../support/render-app.js';
 
 let app: RenderedApp | undefined;
@@ -28,6 +29,21 @@ function containerRows(frame: string): string[] {
 }
 
 describe('the main screen', () => {
+	it('shows the containers in its very first frame when the feed started before the UI has them', async () => {
+		const {engine} = world();
+		const feed = startEngineFeed(engine);
+		await feed.ready;
+		app = await renderApp(engine, {feed});
+		expect(app.frames[0]).toContain('aaa-old');
+		expect(app.frames.some(f => f.includes('Loading'))).toBe(false);
+		// Still live: an event after the UI attached reaches the screen.
+		const late = fakeContainer({name: 'late-comer'});
+		engine.containers.push(late);
+		engine.emit({type: 'container', action: 'create', id: late.id});
+		await app.waitFor('late-comer');
+		feed.stop();
+	});
+
 	it('lists containers running first then by name, images per tag, and the status line', async () => {
 		const {engine} = world();
 		app = await renderApp(engine);
