@@ -120,6 +120,13 @@ function TestRenderCrash({children}: {children: React.ReactNode}) {
 	return <>{children}</>;
 }
 
+// Diagnostics for the benchmark: process.memoryUsage() appended to a file every second.
+const memoryLog = process.env['BERTH_DEBUG_MEMORY_FILE'];
+if (memoryLog) {
+	const {appendFileSync} = await import('node:fs');
+	setInterval(() => appendFileSync(memoryLog, `${JSON.stringify({t: Date.now(), ...process.memoryUsage()})}\n`), 1000).unref();
+}
+
 const screen = enterAlternateScreen(process.stdout, process.stdin);
 const frames = frameStdout(process.stdout);
 const app = render(

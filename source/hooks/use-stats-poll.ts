@@ -3,13 +3,23 @@ import type {ContainerStats, Engine} from '../engine/types.js';
 import type {Action} from '../state/app-state.js';
 import {formatBytes} from '../format/format.js';
 
-/** How often the visible running containers' stats are sampled. */
+/** How often the visible running containers' stats are sampled while they change. */
 export const statsIntervalMs = 2000;
+/**
+ * While a round shows nothing new, the next waits twice as long, up to this: an idle host is
+ * sampled every 10 s, not every 2 s (berth's own CPU use while idle is mostly these requests).
+ */
+export const statsIdleIntervalMs = 10_000;
 /**
  * At most this many stats requests at once. The engine takes about a second to answer each
  * (it samples twice), mostly waiting, so a screenful is sampled in one round.
  */
 const concurrency = 16;
+
+/** The wait before the next round: the base while samples change, doubling up to the idle cap while they do not. */
+export function nextStatsInterval(previous: number, changed: boolean): number {
+	return changed ? statsIntervalMs : Math.min(previous * 2, statsIdleIntervalMs);
+}
 
 /** What the pane shows of a sample; a new sample that looks the same causes no render. */
 export function statsLabel(stats: ContainerStats | undefined): string {
@@ -18,9 +28,10 @@ export function statsLabel(stats: ContainerStats | undefined): string {
 }
 
 /**
- * Samples one-shot stats of the running containers the pane shows, about every 2 s, with a
- * small bound on concurrent requests and never two rounds at once. No stream is held open per
- * container; rows scrolled out of view are not sampled.
+ * Samples one-shot stats of the running containers the pane shows, about every 2 s (backing
+ * off to 10 s while nothing visible changes), with a small bound on concurrent requests and
+ * never two rounds at once. No stream is held open per container; rows scrolled out of view
+ * are not sampled.
  */
 export function useStatsPoll(engine: Engine, ids: string[], enabled: boolean, dispatch: (action: Action) => void): void {
 	const idsRef = useRef(ids);
@@ -32,6 +43,7 @@ export function useStatsPoll(engine: Engine, ids: string[], enabled: boolean, di
 		if (!enabled) return;
 		let stopped = false;
 		let timer: NodeJS.Timeout | undefined;
+		let interval = statsIntervalMs;
 		const round = async () => {
 			const started = Date.now();
 			const wanted = [...idsRef.current];
@@ -57,7 +69,8 @@ export function useStatsPoll(engine: Engine, ids: string[], enabled: boolean, di
 				lastRef.current = next;
 				dispatch({type: 'stats', stats: next});
 			}
-			timer = setTimeout(() => void round(), Math.max(0, started + statsIntervalMs - Date.now()));
+			interval = nextStatsInterval(interval, changed);
+			timer = setTimeout(() => void round(), Math.max(0, started + interval - Date.now()));
 		};
 		void round();
 		return () => {

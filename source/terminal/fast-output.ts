@@ -1,0 +1,179 @@
+/**
+ * A drop-in replacement for Ink 6's internal `Output` class (ink/build/output.js), swapped in
+ * when berth is bundled (source/build/bundle.mjs). It produces the same frame text from the
+ * same operations; it is faster because it remembers across frames.
+ *
+ * Ink builds a new Output for every frame, and its caches live in that object: every frame
+ * tokenises every line of text on the screen again, measures every character again, allocates
+ * a cell object per screen cell and serialises every row again. Profiles of berth (a key press
+ * in a 1,000-row list; a log pane following 20,000 lines/s) had those steps as most of berth's
+ * CPU time. Here:
+ *
+ * - a line's styled characters and a text's width are cached across frames (bounded, oldest
+ *   out first), so a line already seen, at any place on the screen, costs a lookup;
+ * - blank cells share one object, and so do the second halves of a wide character;
+ * - a row whose cells are the very same objects as a row serialised before reuses that string.
+ */
+import sliceAnsi from 'slice-ansi';
+import stringWidth from 'string-width';
+import {styledCharsFromTokens, styledCharsToString, tokenize, type StyledChar} from '@alcalzone/ansi-tokenize';
+
+type Transformer = (line: string, index: number) => string;
+
+interface Clip {
+	x1?: number;
+	x2?: number;
+	y1?: number;
+	y2?: number;
+}
+
+type Operation = {type: 'write'; x: number; y: number; text: string; transformers: Transformer[]} | {type: 'clip'; clip: Clip} | {type: 'unclip'};
+
+/** A Map that forgets its oldest entries past `limit`. */
+class BoundedCache<K, V> {
+	private readonly map = new Map<K, V>();
+	constructor(private readonly limit: number) {}
+
+	get(key: K, make: (key: K) => V): V {
+		let value = this.map.get(key);
+		if (value === undefined) {
+			value = make(key);
+			this.map.set(key, value);
+			if (this.map.size > this.limit) this.map.delete(this.map.keys().next().value as K);
+		}
+		return value;
+	}
+}
+
+// A screen holds a few dozen distinct lines; log floods bring new ones every frame. The limits
+// keep the screen's lines cached with room to spare, and memory small.
+const styledCharsCache = new BoundedCache<string, StyledChar[]>(200);
+const widthCache = new BoundedCache<string, number>(4000);
+const blockWidthCache = new BoundedCache<string, number>(200);
+
+const blank: StyledChar = {type: 'char', value: ' ', fullWidth: false, styles: []};
+const secondHalves = new WeakMap<StyledChar, StyledChar>();
+
+function secondHalf(character: StyledChar): StyledChar {
+	let half = secondHalves.get(character);
+	if (!half) {
+		half = {type: 'char', value: '', fullWidth: false, styles: character.styles};
+		secondHalves.set(character, half);
+	}
+	return half;
+}
+
+function styledChars(line: string): StyledChar[] {
+	return styledCharsCache.get(line, text => styledCharsFromTokens(tokenize(text)));
+}
+
+function widthOf(text: string): number {
+	return widthCache.get(text, stringWidth);
+}
+
+function widestLine(text: string): number {
+	return blockWidthCache.get(text, block => {
+		let width = 0;
+		for (const line of block.split('\n')) width = Math.max(width, widthOf(line));
+		return width;
+	});
+}
+
+/** Rows serialised lately, by their cells, to reuse the string of an unchanged row. */
+const lastRows = new Map<number, {cells: StyledChar[]; text: string}>();
+
+function rowText(y: number, row: Array<StyledChar | undefined>): string {
+	const cells = row.filter((item): item is StyledChar => item !== undefined);
+	const last = lastRows.get(y);
+	if (last && last.cells.length === cells.length && last.cells.every((cell, i) => cell === cells[i])) return last.text;
+	const text = styledCharsToString(cells).trimEnd();
+	lastRows.set(y, {cells, text});
+	return text;
+}
+
+export default class Output {
+	width: number;
+	height: number;
+	private readonly operations: Operation[] = [];
+
+	constructor(options: {width: number; height: number}) {
+		this.width = options.width;
+		this.height = options.height;
+	}
+
+	write(x: number, y: number, text: string, options: {transformers: Transformer[]}): void {
+		if (!text) return;
+		this.operations.push({type: 'write', x, y, text, transformers: options.transformers});
+	}
+
+	clip(clip: Clip): void {
+		this.operations.push({type: 'clip', clip});
+	}
+
+	unclip(): void {
+		this.operations.push({type: 'unclip'});
+	}
+
+	get(): {output: string; height: number} {
+		const output: Array<Array<StyledChar | undefined>> = [];
+		for (let y = 0; y < this.height; y++) output.push(new Array<StyledChar>(this.width).fill(blank));
+		const clips: Clip[] = [];
+		for (const operation of this.operations) {
+			if (operation.type === 'clip') {
+				clips.push(operation.clip);
+				continue;
+			}
+			if (operation.type === 'unclip') {
+				clips.pop();
+				continue;
+			}
+			const {text, transformers} = operation;
+			let {x, y} = operation;
+			let lines = text.split('\n');
+			const clip = clips.at(-1);
+			if (clip) {
+				const clipHorizontally = typeof clip.x1 === 'number' && typeof clip.x2 === 'number';
+				const clipVertically = typeof clip.y1 === 'number' && typeof clip.y2 === 'number';
+				if (clipHorizontally) {
+					const width = widestLine(text);
+					if (x + width < clip.x1! || x > clip.x2!) continue;
+				}
+				if (clipVertically) {
+					const height = lines.length;
+					if (y + height < clip.y1! || y > clip.y2!) continue;
+				}
+				if (clipHorizontally) {
+					lines = lines.map(line => {
+						const from = x < clip.x1! ? clip.x1! - x : 0;
+						const width = widthOf(line);
+						const to = x + width > clip.x2! ? clip.x2! - x : width;
+						return sliceAnsi(line, from, to);
+					});
+					if (x < clip.x1!) x = clip.x1!;
+				}
+				if (clipVertically) {
+					const from = y < clip.y1! ? clip.y1! - y : 0;
+					const height = lines.length;
+					const to = y + height > clip.y2! ? clip.y2! - y : height;
+					lines = lines.slice(from, to);
+					if (y < clip.y1!) y = clip.y1!;
+				}
+			}
+			let offsetY = 0;
+			for (let [index, line] of lines.entries()) {
+				const currentLine = output[y + offsetY];
+				if (!currentLine) continue;
+				for (const transformer of transformers) line = transformer(line, index);
+				let offsetX = x;
+				for (const character of styledChars(line)) {
+					currentLine[offsetX] = character;
+					const characterWidth = Math.max(1, widthOf(character.value));
+					for (let i = 1; i < characterWidth; i++) currentLine[offsetX + i] = secondHalf(character);
+					offsetX += characterWidth;
+				}
+				offsetY++;
+			}
+		}
+		return {output: output.map((row, y) => rowText(y, row)).join('\n'), height: output.length};
+	}
+}
