@@ -73,14 +73,17 @@ export function useLogStream(
 
 	useEffect(() => {
 		if (targets.length === 0 || !connected) {
-			setVersion(current.buffer.version);
+			setVersion(v => v + 1);
 			return;
 		}
 		const controller = new AbortController();
 		let timer: NodeJS.Timeout | undefined;
 		const flush = () => {
 			timer = undefined;
-			setVersion(current.buffer.version);
+			// A counter, not the buffer's own version: a new buffer (since/tail changed) starts
+			// its versions again, and its first lines could carry the very number the previous
+			// buffer ended at, which React would take as "no change" and never show them.
+			setVersion(v => v + 1);
 		};
 		const startedAt = Date.now();
 		let open = targets.length;
