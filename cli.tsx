@@ -1,44 +1,61 @@
 #!/usr/bin/env node
 import os from 'node:os';
-import meow from 'meow';
+import v8 from 'node:v8';
 import {checkArgs} from './source/cli/check-args.js';
 import {EndpointError, resolveEndpoint} from './source/engine/endpoint.js';
 
-// meow throws on some command lines (a flag given twice): one line and exit 2, not a stack trace.
-let cli;
-try {
-	cli = meow(
-		`
-		Usage
-		  $ berth [options]
+// Memory: V8 lets the old generation grow to a multiple of what is live before it collects,
+// so under steady container churn berth's RSS climbed by tens of MB while its live data did
+// not. A growing factor of 1.2 keeps the heap near its live size (more, smaller collections;
+// bench/RESULTS.md has the figures). The flag is read each time V8 sets the next limit.
+v8.setFlagsFromString('--heap-growing-percent=20');
 
-		Options
-		  --host, -H URL    Docker endpoint: unix:///path, tcp://host:port, ssh://user@host
-		  --context NAME    Docker context to use (see docker context ls)
-		  --all / --no-all  Show all containers (default) or only running ones
-		  --shell NAME      Shell that e starts (default: bash if the container has it, else sh)
-		  --version         Print the version
-		  --help            Print this help
+interface CommandLine {
+	flags: {host?: string; context?: string; all: boolean; shell?: string};
+	input: string[];
+}
 
-		The engine is found like the docker CLI does: --host, DOCKER_HOST, --context,
-		DOCKER_CONTEXT, the current context in ~/.docker/config.json, /var/run/docker.sock.
-		Press ? inside berth for every key.
-	`,
-		{
-			importMeta: import.meta,
-			allowUnknownFlags: true,
-			flags: {
-				host: {type: 'string', shortFlag: 'H'},
-				context: {type: 'string'},
-				all: {type: 'boolean', default: true},
-				shell: {type: 'string'},
+// The usual `berth` has no arguments and needs no parser: meow and the package-metadata
+// libraries it loads cost about 10 MB of memory and 20 ms of start-up (bench/RESULTS.md), so
+// they load only when there is a command line to read.
+let cli: CommandLine = {flags: {all: true}, input: []};
+if (process.argv.length > 2) {
+	const {default: meow} = await import('meow');
+	// meow throws on some command lines (a flag given twice): one line and exit 2, not a stack trace.
+	try {
+		cli = meow(
+			`
+			Usage
+			  $ berth [options]
+
+			Options
+			  --host, -H URL    Docker endpoint: unix:///path, tcp://host:port, ssh://user@host
+			  --context NAME    Docker context to use (see docker context ls)
+			  --all / --no-all  Show all containers (default) or only running ones
+			  --shell NAME      Shell that e starts (default: bash if the container has it, else sh)
+			  --version         Print the version
+			  --help            Print this help
+
+			The engine is found like the docker CLI does: --host, DOCKER_HOST, --context,
+			DOCKER_CONTEXT, the current context in ~/.docker/config.json, /var/run/docker.sock.
+			Press ? inside berth for every key.
+		`,
+			{
+				importMeta: import.meta,
+				allowUnknownFlags: true,
+				flags: {
+					host: {type: 'string', shortFlag: 'H'},
+					context: {type: 'string'},
+					all: {type: 'boolean', default: true},
+					shell: {type: 'string'},
+				},
 			},
-		},
-	);
-} catch (error) {
-	const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/\.$/, '');
-	process.stderr.write(`berth: ${message.charAt(0).toLowerCase()}${message.slice(1)} (see berth --help)\n`);
-	process.exit(2);
+		);
+	} catch (error) {
+		const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/\.$/, '');
+		process.stderr.write(`berth: ${message.charAt(0).toLowerCase()}${message.slice(1)} (see berth --help)\n`);
+		process.exit(2);
+	}
 }
 
 function fail(message: string): never {

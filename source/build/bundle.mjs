@@ -42,6 +42,8 @@ const result = await esbuild.build({
 	banner: {js: "import {createRequire as __berthRequire} from 'node:module'; const require = __berthRequire(import.meta.url);"},
 	plugins: [inkOutput],
 	logLevel: 'warning',
+	minifyWhitespace: true,
+	minifySyntax: true,
 	metafile: true,
 });
 const replaced = Object.keys(result.metafile.inputs).some(input => input.endsWith('source/terminal/fast-output.ts'));
