@@ -5,7 +5,7 @@ import {eventTimeToSince} from '../logs/timestamps.js';
 /** How long to wait before trying an unreachable engine again. */
 export const retryMs = 3000;
 /** The safety-net poll: events drive refreshes, this only catches what they could miss. */
-export const safetyPollMs = 30_000;
+export const safetyPollMs = 60_000;
 /** Events arriving within this window are coalesced into one refresh. */
 export const coalesceMs = 60;
 /** At most one refresh starts per this many milliseconds, however many events arrive. */

@@ -89,7 +89,7 @@ describe('the daemon stops and comes back', () => {
 		// The log resumes past the outage.
 		await app.waitFor(f => Math.max(0, ...seqNumbers(f)) >= before + 3, 30_000);
 
-		// The events stream is back: a container created now appears long before the 30 s safety poll.
+		// The events stream is back: a container created now appears long before the 60 s safety poll.
 		const late = `z-late-${uniqueName('x').slice(-8)}`;
 		const created = Date.now();
 		await docker('run', '-d', '--name', late, fixtureImage, 'sleep', '1000');
