@@ -36,7 +36,7 @@ const evil = {
 	osc52: '\u001B]52;c;cHduZWQ=\u0007',
 	title: '\u001B]0;PWNED-TITLE\u0007\u001B]2;PWNED-2\u001B\\',
 	link: '\u001B]8;;http://evil.example/\u001B\\click-me\u001B]8;;\u001B\\',
-	csi: '\u001B[2J\u001B[H\u001B[31337C\u001B[5;5Hmoved\u001B[?1049l\u001B[?25h\u001B[6n\u001B[3;3r\u001Bc\u001B[?1000h',
+	csi: '\u001B[2J\u001B[H\u001B[31337C\u001B[55;155Hmoved\u001B[?1049l\u001B[?25h\u001B[6n\u001B[3;3r\u001Bc\u001B[?1000h',
 	dcs: '\u001BP1$r0m\u001B\\\u001BPq#0;2;0;0;0#0~~@@vv@@~~$-\u001B\\',
 	c1: '\u009B31m\u009D0;c1\u0007\u0090dcs\u009C\u0085',
 	lone: 'a\u001B b\b\b\bXYZ\r over\u001B',
@@ -50,7 +50,7 @@ const logScript = String.raw`p() { printf "$@"; }
 p 'L01 \033]52;c;cHduZWQ=\007 L01-END\n'
 p 'L02 \033]0;PWNED-TITLE\007\033]2;PWNED-2\033\\ L02-END\n'
 p 'L03 \033]8;;http://evil.example/\033\\click-me\033]8;;\033\\ L03-END\n'
-p 'L04 \033[2J\033[H\033[31337C\033[5;5Hmoved\033[?1049l\033[?25h\033[6n\033[3;3r\033c\033[?1000h L04-END\n'
+p 'L04 \033[2J\033[H\033[31337C\033[55;155Hmoved\033[?1049l\033[?25h\033[6n\033[3;3r\033c\033[?1000h L04-END\n'
 p 'L05 \033P1$r0m\033\\\033Pq#0;2;0;0;0#0~~@@vv@@~~$-\033\\ L05-END\n'
 p 'L06 \23331m\2350;c1\007\220dcs\234\205 L06-END\n'
 p 'L07 \302\23332m\302\2350;t\007\302\205 L07-END\n'
@@ -69,7 +69,7 @@ function assertCleanBytes(output: string): void {
 	expect(foreign.map(c => JSON.stringify('text' in c ? c.text : String.fromCharCode(c.code)))).toEqual([]);
 	// (The words inside the sequences, such as PWNED, may show as text: the command of a
 	// container whose script prints them is displayed as it is, backslashes and all.)
-	const sequences = ['\u001B]', '\u001BP', '\u001B_', '\u001B^', '\u001BX', '\u0007', '\u0000', '\b', '\u001B[6n', '\u001Bc', '\u001B[31337C', '\u001B[5;5H', '\u001B[3;3r', '\u001B[?1000h'];
+	const sequences = ['\u001B]', '\u001BP', '\u001B_', '\u001B^', '\u001BX', '\u0007', '\u0000', '\b', '\u001B[6n', '\u001Bc', '\u001B[31337C', '\u001B[55;155H', '\u001B[3;3r', '\u001B[?1000h'];
 	for (const forbidden of sequences) {
 		expect(text.includes(forbidden), `berth wrote ${JSON.stringify(forbidden)}`).toBe(false);
 	}
@@ -94,7 +94,9 @@ function assertIntact(lines: string[], cols: number, endpoint: string): void {
 describe('the byte checker', () => {
 	it("finds each hostile sequence when it is written raw, and passes what berth's renderer writes", () => {
 		for (const raw of Object.values(evil)) expect(foreignControls(raw).length, JSON.stringify(raw.slice(0, 40))).toBeGreaterThan(0);
-		const own = '\u001B[?1049h\u001B[2J\u001B[H\u001B[?25l\u001B[?2026h\u001B[3A\u001B[2K\u001B[1mbold\u001B[22m\u001B[7m x \u001B[27m\r\n\u001B[E\u001B[G\u001B[?2026l\u001B[?25h\u001B[?1049l';
+		const own =
+			'\u001B[?1049h\u001B[2J\u001B[H\u001B[?25l\u001B[?2026h\u001B[3A\u001B[2K\u001B[1mbold\u001B[22m\u001B[7m x \u001B[27m\r\n\u001B[E\u001B[G' +
+			'\u001B[12;40H\u001B[0;7;31mrow\u001B[0m\u001B[K\u001B[5;14r\u001B[14;1H\n\u001B[r\u001B[5;14r\u001B[5;1H\u001BM\u001B[r\u001B[?2026l\u001B[?25h\u001B[?1049l';
 		expect(foreignControls(own)).toEqual([]);
 	});
 });

@@ -89,20 +89,29 @@ const ownModes = new Set(['?25', '?1049', '?2026']);
 
 /**
  * The control sequences in berth's output that its own renderer would never write: anything
- * but CR/LF, relative cursor moves, line and screen erases, SGR, and its own private modes.
- * Returns them (empty when the output is clean).
+ * but CR/LF, cursor moves (relative, or absolute to a row and column), line and screen erases,
+ * SGR, a scroll region of at least two rows (and its reset) with reverse index to scroll it
+ * (source/terminal/frame-diff.ts), and its own private modes. Returns them (empty when the
+ * output is clean).
  */
 export function foreignControls(text: string): Control[] {
 	return controlSequences(text).filter(control => {
 		switch (control.kind) {
 			case 'c0':
 				return control.code !== 0x0a && control.code !== 0x0d;
+			case 'esc':
+				return control.text !== '\u001BM';
 			case 'csi': {
 				if (control.final === 'm') return !/^[\d;]*$/.test(control.params);
 				if ('ABCDEFG'.includes(control.final) && control.final !== '') return !/^\d*$/.test(control.params);
 				if (control.final === 'K') return !/^[012]?$/.test(control.params);
 				if (control.final === 'J') return !/^[0123]?$/.test(control.params);
-				if (control.final === 'H') return control.params !== '';
+				if (control.final === 'H') return !/^(\d+;\d+)?$/.test(control.params);
+				if (control.final === 'r') {
+					if (control.params === '') return false;
+					const region = /^(\d+);(\d+)$/.exec(control.params);
+					return !region || Number(region[1]) >= Number(region[2]);
+				}
 				if (control.final === 'h' || control.final === 'l') return !ownModes.has(control.params);
 				return true;
 			}
