@@ -137,11 +137,22 @@ function TestRenderCrash({children}: {children: React.ReactNode}) {
 	return <>{children}</>;
 }
 
-// Diagnostics for the benchmark: process.memoryUsage() appended to a file every second.
+// Diagnostics for the benchmark: process.memoryUsage() appended to a file every second; with
+// BERTH_DEBUG_MEMORY_GC=1, after a full collection (so heapUsed is what is live: a leak shows
+// as a rising line).
 const memoryLog = process.env['BERTH_DEBUG_MEMORY_FILE'];
 if (memoryLog) {
 	const {appendFileSync} = await import('node:fs');
-	setInterval(() => appendFileSync(memoryLog, `${JSON.stringify({t: Date.now(), ...process.memoryUsage()})}\n`), 1000).unref();
+	let collect: (() => void) | undefined;
+	if (process.env['BERTH_DEBUG_MEMORY_GC'] === '1') {
+		v8.setFlagsFromString('--expose-gc');
+		const {runInNewContext} = await import('node:vm');
+		collect = runInNewContext('gc') as () => void;
+	}
+	setInterval(() => {
+		collect?.();
+		appendFileSync(memoryLog, `${JSON.stringify({t: Date.now(), ...process.memoryUsage()})}\n`);
+	}, 1000).unref();
 }
 
 const screen = enterAlternateScreen(process.stdout, process.stdin);

@@ -37,6 +37,7 @@ const usage = `Usage: npm run bench [-- options]     (or: node bench/run.mjs [op
   --cli PATH            the berth entry point to run (default dist/cli.js)
   --engine HOST         reuse an engine prepared by an earlier --keep run (unix://...)
   --keep                leave the private engine and its fixtures running at the end
+  --node-flags FLAGS    extra node flags for berth, space-separated (e.g. "--max-semi-space-size=1")
   --profile             run berth with --cpu-prof: one profile per launch in bench/out/profiles/
                         (summarise one with: node bench/profile-top.mjs FILE); skews the figures
   --write-md / --no-write-md   force or skip rewriting bench/RESULTS.md (default: only full runs)
@@ -52,6 +53,7 @@ const {values: args} = parseArgs({
 		engine: {type: 'string'},
 		keep: {type: 'boolean', default: false},
 		profile: {type: 'boolean', default: false},
+		'node-flags': {type: 'string'},
 		'write-md': {type: 'boolean'},
 		'no-write-md': {type: 'boolean'},
 		help: {type: 'boolean', default: false},
@@ -83,7 +85,7 @@ const opts = {
 	repoRoot,
 	commandLine: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
 };
-const full = !quick && !args.only && opts.memoryMinutes >= 10 && !args.cli && !args.engine && !args.profile;
+const full = !quick && !args.only && opts.memoryMinutes >= 10 && !args.cli && !args.engine && !args.profile && !args['node-flags'];
 const writeMd = args['no-write-md'] ? false : (args['write-md'] ?? full);
 
 const benchStartedAt = now();
@@ -233,6 +235,7 @@ try {
 		/** Starts berth for a scenario (with --profile: under --cpu-prof) and tracks it for clean-up. */
 		launch(label) {
 			const nodeArgs = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(outDir, 'profiles')}`, `--cpu-prof-name=${label}-${++launches}.cpuprofile`] : [];
+			if (args['node-flags']) nodeArgs.push(...args['node-flags'].split(/\s+/).filter(Boolean));
 			const berth = launchBerth(spawnPty, host, {cli, nodeArgs});
 			berth.label = label;
 			return ctx.track(berth);

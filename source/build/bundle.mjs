@@ -1,9 +1,10 @@
 /**
  * Builds dist/cli.js: one ESM file with everything but node's own modules (loading one file is
- * much faster than resolving hundreds). Two parts of Ink's rendering are swapped for faster
- * ones with the same results: its internal Output class (source/terminal/fast-output.ts says
- * why; test/unit/fast-output.test.ts checks that both make the same frames) and the widest-line
- * package (source/terminal/widest-line.ts; test/unit/fast-output.test.ts compares them too).
+ * much faster than resolving hundreds). Parts of Ink's rendering are swapped for ones with the
+ * same results: its internal Output class (faster: source/terminal/fast-output.ts says why),
+ * its text measuring and wrapping (bounded caches instead of ones that grow forever:
+ * source/terminal/measure-text.ts, wrap-text.ts) and the widest-line package (cached:
+ * source/terminal/widest-line.ts). test/unit/fast-output.test.ts compares each with the original.
  */
 import {fileURLToPath} from 'node:url';
 import * as esbuild from 'esbuild';
@@ -11,11 +12,18 @@ import * as esbuild from 'esbuild';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const at = path => fileURLToPath(new URL(path, new URL('../../', import.meta.url)));
 
-const inkOutput = {
-	name: 'ink-output',
+/** Ink's internal modules that berth replaces, by the name Ink imports them with. */
+const replaced = {
+	'./output.js': 'source/terminal/fast-output.ts',
+	'./measure-text.js': 'source/terminal/measure-text.ts',
+	'./wrap-text.js': 'source/terminal/wrap-text.ts',
+};
+
+const inkInternals = {
+	name: 'ink-internals',
 	setup(build) {
-		build.onResolve({filter: /^\.\/output\.js$/}, args =>
-			/[\\/]ink[\\/]build[\\/]renderer\.js$/.test(args.importer) ? {path: at('source/terminal/fast-output.ts')} : undefined,
+		build.onResolve({filter: /^\.\/(output|measure-text|wrap-text)\.js$/}, args =>
+			/[\\/]ink[\\/]build[\\/][^\\/]+\.js$/.test(args.importer) ? {path: at(replaced[args.path])} : undefined,
 		);
 	},
 };
@@ -40,14 +48,16 @@ const result = await esbuild.build({
 		'widest-line': './source/terminal/widest-line.ts',
 	},
 	banner: {js: "import {createRequire as __berthRequire} from 'node:module'; const require = __berthRequire(import.meta.url);"},
-	plugins: [inkOutput],
+	plugins: [inkInternals],
 	logLevel: 'warning',
 	minifyWhitespace: true,
 	minifySyntax: true,
 	metafile: true,
 });
-const replaced = Object.keys(result.metafile.inputs).some(input => input.endsWith('source/terminal/fast-output.ts'));
-if (!replaced) {
-	console.error('bundle: Ink\'s output.js was not replaced (did Ink\'s layout change?)');
-	process.exit(1);
+const inputs = Object.keys(result.metafile.inputs);
+for (const [name, file] of Object.entries(replaced)) {
+	if (!inputs.some(input => input.endsWith(file))) {
+		console.error(`bundle: Ink's ${name} was not replaced (did Ink's layout change?)`);
+		process.exit(1);
+	}
 }

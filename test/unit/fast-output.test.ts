@@ -115,3 +115,27 @@ describe("berth's widest-line (swapped for the package in the bundle)", () => {
 		for (const text of [...texts, ...texts]) expect(ours(text), JSON.stringify(text)).toBe(theirs(text));
 	});
 });
+
+describe("berth's measure-text and wrap-text (swapped for Ink's in the bundle)", () => {
+	const texts = ['', 'plain', 'a\nlonger line\nb', '\u001B[31mred and long enough to wrap\u001B[39m', '漢字 wide text here', 'e\u0301 combining', '🐳 whale\n\u001B[7m✓ done\u001B[27m'];
+
+	it('measure the same as Ink, and stay bounded', async () => {
+		const {default: ours} = await import('../../source/terminal/measure-text.js');
+		const {default: inks} = await import('../../node_modules/ink/build/measure-text.js');
+		for (const text of [...texts, ...texts]) expect(ours(text), JSON.stringify(text)).toEqual(inks(text));
+		// Thousands of distinct texts (a followed log) do not break it.
+		for (let i = 0; i < 5000; i++) expect(ours(`log line ${i}`).width).toBe(`log line ${i}`.length);
+	});
+
+	it('wrap and truncate the same as Ink', async () => {
+		const {default: ours} = await import('../../source/terminal/wrap-text.js');
+		const {default: inks} = await import('../../node_modules/ink/build/wrap-text.js');
+		for (const text of texts) {
+			for (const width of [1, 3, 8, 20]) {
+				for (const type of ['wrap', 'truncate', 'truncate-end', 'truncate-middle', 'truncate-start'] as const) {
+					expect(ours(text, width, type), `${JSON.stringify(text)} ${width} ${type}`).toBe(inks(text, width, type));
+				}
+			}
+		}
+	});
+});
