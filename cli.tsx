@@ -97,7 +97,7 @@ delete process.env['CONTINUOUS_INTEGRATION'];
 const nextTask = () => new Promise<void>(resolve => setImmediate(resolve));
 const [{createDockerEngine}, {startEngineFeed}] = await Promise.all([
 	import('./source/engine/docker-engine.js'),
-	import('./source/hooks/engine-feed.js'),
+	import('./source/state/engine-feed.js'),
 ]);
 const engine = createDockerEngine(endpoint);
 const feed = startEngineFeed(engine);

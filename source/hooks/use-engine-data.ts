@@ -1,9 +1,9 @@
 import {useCallback, useEffect, useRef} from 'react';
 import type {Engine, EngineEvent} from '../engine/types.js';
 import type {Action} from '../state/app-state.js';
-import {startEngineFeed, type EngineFeed} from './engine-feed.js';
+import {startEngineFeed, type EngineFeed} from '../state/engine-feed.js';
 
-export {coalesceMs, eventNeeds, minRefreshGapMs, retryMs, safetyPollMs} from './engine-feed.js';
+export {coalesceMs, eventNeeds, minRefreshGapMs, retryMs, safetyPollMs} from '../state/engine-feed.js';
 
 export interface EngineData {
 	/** Ask for a fresh full snapshot soon (coalesced; never overlaps a running one). */

@@ -7,7 +7,7 @@
  * skipped, and control characters are dropped (berth's text is sanitised before it reaches
  * Ink, so none are expected).
  */
-import {stringWidth} from '../text/width.js';
+import {isPrintableAscii, stringWidth} from '../text/width.js';
 
 export interface CellLine {
 	/** The character (grapheme) at each column; '' for the second column of a wide character. */
@@ -67,7 +67,6 @@ function canonical(state: SgrState): string {
 	return parts.join(';');
 }
 
-const printableAscii = /^[\u0020-\u007E]*$/;
 let segmenter: Intl.Segmenter | undefined;
 
 /** Splits one frame line (text and SGR sequences, no line breaks) into cells. */
@@ -101,7 +100,7 @@ export function parseCellLine(line: string): CellLine {
 		let j = line.indexOf('\u001B', i);
 		if (j < 0) j = line.length;
 		const run = line.slice(i, j);
-		if (printableAscii.test(run)) {
+		if (isPrintableAscii(run)) {
 			for (const ch of run) {
 				chars.push(ch);
 				styles.push(style);

@@ -9,14 +9,16 @@
  * in a 1,000-row list; a log pane following 20,000 lines/s) had those steps as most of berth's
  * CPU time. Here:
  *
- * - a line's styled characters and a text's width are cached across frames (bounded, oldest
- *   out first), so a line already seen, at any place on the screen, costs a lookup;
+ * - a line's styled characters are cached across frames (bounded, oldest out first), and
+ *   widths come from widest-line.ts (cached too), so a line already seen, at any place on the
+ *   screen, costs a lookup;
  * - blank cells share one object, and so do the second halves of a wide character;
  * - a row whose cells are the very same objects as a row serialised before reuses that string.
  */
 import sliceAnsi from 'slice-ansi';
-import stringWidth from 'string-width';
 import {styledCharsFromTokens, styledCharsToString, tokenize, type StyledChar} from '@alcalzone/ansi-tokenize';
+import {BoundedCache} from '../text/bounded-cache.js';
+import widestLine, {lineWidth} from './widest-line.js';
 
 type Transformer = (line: string, index: number) => string;
 
@@ -29,27 +31,9 @@ interface Clip {
 
 type Operation = {type: 'write'; x: number; y: number; text: string; transformers: Transformer[]} | {type: 'clip'; clip: Clip} | {type: 'unclip'};
 
-/** A Map that forgets its oldest entries past `limit`. */
-class BoundedCache<K, V> {
-	private readonly map = new Map<K, V>();
-	constructor(private readonly limit: number) {}
-
-	get(key: K, make: (key: K) => V): V {
-		let value = this.map.get(key);
-		if (value === undefined) {
-			value = make(key);
-			this.map.set(key, value);
-			if (this.map.size > this.limit) this.map.delete(this.map.keys().next().value as K);
-		}
-		return value;
-	}
-}
-
-// A screen holds a few dozen distinct lines; log floods bring new ones every frame. The limits
-// keep the screen's lines cached with room to spare, and memory small.
+// A screen holds a few dozen distinct lines; log floods bring new ones every frame. The limit
+// keeps the screen's lines cached with room to spare, and memory small.
 const styledCharsCache = new BoundedCache<string, StyledChar[]>(200);
-const widthCache = new BoundedCache<string, number>(4000);
-const blockWidthCache = new BoundedCache<string, number>(200);
 
 const blank: StyledChar = {type: 'char', value: ' ', fullWidth: false, styles: []};
 const secondHalves = new WeakMap<StyledChar, StyledChar>();
@@ -65,18 +49,6 @@ function secondHalf(character: StyledChar): StyledChar {
 
 function styledChars(line: string): StyledChar[] {
 	return styledCharsCache.get(line, text => styledCharsFromTokens(tokenize(text)));
-}
-
-function widthOf(text: string): number {
-	return widthCache.get(text, stringWidth);
-}
-
-function widestLine(text: string): number {
-	return blockWidthCache.get(text, block => {
-		let width = 0;
-		for (const line of block.split('\n')) width = Math.max(width, widthOf(line));
-		return width;
-	});
 }
 
 /** Rows serialised lately, by their cells, to reuse the string of an unchanged row. */
@@ -145,7 +117,7 @@ export default class Output {
 				if (clipHorizontally) {
 					lines = lines.map(line => {
 						const from = x < clip.x1! ? clip.x1! - x : 0;
-						const width = widthOf(line);
+						const width = lineWidth(line);
 						const to = x + width > clip.x2! ? clip.x2! - x : width;
 						return sliceAnsi(line, from, to);
 					});
@@ -167,7 +139,7 @@ export default class Output {
 				let offsetX = x;
 				for (const character of styledChars(line)) {
 					currentLine[offsetX] = character;
-					const characterWidth = Math.max(1, widthOf(character.value));
+					const characterWidth = Math.max(1, lineWidth(character.value));
 					for (let i = 1; i < characterWidth; i++) currentLine[offsetX + i] = secondHalf(character);
 					offsetX += characterWidth;
 				}

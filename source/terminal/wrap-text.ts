@@ -6,23 +6,21 @@
  */
 import cliTruncate from 'cli-truncate';
 import wrapAnsi from 'wrap-ansi';
+import {BoundedCache} from '../text/bounded-cache.js';
 
 type WrapType = 'wrap' | 'end' | 'middle' | 'truncate-end' | 'truncate' | 'truncate-middle' | 'truncate-start';
 
-const cache = new Map<string, string>();
-const limit = 2000;
+const cache = new BoundedCache<string, string>(2000);
 
-export default function wrapText(text: string, maxWidth: number, wrapType: WrapType): string {
-	const key = text + String(maxWidth) + String(wrapType);
-	const cached = cache.get(key);
-	if (cached) return cached;
-	let wrapped = text;
-	if (wrapType === 'wrap') wrapped = wrapAnsi(text, maxWidth, {trim: false, hard: true});
+function wrap(text: string, maxWidth: number, wrapType: WrapType): string {
+	if (wrapType === 'wrap') return wrapAnsi(text, maxWidth, {trim: false, hard: true});
 	if (wrapType.startsWith('truncate')) {
 		const position = wrapType === 'truncate-middle' ? 'middle' : wrapType === 'truncate-start' ? 'start' : 'end';
-		wrapped = cliTruncate(text, maxWidth, {position});
+		return cliTruncate(text, maxWidth, {position});
 	}
-	cache.set(key, wrapped);
-	if (cache.size > limit) cache.delete(cache.keys().next().value!);
-	return wrapped;
+	return text;
+}
+
+export default function wrapText(text: string, maxWidth: number, wrapType: WrapType): string {
+	return cache.get(text + String(maxWidth) + String(wrapType), () => wrap(text, maxWidth, wrapType));
 }

@@ -144,7 +144,8 @@ export function charWidth(cp: number): 0 | 1 | 2 {
 	return 1;
 }
 
-function isPrintableAscii(s: string): boolean {
+/** Whether `s` is only printable ASCII (each character one column wide). */
+export function isPrintableAscii(s: string): boolean {
 	for (let i = 0; i < s.length; i++) {
 		const c = s.charCodeAt(i);
 		if (c < 0x20 || c > 0x7e) return false;

@@ -2,7 +2,7 @@ import React, {useCallback, useMemo, useReducer, useState} from 'react';
 import {Box, Text, useApp, useStdout} from 'ink';
 import type {Engine, TerminalSession} from '../engine/types.js';
 import {failureText, useEngineActions} from '../hooks/use-engine-actions.js';
-import type {EngineFeed} from '../hooks/engine-feed.js';
+import type {EngineFeed} from '../state/engine-feed.js';
 import {retryMs, useEngineData} from '../hooks/use-engine-data.js';
 import {layerOf, useKeyHandler, type KeyContext} from '../hooks/use-key-handler.js';
 import {useLogsController} from '../hooks/use-logs-controller.js';

@@ -6,7 +6,7 @@ import React from 'react';
 import {render} from 'ink-testing-library';
 import {App} from '../../source/ui/app.js';
 import type {Engine} from '../../source/engine/types.js';
-import type {EngineFeed} from '../../source/hooks/engine-feed.js';
+import type {EngineFeed} from '../../source/state/engine-feed.js';
 import {ESC} from './keys.js';
 
 /** Strips SGR colour codes, in case colour is on. */

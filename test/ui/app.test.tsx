@@ -2,7 +2,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {EngineError} from '../../source/engine/types.js';
 import {FakeEngine, fakeContainer, fakeImage} from '../support/fake-engine.js';
 import {BACKSPACE, CTRL_C, DOWN, ENTER, ESC, SHIFT_TAB, TAB, UP} from '../support/keys.js';
-import {startEngineFeed} from '../../source/hooks/engine-feed.js';
+import {startEngineFeed} from '../../source/state/engine-feed.js';
 import {renderApp, sleep, type RenderedApp} from '../support/render-app.js';
 
 let app: RenderedApp | undefined;
