@@ -76,19 +76,39 @@ export function findShift(previous: readonly string[], next: readonly string[]):
 	return {top, bottom, by};
 }
 
+/** The terminal's size when a frame is written (unknown: no check). */
+export interface ScreenSize {
+	columns: number;
+	rows: number;
+}
+
 export class FrameDiff {
 	private lines: string[] = [];
 	private cells: Array<CellLine | undefined> = [];
 	private valid = false;
+	private size: ScreenSize | undefined;
 
 	/** What is on the screen is unknown (cleared, resized, used by another program): the next frame repaints it all. */
 	invalidate(): void {
 		this.valid = false;
 	}
 
-	/** The bytes that turn the screen from the last frame into `frame` (lines without line breaks). */
-	render(frame: readonly string[]): string {
-		if (!this.valid) return this.repaint(frame);
+	/**
+	 * The bytes that turn the screen from the last frame into `frame` (lines without line
+	 * breaks), on a terminal of `size`. A frame laid out for another size (rendered just before a
+	 * resize, written just after) wraps on the terminal, so what the screen shows is no longer
+	 * known: the next frame repaints everything. So does a frame after the size changed.
+	 */
+	render(frame: readonly string[], size?: ScreenSize): string {
+		if (!this.valid || (size && this.size && (size.columns !== this.size.columns || size.rows !== this.size.rows))) {
+			this.size = size;
+			const out = this.repaint(frame);
+			if (size) {
+				this.cells = frame.map(line => parseCellLine(line));
+				if (!fits(this.cells as CellLine[], size)) this.valid = false;
+			}
+			return out;
+		}
 		let out = '';
 		const shift = findShift(this.lines, frame);
 		if (shift) out += this.scroll(shift);
@@ -113,6 +133,7 @@ export class FrameDiff {
 		if (style !== '') out += sgr('');
 		this.lines = [...frame];
 		this.cells.length = frame.length;
+		if (size && !fits(frame.map((line, row) => (this.cells[row] ??= parseCellLine(line))), size)) this.valid = false;
 		return out;
 	}
 
@@ -152,6 +173,10 @@ export class FrameDiff {
 		this.cells = cells;
 		return `${out}\u001B[r`;
 	}
+}
+
+function fits(lines: readonly CellLine[], size: ScreenSize): boolean {
+	return lines.length <= size.rows && lines.every(line => line.chars.length <= size.columns);
 }
 
 function same(a: CellLine, b: CellLine, column: number): boolean {

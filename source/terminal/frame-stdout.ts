@@ -70,7 +70,7 @@ export function frameStdout(stdout: NodeJS.WriteStream): FrameStdout {
 			if (chunk === '') return done();
 			return (target.write as (...args: unknown[]) => boolean)(chunk, ...rest);
 		}
-		let out = diff.render(kind.frame);
+		let out = diff.render(kind.frame, target.columns && target.rows ? {columns: target.columns, rows: target.rows} : undefined);
 		if (out === '') return done();
 		if (out.length >= syncAbove) out = beginSync + out + endSync;
 		return (target.write as (...args: unknown[]) => boolean)(out, ...rest);

@@ -165,3 +165,19 @@ describe('frame stdout', () => {
 		expect(frames.stream.columns).toBe(80);
 	});
 });
+
+describe('frame diff and the terminal size', () => {
+	it('repaints after the size changed, and after a frame that did not fit (laid out before a resize)', () => {
+		const diff = new FrameDiff();
+		diff.render(['a', 'b'], {columns: 40, rows: 16});
+		expect(diff.render(['a', 'c'], {columns: 40, rows: 16})).not.toContain('\u001B[2J');
+		expect(diff.render(['a', 'c'], {columns: 30, rows: 16})).toContain('\u001B[2J');
+		// A stale frame 40 columns wide lands on a 30-column terminal and wraps there.
+		const stale = ['x'.repeat(40), 'y'];
+		const writer = new FrameDiff();
+		writer.render(['a', 'b'], {columns: 30, rows: 16});
+		writer.render(stale, {columns: 30, rows: 16});
+		// The next frame, laid out for 30 columns, is painted whole, not diffed against a screen that wrapped.
+		expect(writer.render(['a'.repeat(30), 'y'], {columns: 30, rows: 16})).toContain('\u001B[2J');
+	});
+});
