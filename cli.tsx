@@ -106,11 +106,12 @@ const {default: React} = await import('react');
 await nextTask();
 const {render} = await import('ink');
 await nextTask();
-const [{App}, {frameStdout}, {enterAlternateScreen}, {handOver}] = await Promise.all([
+const [{App}, {frameStdout}, {enterAlternateScreen}, {handOver}, modes] = await Promise.all([
 	import('./source/ui/app.js'),
 	import('./source/terminal/frame-stdout.js'),
 	import('./source/terminal/screen.js'),
 	import('./source/terminal/handover.js'),
+	import('./source/terminal/modes.js'),
 ]);
 // The first frame shows the containers when the engine answers soon; a slow engine gets the
 // "Loading…" frame instead of a blank screen.
@@ -164,13 +165,19 @@ const app = render(
 		showAll={cli.flags.all}
 		shell={cli.flags.shell}
 		feed={feed}
-		handover={async session => {
-			frames.pause();
-			try {
-				await handOver(session, process.stdin, process.stdout);
-			} finally {
-				frames.resume();
-			}
+		terminal={{
+			async handover(session, options) {
+				frames.pause();
+				try {
+					return await handOver(session, process.stdin, process.stdout, options);
+				} finally {
+					// The next frame (the outcome on the status line) repaints the whole screen.
+					frames.resume();
+				}
+			},
+			bracketedPaste(on) {
+				process.stdout.write(on ? modes.bracketedPasteOn : modes.bracketedPasteOff);
+			},
 		}}
 	/>
 	</TestRenderCrash>,

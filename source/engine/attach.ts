@@ -22,6 +22,7 @@ export async function attach(client: ApiClient, id: string, size: {columns: numb
 	if (info.State?.Paused === true) throw new EngineError('conflict', 'You cannot attach to a paused container, unpause it first');
 	if (info.State?.Running !== true) throw new EngineError('conflict', 'You cannot attach to a stopped container, start it first');
 	const tty = info.Config?.Tty === true;
+	const stdin = info.Config?.OpenStdin === true;
 
 	const socket = await client.hijack({
 		path: `${path}/attach`,
@@ -40,7 +41,8 @@ export async function attach(client: ApiClient, id: string, size: {columns: numb
 		outcome: async end => containerOutcome(client, path, end.detachKeys || end.closedByBerth),
 	});
 	if (tty && size.columns > 0 && size.rows > 0) await resizeWithRetry(resize, Math.floor(size.columns), Math.floor(size.rows), 1);
-	return session;
+	const kind = stdin ? `interactive, ${tty ? 'with a TTY' : 'no TTY'}` : `output only: it was started without -i, so keys do not reach it${tty ? '' : '; no TTY'}`;
+	return {...session, note: `Attached (${kind}). Ctrl-P Ctrl-Q returns to berth; the container keeps running.`};
 }
 
 /**

@@ -68,6 +68,7 @@ export interface RawInspect {
 		WorkingDir?: string;
 		User?: string;
 		Tty?: boolean;
+		OpenStdin?: boolean;
 		Labels?: Record<string, string> | null;
 		StopSignal?: string;
 		StopTimeout?: number;

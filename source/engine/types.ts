@@ -203,7 +203,9 @@ export interface TerminalSession {
 	/** Tells the engine the terminal's size. */
 	resize(columns: number, rows: number): Promise<void>;
 	/** Resolves when the session ends: the exit code for exec (when known), detached for attach. */
-	done: Promise<{exitCode?: number; detached?: boolean}>;
+	done: Promise<{exitCode?: number; detached?: boolean; error?: string}>;
+	/** What the session is and how to leave it, said before it starts (attach: output only or interactive). */
+	note?: string;
 	/** Ends the session from berth's side. */
 	close(): void;
 }

@@ -2,7 +2,8 @@
  * The run form's fields, checked before anything reaches the engine: a refused field gets a
  * one-line reason and the form stays open.
  */
-import type {RunFields} from '../state/app-state.js';
+import type {RunFields} from '../state/types.js';
+import {shellWord} from './shell-word.js';
 
 export interface PortBinding {
 	containerPort: number;
@@ -61,6 +62,11 @@ function port(text: string): number | undefined {
 	return n >= 1 && n <= 65_535 ? n : undefined;
 }
 
+function isIPv4(text: string): boolean {
+	const parts = text.split('.');
+	return parts.length === 4 && parts.every(p => /^\d{1,3}$/.test(p) && Number(p) <= 255);
+}
+
 /** "8080:80", "127.0.0.1:8080:80/udp", "80" (container port only) — comma or space separated. */
 export function parsePorts(input: string): PortBinding[] | string {
 	const result: PortBinding[] = [];
@@ -82,31 +88,49 @@ export function parsePorts(input: string): PortBinding[] | string {
 			hostPort = port(host);
 			if (hostPort === undefined) return `"${spec}": host port must be a number from 1 to 65535`;
 		}
-		if (hostIp !== undefined && !/^(\d{1,3}\.){3}\d{1,3}$/.test(hostIp)) return `"${spec}": host address must be an IPv4 address`;
+		if (hostIp !== undefined && !isIPv4(hostIp)) return `"${spec}": host address must be an IPv4 address (four numbers from 0 to 255)`;
 		result.push({containerPort, protocol: proto as PortBinding['protocol'], hostPort, hostIp: hostIp || undefined});
 	}
 	return result;
 }
 
-/** "A=1 B=two" or comma separated; every entry needs a name and "=". */
-export function parseEnv(input: string): string[] | string {
+/** Words of a list field: split like a shell (quotes keep spaces), commas separating too. */
+function listWords(input: string): string[] | string {
+	const words = splitCommand(input.replace(/,(?=(?:[^'"]|'[^']*'|"[^"]*")*$)/g, ' '));
+	return typeof words === 'string' ? words : words.filter(Boolean);
+}
+
+/**
+ * "A=1 B='two words'" (quoted like a shell) or comma separated. `NAME` alone passes berth's own
+ * value of NAME on, as `docker run -e NAME` does (and sets nothing when berth has none).
+ */
+export function parseEnv(input: string, env: NodeJS.ProcessEnv = process.env): string[] | string {
+	const entries = listWords(input);
+	if (typeof entries === 'string') return entries;
 	const result: string[] = [];
-	for (const entry of input.split(/[\s,]+/).filter(Boolean)) {
+	for (const entry of entries) {
 		const eq = entry.indexOf('=');
-		if (eq < 0) return `"${entry}": write NAME=value`;
-		if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(entry.slice(0, eq))) return `"${entry}": invalid variable name`;
-		result.push(entry);
+		const name = eq < 0 ? entry : entry.slice(0, eq);
+		if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name)) return `"${entry}": invalid variable name`;
+		if (eq >= 0) result.push(entry);
+		else if (env[name] !== undefined) result.push(`${name}=${env[name]}`);
 	}
 	return result;
 }
 
-/** "/host/path:/in/container[:ro]"; both paths absolute. */
+/** "/host/path:/in/container[:ro]" (a bind mount) or "name:/in/container[:ro]" (a named volume). */
 export function parseBinds(input: string): string[] | string {
+	const entries = listWords(input);
+	if (typeof entries === 'string') return entries;
 	const result: string[] = [];
-	for (const entry of input.split(/[\s,]+/).filter(Boolean)) {
-		const [host, target, mode, extra] = entry.split(':');
-		if (extra !== undefined || host === undefined || target === undefined) return `"${entry}": write /host/path:/container/path[:ro]`;
-		if (!host.startsWith('/')) return `"${entry}": the host path must be absolute (start with /)`;
+	for (const entry of entries) {
+		const [source, target, mode, extra] = entry.split(':');
+		if (extra !== undefined || source === undefined || target === undefined || source === '') {
+			return `"${entry}": write /host/path:/container/path[:ro] or volume:/container/path[:ro]`;
+		}
+		if (!source.startsWith('/') && !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(source)) {
+			return `"${entry}": the source must be an absolute host path or a volume name (letters, digits, _ . -)`;
+		}
 		if (!target.startsWith('/')) return `"${entry}": the container path must be absolute (start with /)`;
 		if (mode !== undefined && mode !== 'ro' && mode !== 'rw') return `"${entry}": mode must be ro or rw`;
 		result.push(entry);
@@ -129,4 +153,18 @@ export function checkRunFields(fields: RunFields): RunCheck {
 	const binds = parseBinds(fields.binds);
 	if (typeof binds === 'string') return {ok: false, field: 'binds', reason: binds};
 	return {ok: true, options: {name: name || undefined, cmd, ports, env, binds}};
+}
+
+/** The `docker run -d` command line that does what the form does. */
+export function runCommandLine(image: string, options: RunOptions): string {
+	const args = ['docker', 'run', '-d'];
+	if (options.name) args.push('--name', options.name);
+	for (const p of options.ports) {
+		const host = p.hostIp || p.hostPort !== undefined ? `${p.hostIp ? `${p.hostIp}:` : ''}${p.hostPort ?? ''}:` : '';
+		args.push('-p', `${host}${p.containerPort}${p.protocol === 'tcp' ? '' : `/${p.protocol}`}`);
+	}
+	for (const e of options.env) args.push('-e', e);
+	for (const b of options.binds) args.push('-v', b);
+	args.push(image, ...options.cmd);
+	return args.map(shellWord).join(' ');
 }

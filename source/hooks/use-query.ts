@@ -1,25 +1,10 @@
 import {useEffect, useState} from 'react';
+import {sharedRead} from '../controller/shared-reads.js';
 
 export interface QueryResult<T> {
 	data?: T;
 	error?: unknown;
 	loading: boolean;
-}
-
-/**
- * Reads in flight, by key: a view opened again while its read is still under way (Enter, Esc,
- * Enter on a slow engine) waits for that read instead of sending the same request again.
- */
-const inFlight = new Map<string, Promise<unknown>>();
-
-function shared<T>(key: string, load: () => Promise<T>): Promise<T> {
-	const running = inFlight.get(key) as Promise<T> | undefined;
-	if (running) return running;
-	const promise = load().finally(() => {
-		if (inFlight.get(key) === promise) inFlight.delete(key);
-	});
-	inFlight.set(key, promise);
-	return promise;
 }
 
 /**
@@ -31,7 +16,7 @@ export function useQuery<T>(load: () => Promise<T>, key: string): QueryResult<T>
 	useEffect(() => {
 		let current = true;
 		setResult(previous => ({...previous, loading: true}));
-		shared(key, load).then(
+		sharedRead(key, load).then(
 			data => {
 				if (current) setResult({data, loading: false});
 			},

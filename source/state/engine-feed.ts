@@ -1,5 +1,5 @@
 import {EngineError, type ContainerSummary, type Engine, type EngineEvent, type ImageSummary} from '../engine/types.js';
-import type {Action} from './app-state.js';
+import type {Action} from './types.js';
 import {eventTimeToSince} from '../logs/timestamps.js';
 
 /** How long to wait before trying an unreachable engine again. */

@@ -1,11 +1,12 @@
 import React, {memo, useMemo} from 'react';
-import {Box, Text} from 'ink';
+import {Text} from 'ink';
 import type {ContainerStats, ContainerSummary} from '../engine/types.js';
 import {formatBytes, formatPorts, shortId, stateGlyph, stateLabel} from '../format/format.js';
+import type {LineState} from '../input/line-editor.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {fit} from '../text/width.js';
 import {joinCells, layoutColumns, type Column} from './columns.js';
-import {PaneHeader} from './pane-header.js';
+import {ListPane} from './list-pane.js';
 import {tone} from './theme.js';
 
 const columns: readonly Column[] = [
@@ -21,6 +22,8 @@ const columns: readonly Column[] = [
 
 interface RowProps {
 	c: ContainerSummary;
+	/** The status text as of now (the engine's, aged since it was listed). */
+	status: string;
 	widths: number[];
 	/** 'focus': the selection of the focused pane (inverse); 'dim': selected in another pane (bold). */
 	selected?: 'focus' | 'dim';
@@ -29,25 +32,23 @@ interface RowProps {
 	marked?: boolean;
 }
 
-/** One container line; re-rendered only when its container, its widths or its marks change. */
-const ContainerRow = memo(function ContainerRow({c, widths, selected, busy, stats, marked}: RowProps) {
+/** One container line; re-rendered only when something it shows changes. */
+const ContainerRow = memo(function ContainerRow({c, status, widths, selected, busy, stats, marked}: RowProps) {
 	const glyph = stateGlyph(c.state, c.health, c.exitCode);
-	const label = stateLabel(c);
 	const cells = [
 		'',
 		(marked ? '✓ ' : '') + sanitizeInline(c.name),
 		sanitizeInline(c.image),
-		busy ?? sanitizeInline(c.status),
+		busy ?? sanitizeInline(status),
 		stats ? `${stats.cpuPercent.toFixed(1)}%` : '',
 		stats ? formatBytes(stats.memoryUsage) : '',
 		shortId(c.id),
 		sanitizeInline(formatPorts(c.ports)),
 	];
 	const rest = joinCells(cells.slice(1), widths.slice(1), columns.slice(1));
-	const stateCell = fit(`${glyph.glyph} ${label}`, widths[0]!);
 	return (
 		<Text inverse={selected === 'focus'} bold={selected === 'dim'} wrap="truncate-end">
-			<Text color={tone(glyph.tone)}>{stateCell}</Text>
+			<Text color={tone(glyph.tone)}>{fit(`${glyph.glyph} ${stateLabel(c)}`, widths[0]!)}</Text>
 			{' '}
 			{busy ? <Text color={tone('warn')}>{rest}</Text> : rest}
 		</Text>
@@ -55,6 +56,7 @@ const ContainerRow = memo(function ContainerRow({c, widths, selected, busy, stat
 });
 
 export interface ContainersPaneProps {
+	/** The containers shown (filtered and sorted). */
 	containers: ContainerSummary[];
 	selectedId?: string;
 	busy: Record<string, string>;
@@ -62,53 +64,65 @@ export interface ContainersPaneProps {
 	width: number;
 	height: number;
 	showAll: boolean;
+	/** Every container the engine has, and how many of them run. */
 	total: number;
 	running: number;
 	filter: string;
-	editing: boolean;
+	edit?: LineState;
 	loaded: boolean;
 	stats: Record<string, ContainerStats>;
 	marked: Record<string, true>;
-	/** First visible row (the app keeps it, so it can sample stats for exactly these rows). */
 	top: number;
 	/** The sort, when it is not the default. */
 	sortLabel?: string;
+	/** The status text of a container as of now. */
+	statusOf(c: ContainerSummary): string;
 }
 
 /** The containers list: a header, column titles and only the rows that fit (virtualised). */
 export function ContainersPane(props: ContainersPaneProps) {
-	const {containers, selectedId, busy, focused, width, height, showAll, filter, editing} = props;
+	const {containers, selectedId, width, height, showAll, filter, focused} = props;
 	const widths = useMemo(() => layoutColumns(columns, width), [width]);
 	const rowsHeight = Math.max(0, height - 2);
 	const selected = Math.max(0, containers.findIndex(c => c.id === selectedId));
-	const top = props.top;
-	const visible = containers.slice(top, top + rowsHeight);
 	const marks = Object.keys(props.marked).length;
-	const info = `${props.running} running / ${props.total} total${showAll ? '' : ' — running only (a: all)'}${
-		containers.length > rowsHeight ? `  ${selected + 1}/${containers.length}` : ''
-	}${props.sortLabel ? `  sort: ${props.sortLabel}` : ''}${marks ? `  ${marks} marked (L: merged logs)` : ''}`;
+	const parts = [`${props.running} running / ${props.total} total`];
+	if (!showAll) parts.push('running only (a: all)');
+	if (containers.length !== props.total) parts.push(`${containers.length} of ${props.total} shown`);
+	if (containers.length > rowsHeight) parts.push(`${selected + 1}/${containers.length}`);
+	if (props.sortLabel) parts.push(`sort: ${props.sortLabel}`);
+	if (marks) parts.push(`${marks} marked (L: merged logs)`);
 	let empty: string | undefined;
 	if (!props.loaded) empty = 'Loading…';
-	else if (containers.length === 0)
-		empty = filter ? 'No container matches the filter' : showAll ? 'No containers' : 'No running containers (a: show all)';
+	else if (containers.length === 0) empty = filter ? 'No container matches the filter' : showAll ? 'No containers' : 'No running containers (a: show all)';
+	const selectedRow = containers[selected]?.id;
 	return (
-		<Box flexDirection="column" width={width} height={height}>
-			<PaneHeader number={1} title="Containers" info={info} focused={focused} width={width} filter={filter} editing={editing} />
-			<Text color={tone('muted')} bold wrap="truncate-end">
-				{joinCells(columns.map(c => c.title), widths, columns)}
-			</Text>
-			{empty ? <Text color={tone('muted')}>{fit(`  ${empty}`, width)}</Text> : null}
-			{visible.map(c => (
+		<ListPane
+			number={1}
+			title="Containers"
+			info={parts.join('  ')}
+			focused={focused}
+			width={width}
+			height={height}
+			columns={columns}
+			widths={widths}
+			rows={containers}
+			top={props.top}
+			filter={filter}
+			edit={props.edit}
+			empty={empty}
+			row={c => (
 				<ContainerRow
 					key={c.id}
 					c={c}
+					status={props.statusOf(c)}
 					widths={widths}
-					selected={c.id === containers[selected]?.id ? (focused ? 'focus' : 'dim') : undefined}
-					busy={busy[c.id]}
+					selected={c.id === selectedRow ? (focused ? 'focus' : 'dim') : undefined}
+					busy={props.busy[c.id]}
 					stats={props.stats[c.id]}
 					marked={props.marked[c.id] === true}
 				/>
-			))}
-		</Box>
+			)}
+		/>
 	);
 }

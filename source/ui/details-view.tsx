@@ -1,8 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {ContainerDetails, ContainerSummary, Engine} from '../engine/types.js';
+import type {ContainerDetails, ContainerStats, ContainerSummary} from '../engine/types.js';
 import {shortId} from '../format/format.js';
-import {useQuery} from '../hooks/use-query.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {FittedTable} from './kv-table.js';
 import {LiveStats} from './live-stats.js';
@@ -38,17 +37,27 @@ export function summaryRows(d: ContainerDetails): string[][] {
 	];
 }
 
+export interface DetailsViewProps {
+	container: ContainerSummary;
+	details?: ContainerDetails;
+	error?: unknown;
+	stats: {samples: ContainerStats[]; error?: string};
+	width: number;
+	height: number;
+	scroll: number;
+	keys: string;
+	onExtent?: (lines: number) => void;
+}
+
 /** Enter on a container: its inspect summary in bordered tables. Esc closes. */
-export function DetailsView({engine, container, width, height, scroll}: {engine: Engine; container: ContainerSummary; width: number; height: number; scroll: number}) {
-	const query = useQuery(() => engine.inspectContainer(container.id), `inspect|${engine.endpoint}|${container.id}|${container.state}|${container.status}`);
-	const d = query.data;
+export function DetailsView({container, details: d, error, stats, width, height, scroll, keys, onExtent}: DetailsViewProps) {
 	return (
-		<ScrollView title={`Details — ${sanitizeInline(container.name)} (${shortId(container.id)})   Esc back, ↑/↓ PgUp/PgDn scroll`} width={width} height={height} scroll={scroll}>
-			{query.error && !d ? <Text color={tone('bad')}>Could not inspect: {sanitizeInline(String((query.error as Error).message ?? query.error))}</Text> : null}
-			{!d ? <Text color={tone('muted')}>Loading…</Text> : null}
+		<ScrollView title={`Details — ${sanitizeInline(container.name)} (${shortId(container.id)})   ${keys}`} width={width} height={height} scroll={scroll} onExtent={onExtent}>
+			{error && !d ? <Text color={tone('bad')}>Could not inspect: {sanitizeInline(String((error as Error).message ?? error))}</Text> : null}
+			{!d && !error ? <Text color={tone('muted')}>Loading…</Text> : null}
 			{d ? (
 				<Box flexDirection="column">
-					<LiveStats engine={engine} id={container.id} running={container.state === 'running'} />
+					<LiveStats samples={stats.samples} error={stats.error} running={container.state === 'running'} />
 					<FittedTable title="Summary" columns={['Field', 'Value']} rows={summaryRows(d)} width={width} />
 					<FittedTable
 						title="Ports"

@@ -1,95 +1,79 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {Modal} from '../state/app-state.js';
+import type {LineState} from '../input/line-editor.js';
+import type {Modal} from '../state/types.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {fit, truncate} from '../text/width.js';
+import {wrapText} from '../text/wrap.js';
+import {LineInput} from './line-input.js';
 import {tone} from './theme.js';
 
-/** Wraps plain text to `width` cells on spaces (hard-breaking long words). */
-export function wrapText(text: string, width: number): string[] {
-	const out: string[] = [];
-	let line = '';
-	for (const word of text.split(' ')) {
-		let w = word;
-		while (w.length > width) {
-			if (line) {
-				out.push(line);
-				line = '';
-			}
-			out.push(w.slice(0, width));
-			w = w.slice(width);
+type DialogLine = {text: string; tone?: 'bad' | 'warn' | 'muted' | 'info'; bold?: boolean; input?: {line: LineState; label: string}};
+
+const runLabels = {name: 'Name', command: 'Command', ports: 'Ports', env: 'Env', binds: 'Binds'};
+const runHints = {name: '(optional)', command: "(empty: the image's)", ports: 'e.g. 8080:80 53:53/udp', env: "e.g. A=1 B='two words' HOME", binds: 'e.g. /srv/data:/data:ro data:/data'};
+const promptTitles = {commit: 'Commit NAME to repository:tag', 'save-logs': 'Save the log of NAME to a file', exec: 'Run a command in NAME (with a terminal)'};
+
+function lines(modal: Modal, inner: number, keys: string): DialogLine[] {
+	const out: DialogLine[] = [];
+	const wrapped = (text: string, style: Omit<DialogLine, 'text'> = {}) => {
+		for (const l of wrapText(sanitizeInline(text, {maxLength: 4096}), inner)) out.push({text: l, ...style});
+	};
+	if (modal.kind === 'confirm') {
+		wrapped(modal.title, {bold: true});
+		for (const body of modal.body) wrapped(body, {tone: 'warn'});
+		out.push({text: ''});
+	} else if (modal.kind === 'prompt') {
+		out.push({text: promptTitles[modal.purpose].replace('NAME', sanitizeInline(modal.target.name)), bold: true});
+		if (modal.purpose === 'save-logs') {
+			out.push({
+				text: modal.scope === 'engine' ? 'What: the whole log, fetched again from the engine (Tab: the buffer)' : 'What: the lines in the buffer (Tab: the whole log from the engine)',
+				tone: 'info',
+			});
 		}
-		if (!line) line = w;
-		else if (line.length + 1 + w.length <= width) line += ' ' + w;
-		else {
-			out.push(line);
-			line = w;
-		}
+		out.push({text: '', input: {line: modal.line, label: '> '}});
+		if (modal.error) wrapped(modal.error, {tone: 'bad'});
+	} else if (modal.kind === 'run') {
+		out.push({text: `Run a container from ${sanitizeInline(modal.image)}`, bold: true});
+		(['name', 'command', 'ports', 'env', 'binds'] as const).forEach((field, i) => {
+			const label = `${i === modal.field ? '>' : ' '} ${runLabels[field].padEnd(8)} `;
+			const value = modal.fields[field];
+			if (i === modal.field) out.push({text: '', bold: true, input: {line: value, label}});
+			else out.push({text: label + truncate(sanitizeInline(value.value) || runHints[field], inner - label.length), tone: value.value ? undefined : 'muted'});
+		});
+		if (modal.error) wrapped(modal.error, {tone: 'bad'});
 	}
-	if (line || out.length === 0) out.push(line);
+	out.push({text: keys, tone: modal.kind === 'confirm' ? 'info' : 'muted'});
 	return out;
 }
 
 /**
  * A confirm dialog or a prompt, drawn as an opaque box over the panes. Its lines are padded
- * to its width so nothing behind it shows through.
+ * to its width so nothing behind it shows through. `keys` are the keys it offers (from the
+ * command registry: only those that work in it now).
  */
-export function Dialog({modal, width, height}: {modal: Modal; width: number; height: number}) {
+export function Dialog({modal, width, height, keys}: {modal: Modal; width: number; height: number; keys: string}) {
 	if (modal.kind !== 'confirm' && modal.kind !== 'prompt' && modal.kind !== 'run') return null;
 	const boxWidth = Math.max(20, Math.min(width - 4, 76));
 	const inner = boxWidth - 4;
-	const lines: Array<{text: string; tone?: 'bad' | 'warn' | 'muted' | 'info'; bold?: boolean}> = [];
-	if (modal.kind === 'confirm') {
-		for (const l of wrapText(sanitizeInline(modal.title), inner)) lines.push({text: l, bold: true});
-		for (const body of modal.body) {
-			for (const l of wrapText(sanitizeInline(body), inner)) lines.push({text: l, tone: 'warn'});
-		}
-		lines.push({text: ''});
-		lines.push({
-			text: modal.forceOffered ? 'f force   n/Esc cancel (default)' : 'y yes   n/Esc no (default)',
-			tone: 'info',
-		});
-	} else if (modal.kind === 'prompt') {
-		const name = sanitizeInline(modal.target.name);
-		const titles = {
-			commit: `Commit ${name} to repository:tag`,
-			'save-logs': `Save the log of ${name} to a file`,
-			exec: `Run a command in ${name} (with a terminal)`,
-		};
-		lines.push({text: titles[modal.purpose], bold: true});
-		if (modal.purpose === 'save-logs') {
-			lines.push({
-				text: modal.scope === 'engine' ? 'What: the whole log, fetched again from the engine (Tab: the buffer)' : 'What: the lines in the buffer (Tab: the whole log from the engine)',
-				tone: 'info',
-			});
-		}
-		lines.push({text: `> ${truncate(sanitizeInline(modal.value), inner - 3)}█`});
-		if (modal.error) for (const l of wrapText(sanitizeInline(modal.error), inner)) lines.push({text: l, tone: 'bad'});
-		const verbs = {commit: 'commit', 'save-logs': 'save', exec: 'run'};
-		lines.push({text: `Enter ${verbs[modal.purpose]}   Esc cancel`, tone: 'muted'});
-	} else {
-		lines.push({text: `Run a container from ${sanitizeInline(modal.image)}`, bold: true});
-		const labels = {name: 'Name', command: 'Command', ports: 'Ports', env: 'Env', binds: 'Binds'};
-		const hints = {name: '(optional)', command: "(empty: the image's)", ports: 'e.g. 8080:80 53:53/udp', env: 'e.g. A=1 B=2', binds: 'e.g. /srv/data:/data:ro'};
-		(['name', 'command', 'ports', 'env', 'binds'] as const).forEach((field, i) => {
-			const active = i === modal.field;
-			const value = sanitizeInline(modal.fields[field]);
-			const shown = value || (active ? '' : hints[field]);
-			lines.push({text: `${active ? '>' : ' '} ${labels[field].padEnd(8)} ${truncate(shown, inner - 12)}${active ? '█' : ''}`, tone: value || active ? undefined : 'muted', bold: active});
-		});
-		if (modal.error) for (const l of wrapText(sanitizeInline(modal.error), inner)) lines.push({text: l, tone: 'bad'});
-		lines.push({text: 'Tab/Shift-Tab field   Enter run   Esc cancel', tone: 'muted'});
-	}
-	const shown = lines.slice(0, Math.max(1, height - 4));
+	const shown = lines(modal, inner, keys).slice(0, Math.max(1, height - 4));
 	const top = Math.max(0, Math.floor((height - shown.length - 2) / 2));
 	const left = Math.max(0, Math.floor((width - boxWidth) / 2));
 	return (
 		<Box position="absolute" marginTop={top} marginLeft={left} width={boxWidth} flexDirection="column" borderStyle="round" borderColor={tone(modal.kind === 'confirm' ? 'warn' : 'info')}>
-			{shown.map((line, i) => (
-				<Text key={i} color={tone(line.tone)} bold={line.bold}>
-					{' ' + fit(line.text, inner) + ' '}
-				</Text>
-			))}
+			{shown.map((line, i) =>
+				line.input ? (
+					<Text key={i} bold={line.bold}>
+						{' ' + line.input.label}
+						<LineInput line={line.input.line} width={inner - line.input.label.length} />
+						{' '}
+					</Text>
+				) : (
+					<Text key={i} color={tone(line.tone)} bold={line.bold}>
+						{' ' + fit(line.text, inner) + ' '}
+					</Text>
+				),
+			)}
 		</Box>
 	);
 }

@@ -1,16 +1,26 @@
 import React from 'react';
 import {Text} from 'ink';
-import type {Engine} from '../engine/types.js';
+import type {ImageHistoryEntry} from '../engine/types.js';
 import {formatAgeShort, formatBytes, shortId} from '../format/format.js';
-import {useQuery} from '../hooks/use-query.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {FittedTable} from './kv-table.js';
 import {ScrollView} from './scroll-view.js';
 import {tone} from './theme.js';
 
 /** Enter on an image: its layers, newest first, with what created each and its size. */
-export function HistoryView({engine, imageId, name, width, height, scroll, now}: {engine: Engine; imageId: string; name: string; width: number; height: number; scroll: number; now: number}) {
-	const query = useQuery(() => engine.imageHistory(imageId), `history|${engine.endpoint}|${imageId}`);
+export interface HistoryViewProps {
+	imageId: string;
+	name: string;
+	query: {data?: ImageHistoryEntry[]; error?: unknown; loading: boolean};
+	width: number;
+	height: number;
+	scroll: number;
+	now: number;
+	keys: string;
+	onExtent?: (lines: number) => void;
+}
+
+export function HistoryView({imageId, name, query, width, height, scroll, now, keys, onExtent}: HistoryViewProps) {
 	const rows = (query.data ?? []).map(h => [
 		h.id === '<missing>' ? '<missing>' : shortId(h.id),
 		formatAgeShort(h.created, now),
@@ -19,7 +29,7 @@ export function HistoryView({engine, imageId, name, width, height, scroll, now}:
 	]);
 	const total = (query.data ?? []).reduce((sum, h) => sum + h.size, 0);
 	return (
-		<ScrollView title={`History — ${sanitizeInline(name)} (${shortId(imageId)})   Esc back, ↑/↓ scroll`} width={width} height={height} scroll={scroll}>
+		<ScrollView title={`History — ${sanitizeInline(name)} (${shortId(imageId)})   ${keys}`} width={width} height={height} scroll={scroll} onExtent={onExtent}>
 			{query.error ? <Text color={tone('bad')}>Could not read the history: {sanitizeInline(String((query.error as Error).message ?? query.error))}</Text> : null}
 			{query.loading && !query.data ? <Text color={tone('muted')}>Loading…</Text> : null}
 			{query.data ? <FittedTable title={`Layers (${rows.length}, ${formatBytes(total)} in all)`} columns={['Layer', 'Created', 'Created by', 'Size']} rows={rows} width={width} /> : null}

@@ -1,12 +1,12 @@
-import React, {memo, useMemo, useRef} from 'react';
-import {Box, Text} from 'ink';
-import type {ImageRow} from '../state/app-state.js';
+import React, {memo, useMemo} from 'react';
+import {Text} from 'ink';
 import {formatAgeShort, formatBytes, shortId} from '../format/format.js';
+import {plural} from '../format/plural.js';
+import type {LineState} from '../input/line-editor.js';
+import type {ImageRow} from '../state/types.js';
 import {sanitizeInline} from '../text/sanitize.js';
-import {fit} from '../text/width.js';
 import {joinCells, layoutColumns, type Column} from './columns.js';
-import {windowTop} from './list-window.js';
-import {PaneHeader} from './pane-header.js';
+import {ListPane} from './list-pane.js';
 import {tone} from './theme.js';
 
 const columns: readonly Column[] = [
@@ -22,18 +22,13 @@ interface RowProps {
 	widths: number[];
 	selected?: 'focus' | 'dim';
 	busy?: string;
-	now: number;
+	/** The age as shown ("46s", "3h"). */
+	age: string;
 }
 
-const ImageRowView = memo(function ImageRowView({row, widths, selected, busy, now}: RowProps) {
+const ImageRowView = memo(function ImageRowView({row, widths, selected, busy, age}: RowProps) {
 	const uses = row.image.containers ?? 0;
-	const cells = [
-		row.ref ? sanitizeInline(row.ref) : '<none>',
-		busy ?? shortId(row.image.id),
-		formatBytes(row.image.size),
-		formatAgeShort(row.image.created, now),
-		uses === 0 ? '-' : String(uses),
-	];
+	const cells = [row.ref ? sanitizeInline(row.ref) : '<none>', busy ?? shortId(row.image.id), formatBytes(row.image.size), age, uses === 0 ? '-' : String(uses)];
 	return (
 		<Text inverse={selected === 'focus'} bold={selected === 'dim'} color={busy ? tone('warn') : row.ref ? undefined : tone('muted')} wrap="truncate-end">
 			{joinCells(cells, widths, columns)}
@@ -42,51 +37,63 @@ const ImageRowView = memo(function ImageRowView({row, widths, selected, busy, no
 });
 
 export interface ImagesPaneProps {
+	/** The rows shown (filtered). */
 	rows: ImageRow[];
+	/** Every row (for the counts). */
+	all: ImageRow[];
 	selectedKey?: string;
 	busy: Record<string, string>;
 	focused: boolean;
 	width: number;
 	height: number;
 	filter: string;
-	editing: boolean;
+	edit?: LineState;
 	loaded: boolean;
+	top: number;
 	/** Unix seconds; ages are computed against it. */
 	now: number;
 }
 
 /** The images list: one row per tag (dangling images as <none>), virtualised. */
 export function ImagesPane(props: ImagesPaneProps) {
-	const {rows, selectedKey, busy, focused, width, height, filter, editing, now} = props;
+	const {rows, selectedKey, width, height, filter, focused} = props;
 	const widths = useMemo(() => layoutColumns(columns, width), [width]);
 	const rowsHeight = Math.max(0, height - 2);
 	const selected = Math.max(0, rows.findIndex(r => r.key === selectedKey));
-	const topRef = useRef(0);
-	const top = windowTop(topRef.current, selected, rowsHeight, rows.length);
-	topRef.current = top;
-	const visible = rows.slice(top, top + rowsHeight);
-	const unique = new Set(rows.map(r => r.image.id)).size;
-	const info = `${rows.length} tags, ${unique} images${rows.length > rowsHeight ? `  ${selected + 1}/${rows.length}` : ''}`;
+	const tags = props.all.filter(r => r.ref !== undefined).length;
+	const images = new Set(props.all.map(r => r.image.id)).size;
+	const parts = [`${plural(tags, 'tag')}, ${plural(images, 'image')}`];
+	if (rows.length !== props.all.length) parts.push(`${rows.length} of ${props.all.length} shown`);
+	if (rows.length > rowsHeight) parts.push(`${selected + 1}/${rows.length}`);
 	let empty: string | undefined;
 	if (!props.loaded) empty = 'Loading…';
 	else if (rows.length === 0) empty = filter ? 'No image matches the filter' : 'No images';
+	const selectedRow = rows[selected]?.key;
 	return (
-		<Box flexDirection="column" width={width} height={height}>
-			<PaneHeader number={2} title="Images" info={info} focused={focused} width={width} filter={filter} editing={editing} />
-			<Text color={tone('muted')} bold wrap="truncate-end">
-				{joinCells(columns.map(c => c.title), widths, columns)}
-			</Text>
-			{empty ? <Text color={tone('muted')}>{fit(`  ${empty}`, width)}</Text> : null}
-			{visible.map(r => (
+		<ListPane
+			number={2}
+			title="Images"
+			info={parts.join('  ')}
+			focused={focused}
+			width={width}
+			height={height}
+			columns={columns}
+			widths={widths}
+			rows={rows}
+			top={props.top}
+			filter={filter}
+			edit={props.edit}
+			empty={empty}
+			row={r => (
 				<ImageRowView
 					key={r.key}
 					row={r}
 					widths={widths}
-					selected={r.key === rows[selected]?.key ? (focused ? 'focus' : 'dim') : undefined}
-					busy={busy[r.image.id]}
-					now={now}
+					selected={r.key === selectedRow ? (focused ? 'focus' : 'dim') : undefined}
+					busy={props.busy[r.image.id]}
+					age={formatAgeShort(r.image.created, props.now)}
 				/>
-			))}
-		</Box>
+			)}
+		/>
 	);
 }

@@ -1,12 +1,11 @@
-import React, {useEffect, useState} from 'react';
+import React from 'react';
 import {Box, Text} from 'ink';
-import type {ContainerStats, Engine} from '../engine/types.js';
+import type {ContainerStats} from '../engine/types.js';
 import {formatBytes} from '../format/format.js';
+import {plural} from '../format/plural.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {tone} from './theme.js';
 
-/** Samples kept for the sparklines. */
-export const sparkSamples = 60;
 const bars = '▁▂▃▄▅▆▇█';
 
 /** A sparkline of values scaled to their maximum (at least `floor`). */
@@ -17,20 +16,7 @@ export function sparkline(values: number[], floor = 0): string {
 }
 
 /** Live stats of one running container (the engine's stats stream, for this container only). */
-export function LiveStats({engine, id, running}: {engine: Engine; id: string; running: boolean}) {
-	const [samples, setSamples] = useState<ContainerStats[]>([]);
-	const [error, setError] = useState<string | undefined>(undefined);
-	useEffect(() => {
-		setSamples([]);
-		if (!running) return;
-		const controller = new AbortController();
-		engine
-			.streamStats(id, s => setSamples(previous => [...previous, s].slice(-sparkSamples)), controller.signal)
-			.catch((e: unknown) => {
-				if (!controller.signal.aborted) setError(e instanceof Error ? e.message : String(e));
-			});
-		return () => controller.abort();
-	}, [engine, id, running]);
+export function LiveStats({samples, error, running}: {samples: ContainerStats[]; error?: string; running: boolean}) {
 	if (!running) return <Text color={tone('muted')}>Live stats: not running</Text>;
 	if (error) return <Text color={tone('bad')}>Live stats: {sanitizeInline(error)}</Text>;
 	const last = samples.at(-1);
@@ -45,7 +31,7 @@ export function LiveStats({engine, id, running}: {engine: Engine; id: string; ru
 	);
 	return (
 		<Box flexDirection="column">
-			<Text bold color={tone('accent')}>Live stats (last {samples.length} samples)</Text>
+			<Text bold color={tone('accent')}>Live stats (last {plural(samples.length, 'sample')})</Text>
 			{line('CPU', `${last.cpuPercent.toFixed(1)}%`, sparkline(samples.map(s => s.cpuPercent), 1))}
 			{line('Memory', `${formatBytes(last.memoryUsage)} / ${formatBytes(last.memoryLimit)}`, sparkline(samples.map(s => s.memoryUsage)))}
 			{line('Net', `rx ${formatBytes(last.networkRx)} tx ${formatBytes(last.networkTx)}`, sparkline(rate(s => s.networkRx + s.networkTx)))}

@@ -1,13 +1,12 @@
 import React, {memo} from 'react';
 import {Box, Text} from 'ink';
+import type {LineState} from '../input/line-editor.js';
 import {buildLogView, type LogBufferView, type LogRow, type LogScroll} from '../logs/log-view.js';
 import type {Matcher} from '../text/matcher.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {fit, stringWidth, truncate} from '../text/width.js';
 import {PaneHeader} from './pane-header.js';
 import {sourceTone, tone} from './theme.js';
-
-export type {LogScroll} from '../logs/log-view.js';
 
 /** One screen row of the log: gutter (stderr mark, current match), prefix, text with highlights. */
 const LogRowView = memo(function LogRowView({row, width}: {row: LogRow; width: number}) {
@@ -61,9 +60,10 @@ export interface LogsPaneProps {
 	wrap: boolean;
 	filterMode: boolean;
 	matcher?: Matcher;
-	/** The search pattern, with a cursor while it is typed. */
+	/** The search in force. */
 	search: string;
-	editing: boolean;
+	/** The search as it is being typed (with its cursor). */
+	edit?: LineState;
 	searchError?: string;
 	/** Absolute index of the current match and its place among all matches. */
 	current?: number;
@@ -110,7 +110,7 @@ export function LogsPane(props: LogsPaneProps) {
 				focused={focused}
 				width={width}
 				filter={props.search}
-				editing={props.editing}
+				edit={props.edit}
 				filterLabel="search"
 			/>
 			{props.searchError ? <Text color={tone('bad')}>{fit(`  ${sanitizeInline(props.searchError)}`, width)}</Text> : null}
@@ -120,9 +120,4 @@ export function LogsPane(props: LogsPaneProps) {
 			))}
 		</Box>
 	);
-}
-
-/** The pane's window for key handling: end of the view and how many rows it shows. */
-export function logRowsHeight(height: number): number {
-	return Math.max(1, height - 1);
 }

@@ -1,7 +1,9 @@
 import React from 'react';
 import {Text} from 'ink';
-import {fit} from '../text/width.js';
+import type {LineState} from '../input/line-editor.js';
+import {fit, stringWidth, truncate} from '../text/width.js';
 import {sanitizeInline} from '../text/sanitize.js';
+import {LineInput} from './line-input.js';
 import {tone} from './theme.js';
 
 export interface PaneHeaderProps {
@@ -11,22 +13,44 @@ export interface PaneHeaderProps {
 	info?: string;
 	focused: boolean;
 	width: number;
-	/** The filter text, with a cursor while it is being typed. */
+	/** The filter in force. */
 	filter?: string;
-	editing?: boolean;
+	/** The filter as it is being typed (with its cursor). */
+	edit?: LineState;
 	/** What the typed text is called: "filter" (lists) or "search" (logs). */
 	filterLabel?: string;
 }
 
-/** One line naming the pane, its number key, what it holds and its filter. */
-export function PaneHeader({number, title, info, focused, width, filter, editing, filterLabel = 'filter'}: PaneHeaderProps) {
-	let text = ` ${number} ${title}`;
-	if (info) text += `  ${info}`;
-	if (editing) text += `  /${sanitizeInline(filter ?? '')}█`;
-	else if (filter) text += `  ${filterLabel}: ${sanitizeInline(filter)} (/ edits, Esc clears)`;
+/**
+ * One line naming the pane, its number key, what it holds and its filter. The filter is the
+ * last thing to be cut: on a narrow terminal the counts and notes give way first.
+ */
+export function PaneHeader({number, title, info, focused, width, filter, edit, filterLabel = 'filter'}: PaneHeaderProps) {
+	const head = ` ${number} ${title}`;
+	// The filter with its hint when there is room, else without it; the info gives way first.
+	const clean = filter ? sanitizeInline(filter) : '';
+	const full = clean ? `  ${filterLabel}: ${clean} (/ edits, Esc clears)` : '';
+	const fits = stringWidth(head) + stringWidth(info ? `  ${info}` : '') + stringWidth(full) <= width;
+	const shownFilter = edit ? undefined : fits || !clean ? full : `  ${filterLabel}: ${clean}`;
+	const editRoom = edit ? Math.max(8, Math.min(40, width - stringWidth(head) - 5)) : 0;
+	const filterWidth = edit ? editRoom + 3 : stringWidth(shownFilter ?? '');
+	const infoRoom = Math.max(0, width - stringWidth(head) - filterWidth);
+	const infoText = info ? truncate(`  ${info}`, infoRoom) : '';
+	const style = {inverse: focused, bold: focused, color: focused ? undefined : tone('muted')};
+	if (!edit) {
+		return (
+			<Text {...style} wrap="truncate-end">
+				{fit(head + infoText + shownFilter, width)}
+			</Text>
+		);
+	}
+	const before = truncate(head + infoText + '  /', width - 1);
+	const inputWidth = Math.max(1, Math.min(editRoom, width - stringWidth(before)));
 	return (
-		<Text inverse={focused} bold={focused} color={focused ? undefined : tone('muted')} wrap="truncate-end">
-			{fit(text, width)}
+		<Text {...style} wrap="truncate-end">
+			{before}
+			<LineInput line={edit} width={inputWidth} />
+			{' '.repeat(Math.max(0, width - stringWidth(before) - inputWidth))}
 		</Text>
 	);
 }

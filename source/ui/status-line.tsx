@@ -1,8 +1,8 @@
 import React from 'react';
 import {Text} from 'ink';
-import type {ConnState, StatusMessage} from '../state/app-state.js';
+import type {ConnState, StatusMessage} from '../state/types.js';
 import {sanitizeInline} from '../text/sanitize.js';
-import {fit} from '../text/width.js';
+import {fit, stringWidth, truncate} from '../text/width.js';
 import {tone} from './theme.js';
 
 export interface StatusLineProps {
@@ -15,19 +15,30 @@ export interface StatusLineProps {
 	width: number;
 }
 
-/** Endpoint, engine version, counts, and the last action's outcome. */
+/**
+ * Endpoint, engine version, counts, and the last action's outcome. The counts are never cut:
+ * when the line is too narrow the endpoint and version give way first, then the message.
+ */
 export function StatusLine({endpoint, conn, running, stopped, images, status, width}: StatusLineProps) {
 	const engine = conn.kind === 'up' ? `Engine ${sanitizeInline(conn.info.version)} (API ${sanitizeInline(conn.info.apiVersion)})` : conn.kind;
-	const left = ` ${sanitizeInline(endpoint)} · ${engine} · ${running} running / ${stopped} stopped · ${images} images`;
-	if (!status) return <Text wrap="truncate-end">{fit(left, width)}</Text>;
-	const message = sanitizeInline(status.text);
-	const room = Math.max(0, width - message.length - 3);
+	const counts = `${running} running / ${stopped} stopped · ${images} ${images === 1 ? 'image' : 'images'}`;
+	const where = ` ${sanitizeInline(endpoint)} · ${engine} · `;
+	const message = status ? sanitizeInline(status.text) : '';
+	const separator = status ? ' │ ' : '';
+	// Room for the message: all it needs, as long as the counts and a bit of the endpoint fit.
+	const fixed = stringWidth(counts) + stringWidth(separator) + 1;
+	const messageRoom = Math.max(0, Math.min(stringWidth(message), width - fixed - Math.min(stringWidth(where), 12)));
+	const whereRoom = Math.max(0, width - fixed - messageRoom);
+	const left = stringWidth(where) <= whereRoom ? where : whereRoom > 4 ? `${truncate(where.slice(0, -3), whereRoom - 3)} · ` : '';
+	const line = left + counts;
+	if (!status) return <Text wrap="truncate-end">{fit(' ' + line.trimStart(), width)}</Text>;
+	const rest = Math.max(0, width - stringWidth(line) - stringWidth(separator));
 	return (
 		<Text wrap="truncate-end">
-			{fit(left, room)}
-			{' │ '}
+			{line}
+			{separator}
 			<Text color={tone(status.tone === 'error' ? 'bad' : status.tone === 'ok' ? 'ok' : 'info')} bold={status.tone === 'error'}>
-				{fit(message, width - Math.min(room, width) - 3)}
+				{fit(message, rest)}
 			</Text>
 		</Text>
 	);

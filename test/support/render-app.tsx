@@ -8,6 +8,7 @@ import {App} from '../../source/ui/app.js';
 import type {Engine} from '../../source/engine/types.js';
 import type {EngineFeed} from '../../source/state/engine-feed.js';
 import {ESC} from './keys.js';
+import {escapeWaitMs} from '../../source/input/key-reader.js';
 
 /** Strips SGR colour codes, in case colour is on. */
 export function plain(frame: string | undefined): string {
@@ -60,8 +61,9 @@ export async function renderApp(
 				instance.stdin.write(key);
 				await macrotask();
 				await macrotask();
-				if (key === ESC) {
-					await macrotask();
+				// An Esc at the end of a read waits for the rest of a sequence before it counts as Esc.
+				if (key.endsWith(ESC)) {
+					await sleep(escapeWaitMs + 10);
 					await macrotask();
 				}
 			}

@@ -274,9 +274,9 @@ describe('filter, help and quit', () => {
 		await app.press(ESC);
 	});
 
-	it('? lists every key from the keymap', async () => {
+	it('? lists every key from the command registry', async () => {
 		const {engine} = world();
-		const {keymap} = await import('../../source/keys/keymap.js');
+		const {commands: keymap} = await import('../../source/commands/registry.js');
 		app = await renderApp(engine, {rows: 200});
 		await app.waitFor('aaa-old');
 		await app.press('?');

@@ -227,9 +227,13 @@ describe('shell, exec and attach', () => {
 			<App
 				engine={engine}
 				now={() => new Date()}
-				handover={async session => {
-					handed.push(session);
-					await session.done;
+				terminal={{
+					async handover(session) {
+						handed.push(session);
+						await session.done;
+						return {};
+					},
+					bracketedPaste() {},
 				}}
 			/>,
 		);
@@ -306,17 +310,16 @@ describe('run form', () => {
 		await app.waitFor('api');
 		await app.press('2', 'r');
 		await app.waitFor('Run a container from berth-test/busybox:latest');
-		await app.press('web2', TAB, 'sleep 100', TAB, '70000:80', ENTER);
+		// Whole chunks, as a fast typist or a slow link sends them: Tab Tab in one read, and so on.
+		await app.press(`web2${TAB}sleep 100${TAB}70000:80${ENTER}`);
 		await app.waitFor('host port must be a number from 1 to 65535');
-		for (let i = 0; i < 8; i++) await app.press(BACKSPACE);
-		await app.press('8080:80', TAB, 'NOEQUALS', ENTER);
-		await app.waitFor('write NAME=value');
-		for (let i = 0; i < 8; i++) await app.press(BACKSPACE);
-		await app.press('A=1', TAB, 'relative/path:/data', ENTER);
-		await app.waitFor('the host path must be absolute');
+		await app.press(BACKSPACE.repeat(8));
+		await app.press(`8080:80${TAB}1BAD${ENTER}`);
+		await app.waitFor('invalid variable name');
+		await app.press(`${BACKSPACE.repeat(4)}A=1${TAB}relative/path:/data${ENTER}`);
+		await app.waitFor('must be an absolute host path');
 		expect(engine.callsTo('runContainer')).toHaveLength(0);
-		for (let i = 0; i < 19; i++) await app.press(BACKSPACE);
-		await app.press('/srv:/data:ro', ENTER);
+		await app.press(BACKSPACE.repeat(19), '/srv:/data:ro', ENTER);
 		await app.waitFor('Started web2');
 		expect(engine.callsTo('runContainer')[0]).toEqual([
 			'runContainer',

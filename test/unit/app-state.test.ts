@@ -1,13 +1,8 @@
 import {describe, expect, it} from 'vitest';
-import {
-	imageRowsOf,
-	initialState,
-	reducer,
-	selectedContainer,
-	sortContainers,
-	visibleContainers,
-	type AppState,
-} from '../../source/state/app-state.js';
+import {lineAtEnd} from '../../source/input/line-editor.js';
+import {initialState, reducer} from '../../source/state/reducer.js';
+import {imageRowsOf, selectedContainer, sortContainers, visibleContainers} from '../../source/state/selectors.js';
+import type {AppState} from '../../source/state/types.js';
 import {fakeContainer, fakeImage} from '../support/fake-engine.js';
 
 const snapshot = (state: AppState, containers = state.containers, images: ReturnType<typeof fakeImage>[] = []) =>
@@ -62,7 +57,7 @@ describe('app state', () => {
 		state = reducer(state, {type: 'busy', id: a.id, label: 'stopping…'});
 		state = reducer(state, {
 			type: 'open',
-			modal: {kind: 'confirm', op: 'kill', target: {kind: 'container', id: a.id, name: 'a'}, title: 'Kill a?', body: [], forceOffered: false},
+			modal: {kind: 'confirm', command: 'container.kill', target: {kind: 'container', id: a.id, name: 'a'}, title: 'Kill a?', body: [], forceOffered: false},
 		});
 		state = snapshot(state, []);
 		expect(state.modal).toBeUndefined();
@@ -74,7 +69,7 @@ describe('app state', () => {
 		const list = [fakeContainer({name: 'web.1'}), fakeContainer({name: 'web21'})];
 		let state = snapshot(initialState(), list);
 		state = reducer(state, {type: 'filter-start'});
-		state = reducer(state, {type: 'filter-input', text: 'web.'});
+		state = reducer(state, {type: 'filter-line', line: lineAtEnd('web.')});
 		expect(visibleContainers(state).map(c => c.name)).toEqual(['web.1']);
 		state = reducer(state, {type: 'filter-clear'});
 		expect(visibleContainers(state)).toHaveLength(2);

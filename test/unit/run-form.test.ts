@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {checkRunFields, parseBinds, parseEnv, parsePorts, splitCommand} from '../../source/format/run-form.js';
+import {checkRunFields, parseBinds, parseEnv, parsePorts, runCommandLine, splitCommand} from '../../source/format/run-form.js';
 
 const empty = {name: '', command: '', ports: '', env: '', binds: ''};
 
@@ -17,14 +17,31 @@ describe('run form', () => {
 		expect(parsePorts('1:2:3:4')).toMatch(/\[ip:\]hostPort/);
 	});
 
-	it('needs NAME=value for env and absolute paths for binds', () => {
+	it('takes env as docker run -e does: NAME=value (quoted values keep spaces) or NAME alone, passed on from berth', () => {
 		expect(parseEnv('A=1 B=two=2')).toEqual(['A=1', 'B=two=2']);
-		expect(parseEnv('NOEQUALS')).toMatch(/NAME=value/);
+		expect(parseEnv(`GREETING='hello world', X="a b"`)).toEqual(['GREETING=hello world', 'X=a b']);
+		expect(parseEnv('HOME TERM NOT_SET_HERE', {HOME: '/root', TERM: 'xterm'})).toEqual(['HOME=/root', 'TERM=xterm']);
 		expect(parseEnv('1X=2')).toMatch(/invalid variable name/);
+		expect(parseEnv(`A='open`)).toMatch(/unclosed/);
+	});
+
+	it('takes bind mounts with absolute host paths and named volumes', () => {
 		expect(parseBinds('/srv:/data:ro')).toEqual(['/srv:/data:ro']);
-		expect(parseBinds('srv:/data')).toMatch(/host path must be absolute/);
+		expect(parseBinds('data:/data cache:/var/cache:rw')).toEqual(['data:/data', 'cache:/var/cache:rw']);
+		expect(parseBinds('./srv:/data')).toMatch(/absolute host path or a volume name/);
 		expect(parseBinds('/srv:data')).toMatch(/container path must be absolute/);
 		expect(parseBinds('/srv:/data:rx')).toMatch(/ro or rw/);
+	});
+
+	it('refuses host addresses that are not IPv4 addresses', () => {
+		expect(parsePorts('999.999.999.999:8080:80')).toMatch(/IPv4/);
+		expect(parsePorts('127.0.0.1:8080:80')).toEqual([{containerPort: 80, protocol: 'tcp', hostPort: 8080, hostIp: '127.0.0.1'}]);
+	});
+
+	it('writes the docker run line the form amounts to', () => {
+		expect(runCommandLine('shop/api:1.4', {name: 'api', cmd: ['sh', '-c', 'echo hi'], ports: [{containerPort: 80, protocol: 'tcp', hostPort: 8080}], env: ['GREETING=hello world'], binds: ['data:/data']})).toBe(
+			`docker run -d --name api -p 8080:80 -e 'GREETING=hello world' -v data:/data shop/api:1.4 sh -c 'echo hi'`,
+		);
 	});
 
 	it('splits commands like a shell does for quotes', () => {

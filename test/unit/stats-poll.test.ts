@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {nextStatsInterval, statsIdleIntervalMs, statsIntervalMs} from '../../source/hooks/use-stats-poll.js';
+import {nextStatsInterval, statsIdleIntervalMs, statsIntervalMs} from '../../source/controller/stats-sampler.js';
 
 describe('stats sampling cadence', () => {
 	it('samples every 2 s while the figures change and backs off to 10 s while they do not', () => {

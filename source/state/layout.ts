@@ -1,4 +1,4 @@
-import type {Pane} from '../keys/match.js';
+import type {Pane} from './types.js';
 
 /** Below this many rows berth shows one pane at a time (number keys and Tab switch). */
 export const stackedMinRows = 30;

@@ -1,0 +1,79 @@
+/**
+ * Commands that work everywhere on the main screen (focus, moving, filtering, help, quitting),
+ * on the unreachable screen, and in the full-screen views and the help overlay.
+ */
+import {pageOf} from '../state/selectors.js';
+import {viewRows} from '../state/reducer.js';
+import type {Command, CommandContext} from './types.js';
+
+/** Moves in the focused pane: the list's selection, or the log's scroll position. */
+function move(ctx: CommandContext, delta: number | 'first' | 'last') {
+	if (ctx.state.focus === 'logs') return ctx.dispatch({type: 'logs-scroll', delta});
+	if (delta === 'first' || delta === 'last') return ctx.dispatch({type: 'move-to', where: delta});
+	ctx.dispatch({type: 'move', delta});
+}
+
+function quit(ctx: CommandContext) {
+	const running = ctx.services.running();
+	if (running.length > 0 && !ctx.state.status?.text.startsWith('Still running on the engine')) {
+		return ctx.say('info', `Still running on the engine: ${running.join(', ')} — press q again to quit anyway (it carries on without berth)`);
+	}
+	ctx.services.exit();
+}
+
+/** Closes, in order: the focused list's filter, the marks, merged logs, the status message. */
+function close(ctx: CommandContext) {
+	const {state} = ctx;
+	if (state.filters[state.focus]) return ctx.dispatch({type: 'filter-clear'});
+	if (state.focus === 'containers' && Object.keys(state.marked).length > 0) {
+		ctx.dispatch({type: 'clear-marks'});
+		return ctx.say('info', 'Marks cleared');
+	}
+	if (state.focus === 'logs' && state.logs.merged) return ctx.dispatch({type: 'merge', merged: undefined});
+	ctx.dispatch({type: 'status', status: undefined});
+}
+
+export const appCommands: Command[] = [
+	{id: 'app.focus-containers', scope: 'global', keys: ['1'], label: 'containers', description: 'Focus the containers pane', run: ctx => ctx.dispatch({type: 'focus', pane: 'containers'})},
+	{id: 'app.focus-images', scope: 'global', keys: ['2'], label: 'images', description: 'Focus the images pane', run: ctx => ctx.dispatch({type: 'focus', pane: 'images'})},
+	{id: 'app.focus-logs', scope: 'global', keys: ['3'], label: 'logs', description: 'Focus the logs pane', run: ctx => ctx.dispatch({type: 'focus', pane: 'logs'})},
+	{id: 'app.next-pane', scope: 'global', keys: ['tab'], label: 'next pane', description: 'Focus the next pane', bar: true, run: ctx => ctx.dispatch({type: 'cycle-focus', delta: 1})},
+	{id: 'app.prev-pane', scope: 'global', keys: ['shift-tab'], label: 'prev pane', description: 'Focus the previous pane', run: ctx => ctx.dispatch({type: 'cycle-focus', delta: -1})},
+	{id: 'nav.up', scope: 'global', keys: ['up', 'k'], label: 'up', description: 'Move the selection up', run: ctx => move(ctx, -1)},
+	{id: 'nav.down', scope: 'global', keys: ['down', 'j'], label: 'down', description: 'Move the selection down', run: ctx => move(ctx, 1)},
+	{id: 'nav.page-up', scope: 'global', keys: ['pageup'], label: 'page up', description: 'Move up one page (logs: scroll back)', run: ctx => move(ctx, -pageOf(ctx.state))},
+	{id: 'nav.page-down', scope: 'global', keys: ['pagedown'], label: 'page down', description: 'Move down one page (logs: towards the live end)', run: ctx => move(ctx, pageOf(ctx.state))},
+	{id: 'nav.first', scope: 'global', keys: ['g', 'home'], label: 'first', description: 'Go to the first row', run: ctx => move(ctx, 'first')},
+	{id: 'nav.last', scope: 'global', keys: ['G', 'end'], label: 'last', description: 'Go to the last row (logs: follow)', run: ctx => move(ctx, 'last')},
+	{
+		id: 'app.filter',
+		scope: 'global',
+		keys: ['/'],
+		label: 'filter',
+		description: 'Filter the list: name, image, status, id prefix (Enter keeps it, Esc clears it)',
+		bar: true,
+		run: ctx => ctx.dispatch({type: 'filter-start'}),
+	},
+	{id: 'app.help', scope: 'global', keys: ['?'], label: 'help', description: 'Show every key', bar: true, run: ctx => ctx.dispatch({type: 'open', modal: {kind: 'help', scroll: 0}})},
+	{id: 'app.close', scope: 'global', keys: ['escape'], label: 'close', description: 'Clear the filter, then the marks, then merged logs, then the message', run: close},
+	{id: 'app.quit', scope: 'global', keys: ['q', 'ctrl-c'], label: 'quit', description: 'Quit berth (Ctrl-C quits from anywhere)', bar: true, run: quit},
+
+	// The unreachable screen: nothing to act on but leaving.
+	{id: 'unreachable.quit', scope: 'unreachable', keys: ['q', 'ctrl-c'], label: 'quit', description: 'Quit berth (it retries by itself meanwhile)', bar: true, run: ctx => ctx.services.exit()},
+
+	// Full-screen views: details, history, processes.
+	{id: 'view.close', scope: 'view', keys: ['escape', 'q'], label: 'back', description: 'Close the view', bar: true, run: ctx => ctx.dispatch({type: 'close'})},
+	{id: 'view.up', scope: 'view', keys: ['up', 'k'], label: 'scroll', description: 'Scroll the view', bar: true, run: ctx => ctx.dispatch({type: 'scroll-modal', delta: -1})},
+	{id: 'view.down', scope: 'view', keys: ['down', 'j'], label: 'scroll', description: 'Scroll the view', run: ctx => ctx.dispatch({type: 'scroll-modal', delta: 1})},
+	{id: 'view.page-up', scope: 'view', keys: ['pageup'], label: 'page', description: 'Scroll the view one page up', bar: true, run: ctx => ctx.dispatch({type: 'scroll-modal', delta: -viewRows(ctx.state)})},
+	{id: 'view.page-down', scope: 'view', keys: ['pagedown'], label: 'page', description: 'Scroll the view one page down', run: ctx => ctx.dispatch({type: 'scroll-modal', delta: viewRows(ctx.state)})},
+	{id: 'view.top', scope: 'view', keys: ['g', 'home'], label: 'top', description: 'Scroll to the top of the view', run: ctx => ctx.dispatch({type: 'scroll-modal', delta: -Number.MAX_SAFE_INTEGER})},
+	{id: 'view.bottom', scope: 'view', keys: ['G', 'end'], label: 'bottom', description: 'Scroll to the end of the view', run: ctx => ctx.dispatch({type: 'scroll-modal', delta: Number.MAX_SAFE_INTEGER})},
+
+	// The help overlay.
+	{id: 'help.close', scope: 'help', keys: ['escape', 'q', '?'], label: 'close', description: 'Close the help', bar: true, run: ctx => ctx.dispatch({type: 'close'})},
+	{id: 'help.up', scope: 'help', keys: ['up', 'k'], label: 'scroll', description: 'Scroll the help', bar: true, run: ctx => ctx.dispatch({type: 'scroll-modal', delta: -1})},
+	{id: 'help.down', scope: 'help', keys: ['down', 'j'], label: 'scroll', description: 'Scroll the help', run: ctx => ctx.dispatch({type: 'scroll-modal', delta: 1})},
+	{id: 'help.page-up', scope: 'help', keys: ['pageup'], label: 'page', description: 'Scroll the help one page up', run: ctx => ctx.dispatch({type: 'scroll-modal', delta: -viewRows(ctx.state)})},
+	{id: 'help.page-down', scope: 'help', keys: ['pagedown'], label: 'page', description: 'Scroll the help one page down', run: ctx => ctx.dispatch({type: 'scroll-modal', delta: viewRows(ctx.state)})},
+];

@@ -1,0 +1,68 @@
+/**
+ * Confirm dialogs: a command that asks first opens one naming exactly what it affects; `y`
+ * hands the target back to that command, `n`/Esc cancels (the default). When the engine refuses
+ * a `confirm-then-force` command, the dialog comes back with the engine's reason and offers
+ * only force (`f`).
+ */
+import type {ConfirmTarget} from '../state/types.js';
+import type {Command, CommandContext} from './types.js';
+
+/** Opens the dialog of a command that confirms, for the current selection. */
+export function openConfirm(ctx: CommandContext, command: Command): void {
+	const dialog = command.confirm?.dialog(ctx.state);
+	if (!dialog) return;
+	ctx.dispatch({type: 'open', modal: {kind: 'confirm', command: command.id, ...dialog, forceOffered: false}});
+}
+
+/** The engine refused: ask again, offering force. Returns true (the failure is handled). */
+export function offerForce(ctx: CommandContext, command: string, target: ConfirmTarget, title: string, body: string[]): true {
+	ctx.dispatch({type: 'open', modal: {kind: 'confirm', command, target, title, body, forceOffered: true}});
+	return true;
+}
+
+function confirmed(ctx: CommandContext, force: boolean, find: (id: string) => Command | undefined): void {
+	const modal = ctx.state.modal;
+	if (modal?.kind !== 'confirm') return;
+	ctx.dispatch({type: 'close'});
+	find(modal.command)?.run(ctx, {target: modal.target, force});
+}
+
+const offersForce = (state: Parameters<NonNullable<Command['available']>>[0]) => state.modal?.kind === 'confirm' && state.modal.forceOffered;
+
+/** The dialog's keys; `find` looks commands up in the registry. */
+export function dialogCommands(find: (id: string) => Command | undefined): Command[] {
+	return [
+		{
+			id: 'dialog.yes',
+			scope: 'dialog',
+			keys: ['y'],
+			label: 'yes',
+			description: 'Confirm the action',
+			bar: true,
+			available: state => !offersForce(state),
+			run: ctx => confirmed(ctx, false, find),
+		},
+		{
+			id: 'dialog.force',
+			scope: 'dialog',
+			keys: ['f'],
+			label: 'force',
+			description: 'Confirm with force, when the dialog offers it (after the engine refused)',
+			bar: true,
+			available: state => offersForce(state),
+			run: ctx => confirmed(ctx, true, find),
+		},
+		{
+			id: 'dialog.cancel',
+			scope: 'dialog',
+			keys: ['n', 'escape'],
+			label: 'no (default)',
+			description: 'Cancel (the default)',
+			bar: true,
+			run: ctx => {
+				ctx.dispatch({type: 'close'});
+				ctx.say('info', 'Cancelled; nothing was changed');
+			},
+		},
+	];
+}

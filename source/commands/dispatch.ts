@@ -1,0 +1,38 @@
+/**
+ * A key press, start to end: key name → the scopes of the layer that has the keyboard → the
+ * command bound there → available? → it runs (or asks first, or says why not). Text typed into
+ * a prompt, and pastes, go into the prompt's line.
+ */
+import type {KeyEvent} from '../input/decode-keys.js';
+import {openConfirm} from './confirm.js';
+import {activeLine, typeText} from './prompts.js';
+import {availability, commandFor} from './registry.js';
+import type {CommandContext} from './types.js';
+
+/** Whether a key name is text to type (one character, or Space) rather than a named key. */
+function typed(name: string): string | undefined {
+	if (name === 'space') return ' ';
+	return [...name].length === 1 ? name : undefined;
+}
+
+export function handleKey(ctx: CommandContext, event: KeyEvent): void {
+	if (event.kind === 'paste') {
+		// Pastes are text for a prompt, never keys; elsewhere they are ignored.
+		typeText(ctx, event.text);
+		return;
+	}
+	const {name} = event;
+	const command = commandFor(name, ctx.state);
+	if (!command) {
+		const text = typed(name);
+		if (text !== undefined && activeLine(ctx.state)) typeText(ctx, text);
+		return;
+	}
+	const available = availability(command, ctx.state);
+	if (available !== true) {
+		if (typeof available === 'string') ctx.say('info', available);
+		return;
+	}
+	if (command.confirm) return openConfirm(ctx, command);
+	command.run(ctx);
+}

@@ -1,0 +1,137 @@
+/**
+ * Prompts: every text input (list filters, the log search, the commit, exec and save prompts,
+ * the run form's fields) is a line editor with the same keys. Enter submits, Esc cancels; text
+ * typed or pasted goes in at the cursor.
+ */
+import {editLine, insertText, type EditOp, type LineState} from '../input/line-editor.js';
+import {parseReference} from '../format/reference.js';
+import {checkRunFields, runCommandLine, splitCommand} from '../format/run-form.js';
+import {runFieldNames, type Action, type AppState} from '../state/types.js';
+import {shellWord} from '../format/shell-word.js';
+import type {Command, CommandContext} from './types.js';
+
+/** The line being edited, if a prompt is open, and the action that replaces it. */
+export function activeLine(state: AppState): {line: LineState; set: (line: LineState) => Action} | undefined {
+	const modal = state.modal;
+	if (modal?.kind === 'prompt') return {line: modal.line, set: line => ({type: 'prompt-line', line})};
+	if (modal?.kind === 'run') return {line: modal.fields[runFieldNames[modal.field]!], set: line => ({type: 'run-line', line})};
+	if (!modal && state.filterEdit) return {line: state.filterEdit.line, set: line => ({type: 'filter-line', line})};
+	return undefined;
+}
+
+/** Types text into the open prompt (keys, or a paste taken literally: no control characters). */
+export function typeText(ctx: CommandContext, text: string): void {
+	const active = activeLine(ctx.state);
+	// eslint-disable-next-line no-control-regex
+	const clean = text.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+	if (active && clean !== '') ctx.dispatch(active.set(insertText(active.line, clean)));
+}
+
+function edit(op: EditOp) {
+	return (ctx: CommandContext) => {
+		const active = activeLine(ctx.state);
+		if (active) ctx.dispatch(active.set(editLine(active.line, op)));
+	};
+}
+
+function cancel(ctx: CommandContext) {
+	const {state} = ctx;
+	if (state.modal?.kind === 'run') {
+		ctx.dispatch({type: 'close'});
+		return ctx.say('info', 'Run cancelled');
+	}
+	if (state.modal?.kind === 'prompt') {
+		ctx.dispatch({type: 'close'});
+		return ctx.say('info', 'Cancelled; nothing was changed');
+	}
+	ctx.dispatch({type: 'filter-clear'});
+}
+
+function submit(ctx: CommandContext) {
+	const {state, dispatch, services} = ctx;
+	const modal = state.modal;
+	if (modal?.kind === 'run') {
+		const values = Object.fromEntries(runFieldNames.map(f => [f, modal.fields[f].value])) as Record<(typeof runFieldNames)[number], string>;
+		const checked = checkRunFields(values);
+		if (!checked.ok) return dispatch({type: 'run-field', field: runFieldNames.indexOf(checked.field), error: `${checked.field}: ${checked.reason}`});
+		dispatch({type: 'close'});
+		return services.runContainer(modal.image, checked.options, runCommandLine(modal.image, checked.options));
+	}
+	if (modal?.kind === 'prompt') {
+		const value = modal.line.value;
+		if (modal.purpose === 'commit') {
+			const parsed = parseReference(value);
+			if (!parsed.ok) return dispatch({type: 'prompt-line', line: modal.line, error: parsed.reason});
+			dispatch({type: 'close'});
+			const t = modal.target;
+			const ref = `${parsed.repo}:${parsed.tag}`;
+			return services.act({
+				id: t.id,
+				busy: 'committing',
+				name: t.name,
+				verb: 'commit',
+				cli: `docker commit ${shellWord(t.name)} ${shellWord(ref)}`,
+				work: async engine => {
+					const imageId = await engine.commitContainer(t.id, {repo: parsed.repo, tag: parsed.tag});
+					return `Committed ${t.name} → ${ref} (${imageId.replace('sha256:', '').slice(0, 12)})`;
+				},
+			});
+		}
+		if (modal.purpose === 'exec') {
+			const cmd = splitCommand(value.trim());
+			if (typeof cmd === 'string' || cmd.length === 0) {
+				return dispatch({type: 'prompt-line', line: modal.line, error: typeof cmd === 'string' ? cmd : 'Type a command, e.g. sh'});
+			}
+			dispatch({type: 'close'});
+			const t = modal.target;
+			return services.interactive(t, 'Command', engine => engine.execInteractive(t.id, cmd, state.size), `docker exec -it ${shellWord(t.name)} ${cmd.map(shellWord).join(' ')}`);
+		}
+		const file = value.trim();
+		if (!file) return dispatch({type: 'prompt-line', line: modal.line, error: 'Type a file name'});
+		dispatch({type: 'close'});
+		return services.saveLogs(file, modal.scope ?? 'buffer', false);
+	}
+	if (state.filterEdit) {
+		const pane = state.filterEdit.pane;
+		if (pane === 'logs' && state.logs.searchError) return;
+		dispatch({type: 'filter-commit'});
+		if (pane === 'logs' && state.filters.logs) dispatch({type: 'logs-jump', direction: -1});
+	}
+}
+
+function field(ctx: CommandContext, delta: 1 | -1) {
+	const modal = ctx.state.modal;
+	if (modal?.kind === 'run') {
+		const next = (modal.field + delta + runFieldNames.length) % runFieldNames.length;
+		return ctx.dispatch({type: 'run-field', field: next, error: modal.error});
+	}
+	if (modal?.kind === 'prompt' && modal.purpose === 'save-logs') ctx.dispatch({type: 'prompt-scope'});
+}
+
+const isSave = (state: AppState) => state.modal?.kind === 'prompt' && state.modal.purpose === 'save-logs';
+const isForm = (state: AppState) => state.modal?.kind === 'run';
+
+export const promptCommands: Command[] = [
+	{id: 'prompt.submit', scope: 'prompt', keys: ['enter'], label: 'ok', description: 'Accept the input', bar: true, run: submit},
+	{id: 'prompt.cancel', scope: 'prompt', keys: ['escape'], label: 'cancel', description: 'Cancel the input', bar: true, run: cancel},
+	{
+		id: 'prompt.next-field',
+		scope: 'prompt',
+		keys: ['tab'],
+		label: 'next field',
+		description: 'Next field of a form; in the save prompt, switch buffer / whole log',
+		bar: true,
+		available: state => isForm(state) || isSave(state),
+		run: ctx => field(ctx, 1),
+	},
+	{id: 'prompt.prev-field', scope: 'prompt', keys: ['shift-tab'], label: 'prev field', description: 'Previous field of a form', available: isForm, run: ctx => field(ctx, -1)},
+	{id: 'edit.left', scope: 'prompt', keys: ['left'], label: 'left', description: 'Move the cursor left', run: edit('left')},
+	{id: 'edit.right', scope: 'prompt', keys: ['right'], label: 'right', description: 'Move the cursor right', run: edit('right')},
+	{id: 'edit.home', scope: 'prompt', keys: ['home', 'ctrl-a'], label: 'start', description: 'Move the cursor to the start', run: edit('home')},
+	{id: 'edit.end', scope: 'prompt', keys: ['end', 'ctrl-e'], label: 'end', description: 'Move the cursor to the end', run: edit('end')},
+	{id: 'edit.backspace', scope: 'prompt', keys: ['backspace'], label: 'delete back', description: 'Delete the character before the cursor', run: edit('backspace')},
+	{id: 'edit.delete', scope: 'prompt', keys: ['delete', 'ctrl-d'], label: 'delete', description: 'Delete the character under the cursor', run: edit('delete')},
+	{id: 'edit.kill-start', scope: 'prompt', keys: ['ctrl-u'], label: 'clear to start', description: 'Delete from the cursor to the start', run: edit('kill-to-start')},
+	{id: 'edit.kill-end', scope: 'prompt', keys: ['ctrl-k'], label: 'clear to end', description: 'Delete from the cursor to the end', run: edit('kill-to-end')},
+	{id: 'edit.kill-word', scope: 'prompt', keys: ['ctrl-w'], label: 'delete word', description: 'Delete the word before the cursor', run: edit('kill-word')},
+];

@@ -1,0 +1,98 @@
+/**
+ * The one table of commands. Key dispatch, the help bar, the `?` overlay, dialog and view key
+ * hints and the README's key table all come from it, so they cannot drift apart.
+ */
+import type {AppState} from '../state/types.js';
+import {appCommands} from './app.js';
+import {dialogCommands} from './confirm.js';
+import {containerCommands} from './containers.js';
+import {imageCommands} from './images.js';
+import {logCommands} from './logs.js';
+import {promptCommands} from './prompts.js';
+import type {Command, Scope} from './types.js';
+
+const byId = new Map<string, Command>();
+
+export const commands: readonly Command[] = [
+	...appCommands,
+	...containerCommands,
+	...imageCommands,
+	...logCommands,
+	...dialogCommands(id => byId.get(id)),
+	...promptCommands,
+];
+for (const command of commands) byId.set(command.id, command);
+
+const byScopeKey = new Map<string, Command>();
+for (const command of commands) for (const key of command.keys) byScopeKey.set(`${command.scope}\u0000${key}`, command);
+
+export function commandById(id: string): Command | undefined {
+	return byId.get(id);
+}
+
+/** Who has the keyboard, from the top of the screen down. */
+export type Layer = 'unreachable' | 'dialog' | 'prompt' | 'help' | 'view' | 'panes';
+
+export function layerOf(state: AppState): Layer {
+	const modal = state.modal;
+	// While the engine is away only its screen shows; what was open comes back with it.
+	if (state.conn.kind === 'down') return 'unreachable';
+	if (modal?.kind === 'confirm') return 'dialog';
+	if (modal?.kind === 'prompt' || modal?.kind === 'run' || (!modal && state.filterEdit)) return 'prompt';
+	if (modal?.kind === 'help') return 'help';
+	if (modal) return 'view';
+	return 'panes';
+}
+
+/** The scopes consulted, in order, for the layer that has the keyboard. */
+export function scopesOf(state: AppState): Scope[] {
+	const layer = layerOf(state);
+	return layer === 'panes' ? [state.focus, 'global'] : [layer];
+}
+
+/** The command a key reaches now: the first scope that binds it decides (nothing leaks past a dialog or prompt). */
+export function commandFor(key: string, state: AppState): Command | undefined {
+	for (const scope of scopesOf(state)) {
+		const command = byScopeKey.get(`${scope}\u0000${key}`);
+		if (command) return command;
+	}
+	// Ctrl-C quits from anywhere.
+	if (key === 'ctrl-c') return byId.get('app.quit');
+	return undefined;
+}
+
+/** Whether a command can run in this state (see Command.available). */
+export function availability(command: Command, state: AppState): boolean | string {
+	return command.available ? command.available(state) : true;
+}
+
+/** The help bar: the bar commands of the scopes in use that are available now, `?` first. */
+export function barCommands(state: AppState): Command[] {
+	const seen = new Set<string>();
+	const result: Command[] = [];
+	for (const scope of scopesOf(state)) {
+		for (const command of commands) {
+			if (command.scope !== scope || !command.bar || availability(command, state) !== true) continue;
+			// A key bound in the pane shadows the global command on it.
+			if (scope === 'global' && command.keys.every(k => byScopeKey.has(`${state.focus}\u0000${k}`))) continue;
+			if (seen.has(command.label)) continue;
+			seen.add(command.label);
+			result.push(command);
+		}
+	}
+	// `?` first: when the bar is cut short on a narrow terminal, the way to every key still shows.
+	return result.sort((a, b) => Number(b.id === 'app.help') - Number(a.id === 'app.help'));
+}
+
+/** The scopes in the order the `?` overlay and README list them, with their titles. */
+export const scopeTitles: ReadonlyArray<[Scope, string]> = [
+	['global', 'Everywhere'],
+	['containers', 'Containers pane'],
+	['images', 'Images pane'],
+	['logs', 'Logs pane'],
+	['view', 'Details, history and processes views'],
+	['help', 'Help overlay'],
+	['dialog', 'Confirm dialogs'],
+	['prompt', 'Prompts and forms'],
+	['unreachable', 'When the engine is unreachable'],
+];

@@ -1,0 +1,42 @@
+/**
+ * What commands act on: the selected container or image as a dialog target, and the checks
+ * every container action shares (something selected, not busy).
+ */
+import {shortId} from '../format/format.js';
+import {alive, selectedContainer, selectedImageRow} from '../state/selectors.js';
+import type {AppState, ConfirmTarget} from '../state/types.js';
+import type {ContainerSummary} from '../engine/types.js';
+
+export function containerTarget(c: ContainerSummary): ConfirmTarget {
+	return {kind: 'container', id: c.id, name: c.name};
+}
+
+/** The selected container as a target, if any. */
+export function selectedContainerTarget(state: AppState): ConfirmTarget | undefined {
+	const c = selectedContainer(state);
+	return c ? containerTarget(c) : undefined;
+}
+
+/** The selected image row as a target: its reference (rmi of a tag untags it) or its short id. */
+export function selectedImageTarget(state: AppState): ConfirmTarget | undefined {
+	const row = selectedImageRow(state);
+	if (!row) return undefined;
+	return {kind: 'image', id: row.image.id, name: row.ref ?? shortId(row.image.id), ref: row.ref};
+}
+
+/**
+ * Availability shared by container actions: a container is selected (else the key does
+ * nothing) and nothing runs on it (else: why not), then `also` for the action's own rule.
+ */
+export function forContainer(also?: (c: ContainerSummary) => true | string, options: {evenIfBusy?: boolean} = {}) {
+	return (state: AppState): boolean | string => {
+		const c = selectedContainer(state);
+		if (!c) return false;
+		if (!options.evenIfBusy && state.busy[c.id]) return `${c.name} is busy: ${state.busy[c.id]}`;
+		return also ? also(c) : true;
+	};
+}
+
+export function isAlive(c: {state: string}): boolean {
+	return alive.has(c.state);
+}

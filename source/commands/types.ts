@@ -1,0 +1,72 @@
+/**
+ * A command is everything berth knows about one action: its keys and where they work, its
+ * words for the help bar, the `?` overlay and the README, when it is available, whether it asks
+ * first, the docker CLI command it is equivalent to, and what it does. The registry
+ * (registry.ts) is the one table of them; key dispatch, help and dialogs all read it.
+ */
+import type {Action, AppState, ConfirmTarget} from '../state/types.js';
+import type {Services} from './services.js';
+
+/**
+ * Where a command's keys work. `global` works in every pane unless the pane binds the key
+ * itself; the other scopes belong to one layer of the screen.
+ */
+export type Scope = 'global' | 'containers' | 'images' | 'logs' | 'view' | 'help' | 'dialog' | 'prompt' | 'unreachable';
+
+/** What running a command can use. `state` is always the latest (keys read together see each other's effects). */
+export interface CommandContext {
+	readonly state: AppState;
+	dispatch(action: Action): void;
+	/** A message on the status line. */
+	say(tone: 'ok' | 'error' | 'info', text: string): void;
+	services: Services;
+}
+
+/** What the CLI line of a command depends on besides its target. */
+export interface CliOptions {
+	force?: boolean;
+	/** A reference typed by the user (commit, tag). */
+	ref?: string;
+	/** A command typed by the user (exec). */
+	command?: string[];
+	/** A file path typed by the user (save logs). */
+	file?: string;
+}
+
+/** How a command asks before it acts. */
+export interface ConfirmPolicy {
+	/** `confirm-then-force`: when the engine refuses, the dialog comes back offering force (`f`). */
+	policy: 'confirm' | 'confirm-then-force';
+	/** The dialog for the current selection: what it names exactly. */
+	dialog(state: AppState): {target: ConfirmTarget; title: string; body: string[]} | undefined;
+}
+
+export interface Command {
+	/** Stable id, `object.verb` (e.g. `container.stop`). */
+	id: string;
+	scope: Scope;
+	/** Key names (decode-keys.ts), e.g. 'j', 'K', 'up', 'pageup', 'tab', 'shift-tab', 'enter', 'escape', 'ctrl-c'. */
+	keys: readonly string[];
+	/** Short label for the help bar. */
+	label: string;
+	/** Sentence for the `?` overlay and the README. */
+	description: string;
+	/** Shown in the help bar of its scope while available (the overlay always lists every command). */
+	bar?: boolean;
+	/**
+	 * Whether it can run now, from the state and the selection alone: true; a reason, said on
+	 * the status line when the key is pressed anyway; or false (the key does nothing, silently).
+	 * Absent: always available.
+	 */
+	available?(state: AppState): boolean | string;
+	/** The docker CLI command that does the same, for the status line and the command log. */
+	cli?(target: ConfirmTarget, options?: CliOptions): string;
+	/** Acts on every marked row when rows are marked. */
+	bulk?: boolean;
+	confirm?: ConfirmPolicy;
+	/**
+	 * Does it. For a command that confirms, this runs after `y` (or `f`, with `force`) with the
+	 * target the dialog named; otherwise right away, without a target.
+	 */
+	run(ctx: CommandContext, confirmed?: {target: ConfirmTarget; force: boolean}): void;
+}

@@ -1,0 +1,101 @@
+/**
+ * Keeps the relative times on screen right: moves the state's clock exactly when an age shown
+ * would read differently (a row a few seconds old each second, one minutes old once a minute,
+ * an idle screen of old containers almost never), and reads the exact start and finish times
+ * of the containers on screen (their inspect, once per container and state) so their ages are
+ * right to the second rather than to the unit the engine's text gave.
+ */
+import type {Engine} from '../engine/types.js';
+import {humanDuration, nextChangeAfter, statusAge, statusAges} from '../format/ages.js';
+import {formatAgeShort} from '../format/format.js';
+import type {Store} from '../state/store.js';
+import {listRows, visibleContainers, visibleImageRows} from '../state/selectors.js';
+import type {AppState} from '../state/types.js';
+import {inspectKey, sharedRead} from './shared-reads.js';
+
+function onScreen(state: AppState) {
+	const top = state.windows;
+	return {
+		containers: visibleContainers(state).slice(top.containers, top.containers + listRows(state, 'containers')),
+		images: visibleImageRows(state).slice(top.images, top.images + listRows(state, 'images')),
+	};
+}
+
+/** Milliseconds until the first age on screen reads differently (Infinity: none ages). */
+export function untilNextChange(state: AppState, now: number): number {
+	const {containers, images} = onScreen(state);
+	let soonest = Number.POSITIVE_INFINITY;
+	for (const c of containers) {
+		const elapsed = statusAge(c, state.times[c.id], state.listedAt[c.id] ?? now, now);
+		if (elapsed !== undefined) soonest = Math.min(soonest, (nextChangeAfter(elapsed, humanDuration) - elapsed) * 1000);
+	}
+	for (const row of images) {
+		const elapsed = now / 1000 - row.image.created;
+		if (elapsed < 0) continue;
+		soonest = Math.min(soonest, (nextChangeAfter(elapsed, s => formatAgeShort(0, s)) - elapsed) * 1000);
+	}
+	return soonest;
+}
+
+function parseTime(text: string): number | undefined {
+	if (!text || text.startsWith('0001-')) return undefined;
+	const ms = Date.parse(text);
+	return Number.isNaN(ms) ? undefined : ms;
+}
+
+export function startAgesClock(engine: Engine, store: Store, now: () => number): () => void {
+	let timer: NodeJS.Timeout | undefined;
+	let due = Number.POSITIVE_INFINITY;
+	let stopped = false;
+	const asked = new Set<string>();
+
+	const readTimes = (state: AppState) => {
+		for (const c of onScreen(state).containers) {
+			if (!statusAges(c) || state.times[c.id]) continue;
+			const key = inspectKey(engine.endpoint, c);
+			if (asked.has(key)) continue;
+			asked.add(key);
+			sharedRead(key, () => engine.inspectContainer(c.id)).then(
+				d => {
+					if (stopped) return;
+					store.dispatch({type: 'times', id: c.id, times: {state: d.state, startedAt: parseTime(d.startedAt), finishedAt: parseTime(d.finishedAt)}});
+				},
+				() => {
+					// Gone meanwhile, or the engine is away: the text's own count stays.
+				},
+			);
+		}
+	};
+
+	const follow = () => {
+		if (stopped) return;
+		const state = store.getState();
+		readTimes(state);
+		const at = now();
+		// Anything drawn now is drawn as of now (a row scrolled into view, a new container).
+		if (at - state.clock >= 1000) return store.dispatch({type: 'clock', now: at});
+		const wait = untilNextChange(state, at);
+		const next = at + wait;
+		if (next >= due && timer) return;
+		if (timer) clearTimeout(timer);
+		timer = undefined;
+		due = next;
+		if (!Number.isFinite(wait)) return;
+		timer = setTimeout(() => {
+			timer = undefined;
+			due = Number.POSITIVE_INFINITY;
+			store.dispatch({type: 'clock', now: now()});
+			follow();
+		}, Math.max(10, Math.ceil(wait)));
+		timer.unref?.();
+	};
+
+	store.dispatch({type: 'clock', now: now()});
+	const unsubscribe = store.subscribe(follow);
+	follow();
+	return () => {
+		stopped = true;
+		unsubscribe();
+		if (timer) clearTimeout(timer);
+	};
+}

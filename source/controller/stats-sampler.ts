@@ -1,0 +1,109 @@
+/**
+ * Samples one-shot stats of the running containers the pane shows, about every 2 s (backing
+ * off to 10 s while nothing visible changes), with a small bound on concurrent requests and
+ * never two rounds at once. No stream is held open per container; rows scrolled out of view
+ * are not sampled. A new set of rows on screen starts a round at once.
+ */
+import type {ContainerStats, Engine} from '../engine/types.js';
+import {formatBytes} from '../format/format.js';
+import type {Store} from '../state/store.js';
+import {listRows, visibleContainers} from '../state/selectors.js';
+import type {AppState} from '../state/types.js';
+
+/** How often the visible running containers' stats are sampled while they change. */
+export const statsIntervalMs = 2000;
+/** While a round shows nothing new, the next waits twice as long, up to this. */
+export const statsIdleIntervalMs = 10_000;
+/** At most this many stats requests at once (the engine takes about a second to answer each). */
+const concurrency = 16;
+
+/** The wait before the next round: the base while samples change, doubling up to the idle cap while they do not. */
+export function nextStatsInterval(previous: number, changed: boolean): number {
+	return changed ? statsIntervalMs : Math.min(previous * 2, statsIdleIntervalMs);
+}
+
+/** What the pane shows of a sample; a new sample that looks the same causes no render. */
+export function statsLabel(stats: ContainerStats | undefined): string {
+	if (!stats) return '';
+	return `${stats.cpuPercent.toFixed(1)}% ${formatBytes(stats.memoryUsage)}/${formatBytes(stats.memoryLimit)}`;
+}
+
+/** The running containers on screen, when sampling makes sense at all. */
+export function statsTargets(state: AppState, suspended: boolean): string[] {
+	const rows = listRows(state, 'containers');
+	if (state.conn.kind !== 'up' || rows <= 0 || suspended) return [];
+	const top = state.windows.containers;
+	return visibleContainers(state)
+		.slice(top, top + rows)
+		.filter(c => c.state === 'running')
+		.map(c => c.id);
+}
+
+export interface StatsSampler {
+	/** Stops sampling while a shell has the terminal. */
+	suspend(on: boolean): void;
+	stop(): void;
+}
+
+export function startStatsSampler(engine: Engine, store: Store): StatsSampler {
+	let suspended = false;
+	let stopped = false;
+	let key = '';
+	let round = 0;
+	let timer: NodeJS.Timeout | undefined;
+	let interval = statsIntervalMs;
+	let last: Record<string, ContainerStats> = {};
+
+	const sample = async (mine: number) => {
+		const started = Date.now();
+		const wanted = statsTargets(store.getState(), suspended);
+		const next: Record<string, ContainerStats> = {};
+		let at = 0;
+		const worker = async () => {
+			while (at < wanted.length && mine === round && !stopped) {
+				const id = wanted[at++]!;
+				try {
+					next[id] = await engine.statsOnce(id);
+				} catch {
+					// Stopped meanwhile, or the engine is away: no stats for it this round.
+				}
+			}
+		};
+		await Promise.all(Array.from({length: Math.min(concurrency, wanted.length)}, worker));
+		if (mine !== round || stopped) return;
+		const changed = Object.keys(next).length !== Object.keys(last).length || Object.entries(next).some(([id, s]) => statsLabel(s) !== statsLabel(last[id]));
+		if (changed) {
+			last = next;
+			store.dispatch({type: 'stats', stats: next});
+		}
+		interval = nextStatsInterval(interval, changed);
+		timer = setTimeout(() => void sample(mine), Math.max(0, started + interval - Date.now()));
+	};
+
+	const restart = () => {
+		const wanted = statsTargets(store.getState(), suspended);
+		const next = wanted.join(',');
+		if (next === key) return;
+		key = next;
+		round++;
+		if (timer) clearTimeout(timer);
+		timer = undefined;
+		interval = statsIntervalMs;
+		if (wanted.length > 0) void sample(round);
+	};
+
+	const unsubscribe = store.subscribe(restart);
+	restart();
+	return {
+		suspend(on) {
+			suspended = on;
+			restart();
+		},
+		stop() {
+			stopped = true;
+			round++;
+			unsubscribe();
+			if (timer) clearTimeout(timer);
+		},
+	};
+}

@@ -1,0 +1,66 @@
+/**
+ * Connects the controller to React: one store and one controller per mounted App, the
+ * terminal's keys and size fed to them, and the state read back for drawing.
+ */
+import {useEffect, useState, useSyncExternalStore} from 'react';
+import {useStdin, useStdout} from 'ink';
+import type {Engine} from '../engine/types.js';
+import {createController, type Controller, type TerminalControl} from '../controller/controller.js';
+import type {EngineFeed} from '../state/engine-feed.js';
+import {initialState, reducer} from '../state/reducer.js';
+import {createStore, type Store} from '../state/store.js';
+import type {AppState} from '../state/types.js';
+
+export interface ControllerProps {
+	engine: Engine;
+	showAll?: boolean;
+	now?: () => Date;
+	onQuit?: () => void;
+	terminal?: TerminalControl;
+	shell?: string;
+	cwd?: string;
+	feed?: EngineFeed;
+}
+
+export function useController(props: ControllerProps, exit: () => void): {state: AppState; controller: Controller; store: Store} {
+	const {stdin} = useStdin();
+	const {stdout} = useStdout();
+	const [{store, controller}] = useState(() => {
+		const size = {columns: stdout.columns || 80, rows: stdout.rows || 24};
+		const now = (props.now ?? (() => new Date()))().getTime();
+		// What the feed already knows (the first snapshot, usually) is in the very first frame.
+		const first = (props.feed?.take() ?? []).reduce(
+			(state, action) => reducer(state, action.type === 'snapshot' ? {...action, at: now} : action),
+			initialState({showAll: props.showAll, ...size, clock: now}),
+		);
+		const store = createStore(first);
+		const controller = createController({
+			engine: props.engine,
+			store,
+			feed: props.feed,
+			terminal: props.terminal,
+			shell: props.shell,
+			cwd: props.cwd,
+			now: props.now ?? (() => new Date()),
+			exit: () => {
+				props.onQuit?.();
+				exit();
+			},
+		});
+		return {store, controller};
+	});
+	useEffect(() => {
+		controller.listen(stdin);
+		return () => controller.stop();
+	}, [controller, stdin]);
+	useEffect(() => {
+		const onResize = () => store.dispatch({type: 'resize', columns: stdout.columns || 80, rows: stdout.rows || 24});
+		stdout.on('resize', onResize);
+		onResize();
+		return () => {
+			stdout.off('resize', onResize);
+		};
+	}, [stdout, store]);
+	const state = useSyncExternalStore(store.subscribe, store.getState);
+	return {state, controller, store};
+}

@@ -1,0 +1,78 @@
+/**
+ * The reads the full-screen views show, as small hooks: a view receives their data and never
+ * holds the engine. The engine comes from the App's context.
+ */
+import {createContext, useContext, useEffect, useState} from 'react';
+import type {ContainerDetails, ContainerStats, Engine, ImageHistoryEntry, ProcessList} from '../engine/types.js';
+import {inspectKey} from '../controller/shared-reads.js';
+import {useQuery, type QueryResult} from './use-query.js';
+
+export const EngineContext = createContext<Engine | undefined>(undefined);
+
+function useEngine(): Engine {
+	const engine = useContext(EngineContext);
+	if (!engine) throw new Error('useEngine outside <EngineContext.Provider>');
+	return engine;
+}
+
+/** `docker inspect` of a container, read again when its state or status changes. */
+export function useInspect(container: {id: string; state: string; status: string}): QueryResult<ContainerDetails> {
+	const engine = useEngine();
+	return useQuery(() => engine.inspectContainer(container.id), inspectKey(engine.endpoint, container));
+}
+
+export function useHistory(imageId: string): QueryResult<ImageHistoryEntry[]> {
+	const engine = useEngine();
+	return useQuery(() => engine.imageHistory(imageId), `history|${engine.endpoint}|${imageId}`);
+}
+
+/** How often the process list refreshes. */
+export const topIntervalMs = 2000;
+
+/** `docker top`, every 2 s while the view is open. */
+export function useTop(id: string): {list?: ProcessList; error?: string} {
+	const engine = useEngine();
+	const [result, setResult] = useState<{list?: ProcessList; error?: string}>({});
+	useEffect(() => {
+		let stopped = false;
+		let timer: NodeJS.Timeout | undefined;
+		const load = async () => {
+			try {
+				const list = await engine.top(id);
+				if (!stopped) setResult({list});
+			} catch (error) {
+				if (!stopped) setResult(previous => ({list: previous.list, error: error instanceof Error ? error.message : String(error)}));
+			}
+			if (!stopped) timer = setTimeout(() => void load(), topIntervalMs);
+		};
+		void load();
+		return () => {
+			stopped = true;
+			if (timer) clearTimeout(timer);
+		};
+	}, [engine, id]);
+	return result;
+}
+
+/** Samples kept for the sparklines. */
+export const sparkSamples = 60;
+
+/** The engine's stats stream for one running container (the details view only). */
+export function useLiveStats(id: string, running: boolean): {samples: ContainerStats[]; error?: string} {
+	const engine = useEngine();
+	const [samples, setSamples] = useState<ContainerStats[]>([]);
+	const [error, setError] = useState<string | undefined>(undefined);
+	useEffect(() => {
+		setSamples([]);
+		setError(undefined);
+		if (!running) return;
+		const controller = new AbortController();
+		engine
+			.streamStats(id, s => setSamples(previous => [...previous, s].slice(-sparkSamples)), controller.signal)
+			.catch((e: unknown) => {
+				if (!controller.signal.aborted) setError(e instanceof Error ? e.message : String(e));
+			});
+		return () => controller.abort();
+	}, [engine, id, running]);
+	return {samples, error};
+}

@@ -1,0 +1,177 @@
+/**
+ * The shape of berth's state. Engine snapshots (containers, images, the connection) sit beside
+ * UI state (focus, selection by id, filters, the open dialog or view, busy rows, the status
+ * message, the logs pane). Log lines themselves live outside the state, in the log stream's
+ * ring buffer; the state holds its counts and version.
+ */
+import type {ContainerStats, ContainerSummary, EngineError, EngineInfo, ImageSummary} from '../engine/types.js';
+import type {ContainerTimes} from '../format/ages.js';
+import type {LineState} from '../input/line-editor.js';
+import type {LogsState} from './logs-types.js';
+
+export type Pane = 'containers' | 'images' | 'logs';
+export const panes: readonly Pane[] = ['containers', 'images', 'logs'];
+
+export type ConnState =
+	| {kind: 'connecting'}
+	| {kind: 'up'; info: EngineInfo}
+	| {kind: 'down'; error: EngineError; since: number; attempts: number};
+
+/** One row of the images pane: an image under one of its tags (dangling: ref undefined). */
+export interface ImageRow {
+	/** Stable key: image id plus reference. */
+	key: string;
+	image: ImageSummary;
+	/** repository:tag, or undefined for <none>. */
+	ref?: string;
+}
+
+export interface ConfirmTarget {
+	/** 'file': a log file about to be replaced (id and name are its path, ref the save scope). */
+	kind: 'container' | 'image' | 'file';
+	/** Full id: the action always uses this id, whatever the list does meanwhile. */
+	id: string;
+	/** What the dialog names (container name, image reference or short id). */
+	name: string;
+	/** For images: the reference the row showed (rmi of a tag untags it). */
+	ref?: string;
+}
+
+/** What a text prompt is for. */
+export type PromptPurpose = 'commit' | 'save-logs' | 'exec';
+
+export type SortKey = 'state' | 'name' | 'cpu' | 'memory' | 'created';
+export const sortKeys: readonly SortKey[] = ['state', 'name', 'cpu', 'memory', 'created'];
+
+/** The fields of the run form, as typed. */
+export interface RunFields {
+	name: string;
+	command: string;
+	ports: string;
+	env: string;
+	binds: string;
+}
+export const runFieldNames: ReadonlyArray<keyof RunFields> = ['name', 'command', 'ports', 'env', 'binds'];
+
+export interface ConfirmModal {
+	kind: 'confirm';
+	/** The command that asked, and that `y`/`f` hand the target back to. */
+	command: string;
+	target: ConfirmTarget;
+	/** The question, naming exactly what is affected. */
+	title: string;
+	/** Extra lines: the engine's refusal, the containers using an image. */
+	body: string[];
+	/** When set, `f` confirms with force (the engine refused without it) and `y` is not offered. */
+	forceOffered: boolean;
+}
+
+export interface PromptModal {
+	kind: 'prompt';
+	purpose: PromptPurpose;
+	target: ConfirmTarget;
+	line: LineState;
+	error?: string;
+	/** save-logs: the buffer, or the whole log fetched again from the engine. */
+	scope?: 'buffer' | 'engine';
+}
+
+export interface RunModal {
+	kind: 'run';
+	image: string;
+	fields: Record<keyof RunFields, LineState>;
+	field: number;
+	error?: string;
+}
+
+/** A full-screen view over the panes; `scroll` is clamped to what it holds (`extent`). */
+export type ViewModal =
+	| {kind: 'help'; scroll: number; extent?: number}
+	| {kind: 'details'; id: string; scroll: number; extent?: number}
+	| {kind: 'history'; id: string; ref?: string; scroll: number; extent?: number}
+	| {kind: 'top'; id: string; scroll: number; extent?: number};
+
+export type Modal = ViewModal | ConfirmModal | PromptModal | RunModal;
+
+export interface StatusMessage {
+	tone: 'ok' | 'error' | 'info';
+	/** Untrusted parts (engine messages) are sanitised when rendered. */
+	text: string;
+	/** When it was set (ms): messages clear after a while. */
+	at?: number;
+}
+
+/** The list being filtered while its filter is typed. */
+export interface FilterEdit {
+	pane: Pane;
+	line: LineState;
+}
+
+export interface AppState {
+	conn: ConnState;
+	/** Sorted: running first, then by name. */
+	containers: ContainerSummary[];
+	/** Sorted by reference, dangling last. */
+	imageRows: ImageRow[];
+	loaded: boolean;
+	/** When each container's entry was listed (ms): the engine's status text is as of then. */
+	listedAt: Record<string, number>;
+	focus: Pane;
+	showAll: boolean;
+	selected: {containers?: string; images?: string};
+	/** First row shown of each list (the window follows the selection). */
+	windows: {containers: number; images: number};
+	filters: {containers: string; images: string; logs: string};
+	/** The filter (or log search) being typed. */
+	filterEdit?: FilterEdit;
+	modal?: Modal;
+	/** Row id (container id or image id) → what is running on it, e.g. "stopping…". */
+	busy: Record<string, string>;
+	status?: StatusMessage;
+	logs: LogsState;
+	/** Containers marked with Space. */
+	marked: Record<string, true>;
+	sort: {key: SortKey; reverse: boolean};
+	/** Latest stats sample per running container. */
+	stats: Record<string, ContainerStats>;
+	/** The terminal's size. */
+	size: {columns: number; rows: number};
+	/** The time relative times are shown for (ms); it moves when a shown age would change. */
+	clock: number;
+	/** Exact start and finish times of the containers on screen, as their inspect gave them. */
+	times: Record<string, ContainerTimes>;
+}
+
+export type Action =
+	| {type: 'conn-up'; info: EngineInfo}
+	| {type: 'conn-down'; error: EngineError; now: number}
+	| {type: 'snapshot'; containers: ContainerSummary[]; images: ImageSummary[]; at?: number}
+	| {type: 'resize'; columns: number; rows: number}
+	| {type: 'focus'; pane: Pane}
+	| {type: 'cycle-focus'; delta: 1 | -1}
+	| {type: 'move'; delta: number}
+	| {type: 'move-to'; where: 'first' | 'last'}
+	| {type: 'select'; pane: 'containers' | 'images'; key: string}
+	| {type: 'toggle-all'}
+	| {type: 'filter-start'}
+	| {type: 'filter-line'; line: LineState}
+	| {type: 'filter-commit'}
+	| {type: 'filter-clear'}
+	| {type: 'open'; modal: Modal}
+	| {type: 'close'}
+	| {type: 'scroll-modal'; delta: number}
+	| {type: 'modal-extent'; lines: number}
+	| {type: 'prompt-line'; line: LineState; error?: string}
+	| {type: 'prompt-scope'}
+	| {type: 'run-line'; line: LineState}
+	| {type: 'run-field'; field: number; error?: string}
+	| {type: 'busy'; id: string; label?: string}
+	| {type: 'status'; status?: StatusMessage}
+	| {type: 'mark'; id: string}
+	| {type: 'clear-marks'}
+	| {type: 'sort-next'}
+	| {type: 'sort-reverse'}
+	| {type: 'stats'; stats: Record<string, ContainerStats>}
+	| {type: 'clock'; now: number}
+	| {type: 'times'; id: string; times: ContainerTimes}
+	| import('./logs-types.js').LogsAction;

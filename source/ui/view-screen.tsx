@@ -1,0 +1,41 @@
+import React from 'react';
+import type {ContainerSummary} from '../engine/types.js';
+import {useHistory, useInspect, useLiveStats, useTop} from '../hooks/use-engine-reads.js';
+import type {AppState, ViewModal} from '../state/types.js';
+import {DetailsView} from './details-view.js';
+import {HistoryView} from './history-view.js';
+import {TopView} from './top-view.js';
+
+interface ScreenProps {
+	width: number;
+	height: number;
+	scroll: number;
+	keys: string;
+	onExtent: (lines: number) => void;
+}
+
+function Details({container, ...rest}: ScreenProps & {container: ContainerSummary}) {
+	const query = useInspect(container);
+	const stats = useLiveStats(container.id, container.state === 'running');
+	return <DetailsView container={container} details={query.data} error={query.error} stats={stats} {...rest} />;
+}
+
+function Top({container, ...rest}: ScreenProps & {container: ContainerSummary}) {
+	const {list, error} = useTop(container.id);
+	return <TopView container={container} list={list} error={error} {...rest} />;
+}
+
+function History({imageId, name, now, ...rest}: ScreenProps & {imageId: string; name: string; now: number}) {
+	const query = useHistory(imageId);
+	return <HistoryView imageId={imageId} name={name} query={query} now={now} {...rest} />;
+}
+
+/** The full-screen view that is open: each fetches its own data through a hook and draws it. */
+export function ViewScreen({state, modal, width, height, hints, onExtent}: {state: AppState; modal: ViewModal; width: number; height: number; hints: string; onExtent: (lines: number) => void}) {
+	const common = {width, height, scroll: modal.scroll, keys: hints, onExtent};
+	if (modal.kind === 'history') return <History imageId={modal.id} name={modal.ref ?? modal.id} now={state.clock / 1000} {...common} />;
+	if (modal.kind !== 'details' && modal.kind !== 'top') return null;
+	const container = state.containers.find(c => c.id === modal.id);
+	if (!container) return null;
+	return modal.kind === 'details' ? <Details container={container} {...common} /> : <Top container={container} {...common} />;
+}
