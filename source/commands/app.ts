@@ -15,8 +15,8 @@ function move(ctx: CommandContext, delta: number | 'first' | 'last') {
 
 function quit(ctx: CommandContext) {
 	const running = ctx.services.running();
-	if (running.length > 0 && !ctx.state.status?.text.startsWith('Still running on the engine')) {
-		return ctx.say('info', `Still running on the engine: ${running.join(', ')} — press q again to quit anyway (it carries on without berth)`);
+	if (running.length > 0 && !ctx.state.status?.text.startsWith('Still running: ')) {
+		return ctx.say('info', `Still running: ${running.join(', ')} — press q again to quit anyway`);
 	}
 	ctx.services.exit();
 }

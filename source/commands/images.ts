@@ -46,7 +46,7 @@ export const imageCommands: Command[] = [
 				const others = otherTags(state, target.id, target.ref);
 				const users = usedBy(state, target.id);
 				const body: string[] = [];
-				if (target.ref && others.length > 0) body.push(`Only the tag ${target.ref} goes; the image keeps its other ${plural(others.length, 'tag')}: ${others.join(', ')}.`);
+				if (target.ref && others.length > 0) body.push(`Only the tag ${target.ref} goes; the image keeps its other ${others.length === 1 ? 'tag' : `${others.length} tags`}: ${others.join(', ')}.`);
 				if (users.length > 0) body.push(`Used by ${plural(users.length, 'container')}: ${users.join(', ')}`);
 				const title = target.ref ? `Remove image ${target.ref} (${shortId(target.id)})?` : `Remove image ${shortId(target.id)}?`;
 				return {target, title, body};

@@ -51,10 +51,12 @@ function submit(ctx: CommandContext) {
 	const {state, dispatch, services} = ctx;
 	const modal = state.modal;
 	if (modal?.kind === 'run') {
+		if (modal.pending) return;
 		const values = Object.fromEntries(runFieldNames.map(f => [f, modal.fields[f].value])) as Record<(typeof runFieldNames)[number], string>;
 		const checked = checkRunFields(values);
 		if (!checked.ok) return dispatch({type: 'run-field', field: runFieldNames.indexOf(checked.field), error: `${checked.field}: ${checked.reason}`});
-		dispatch({type: 'close'});
+		// The form stays open until the engine answers: a refusal (a name in use) is shown in it.
+		dispatch({type: 'run-pending', pending: true});
 		return services.runContainer(modal.image, checked.options, runCommandLine(modal.image, checked.options));
 	}
 	if (modal?.kind === 'prompt') {

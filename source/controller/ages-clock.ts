@@ -86,7 +86,7 @@ export function startAgesClock(engine: Engine, store: Store, now: () => number):
 			due = Number.POSITIVE_INFINITY;
 			store.dispatch({type: 'clock', now: now()});
 			follow();
-		}, Math.max(10, Math.ceil(wait)));
+		}, Math.min(3_600_000, Math.max(10, Math.ceil(wait))));
 		timer.unref?.();
 	};
 

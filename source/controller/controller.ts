@@ -125,15 +125,23 @@ export function createController(options: ControllerOptions): Controller {
 		runContainer(image, runOptions, cli) {
 			say('info', `Starting a container from ${image}…`);
 			const finish = runner.record(cli);
+			const form = () => {
+				const modal = store.getState().modal;
+				return modal?.kind === 'run' && modal.pending ? modal : undefined;
+			};
 			void (async () => {
 				try {
 					const id = await engine.runContainer(image, runOptions);
 					const text = `Started ${runOptions.name ?? id.slice(0, 12)} from ${image}`;
 					finish('ok', text);
+					if (form()) store.dispatch({type: 'close'});
 					say('ok', text);
+					focusContainer(id);
 				} catch (error) {
 					const text = failureText('run', image, error);
 					finish('error', text);
+					// The form keeps what was typed, with the engine's reason in it.
+					if (form()) store.dispatch({type: 'run-pending', pending: false, error: error instanceof Error ? error.message : String(error)});
 					say('error', text);
 				} finally {
 					feed.refresh();
@@ -143,6 +151,20 @@ export function createController(options: ControllerOptions): Controller {
 		refresh: () => feed.refresh(),
 		exit: options.exit,
 		now: options.now,
+	};
+	// A container berth just made is selected in the containers pane once the list has it.
+	const focusContainer = (id: string) => {
+		store.dispatch({type: 'focus', pane: 'containers'});
+		const select = () => {
+			if (!store.getState().containers.some(c => c.id === id)) return false;
+			store.dispatch({type: 'select', pane: 'containers', key: id});
+			return true;
+		};
+		if (select()) return;
+		const unsubscribe = store.subscribe(() => {
+			if (select()) unsubscribe();
+		});
+		setTimeout(unsubscribe, 10_000).unref?.();
 	};
 	const ctx: CommandContext = {
 		get state() {

@@ -151,6 +151,11 @@ function reduce(state: AppState, action: Action): AppState {
 			if (modal?.kind !== 'run') return state;
 			return {...state, modal: {...modal, field: action.field, error: action.error}};
 		}
+		case 'run-pending': {
+			const modal = state.modal;
+			if (modal?.kind !== 'run') return state;
+			return {...state, modal: {...modal, pending: action.pending, error: action.error}};
+		}
 		case 'busy': {
 			const busy = {...state.busy};
 			if (action.label) busy[action.id] = action.label;

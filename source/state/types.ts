@@ -82,6 +82,8 @@ export interface RunModal {
 	fields: Record<keyof RunFields, LineState>;
 	field: number;
 	error?: string;
+	/** Submitted: the engine is creating and starting the container (the form stays until it answers). */
+	pending?: boolean;
 }
 
 /** A full-screen view over the panes; `scroll` is clamped to what it holds (`extent`). */
@@ -165,6 +167,7 @@ export type Action =
 	| {type: 'prompt-scope'}
 	| {type: 'run-line'; line: LineState}
 	| {type: 'run-field'; field: number; error?: string}
+	| {type: 'run-pending'; pending: boolean; error?: string}
 	| {type: 'busy'; id: string; label?: string}
 	| {type: 'status'; status?: StatusMessage}
 	| {type: 'mark'; id: string}

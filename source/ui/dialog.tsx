@@ -41,7 +41,8 @@ function lines(modal: Modal, inner: number, keys: string): DialogLine[] {
 			if (i === modal.field) out.push({text: '', bold: true, input: {line: value, label}});
 			else out.push({text: label + truncate(sanitizeInline(value.value) || runHints[field], inner - label.length), tone: value.value ? undefined : 'muted'});
 		});
-		if (modal.error) wrapped(modal.error, {tone: 'bad'});
+		if (modal.pending) out.push({text: 'Starting the container…', tone: 'info'});
+		else if (modal.error) wrapped(modal.error, {tone: 'bad'});
 	}
 	out.push({text: keys, tone: modal.kind === 'confirm' ? 'info' : 'muted'});
 	return out;

@@ -25,13 +25,13 @@ export function StatusLine({endpoint, conn, running, stopped, images, status, wi
 	const where = ` ${sanitizeInline(endpoint)} · ${engine} · `;
 	const message = status ? sanitizeInline(status.text) : '';
 	const separator = status ? ' │ ' : '';
-	// Room for the message: all it needs, as long as the counts and a bit of the endpoint fit.
+	// Room for the message: all it needs, as long as the counts fit whole (the endpoint goes first).
 	const fixed = stringWidth(counts) + stringWidth(separator) + 1;
-	const messageRoom = Math.max(0, Math.min(stringWidth(message), width - fixed - Math.min(stringWidth(where), 12)));
+	const messageRoom = Math.max(0, Math.min(stringWidth(message), width - fixed));
 	const whereRoom = Math.max(0, width - fixed - messageRoom);
-	const left = stringWidth(where) <= whereRoom ? where : whereRoom > 4 ? `${truncate(where.slice(0, -3), whereRoom - 3)} · ` : '';
+	const left = stringWidth(where) <= whereRoom ? where : whereRoom > 4 ? `${truncate(where.slice(0, -3), whereRoom - 3)} · ` : ' ';
 	const line = left + counts;
-	if (!status) return <Text wrap="truncate-end">{fit(' ' + line.trimStart(), width)}</Text>;
+	if (!status) return <Text wrap="truncate-end">{fit(line, width)}</Text>;
 	const rest = Math.max(0, width - stringWidth(line) - stringWidth(separator));
 	return (
 		<Text wrap="truncate-end">

@@ -36,7 +36,7 @@ async function inspect(id: string, format: string): Promise<string> {
 /** Renders berth on the real engine and narrows the containers list to one name. */
 async function openOn(name: string): Promise<RenderedApp> {
 	const engine = createDockerEngine(resolveEndpoint({host, env: {}, homedir: tmpdir()}));
-	const rendered = await renderApp(engine, {now: () => new Date()});
+	const rendered = await renderApp(engine, {columns: 160, now: () => new Date()});
 	await rendered.waitFor(name, 10_000);
 	await rendered.press('/', name, ENTER);
 	await rendered.waitFor(f => f.includes(`filter: ${name}`));

@@ -37,7 +37,7 @@ function engine() {
 
 /** Renders berth, narrows the list to `name` and focuses its logs. */
 async function logsOf(name: string, options: {cwd?: string} = {}): Promise<RenderedApp> {
-	const rendered = await renderApp(engine(), {now: () => new Date(), ...options});
+	const rendered = await renderApp(engine(), {columns: 160, now: () => new Date(), ...options});
 	await rendered.waitFor(name, 15_000);
 	await rendered.press('/', name, ENTER);
 	await rendered.waitFor(f => f.includes(`filter: ${name}`));
@@ -118,7 +118,7 @@ describe('stats and sort on a real engine', () => {
 		const running = await run('cpucol-run', ['sleep', '1000']);
 		const stoppedName = uniqueName('cpucol-off');
 		resources.container(await dockerCli(host, ['create', '--name', stoppedName, image, 'true']));
-		app = await renderApp(engine(), {now: () => new Date()});
+		app = await renderApp(engine(), {columns: 160, now: () => new Date()});
 		const prefix = 'berth-t-cpucol-';
 		await app.press('/', prefix, ENTER);
 		// Names are cut to the column's width: rows are told apart by "cpucol-run" and "cpucol-off".

@@ -48,7 +48,7 @@ describe('engine API versions', () => {
 		const name = resources.container(uniqueName('api-here'));
 		await docker('run', '-d', '--name', name, '--stop-timeout', '1', fixtureImage, 'sh', '-c', `echo "hello from ${name}"; sleep 1000`);
 		proxy = await startEngineProxy(socket);
-		app = await renderApp(engineFor(proxy.host), {rows: 50, now: () => new Date()});
+		app = await renderApp(engineFor(proxy.host), {rows: 50, columns: 160, now: () => new Date()});
 		const frame = await app.waitFor('Engine ', 20_000);
 		expect(frame).toContain(`(API ${reported})`);
 		await exercise(app, name);
@@ -61,7 +61,7 @@ describe('engine API versions', () => {
 			const name = resources.container(uniqueName(`api-${old.replace('.', '')}`));
 			await docker('run', '-d', '--name', name, '--stop-timeout', '1', fixtureImage, 'sh', '-c', `echo "hello from ${name}"; sleep 1000`);
 			proxy = await startEngineProxy(socket, {maxApi: old, minApi: '1.12'});
-			app = await renderApp(engineFor(proxy.host), {rows: 50, now: () => new Date()});
+			app = await renderApp(engineFor(proxy.host), {rows: 50, columns: 160, now: () => new Date()});
 			const frame = await app.waitFor('Engine ', 20_000);
 			expect(frame).toContain(`(API ${old})`);
 			await exercise(app, name);

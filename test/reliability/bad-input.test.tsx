@@ -140,7 +140,7 @@ describe('commit references', () => {
 		const name = resources.container(uniqueName('prompt'));
 		await docker('run', '-d', '--name', name, fixtureImage, 'sleep', '1000');
 		proxy = await startEngineProxy(socket);
-		app = await renderApp(engineFor(proxy.host), {rows: 40, now: () => new Date()});
+		app = await renderApp(engineFor(proxy.host), {rows: 40, columns: 160, now: () => new Date()});
 		await app.waitFor(name, 15_000);
 		await app.press('/', name, ENTER);
 		await app.waitFor(`filter: ${name}`, 5000);
@@ -190,7 +190,7 @@ describe('filter and search input', () => {
 	}, 60_000);
 
 	it('the list filter takes regular-expression metacharacters literally', async () => {
-		app = await renderApp(engineFor(host), {rows: 40, now: () => new Date()});
+		app = await renderApp(engineFor(host), {rows: 40, columns: 160, now: () => new Date()});
 		await app.waitFor(`${prefix}-dotxname`, 15_000);
 		await app.press('/', `${prefix}-dot.name`, ENTER);
 		const frame = await app.waitFor(`filter: ${prefix}-dot.name`, 5000);
@@ -209,7 +209,7 @@ describe('filter and search input', () => {
 	}, 60_000);
 
 	it('a log search that would backtrack catastrophically does not freeze the UI', async () => {
-		app = await renderApp(engineFor(host), {rows: 40, now: () => new Date()});
+		app = await renderApp(engineFor(host), {rows: 40, columns: 160, now: () => new Date()});
 		await app.waitFor(`${prefix}-aaa`, 15_000);
 		await app.press('/', `${prefix}-aaa`, ENTER);
 		await app.waitFor(f => f.includes(`filter: ${prefix}-aaa`), 5000);

@@ -52,7 +52,7 @@ const unreachable = 'Cannot reach the Docker engine';
 const flat = (text: string) => text.replaceAll(/\s+/g, ' ');
 
 async function open(rows = 100): Promise<RenderedApp> {
-	const rendered = await renderApp(engineFor(daemon.host), {rows, now: () => new Date()});
+	const rendered = await renderApp(engineFor(daemon.host), {rows, columns: 160, now: () => new Date()});
 	await rendered.waitFor(f => f.includes('Engine ') && !f.includes(unreachable), 15_000);
 	return rendered;
 }
@@ -226,7 +226,7 @@ describe('the socket disappears or stops letting berth in', () => {
 	// socket, and close berth's open connections as an engine restart would.
 	it('the socket file disappears while berth runs: says there is no socket at that path and how to fix it; comes back when it returns', async () => {
 		proxy = await startEngineProxy(daemon.socketPath);
-		app = await renderApp(engineFor(proxy.host), {rows: 40, now: () => new Date()});
+		app = await renderApp(engineFor(proxy.host), {rows: 40, columns: 160, now: () => new Date()});
 		await app.waitFor(f => f.includes('Engine ') && !f.includes(unreachable), 15_000);
 		const spare = path.join(proxy.dir, 'spare.sock');
 		linkSync(proxy.socketPath, spare);

@@ -84,8 +84,10 @@ function assertCleanBytes(output: string): void {
 function assertIntact(lines: string[], cols: number, endpoint: string): void {
 	const flat = lines.join('\n');
 	expect(lines[0], flat).toMatch(/^ [12] (Containers|Images)|^ (Details|History) — /);
-	// The status line: the endpoint, or the last action's outcome when that needs the room.
-	expect(lines.at(-3), flat).toMatch(new RegExp(`^ (${endpoint.slice(0, 12)}|│ )`));
+	// The status line: the endpoint (or as much of it as the last action's outcome leaves), then the counts.
+	expect(lines.at(-3), flat).toMatch(new RegExp(`^ (${endpoint.slice(0, 12)}|\\d+ running / )`));
+	expect(lines.at(-3), flat).toMatch(/\d+ running \/ \d+ stopped · \d+ images?/);
+	// The help bar: the keys of the pane or the view.
 	expect(lines.at(-2), flat).toMatch(/^ \? help|^ Esc/);
 	expect(lines.at(-1), flat).toBe('');
 	for (const line of lines) expect(line.length).toBeLessThanOrEqual(cols);

@@ -66,7 +66,7 @@ async function world(): Promise<World> {
 	}
 	ids[source] = await docker('inspect', '--format', '{{.Id}}', source);
 	proxy = await startEngineProxy(socket);
-	app = await renderApp(engineFor(proxy.host), {rows: 50, now: () => new Date()});
+	app = await renderApp(engineFor(proxy.host), {rows: 50, columns: 160, now: () => new Date()});
 	await app.waitFor(running[1]!, 15_000);
 	await app.press('/', prefix, ENTER);
 	await app.waitFor(`filter: ${prefix}`, 5000);
@@ -158,14 +158,19 @@ describe('destructive actions confirm, default to No, and name exactly what they
 		await app!.waitFor(`filter: ${image}:v2`, 5000);
 		await app!.press('d');
 		const imageId = await docker('image', 'inspect', '--format', '{{.Id}}', `${image}:v2`);
-		const frame = (await app!.waitFor(`Remove image ${image}:v2 (${shortId(imageId)})?`, 5000)).replaceAll(/\s+/g, ' ');
-		expect(frame).toContain(`Only the tag ${image}:v2 goes; the image keeps its other 1 tag(s).`);
+		// The dialog's text with its box taken away (sentences wrap inside it).
+		const frame = (await app!.waitFor(`Remove image ${image}:v2 (${shortId(imageId)})?`, 5000))
+			.split('\n')
+			.map(line => line.replace(/^.*?│ ?/, '').replace(/ *│.*$/, ''))
+			.join(' ')
+			.replaceAll(/\s+/g, ' ');
+		expect(frame).toContain(`Only the tag ${image}:v2 goes; the image keeps its other tag: ${image}:v1.`);
 		for (const name of running) expect(frame).toContain(name);
 		await app!.press(ENTER, ' ', 'f');
 		await sleep(500);
 		expect(proxy!.changes()).toEqual([]);
 		await app!.press('y');
-		await app!.waitFor(`Removed image ${image}:v2`, 20_000);
+		await app!.waitFor(`Untagged ${image}:v2 (the image keeps ${image}:v1)`, 20_000);
 		expect(proxy!.changes().map(r => `${r.method} ${decodeURIComponent(r.route)}`)).toEqual([`DELETE /images/${image}:v2`]);
 		// The other tag and the containers are untouched.
 		await docker('image', 'inspect', `${image}:v1`);
@@ -263,8 +268,8 @@ describe('quitting while an action runs', () => {
 		term.write('s');
 		await term.waitForScreen('stopping…', 10_000);
 		term.write('q');
-		const screen = await term.waitForScreen('Still running on the engine', 10_000);
-		expect(screen.replaceAll(/\s+/g, ' ')).toContain(`Still running on the engine: stopping ${name} — press q again to quit anyway`);
+		const screen = await term.waitForScreen('Still running', 10_000);
+		expect(screen.replaceAll(/\s+/g, ' ')).toContain(`Still running: stopping ${name} — press q again to quit anyway`);
 		// Still there: the first q did not quit.
 		await sleep(500);
 		expect(await Promise.race([term.exited.then(() => 'exited'), sleep(10).then(() => 'running')])).toBe('running');

@@ -32,7 +32,7 @@ async function threeOnScreen(prefix: string): Promise<{names: string[]; rendered
 		resources.container(name);
 		await docker('run', '-d', '--name', name, fixtureImage, 'sh', '-c', `while :; do echo "tick from ${name}"; sleep 1; done`);
 	}
-	const rendered = await renderApp(engineFor(host), {rows: 50, now: () => new Date()});
+	const rendered = await renderApp(engineFor(host), {rows: 50, columns: 160, now: () => new Date()});
 	await rendered.waitFor(names[2]!, 15_000);
 	await rendered.press('/', prefix, ENTER);
 	await rendered.waitFor(f => f.includes(`filter: ${prefix}`), 5000);
@@ -90,7 +90,7 @@ describe('an image removed from outside', () => {
 		const repo = uniqueName('hist-img');
 		resources.image(`${repo}:v1`);
 		await docker('commit', source, `${repo}:v1`);
-		app = await renderApp(engineFor(host), {rows: 50, now: () => new Date()});
+		app = await renderApp(engineFor(host), {rows: 50, columns: 160, now: () => new Date()});
 		await app.press('2');
 		await app.waitFor(`${repo}:v1`, 15_000);
 		await app.press('/', repo, ENTER);
@@ -113,7 +113,7 @@ describe('an image removed from outside', () => {
 		resources.image(`${repo}:v1`);
 		await docker('commit', source, `${repo}:v1`);
 		await docker('rm', '-f', source);
-		app = await renderApp(engineFor(host), {rows: 50, now: () => new Date()});
+		app = await renderApp(engineFor(host), {rows: 50, columns: 160, now: () => new Date()});
 		await app.press('2');
 		await app.waitFor(`${repo}:v1`, 15_000);
 		await app.press('/', repo, ENTER);

@@ -32,7 +32,7 @@ export interface RenderedApp {
 
 export async function renderApp(
 	engine: Engine,
-	options: {rows?: number; showAll?: boolean; now?: () => Date; cwd?: string; feed?: EngineFeed} = {},
+	options: {rows?: number; columns?: number; showAll?: boolean; now?: () => Date; cwd?: string; feed?: EngineFeed} = {},
 ): Promise<RenderedApp> {
 	let exited = false;
 	const instance = render(
@@ -49,6 +49,7 @@ export async function renderApp(
 	);
 	const stdout = instance.stdout as unknown as NodeJS.EventEmitter & {rows?: number};
 	stdout.rows = options.rows ?? 40;
+	if (options.columns) Object.defineProperty(stdout, 'columns', {value: options.columns, configurable: true});
 	stdout.emit('resize');
 	await macrotask();
 	await macrotask();

@@ -307,7 +307,7 @@ describe('filter, help and quit', () => {
 		await app.press('s');
 		await app.waitFor('stopping…');
 		await app.press('q');
-		await app.waitFor('Still running on the engine');
+		await app.waitFor('Still running: ');
 		expect(app.exited()).toBe(false);
 		await app.press('q');
 		expect(app.exited()).toBe(true);

@@ -73,8 +73,11 @@ export function controlSequences(text: string): Control[] {
 				i = j + 1;
 				continue;
 			}
-			out.push({kind: 'esc', text: text.slice(i, i + 2)});
-			i += 2;
+			// ESC, intermediate bytes (SP to /), one final byte: ESC ( B is one sequence.
+			let j = i + 1;
+			while (j < n && text.charCodeAt(j) >= 0x20 && text.charCodeAt(j) <= 0x2f) j++;
+			out.push({kind: 'esc', text: text.slice(i, j + 1)});
+			i = j + 1;
 			continue;
 		}
 		if (c < 0x20 || c === 0x7f) out.push({kind: 'c0', code: c});
@@ -84,23 +87,31 @@ export function controlSequences(text: string): Control[] {
 	return out;
 }
 
-/** The private modes berth itself sets: cursor visibility, the alternate screen, synchronized output. */
-const ownModes = new Set(['?25', '?1049', '?2026']);
+/** The private modes berth itself sets: cursor visibility, the alternate screen, synchronized output, bracketed paste (while a prompt is open). */
+const ownModes = new Set(['?25', '?1049', '?2026', '?2004']);
+/**
+ * What berth resets when it starts and after a hand-over (source/terminal/modes.ts): mouse and
+ * focus reports, cursor keys, origin mode and insert mode off, autowrap on, the ASCII character
+ * sets (ESC ( B, ESC ) B, then SI), the normal keypad (ESC >).
+ */
+const resetOff = new Set(['?9', '?1000', '?1001', '?1002', '?1003', '?1004', '?1005', '?1006', '?1015', '?1016', '?1', '?6', '4']);
+const resetOn = new Set(['?7']);
+const resetEscapes = new Set(['\u001B(B', '\u001B)B', '\u001B>', '\u001BM']);
 
 /**
  * The control sequences in berth's output that its own renderer would never write: anything
  * but CR/LF, cursor moves (relative, or absolute to a row and column), line and screen erases,
  * SGR, a scroll region of at least two rows (and its reset) with reverse index to scroll it
- * (source/terminal/frame-diff.ts), and its own private modes. Returns them (empty when the
- * output is clean).
+ * (source/terminal/frame-diff.ts), its own private modes, and the resets above. Returns them
+ * (empty when the output is clean).
  */
 export function foreignControls(text: string): Control[] {
 	return controlSequences(text).filter(control => {
 		switch (control.kind) {
 			case 'c0':
-				return control.code !== 0x0a && control.code !== 0x0d;
+				return control.code !== 0x0a && control.code !== 0x0d && control.code !== 0x0f;
 			case 'esc':
-				return control.text !== '\u001BM';
+				return !resetEscapes.has(control.text);
 			case 'csi': {
 				if (control.final === 'm') return !/^[\d;]*$/.test(control.params);
 				if ('ABCDEFG'.includes(control.final) && control.final !== '') return !/^\d*$/.test(control.params);
@@ -112,7 +123,10 @@ export function foreignControls(text: string): Control[] {
 					const region = /^(\d+);(\d+)$/.exec(control.params);
 					return !region || Number(region[1]) >= Number(region[2]);
 				}
-				if (control.final === 'h' || control.final === 'l') return !ownModes.has(control.params);
+				if (control.final === 'h' || control.final === 'l') {
+					if (ownModes.has(control.params)) return false;
+					return !(control.final === 'l' ? resetOff : resetOn).has(control.params);
+				}
 				return true;
 			}
 			default:
