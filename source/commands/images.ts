@@ -64,7 +64,7 @@ export const imageCommands: Command[] = [
 				cli: `docker rmi ${force ? '-f ' : ''}${shellWord(t.ref ?? shortId(t.id))}`,
 				work: async engine => {
 					await engine.removeImage(t.ref ?? t.id, {force});
-					return t.ref && others.length > 0 ? `Untagged ${t.ref} (the image keeps ${others.join(', ')})` : `Removed image ${t.name}`;
+					return t.ref && others.length > 0 ? `Untagged ${t.ref}; the image stays` : `Removed image ${t.name}`;
 				},
 				onError: error => {
 					if (force || !(error instanceof EngineError) || error.code !== 'conflict') return false;
