@@ -11,6 +11,7 @@ import {
 	type ExecResult,
 	type ProcessList,
 	type RunContainerOptions,
+	type StopResult,
 	type TerminalSession,
 	type ContainerDetails,
 	type ContainerSummary,
@@ -246,10 +247,17 @@ export class FakeEngine implements Engine {
 		this.update(id, {state: 'running', status: 'Up Less than a second', exitCode: undefined}, 'start');
 	}
 
-	async stopContainer(id: string, timeout?: number) {
+	/** What the next stops report as having needed a SIGKILL (ids). */
+	stopNeedsKill = new Set<string>();
+
+	async stopContainer(id: string, timeout?: number): Promise<StopResult> {
 		await this.enter('stopContainer', id, timeout);
 		this.find(id);
-		this.update(id, {state: 'exited', status: 'Exited (143) Less than a second ago', exitCode: 143}, 'die');
+		const graceSeconds = timeout ?? 10;
+		const killed = this.stopNeedsKill.has(id);
+		const exitCode = killed ? 137 : 143;
+		this.update(id, {state: 'exited', status: `Exited (${exitCode}) Less than a second ago`, exitCode}, 'die');
+		return {exitCode, killed, graceSeconds};
 	}
 
 	async killContainer(id: string, signal?: string) {
