@@ -55,8 +55,9 @@ function connectionOptions(endpoint: ResolvedEndpoint, connectTimeoutMs: number)
 	}
 
 	if (url.startsWith('ssh://')) {
-		const parsed = new URL(url);
-		const target = {user: decodeURIComponent(parsed.username), host: parsed.hostname, port: parsed.port};
+		// Decoded and checked once, by endpoint.ts.
+		const target = endpoint.ssh;
+		if (!target) throw new EngineError('unreachable', `Unsupported Docker endpoint ${url}`, {reason: 'other'});
 		return {protocol: 'http', host: 'docker', port: 2375, agent: new SshDialAgent(target, url, connectTimeoutMs), timeout: undefined};
 	}
 
