@@ -116,7 +116,15 @@ export function startEngineFeed(engine: Engine): EngineFeed {
 
 	const connectOnce = async () => {
 		refresher.suspend();
-		const info = await engine.info();
+		let info;
+		try {
+			info = await engine.info();
+		} catch (error) {
+			// Whatever stops the first question stops berth using the engine: report it down.
+			const engineError = toEngineError(error);
+			if (isConnectionLoss(engineError)) throw engineError;
+			throw new EngineError('unreachable', engineError.message, {statusCode: engineError.statusCode, cause: error});
+		}
 		if (signal.aborted) return;
 		rechecked = false;
 		emit({type: 'conn-up', info});

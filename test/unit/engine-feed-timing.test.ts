@@ -223,6 +223,19 @@ describe('retries and reconnects', () => {
 		}
 	});
 
+	it(`info() failing for any other reason (an endpoint that is not a Docker engine): conn-down with its message, retried every ${retryMs / 1000} s`, async () => {
+		const engine = new FakeEngine();
+		engine.fail('info', new EngineError('not-found', 'page not found', {statusCode: 404}), true);
+		const view = await open(engine);
+		expect(view.actions.map(a => a.type)).toEqual(['conn-down']);
+		const down = view.actions[0] as Extract<Action, {type: 'conn-down'}>;
+		expect(down.error.code).toBe('unreachable');
+		expect(down.error.message).toBe('page not found');
+		const asked = engine.callsTo('info').length;
+		await advance(retryMs * 5);
+		expect(engine.callsTo('info')).toHaveLength(asked + 5);
+	});
+
 	it('the events stream ends (an engine restart): berth reconnects at once with since = the last event it saw, and lists again', async () => {
 		const box = fakeContainer({name: 'r'});
 		const engine = new FakeEngine({containers: [box]});
