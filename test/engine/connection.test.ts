@@ -239,6 +239,29 @@ describe('connections that drop', () => {
 		}
 	});
 
+	it('the socket file disappears while connections are open (a daemon stopping): they are dropped, the events stream ends, the next call says no socket', async () => {
+		const fake = await fakeEngine((request, socket) => {
+			if (request.includes('/events')) socket.write('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n');
+			else json(socket, version);
+		});
+		try {
+			const engine = engineFor(fake.address);
+			await engine.info();
+			await engine.info();
+			const events = engine.streamEvents({}, () => undefined, new AbortController().signal);
+			await waitFor(() => fake.requests.some(line => line.includes('/events')), 'the events request');
+			// The server keeps listening and answering on its open connections, as a stopping dockerd does.
+			rmSync(fake.address.slice('unix://'.length));
+			const ended = await failure(events);
+			expect(ended.code).toBe('interrupted');
+			const error = await failure(engine.info());
+			expect(error).toMatchObject({code: 'unreachable', reason: 'no-socket'});
+			expect(fake.requests.filter(line => line.includes('/version'))).toHaveLength(2);
+		} finally {
+			await fake.close();
+		}
+	});
+
 	it('a log stream that breaks rejects with an EngineError after delivering what came', async () => {
 		const fake = await fakeEngine((request, socket) => {
 			if (request.includes('/version')) json(socket, version);
