@@ -14,9 +14,9 @@ import type {DockerEngineOptions} from '../../source/engine/api-client.js';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
 import {resolveEndpoint} from '../../source/engine/endpoint.js';
 import {EngineError, type LogLine} from '../../source/engine/types.js';
-import {startEngineFeed} from '../../source/state/engine-feed.js';
 import {dockerCli} from '../support/dockerd.js';
 import {trackResources, uniqueName, waitFor} from '../support/names.js';
+import {fakeEngine, json, version} from './support/raw-engine.js';
 
 const host = inject('dockerHost');
 const socketPath = host.slice('unix://'.length);
@@ -33,47 +33,6 @@ async function failure(promise: Promise<unknown>): Promise<EngineError> {
 	return error as EngineError;
 }
 
-/** A unix-socket server with a hand-written HTTP handler, for failure modes a real engine won't show. */
-async function fakeEngine(handle: (request: string, socket: net.Socket) => void): Promise<{address: string; requests: string[]; close: () => Promise<void>}> {
-	const file = path.join(scratch, `fake-${Math.random().toString(16).slice(2)}.sock`);
-	const requests: string[] = [];
-	const sockets = new Set<net.Socket>();
-	const server = net.createServer(socket => {
-		sockets.add(socket);
-		socket.on('close', () => sockets.delete(socket));
-		socket.on('error', () => undefined);
-		let buffered = '';
-		socket.on('data', chunk => {
-			buffered += chunk.toString('latin1');
-			const end = buffered.indexOf('\r\n\r\n');
-			if (end === -1) return;
-			const request = buffered.slice(0, end);
-			buffered = buffered.slice(end + 4);
-			requests.push(request.split('\r\n')[0]!);
-			handle(request, socket);
-		});
-	});
-	await new Promise<void>(resolve => {
-		server.listen(file, resolve);
-	});
-	return {
-		address: `unix://${file}`,
-		requests,
-		close: async () => {
-			for (const socket of sockets) socket.destroy();
-			await new Promise<void>(resolve => {
-				server.close(() => resolve());
-			});
-		},
-	};
-}
-
-function json(socket: net.Socket, body: unknown) {
-	const text = JSON.stringify(body);
-	socket.write(`HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
-}
-
-const version = {Version: '20.10.24', ApiVersion: '1.41', MinAPIVersion: '1.12', Os: 'linux', Arch: 'amd64'};
 
 beforeAll(() => {
 	scratch = mkdtempSync(path.join(tmpdir(), 'berth-conn-'));
@@ -115,7 +74,7 @@ describe('unreachable engines', () => {
 	});
 
 	it('an engine that never answers: unreachable/timeout within the read timeout', async () => {
-		const fake = await fakeEngine(() => undefined);
+		const fake = await fakeEngine(scratch, () => undefined);
 		try {
 			const error = await failure(engineFor(fake.address, {}, {readTimeoutMs: 300}).listContainers());
 			expect(error.code).toBe('unreachable');
@@ -130,74 +89,6 @@ describe('unreachable engines', () => {
 		const error = await failure(engineFor('tcp://192.0.2.1:2375', {}, {connectTimeoutMs: 500}).listContainers());
 		expect(error.code).toBe('unreachable');
 		expect(['timeout', 'other', 'refused']).toContain(error.reason);
-	});
-});
-
-describe('an endpoint that is not a Docker engine: unreachable, saying what answered', () => {
-	async function answered(handle: (request: string, socket: net.Socket) => void): Promise<EngineError> {
-		const fake = await fakeEngine(handle);
-		try {
-			const error = await failure(engineFor(fake.address).info());
-			expect(error.code).toBe('unreachable');
-			expect(error.reason).toBeUndefined();
-			return error;
-		} finally {
-			await fake.close();
-		}
-	}
-
-	it('an HTTP server answering 404', async () => {
-		const error = await answered((_request, socket) => {
-			socket.end('HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: 9\r\n\r\nnot found');
-		});
-		expect(error.message).toMatch(/^unix:\/\/\S+ answered HTTP 404 \("not found"\) to GET \/version: it does not look like a Docker engine — is this the right address and port\?$/);
-	});
-
-	it('an HTTP server answering 200 with a web page', async () => {
-		const error = await answered((_request, socket) => {
-			socket.end('HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 13\r\n\r\n<html></html>');
-		});
-		expect(error.message).toContain('answered GET /version, but not with a Docker engine\'s version ("<html></html>"): it does not look like a Docker engine');
-	});
-
-	it('a port that does not speak HTTP (an ssh server)', async () => {
-		const error = await answered((_request, socket) => {
-			socket.write('SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n');
-		});
-		expect(error.message).toContain('answered with something that is not HTTP ("SSH-2.0-OpenSSH_9.2p1 Debian-2"): it does not look like a Docker engine — that is an ssh server: use ssh://user@host');
-	});
-
-	it('plain HTTP to a TLS port (the answer Go servers, dockerd among them, give)', async () => {
-		const error = await answered((_request, socket) => {
-			socket.end('HTTP/1.0 400 Bad Request\r\n\r\nClient sent an HTTP request to an HTTPS server.\n');
-		});
-		expect(error.message).toContain('expects TLS (it answered "Client sent an HTTP request to an HTTPS server"): it does not look like a Docker engine — set DOCKER_TLS_VERIFY=1');
-	});
-
-	it('a Docker engine refusing /version keeps its own words', async () => {
-		const error = await answered((_request, socket) => {
-			const body = JSON.stringify({message: 'page not found'});
-			socket.end(`HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
-		});
-		expect(error.message).toMatch(/^The Docker engine at unix:\/\/\S+ refused GET \/version: page not found$/);
-	});
-
-	it('the feed reports it as the engine down (the unreachable screen shows the message) instead of "Loading…" forever', async () => {
-		const fake = await fakeEngine((_request, socket) => {
-			socket.end('HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n');
-		});
-		const feed = startEngineFeed(engineFor(fake.address));
-		try {
-			await feed.ready;
-			const [first] = feed.take();
-			expect(first?.type).toBe('conn-down');
-			const error = (first as {error: EngineError}).error;
-			expect(error.code).toBe('unreachable');
-			expect(error.message).toContain('answered HTTP 404 to GET /version: it does not look like a Docker engine');
-		} finally {
-			feed.stop();
-			await fake.close();
-		}
 	});
 });
 
@@ -221,7 +112,7 @@ describe('process environment', () => {
 
 describe('connections that drop', () => {
 	it('an action whose connection drops is interrupted (outcome unknown); a read is retried once', async () => {
-		const fake = await fakeEngine((request, socket) => {
+		const fake = await fakeEngine(scratch, (request, socket) => {
 			if (request.includes('/version')) json(socket, version);
 			else socket.destroy();
 		});
@@ -240,7 +131,7 @@ describe('connections that drop', () => {
 	});
 
 	it('the socket file disappears while connections are open (a daemon stopping): they are dropped, the events stream ends, the next call says no socket', async () => {
-		const fake = await fakeEngine((request, socket) => {
+		const fake = await fakeEngine(scratch, (request, socket) => {
 			if (request.includes('/events')) socket.write('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n');
 			else json(socket, version);
 		});
@@ -263,7 +154,7 @@ describe('connections that drop', () => {
 	});
 
 	it('a log stream that breaks rejects with an EngineError after delivering what came', async () => {
-		const fake = await fakeEngine((request, socket) => {
+		const fake = await fakeEngine(scratch, (request, socket) => {
 			if (request.includes('/version')) json(socket, version);
 			else if (request.includes('/json')) json(socket, {Id: 'abc', Config: {Tty: true}});
 			else {
@@ -286,7 +177,7 @@ describe('connections that drop', () => {
 describe('aborting and breaking streams', () => {
 	it('aborting a follow stream closes its connection', async () => {
 		let streamSocket: net.Socket | undefined;
-		const fake = await fakeEngine((request, socket) => {
+		const fake = await fakeEngine(scratch, (request, socket) => {
 			if (request.includes('/version')) json(socket, version);
 			else if (request.includes('/json')) json(socket, {Id: 'abc', Config: {Tty: true}});
 			else {
@@ -310,7 +201,7 @@ describe('aborting and breaking streams', () => {
 	});
 
 	it('an events stream that breaks rejects with interrupted', async () => {
-		const fake = await fakeEngine((request, socket) => {
+		const fake = await fakeEngine(scratch, (request, socket) => {
 			if (request.includes('/version')) {
 				json(socket, version);
 				return;

@@ -4,7 +4,7 @@
  * adapter, rendered by ink-testing-library at 100x100) except where it must run as another
  * user, where the real binary runs in a pty.
  */
-import {chmodSync, existsSync, linkSync, readFileSync, unlinkSync} from 'node:fs';
+import {chmodSync, existsSync, linkSync, unlinkSync} from 'node:fs';
 import path from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {EngineError} from '../../source/engine/types.js';
@@ -290,38 +290,5 @@ describe('the socket disappears or stops letting berth in', () => {
 			chmodSync(daemon.socketPath, 0o660);
 			chmodSync(daemon.dir, 0o700);
 		}
-	}, 60_000);
-});
-
-describe('nothing but berth reaches the terminal (warnings and stray writes are caught)', () => {
-	const stray = /MaxListenersExceeded|Warning|test-only|DEP0000/;
-
-	it('an engine unreachable long enough for a dozen retries: no Node warning on the screen (a listener leak once printed MaxListenersExceededWarning after 11)', async () => {
-		const missing = path.join(daemon.dir, 'nothing-here.sock');
-		term = runBerth(['--host', `unix://${missing}`], {cols: 120, rows: 30, env: {BERTH_TEST_STRAY_OUTPUT_AFTER_MS: '1000'}});
-		await term.waitForScreen(screen => /attempt (1[3-9]|[2-9]\d)\b/.test(screen), 90_000);
-		const output = term.output();
-		expect(output).not.toMatch(stray);
-		expect((await term.screen()).join('\n')).not.toMatch(stray);
-		term.write('q');
-		expect((await term.exited).exitCode).toBe(0);
-		term = undefined;
-	}, 120_000);
-
-	it('with BERTH_DEBUG_LOG the stray output goes to that file, and still not to the terminal', async () => {
-		const log = path.join(daemon.dir, `stray-${uniqueName('x').slice(-8)}.log`);
-		term = runBerth(['--host', daemon.host], {cols: 120, rows: 30, env: {BERTH_TEST_STRAY_OUTPUT_AFTER_MS: '500', BERTH_DEBUG_LOG: log}});
-		await term.waitForScreen(s => s.includes('Engine '), 20_000);
-		const written = await waitFor(() => {
-			const text = existsSync(log) ? readFileSync(log, 'utf8') : '';
-			return text.includes('test-only stderr write') ? text : undefined;
-		}, 'the debug log', 15_000);
-		for (const line of ['warning: Warning: test-only warning (BERTH_TEST_STRAY_OUTPUT_AFTER_MS)', 'warning: DeprecationWarning: test-only deprecation', 'console: test-only console.error', 'console: test-only console.log', 'stderr: test-only stderr write']) {
-			expect(written).toContain(line);
-		}
-		expect(term.output()).not.toMatch(stray);
-		term.write('q');
-		expect((await term.exited).exitCode).toBe(0);
-		term = undefined;
 	}, 60_000);
 });
