@@ -2,6 +2,7 @@
 import os from 'node:os';
 import v8 from 'node:v8';
 import {checkArgs} from './source/cli/check-args.js';
+import {captureStrayOutput, onStrayMessage} from './source/cli/stray-output.js';
 import {EndpointError, resolveEndpoint} from './source/engine/endpoint.js';
 
 // Memory: V8 lets the old generation grow to a multiple of what is live before it collects,
@@ -39,6 +40,10 @@ if (process.argv.length > 2) {
 			The engine is found like the docker CLI does: --host, DOCKER_HOST, --context,
 			DOCKER_CONTEXT, the current context in ~/.docker/config.json, /var/run/docker.sock.
 			Press ? inside berth for every key.
+
+			Environment
+			  BERTH_DEBUG_LOG=FILE  Append Node warnings and other stray output to FILE
+			                        (they never reach the screen)
 		`,
 			{
 				importMeta: import.meta,
@@ -91,6 +96,11 @@ if (process.env['TERM'] === 'dumb') {
 delete process.env['CI'];
 delete process.env['CONTINUOUS_INTEGRATION'];
 
+// From here on nothing but berth's frames may reach the terminal: Node warnings, console output
+// and stray stderr writes go to the file BERTH_DEBUG_LOG names, if set, or are kept for the
+// status line (source/cli/stray-output.ts). finish() puts stderr back before writing to it.
+const restoreStray = captureStrayOutput({logFile: process.env['BERTH_DEBUG_LOG'] || undefined});
+
 // The engine is asked first, and the UI loaded meanwhile: listing 1,000 containers takes the
 // engine about as long as loading Ink takes node. Each await between the imports lets the
 // engine's replies in (module set-up is synchronous; sockets only move between tasks).
@@ -125,6 +135,19 @@ if (testCrashMs > 0) {
 	setTimeout(() => {
 		throw new Error('test-only crash (BERTH_TEST_CRASH_AFTER_MS)');
 	}, testCrashMs);
+}
+// TEST-ONLY hook (test/reliability/engine-faults.test.tsx): N ms after the start, write to the
+// terminal the ways libraries do (a warning, console output, a raw stderr write), to check that
+// none of it reaches the screen. Not for users.
+const testStrayMs = Number(process.env['BERTH_TEST_STRAY_OUTPUT_AFTER_MS'] ?? '');
+if (testStrayMs > 0) {
+	setTimeout(() => {
+		process.emitWarning('test-only warning (BERTH_TEST_STRAY_OUTPUT_AFTER_MS)');
+		process.emitWarning('test-only deprecation', 'DeprecationWarning', 'DEP0000');
+		console.error('test-only console.error');
+		console.log('test-only console.log');
+		process.stderr.write('test-only stderr write\n');
+	}, testStrayMs);
 }
 const testRenderCrashMs = Number(process.env['BERTH_TEST_CRASH_IN_RENDER_AFTER_MS'] ?? '');
 function TestRenderCrash({children}: {children: React.ReactNode}) {
@@ -175,6 +198,7 @@ const app = render(
 					frames.resume();
 				}
 			},
+			onStrayMessage,
 			bracketedPaste(on) {
 				process.stdout.write(on ? modes.bracketedPasteOn : modes.bracketedPasteOff);
 			},
@@ -202,6 +226,7 @@ function finish(code: number, error?: unknown): never {
 		}
 	}
 	screen.restore();
+	restoreStray();
 	if (error !== undefined) {
 		const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
 		process.stderr.write(`berth: unexpected error: ${text}\n`);

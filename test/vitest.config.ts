@@ -53,7 +53,9 @@ export default defineConfig({
 				test: {
 					name: 'reliability',
 					// Fault tests stop and start daemons on a shared 2-core machine: a test that fails
-					// under load gets two more tries (a real failure fails all three).
+					// under load gets two more tries (a real failure fails all three). Never put an
+					// it.fails under this: a retried expected failure passes when any attempt throws
+					// anything. A known bug gets `it.fails(name, {retry: 0}, ...)` and asserts its symptom.
 					retry: 2,
 					include: ['test/reliability/**/*.test.{ts,tsx}'],
 					globalSetup,

@@ -53,7 +53,9 @@ export const containerCommands: Command[] = [
 		run: ctx => {
 			const t = selectedContainerTarget(ctx.state)!;
 			act(ctx, 'stop', 'stopping', cli('stop')(t), async engine => {
-				await engine.stopContainer(t.id);
+				const result = await engine.stopContainer(t.id);
+				if (result.alreadyStopped) return `${t.name} was not running; nothing to stop`;
+				if (result.killed) return `Stopped ${t.name}: SIGKILL after the ${result.graceSeconds} s grace period, exit ${result.exitCode ?? 137}`;
 				return `Stopped ${t.name}`;
 			});
 		},

@@ -31,6 +31,8 @@ export interface TerminalControl {
 	handover(session: TerminalSession, options: {note?: string; waitForKey?: boolean}): Promise<{lastLine?: string}>;
 	/** Bracketed paste on while a prompt is open, so a paste is text and never keys. */
 	bracketedPaste(on: boolean): void;
+	/** Node warnings and other stray output caught while the UI runs (shown on the status line). */
+	onStrayMessage?(listener: (message: string) => void): () => void;
 }
 
 export interface ControllerOptions {
@@ -85,6 +87,8 @@ export function createController(options: ControllerOptions): Controller {
 		}
 	};
 	const unsubscribeLayer = store.subscribe(followLayer);
+	// Nothing but berth's frames reaches the terminal; what Node or a library printed shows here.
+	const stopStray = options.terminal?.onStrayMessage?.(message => say('info', `Node: ${message}`));
 
 	const services: Services = {
 		act: spec => runner.act(spec),
@@ -197,6 +201,7 @@ export function createController(options: ControllerOptions): Controller {
 			stopStatusTimer();
 			stopAges();
 			unsubscribeLayer();
+			stopStray?.();
 			if (pasting) options.terminal?.bracketedPaste(false);
 		},
 	};

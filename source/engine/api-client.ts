@@ -11,6 +11,7 @@ import {negotiateApiVersion} from './api-version.js';
 import type {ResolvedEndpoint} from './endpoint.js';
 import {toEngineError} from './errors.js';
 import {createModem} from './transport.js';
+import {checkVersionAnswer, versionFailure} from './version-errors.js';
 import {EngineError} from './types.js';
 
 /** Tunables, mostly for tests. */
@@ -81,8 +82,10 @@ export class ApiClient {
 		try {
 			version = await this.dial<VersionResponse>({method: 'GET', path: '/version', signal: timeout});
 		} catch (error) {
-			throw toEngineError(error, this.endpoint);
+			throw versionFailure(error, this.endpoint);
 		}
+		const notDocker = checkVersionAnswer(version, this.endpoint);
+		if (notDocker) throw notDocker;
 
 		const modem = this.modem as unknown as {version?: string};
 		if (modem.version === undefined) {

@@ -4,18 +4,17 @@
  * everything above sees the domain types of `types.ts`:
  *
  * - `api-client.ts`: requests through dockerode's modem (negotiation, timeouts, streams, hijack)
- * - `transport.ts`, `ssh-agent.ts`: the connection (unix, tcp/TLS, ssh via dial-stdio)
+ * - `transport.ts`, `socket-watch.ts`, `ssh-agent.ts`: the connection (unix, tcp/TLS, ssh via dial-stdio)
  * - `api-version.ts`, `timestamps.ts`: query parameters
  * - `mapping.ts`, `event-parser.ts`, `log-parser.ts`, `stats.ts`: the engine's answers to domain types
+ * - `streams.ts`, `stats-reader.ts`: the logs, events and stats streams
+ * - `stop-container.ts`, `run-container.ts`: actions that take more than one request
  * - `exec.ts`, `attach.ts`, `terminal-session.ts`, `frame-demuxer.ts`: exec, attach and their streams
  */
 import {ApiClient, pathPart, type DockerEngineOptions} from './api-client.js';
 import {attach} from './attach.js';
 import type {ResolvedEndpoint} from './endpoint.js';
-import {parseEvent} from './event-parser.js';
 import {execCapture, execInteractive} from './exec.js';
-import {LineSplitter} from './line-splitter.js';
-import {createLogParser} from './log-parser.js';
 import {
 	toContainerDetails,
 	toContainerSummary,
@@ -26,8 +25,10 @@ import {
 	type RawImage,
 	type RawInspect,
 } from './mapping.js';
-import {hasPreviousCpu, isLiveSample, toContainerStats, type RawCpuStats, type RawStats} from './stats.js';
-import {toUnixTimestamp} from './timestamps.js';
+import {runContainer} from './run-container.js';
+import {statsOnce, streamStats} from './stats-reader.js';
+import {stopContainer} from './stop-container.js';
+import {streamEvents, streamLogs} from './streams.js';
 import {
 	EngineError,
 	type CommitOptions,
@@ -44,24 +45,14 @@ import {
 	type LogOptions,
 	type ProcessList,
 	type RunContainerOptions,
+	type StopResult,
 	type TerminalSession,
 } from './types.js';
-
-// Helpers that used to live here, for existing importers.
-export type {DockerEngineOptions} from './api-client.js';
-export {MAX_API_VERSION, negotiateApiVersion} from './api-version.js';
-export {parseEvent} from './event-parser.js';
-export {createLogParser, type LogParser} from './log-parser.js';
-export {exitCodeFromStatus, healthFromStatus} from './mapping.js';
-export {toUnixTimestamp} from './timestamps.js';
 
 /** Creates an Engine for a resolved endpoint. Nothing connects until the first call. */
 export function createDockerEngine(endpoint: ResolvedEndpoint, options: DockerEngineOptions = {}): Engine {
 	return new DockerEngine(endpoint, options);
 }
-
-/** Wait before a second sample when the engine's one-shot stats lack the previous CPU reading (podman). */
-const SECOND_SAMPLE_DELAY_MS = 1000;
 
 class DockerEngine implements Engine {
 	readonly endpoint: string;
@@ -81,7 +72,6 @@ class DockerEngine implements Engine {
 			arch: version.Arch ?? '',
 		};
 	}
-
 
 	async listContainers(options: {ids?: string[]} = {}): Promise<ContainerSummary[]> {
 		const query = options.ids ? {all: true, filters: JSON.stringify({id: options.ids})} : {all: true};
@@ -107,8 +97,8 @@ class DockerEngine implements Engine {
 		await this.client.act({method: 'POST', path: `/containers/${pathPart(id)}/start`, alsoOk: [304]});
 	}
 
-	async stopContainer(id: string, timeout?: number): Promise<void> {
-		await this.client.act({method: 'POST', path: `/containers/${pathPart(id)}/stop`, query: {t: timeout}, alsoOk: [304]}, timeout);
+	async stopContainer(id: string, timeout?: number): Promise<StopResult> {
+		return stopContainer(this.client, id, timeout);
 	}
 
 	async killContainer(id: string, signal = 'SIGKILL'): Promise<void> {
@@ -153,136 +143,19 @@ class DockerEngine implements Engine {
 	}
 
 	async streamLogs(id: string, options: LogOptions, onLines: (lines: LogLine[]) => void, signal: AbortSignal): Promise<void> {
-		if (signal.aborted) return;
-		let tty: boolean;
-		try {
-			tty = (await this.client.read<RawInspect>(`/containers/${pathPart(id)}/json`, undefined, signal)).Config?.Tty === true;
-		} catch (error) {
-			if (signal.aborted) return;
-			throw error;
-		}
-
-		const response = await this.client.openStream(`/containers/${pathPart(id)}/logs`, {
-			stdout: true,
-			stderr: true,
-			timestamps: true,
-			follow: options.follow,
-			tail: options.tail,
-			since: options.since === undefined ? undefined : toUnixTimestamp(options.since),
-		}, signal);
-		if (!response) return;
-
-		// The engine flushes every log message as its own HTTP chunk, and Node emits one 'data'
-		// event per chunk: collect what arrives within one turn of the event loop into one batch.
-		const parser = createLogParser(tty);
-		let pending: LogLine[] = [];
-		let scheduled: NodeJS.Immediate | undefined;
-		let closed = false;
-		const flush = () => {
-			scheduled = undefined;
-			if (closed || pending.length === 0) return;
-			const batch = pending;
-			pending = [];
-			try {
-				onLines(batch);
-			} catch (error) {
-				response.destroy(error as Error);
-			}
-		};
-
-		try {
-			await this.client.consume(response, signal, chunk => {
-				const lines = parser.push(chunk);
-				if (lines.length === 0) return;
-				for (const line of lines) pending.push(line);
-				scheduled ??= setImmediate(flush);
-			}, () => {
-				if (scheduled) clearImmediate(scheduled);
-				for (const line of parser.end()) pending.push(line);
-				const batch = pending;
-				pending = [];
-				if (batch.length > 0) onLines(batch);
-			});
-		} finally {
-			closed = true;
-			if (scheduled) clearImmediate(scheduled);
-		}
+		return streamLogs(this.client, id, options, onLines, signal);
 	}
 
 	async streamEvents(options: {since?: string}, onEvent: (event: EngineEvent) => void, signal: AbortSignal): Promise<void> {
-		if (signal.aborted) return;
-		const response = await this.client.openStream('/events', {
-			filters: JSON.stringify({type: ['container', 'image']}),
-			since: options.since === undefined || options.since === '' ? undefined : toUnixTimestamp(options.since),
-		}, signal);
-		if (!response) return;
-
-		const splitter = new LineSplitter();
-		const deliver = (lines: string[]) => {
-			for (const line of lines) {
-				const event = parseEvent(line);
-				if (event) onEvent(event);
-			}
-		};
-
-		await this.client.consume(response, signal, chunk => deliver(splitter.push(chunk)), () => deliver(splitter.end()));
+		return streamEvents(this.client, options, onEvent, signal);
 	}
 
-	/**
-	 * `stream=false`: Docker takes two readings about a second apart and returns the second
-	 * with the first as `precpu_stats`, so CPU % comes from one call (which takes ~1 s). Engines
-	 * that leave `precpu_stats` empty (podman) get a second call a second later, and CPU % from
-	 * the pair. A container that is not running has no stats: EngineError 'conflict'.
-	 */
 	async statsOnce(id: string): Promise<ContainerStats> {
-		const path = `/containers/${pathPart(id)}/stats`;
-		const first = await this.client.read<RawStats>(path, {stream: false});
-		if (!isLiveSample(first)) throw notRunning();
-		if (hasPreviousCpu(first)) return toContainerStats(first);
-
-		await new Promise(resolve => {
-			setTimeout(resolve, SECOND_SAMPLE_DELAY_MS);
-		});
-		const second = await this.client.read<RawStats>(path, {stream: false});
-		if (!isLiveSample(second)) throw notRunning();
-		return toContainerStats(second, first.cpu_stats);
+		return statsOnce(this.client, id);
 	}
 
-	/**
-	 * The engine's stats stream (one JSON sample per line, about one a second). While the
-	 * container is not running the engine sends empty samples: they are skipped, and samples
-	 * resume if it starts again. Resolves when the engine ends the stream (container removed) or
-	 * `signal` aborts.
-	 */
 	async streamStats(id: string, onStats: (stats: ContainerStats) => void, signal: AbortSignal): Promise<void> {
-		if (signal.aborted) return;
-		const response = await this.client.openStream(`/containers/${pathPart(id)}/stats`, {stream: true}, signal);
-		if (!response) return;
-
-		const splitter = new LineSplitter();
-		let previous: RawCpuStats | undefined;
-		const deliver = (lines: string[]) => {
-			for (const line of lines) {
-				if (!line.trim()) continue;
-				let raw: RawStats;
-				try {
-					raw = JSON.parse(line) as RawStats;
-				} catch {
-					continue;
-				}
-
-				if (!isLiveSample(raw)) {
-					previous = undefined;
-					continue;
-				}
-
-				const stats = toContainerStats(raw, previous);
-				previous = raw.cpu_stats;
-				onStats(stats);
-			}
-		};
-
-		await this.client.consume(response, signal, chunk => deliver(splitter.push(chunk)), () => deliver(splitter.end()));
+		return streamStats(this.client, id, onStats, signal);
 	}
 
 	async top(id: string): Promise<ProcessList> {
@@ -305,44 +178,7 @@ class DockerEngine implements Engine {
 		return attach(this.client, id, size);
 	}
 
-	/**
-	 * `docker run -d` without the pull: create, then start. The image must be present (else
-	 * EngineError 'not-found'). A container whose start fails stays behind, created, as with
-	 * `docker run`.
-	 */
 	async runContainer(image: string, options: RunContainerOptions): Promise<string> {
-		const created = await this.client.act<{Id?: string}>({
-			method: 'POST',
-			path: '/containers/create',
-			query: {name: options.name || undefined},
-			body: toCreateBody(image, options),
-		});
-		if (typeof created?.Id !== 'string') throw new EngineError('unknown', 'The engine did not return the new container id');
-		await this.client.act({method: 'POST', path: `/containers/${pathPart(created.Id)}/start`, alsoOk: [304]});
-		return created.Id;
+		return runContainer(this.client, image, options);
 	}
-}
-
-/** The create body for runContainer: ports are exposed and published (no host port: a random one). */
-function toCreateBody(image: string, options: RunContainerOptions): Record<string, unknown> {
-	const exposed: Record<string, Record<string, never>> = {};
-	const bindings: Record<string, Array<{HostIp: string; HostPort: string}>> = {};
-	for (const port of options.ports) {
-		const key = `${port.containerPort}/${port.protocol || 'tcp'}`;
-		exposed[key] = {};
-		(bindings[key] ??= []).push({HostIp: port.hostIp ?? '', HostPort: port.hostPort === undefined ? '' : String(port.hostPort)});
-	}
-
-	const body: Record<string, unknown> = {
-		Image: image,
-		Env: options.env,
-		ExposedPorts: exposed,
-		HostConfig: {PortBindings: bindings, Binds: options.binds},
-	};
-	if (options.cmd.length > 0) body.Cmd = options.cmd;
-	return body;
-}
-
-function notRunning(): EngineError {
-	return new EngineError('conflict', 'Container is not running');
 }

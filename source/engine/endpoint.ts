@@ -40,6 +40,15 @@ export interface ResolvedEndpoint {
 	context?: string;
 	/** Present for tcp endpoints that use TLS. */
 	tls?: TlsFiles;
+	/** Present for ssh endpoints: the user (may be empty), host and port (may be empty), decoded and checked. */
+	ssh?: SshTarget;
+}
+
+/** An ssh endpoint's parts, decoded from the address once (and checked) by `normaliseHost`. */
+export interface SshTarget {
+	user: string;
+	host: string;
+	port: string;
 }
 
 export interface ResolveEndpointOptions {
@@ -108,9 +117,10 @@ function fromHost(
 	homedir: string,
 ): ResolvedEndpoint {
 	const tls = tlsFromEnv(env, homedir);
-	const url = normaliseHost(raw, origin, Boolean(tls));
+	const {url, ssh} = normalise(raw, origin, Boolean(tls));
 	const endpoint: ResolvedEndpoint = {url, description: url, source};
 	if (tls && url.startsWith('tcp://')) endpoint.tls = tls;
+	if (ssh) endpoint.ssh = ssh;
 	return endpoint;
 }
 
@@ -136,35 +146,35 @@ function pemFiles(dir: string): Omit<TlsFiles, 'verify'> {
  * `host:port` (taken as tcp, like the CLI) and `ssh://[user@]host[:port]`.
  */
 export function normaliseHost(raw: string, origin: string, tls = false): string {
+	return normalise(raw, origin, tls).url;
+}
+
+function normalise(raw: string, origin: string, tls: boolean): {url: string; ssh?: SshTarget} {
 	const value = raw.trim();
 	const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(value)?.[1]?.toLowerCase();
 	if (scheme === undefined) {
 		if (value.includes('://') || value.startsWith('/')) throw unsupported(value, origin);
-		return normaliseHost(`tcp://${value}`, origin, tls);
+		return normalise(`tcp://${value}`, origin, tls);
 	}
 
 	const rest = value.slice(scheme.length + 3);
 	switch (scheme) {
 		case 'unix': {
-			return `unix://${rest || DEFAULT_HOST.slice('unix://'.length)}`;
+			return {url: `unix://${rest || DEFAULT_HOST.slice('unix://'.length)}`};
 		}
 
 		case 'tcp': {
 			const url = parseUrl(value, origin);
-			if (url.username || url.password) throw new EndpointError(`Invalid Docker endpoint "${value}" (from ${origin}): tcp addresses take no user name`);
+			if (url.username || url.password) throw invalid(value, origin, 'tcp addresses take no user name');
 			const host = url.hostname || '127.0.0.1';
 			const port = url.port || (tls ? '2376' : '2375');
-			return `tcp://${host}:${port}${url.pathname === '/' ? '' : url.pathname}`;
+			return {url: `tcp://${host}:${port}${url.pathname === '/' ? '' : url.pathname}`};
 		}
 
 		case 'ssh': {
-			const url = parseUrl(value, origin);
-			if (!url.hostname) throw new EndpointError(`Invalid Docker endpoint "${value}" (from ${origin}): no host name`);
-			if (url.password) throw new EndpointError(`Invalid Docker endpoint "${value}" (from ${origin}): ssh addresses cannot carry a password; use a key or ssh-agent`);
-			if (url.pathname && url.pathname !== '/') throw new EndpointError(`Invalid Docker endpoint "${value}" (from ${origin}): ssh addresses take no path`);
-			if (url.hostname.startsWith('-') || url.username.startsWith('-')) throw new EndpointError(`Invalid Docker endpoint "${value}" (from ${origin}): host and user names cannot start with "-"`);
-			const user = url.username ? `${decodeURIComponent(url.username)}@` : '';
-			return `ssh://${user}${url.hostname}${url.port ? `:${url.port}` : ''}`;
+			const ssh = sshTarget(value, origin);
+			const user = ssh.user ? `${encodeURIComponent(ssh.user)}@` : '';
+			return {url: `ssh://${user}${parseUrl(value, origin).hostname}${ssh.port ? `:${ssh.port}` : ''}`, ssh};
 		}
 
 		default: {
@@ -173,16 +183,48 @@ export function normaliseHost(raw: string, origin: string, tls = false): string 
 	}
 }
 
+/**
+ * The user, host and port of an ssh address, percent-decoded once, here, and checked after
+ * decoding: they go on ssh's command line, so neither may look like an option ("-o…") or carry
+ * spaces or control characters, and bad percent-encoding is the user's mistake, not a crash.
+ */
+function sshTarget(value: string, origin: string): SshTarget {
+	const url = parseUrl(value, origin);
+	if (!url.hostname) throw invalid(value, origin, 'no host name');
+	if (url.password) throw invalid(value, origin, 'ssh addresses cannot carry a password; use a key or ssh-agent');
+	if (url.pathname && url.pathname !== '/') throw invalid(value, origin, 'ssh addresses take no path');
+	let user: string;
+	let host: string;
+	try {
+		user = decodeURIComponent(url.username);
+		host = decodeURIComponent(url.hostname);
+	} catch {
+		throw invalid(value, origin, 'the user or host name is not valid percent-encoding');
+	}
+	if (host.startsWith('-') || user.startsWith('-')) throw invalid(value, origin, 'host and user names cannot start with "-"');
+	if (/[\s\p{Cc}]/u.test(user) || /[\s\p{Cc}@/]/u.test(host)) throw invalid(value, origin, 'the user or host name holds spaces, control characters or a misplaced "@"');
+	return {user, host, port: url.port};
+}
+
+function invalid(value: string, origin: string, why: string): EndpointError {
+	return new EndpointError(`Invalid Docker endpoint "${shown(value)}" (from ${origin}): ${why}`);
+}
+
+/** An address as the user typed it, for a message: control characters escaped (it may come from anywhere). */
+function shown(value: string): string {
+	return value.replaceAll(/\p{Cc}/gu, c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 function parseUrl(value: string, origin: string): URL {
 	try {
 		return new URL(value);
 	} catch {
-		throw new EndpointError(`Invalid Docker endpoint "${value}" (from ${origin}): not a valid address`);
+		throw invalid(value, origin, 'not a valid address');
 	}
 }
 
 function unsupported(value: string, origin: string): EndpointError {
-	return new EndpointError(`Unsupported Docker endpoint "${value}" (from ${origin}): use unix://, tcp:// or ssh://`);
+	return new EndpointError(`Unsupported Docker endpoint "${shown(value)}" (from ${origin}): use unix://, tcp:// or ssh://`);
 }
 
 function readJson(file: string, what: string): unknown {
@@ -226,18 +268,19 @@ function fromContext(name: string, origin: string, options: ResolveEndpointOptio
 	const metaFile = path.join(dir, 'contexts', 'meta', id, 'meta.json');
 	const meta = readJson(metaFile, 'context file');
 	if (meta === undefined) {
-		throw new EndpointError(`Docker context "${name}" (from ${origin}) does not exist; see "docker context ls"`);
+		throw new EndpointError(`Docker context "${shown(name)}" (from ${origin}) does not exist; see "docker context ls"`);
 	}
 
 	const docker = (meta as {Endpoints?: {docker?: {Host?: unknown; SkipTLSVerify?: unknown}}} | null)?.Endpoints?.docker;
 	if (typeof docker?.Host !== 'string' || !docker.Host.trim()) {
-		throw new EndpointError(`Context file ${metaFile} is malformed: no Endpoints.docker.Host for context "${name}"`);
+		throw new EndpointError(`Context file ${metaFile} is malformed: no Endpoints.docker.Host for context "${shown(name)}"`);
 	}
 
 	const files = pemFiles(path.join(dir, 'contexts', 'tls', id, 'docker'));
 	const hasTls = Object.keys(files).length > 0;
-	const url = normaliseHost(docker.Host, `context "${name}"`, hasTls);
+	const {url, ssh} = normalise(docker.Host, `context "${name}"`, hasTls);
 	const endpoint: ResolvedEndpoint = {url, description: `${url} (context ${name})`, source: 'context', context: name};
 	if (hasTls && url.startsWith('tcp://')) endpoint.tls = {...files, verify: docker.SkipTLSVerify !== true};
+	if (ssh) endpoint.ssh = ssh;
 	return endpoint;
 }

@@ -5,7 +5,7 @@
 import {EngineError, type UnreachableReason} from './types.js';
 
 /** What a docker-modem HTTP error carries besides its message. */
-interface ModemErrorShape {
+export interface ModemErrorShape {
 	statusCode?: unknown;
 	json?: unknown;
 	reason?: unknown;
@@ -67,7 +67,13 @@ export function toEngineError(error: unknown, endpoint?: string): EngineError {
 
 	const code = typeof shape.code === 'string' ? shape.code : undefined;
 	const message = typeof shape.message === 'string' ? shape.message : String(error);
-	if (isTls(shape, code, message)) return unreachable('tls', endpoint, error, message);
+	if (isTls(shape, code, message)) {
+		// OpenSSL's "wrong version number": what came back was not TLS at all.
+		if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || /wrong version number/i.test(message)) {
+			return notDockerEngine(endpoint, 'answered without TLS, though berth is set to use TLS (DOCKER_TLS_VERIFY, DOCKER_TLS or the context)', 'for a plain port unset those; for TLS use the engine\'s TLS port (usually 2376)', error, 'a Docker engine that speaks TLS');
+		}
+		return unreachable('tls', endpoint, error, message);
+	}
 
 	if (code && code in unreachableCodes) {
 		// A missing file that is not the socket (say a certificate) is not "no socket".
@@ -84,6 +90,11 @@ export function toEngineError(error: unknown, endpoint?: string): EngineError {
 	}
 
 	return new EngineError('unknown', message || 'Unknown error talking to the engine', {cause: error});
+}
+
+/** An endpoint that answers, but not as a Docker engine: what answered, and what to check. */
+export function notDockerEngine(endpoint: string | undefined, answered: string, hint: string, cause?: unknown, what = 'a Docker engine'): EngineError {
+	return new EngineError('unreachable', `${endpoint ?? 'The endpoint'} ${answered}: it does not look like ${what} — ${hint}`, {cause});
 }
 
 function fromStatus(status: number, shape: ModemErrorShape, error: unknown): EngineError {

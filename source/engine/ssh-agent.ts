@@ -7,14 +7,10 @@ import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process';
 import http from 'node:http';
 import type net from 'node:net';
 import {Duplex} from 'node:stream';
+import type {SshTarget} from './endpoint.js';
 import {describeUnreachable, sshFailureReason} from './errors.js';
 import {EngineError} from './types.js';
 
-export interface SshTarget {
-	user: string;
-	host: string;
-	port: string;
-}
 
 /** An agent whose connections are `ssh … docker system dial-stdio` processes. */
 export class SshDialAgent extends http.Agent {

@@ -16,3 +16,9 @@ export function toUnixTimestamp(since: number | string): string {
 	const fraction = (match[2] ?? '').slice(0, 9).padEnd(9, '0');
 	return `${seconds}.${fraction}`;
 }
+
+/** An event's `timeNano` ("1700000000123456789") as `since` ("1700000000.123456789"), every digit kept. */
+export function eventTimeToSince(timeNano: string): string {
+	const digits = timeNano.replace(/\D/g, '').padStart(10, '0');
+	return `${digits.slice(0, -9) || '0'}.${digits.slice(-9)}`;
+}

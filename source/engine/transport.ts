@@ -11,6 +11,7 @@ import type {Duplex} from 'node:stream';
 import Modem from 'docker-modem';
 import type {ResolvedEndpoint} from './endpoint.js';
 import {describeUnreachable} from './errors.js';
+import {SocketWatchAgent} from './socket-watch.js';
 import {SshDialAgent} from './ssh-agent.js';
 import {EngineError} from './types.js';
 
@@ -47,16 +48,15 @@ function quietInspect(agent: unknown): void {
 function connectionOptions(endpoint: ResolvedEndpoint, connectTimeoutMs: number): Record<string, unknown> {
 	const url = endpoint.url;
 	if (url.startsWith('unix://')) {
-		// Kept-alive connections. Known gap: a stopping dockerd removes its socket at once but keeps
-		// answering on open connections until its containers are stopped, so berth may show it as
-		// up for those seconds (see the README's Reliability section). Turning keep-alive off here
-		// fixed that but broke noticing a removed socket file; not resolved yet.
-		return {socketPath: url.slice('unix://'.length), agent: new http.Agent({keepAlive: true}), timeout: undefined};
+		// Kept-alive connections, dropped when the socket file goes away (socket-watch.ts).
+		const socketPath = url.slice('unix://'.length);
+		return {socketPath, agent: new SocketWatchAgent(socketPath), timeout: undefined};
 	}
 
 	if (url.startsWith('ssh://')) {
-		const parsed = new URL(url);
-		const target = {user: decodeURIComponent(parsed.username), host: parsed.hostname, port: parsed.port};
+		// Decoded and checked once, by endpoint.ts.
+		const target = endpoint.ssh;
+		if (!target) throw new EngineError('unreachable', `Unsupported Docker endpoint ${url}`, {reason: 'other'});
 		return {protocol: 'http', host: 'docker', port: 2375, agent: new SshDialAgent(target, url, connectTimeoutMs), timeout: undefined};
 	}
 

@@ -222,6 +222,18 @@ export interface RunContainerOptions {
 	binds: string[];
 }
 
+/** What a stop did (the engine's answer to a stop says nothing about it; see stop-container.ts). */
+export interface StopResult {
+	/** The container's exit code afterwards; undefined when it is gone already (--rm). */
+	exitCode?: number;
+	/** It did not exit within the grace period, so the engine sent SIGKILL. */
+	killed: boolean;
+	/** The grace period that applied, in seconds (the call's, else the container's, else the engine's 10). */
+	graceSeconds: number;
+	/** It was not running: the engine did nothing. */
+	alreadyStopped?: boolean;
+}
+
 /** Why the engine could not be reached, in the user's terms. */
 export type UnreachableReason =
 	| 'no-socket'
@@ -293,8 +305,8 @@ export interface Engine {
 	imageHistory(id: string): Promise<ImageHistoryEntry[]>;
 
 	startContainer(id: string): Promise<void>;
-	/** Graceful: SIGTERM (or the container's stop signal), SIGKILL after `timeout` seconds (engine default when omitted). */
-	stopContainer(id: string, timeout?: number): Promise<void>;
+	/** Graceful: SIGTERM (or the container's stop signal), SIGKILL after `timeout` seconds (engine default when omitted); says which ended it. */
+	stopContainer(id: string, timeout?: number): Promise<StopResult>;
 	/** SIGKILL at once unless another signal is given. */
 	killContainer(id: string, signal?: string): Promise<void>;
 	restartContainer(id: string, timeout?: number): Promise<void>;

@@ -13,7 +13,7 @@ import {selectedContainer} from '../state/selectors.js';
 import type {AppState} from '../state/types.js';
 import type {LogBufferView, ShownLine} from './log-view.js';
 import {MergedBuffer} from './merged-buffer.js';
-import {timestampKey, timestampToSince} from './timestamps.js';
+import {timestampKey} from './timestamps.js';
 
 /** Lines kept; memory stays flat however fast containers log. */
 export const logCapacity = 5000;
@@ -131,7 +131,7 @@ export function startLogStream(engine: Engine, store: Store): LogStream {
 				reportSoon();
 			};
 			const seconds = sinceSeconds[options.since];
-			const since = known ? timestampToSince(known.timestamp) : seconds !== undefined ? String(Math.floor(startedAt / 1000) - seconds) : undefined;
+			const since = known ? known.timestamp : seconds !== undefined ? String(Math.floor(startedAt / 1000) - seconds) : undefined;
 			engine.streamLogs(target.id, {tail: known ? 'all' : options.tail, since, follow: true}, onLines, abort.signal).then(
 				() => {
 					if (!abort.signal.aborted && --open === 0) {

@@ -10,11 +10,13 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
 import {afterAll, afterEach, beforeAll, describe, expect, inject, it} from 'vitest';
-import {createDockerEngine, type DockerEngineOptions} from '../../source/engine/docker-engine.js';
+import type {DockerEngineOptions} from '../../source/engine/api-client.js';
+import {createDockerEngine} from '../../source/engine/docker-engine.js';
 import {resolveEndpoint} from '../../source/engine/endpoint.js';
 import {EngineError, type LogLine} from '../../source/engine/types.js';
 import {dockerCli} from '../support/dockerd.js';
 import {trackResources, uniqueName, waitFor} from '../support/names.js';
+import {fakeEngine, json, version} from './support/raw-engine.js';
 
 const host = inject('dockerHost');
 const socketPath = host.slice('unix://'.length);
@@ -31,47 +33,6 @@ async function failure(promise: Promise<unknown>): Promise<EngineError> {
 	return error as EngineError;
 }
 
-/** A unix-socket server with a hand-written HTTP handler, for failure modes a real engine won't show. */
-async function fakeEngine(handle: (request: string, socket: net.Socket) => void): Promise<{address: string; requests: string[]; close: () => Promise<void>}> {
-	const file = path.join(scratch, `fake-${Math.random().toString(16).slice(2)}.sock`);
-	const requests: string[] = [];
-	const sockets = new Set<net.Socket>();
-	const server = net.createServer(socket => {
-		sockets.add(socket);
-		socket.on('close', () => sockets.delete(socket));
-		socket.on('error', () => undefined);
-		let buffered = '';
-		socket.on('data', chunk => {
-			buffered += chunk.toString('latin1');
-			const end = buffered.indexOf('\r\n\r\n');
-			if (end === -1) return;
-			const request = buffered.slice(0, end);
-			buffered = buffered.slice(end + 4);
-			requests.push(request.split('\r\n')[0]!);
-			handle(request, socket);
-		});
-	});
-	await new Promise<void>(resolve => {
-		server.listen(file, resolve);
-	});
-	return {
-		address: `unix://${file}`,
-		requests,
-		close: async () => {
-			for (const socket of sockets) socket.destroy();
-			await new Promise<void>(resolve => {
-				server.close(() => resolve());
-			});
-		},
-	};
-}
-
-function json(socket: net.Socket, body: unknown) {
-	const text = JSON.stringify(body);
-	socket.write(`HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
-}
-
-const version = {Version: '20.10.24', ApiVersion: '1.41', MinAPIVersion: '1.12', Os: 'linux', Arch: 'amd64'};
 
 beforeAll(() => {
 	scratch = mkdtempSync(path.join(tmpdir(), 'berth-conn-'));
@@ -113,7 +74,7 @@ describe('unreachable engines', () => {
 	});
 
 	it('an engine that never answers: unreachable/timeout within the read timeout', async () => {
-		const fake = await fakeEngine(() => undefined);
+		const fake = await fakeEngine(scratch, () => undefined);
 		try {
 			const error = await failure(engineFor(fake.address, {}, {readTimeoutMs: 300}).listContainers());
 			expect(error.code).toBe('unreachable');
@@ -151,7 +112,7 @@ describe('process environment', () => {
 
 describe('connections that drop', () => {
 	it('an action whose connection drops is interrupted (outcome unknown); a read is retried once', async () => {
-		const fake = await fakeEngine((request, socket) => {
+		const fake = await fakeEngine(scratch, (request, socket) => {
 			if (request.includes('/version')) json(socket, version);
 			else socket.destroy();
 		});
@@ -169,8 +130,31 @@ describe('connections that drop', () => {
 		}
 	});
 
+	it('the socket file disappears while connections are open (a daemon stopping): they are dropped, the events stream ends, the next call says no socket', async () => {
+		const fake = await fakeEngine(scratch, (request, socket) => {
+			if (request.includes('/events')) socket.write('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n');
+			else json(socket, version);
+		});
+		try {
+			const engine = engineFor(fake.address);
+			await engine.info();
+			await engine.info();
+			const events = engine.streamEvents({}, () => undefined, new AbortController().signal);
+			await waitFor(() => fake.requests.some(line => line.includes('/events')), 'the events request');
+			// The server keeps listening and answering on its open connections, as a stopping dockerd does.
+			rmSync(fake.address.slice('unix://'.length));
+			const ended = await failure(events);
+			expect(ended.code).toBe('interrupted');
+			const error = await failure(engine.info());
+			expect(error).toMatchObject({code: 'unreachable', reason: 'no-socket'});
+			expect(fake.requests.filter(line => line.includes('/version'))).toHaveLength(2);
+		} finally {
+			await fake.close();
+		}
+	});
+
 	it('a log stream that breaks rejects with an EngineError after delivering what came', async () => {
-		const fake = await fakeEngine((request, socket) => {
+		const fake = await fakeEngine(scratch, (request, socket) => {
 			if (request.includes('/version')) json(socket, version);
 			else if (request.includes('/json')) json(socket, {Id: 'abc', Config: {Tty: true}});
 			else {
@@ -193,7 +177,7 @@ describe('connections that drop', () => {
 describe('aborting and breaking streams', () => {
 	it('aborting a follow stream closes its connection', async () => {
 		let streamSocket: net.Socket | undefined;
-		const fake = await fakeEngine((request, socket) => {
+		const fake = await fakeEngine(scratch, (request, socket) => {
 			if (request.includes('/version')) json(socket, version);
 			else if (request.includes('/json')) json(socket, {Id: 'abc', Config: {Tty: true}});
 			else {
@@ -217,7 +201,7 @@ describe('aborting and breaking streams', () => {
 	});
 
 	it('an events stream that breaks rejects with interrupted', async () => {
-		const fake = await fakeEngine((request, socket) => {
+		const fake = await fakeEngine(scratch, (request, socket) => {
 			if (request.includes('/version')) {
 				json(socket, version);
 				return;
@@ -306,6 +290,14 @@ describe('tcp and TLS', () => {
 		const port = await listen(tlsServer);
 		const engine = engineFor(`tcp://127.0.0.1:${port}`, {DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certs});
 		expect((await engine.info()).os).toBe('linux');
+	});
+
+	it('TLS to a plain port (the real engine behind it): says it answered without TLS, not a certificate problem', async () => {
+		const port = (tcpServer.address() as net.AddressInfo | null)?.port ?? await listen(tcpServer);
+		const error = await failure(engineFor(`tcp://127.0.0.1:${port}`, {DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certs}).info());
+		expect(error.code).toBe('unreachable');
+		expect(error.reason).toBeUndefined();
+		expect(error.message).toBe(`tcp://127.0.0.1:${port} answered without TLS, though berth is set to use TLS (DOCKER_TLS_VERIFY, DOCKER_TLS or the context): it does not look like a Docker engine that speaks TLS — for a plain port unset those; for TLS use the engine's TLS port (usually 2376)`);
 	});
 
 	it('reports a certificate the client does not trust as a TLS problem', async () => {

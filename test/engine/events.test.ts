@@ -1,6 +1,7 @@
 import {tmpdir} from 'node:os';
 import {afterEach, describe, expect, inject, it} from 'vitest';
-import {createDockerEngine, parseEvent} from '../../source/engine/docker-engine.js';
+import {createDockerEngine} from '../../source/engine/docker-engine.js';
+import {parseEvent} from '../../source/engine/event-parser.js';
 import {resolveEndpoint} from '../../source/engine/endpoint.js';
 import type {EngineEvent} from '../../source/engine/types.js';
 import {dockerCli} from '../support/dockerd.js';

@@ -1,6 +1,8 @@
 /** Pure helpers of the Docker adapter: API version negotiation, timestamps, status text. */
 import {describe, expect, it} from 'vitest';
-import {exitCodeFromStatus, healthFromStatus, MAX_API_VERSION, negotiateApiVersion, toUnixTimestamp} from '../../source/engine/docker-engine.js';
+import {MAX_API_VERSION, negotiateApiVersion} from '../../source/engine/api-version.js';
+import {exitCodeFromStatus, healthFromStatus} from '../../source/engine/mapping.js';
+import {eventTimeToSince, toUnixTimestamp} from '../../source/engine/timestamps.js';
 
 describe('negotiateApiVersion', () => {
 	it('uses the engine version when it is older than berth\'s maximum', () => {
@@ -53,5 +55,12 @@ describe('status text', () => {
 		expect(exitCodeFromStatus('Exited (0) About a minute ago')).toBe(0);
 		expect(exitCodeFromStatus('Up 3 minutes')).toBeUndefined();
 		expect(exitCodeFromStatus('Created')).toBeUndefined();
+	});
+});
+
+describe('eventTimeToSince', () => {
+	it("keeps every digit of an event's timeNano", () => {
+		expect(eventTimeToSince('1700000000123456789')).toBe('1700000000.123456789');
+		expect(eventTimeToSince('42')).toBe('0.000000042');
 	});
 });

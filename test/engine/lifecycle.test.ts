@@ -83,23 +83,35 @@ describe('DockerEngine against a real engine', () => {
 		expect((await engine.inspectContainer(id)).running).toBe(true);
 	});
 
-	it('stops a container that honours SIGTERM: exit code 143; a second stop is quiet', async () => {
+	it('stops a container that honours SIGTERM: exit code 143, no SIGKILL; a second stop is quiet and says so', async () => {
 		const {id} = await run('stop-term', ['sh', '-c', trapScript]);
-		await engine.stopContainer(id, 20);
+		expect(await engine.stopContainer(id, 20)).toEqual({exitCode: 143, killed: false, graceSeconds: 20});
 		const found = await summary(id);
 		expect(found?.state).toBe('exited');
 		expect(found?.exitCode).toBe(143);
-		await engine.stopContainer(id, 1);
+		expect(await engine.stopContainer(id, 1)).toEqual({exitCode: 143, killed: false, graceSeconds: 1, alreadyStopped: true});
 		expect((await engine.inspectContainer(id)).exitCode).toBe(143);
 	});
 
-	it('stops a PID 1 that ignores SIGTERM with SIGKILL after the grace period: 137', async () => {
+	it('stops a PID 1 that ignores SIGTERM with SIGKILL after the grace period: 137, and says it needed the SIGKILL', async () => {
 		const {id} = await run('stop-kill', ['sleep', '300']);
-		await engine.stopContainer(id, 1);
+		expect(await engine.stopContainer(id, 1)).toEqual({exitCode: 137, killed: true, graceSeconds: 1});
 		const details = await engine.inspectContainer(id);
 		expect(details.state).toBe('exited');
 		expect(details.exitCode).toBe(137);
 		expect((await summary(id))?.exitCode).toBe(137);
+	});
+
+	it("a container that traps SIGTERM: SIGKILL after the container's own grace period (--stop-timeout) when the call gives none", async () => {
+		const {id} = await run('stop-trap', ['sh', '-c', "trap '' TERM; echo trap-ready; while true; do sleep 1; done"], ['--stop-timeout', '2']);
+		await waitFor(async () => (await dockerCli(host, ['logs', id])).includes('trap-ready'), 'the trap to be set');
+		expect(await engine.stopContainer(id)).toEqual({exitCode: 137, killed: true, graceSeconds: 2});
+	});
+
+	it('a container that exits with 137 by itself on SIGTERM, within the grace period, was not killed', async () => {
+		const {id} = await run('stop-137', ['sh', '-c', 'trap "exit 137" TERM; echo trap-ready; while true; do sleep 0.2; done']);
+		await waitFor(async () => (await dockerCli(host, ['logs', id])).includes('trap-ready'), 'the trap to be set');
+		expect(await engine.stopContainer(id, 20)).toEqual({exitCode: 137, killed: false, graceSeconds: 20});
 	});
 
 	it('kills at once with SIGKILL (137), or with the signal given', async () => {

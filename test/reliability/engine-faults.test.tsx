@@ -4,9 +4,10 @@
  * adapter, rendered by ink-testing-library at 100x100) except where it must run as another
  * user, where the real binary runs in a pty.
  */
-import {chmodSync, linkSync, unlinkSync} from 'node:fs';
+import {chmodSync, existsSync, linkSync, unlinkSync} from 'node:fs';
 import path from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {EngineError} from '../../source/engine/types.js';
 import {dockerCli} from '../support/dockerd.js';
 import {BACKSPACE, ENTER, ESC} from '../support/keys.js';
 import {uniqueName, waitFor} from '../support/names.js';
@@ -76,10 +77,13 @@ describe('the daemon stops and comes back', () => {
 
 		const signalled = Date.now();
 		const stopping = daemon.terminate();
-		// The issue's own deadline: the unreachable screen within 2 s of the SIGTERM.
-		await app.waitFor(unreachable, 2000);
-		expect(Date.now() - signalled).toBeLessThan(2000);
-		await stopping;
+		try {
+			// The issue's own deadline: the unreachable screen within 2 s of the SIGTERM.
+			await app.waitFor(unreachable, 2000);
+			expect(Date.now() - signalled).toBeLessThan(2000);
+		} finally {
+			await stopping;
+		}
 		expect(flat(app.lastFrame())).toContain(`No Docker socket at ${daemon.socketPath} — is the Docker daemon running?`);
 
 		await daemon.start();
@@ -138,22 +142,29 @@ describe('the daemon stops and comes back', () => {
 		}
 	}, 90_000);
 
-	// Was a bug, found by this suite and fixed in source/engine/transport.ts: berth kept its
-	// unix-socket connections alive, and a dockerd that got SIGTERM removes its socket at once
-	// but keeps answering on connections already open while it stops its containers (up to their
-	// stop timeout: 10 s by default, 15 s for the daemon as a whole), so berth showed the engine
-	// as up until the daemon exited whenever its list found an idle kept-alive connection. This
-	// shows the cause deterministically: no list made after the SIGTERM may succeed.
-	it.fails("SIGTERM: berth's engine stops answering from the moment the daemon is told to stop (no kept-alive connection outlives it)", async () => {
+	// Was a bug (the README's known bug), fixed in source/engine/socket-watch.ts: berth kept its
+	// unix-socket connections alive, and a dockerd that got SIGTERM removes its socket at once but
+	// keeps answering on connections already open while it stops its containers (up to their stop
+	// timeout: 10 s by default), so berth showed the engine as up until the daemon exited. This
+	// shows the cause deterministically: a list made after the SIGTERM, when the socket file is
+	// gone, fails as "no socket", as it does for the docker CLI.
+	it("SIGTERM: berth's engine stops answering from the moment the daemon removes its socket (no kept-alive connection outlives it)", async () => {
 		await docker('run', '-d', '--name', uniqueName('slow-to-stop'), fixtureImage, 'sh', '-c', 'trap "" TERM; while :; do sleep 1; done');
 		const engine = engineFor(daemon.host);
+		// Two lists: the connection is kept alive and idle in the pool.
 		await engine.listContainers();
 		await engine.listContainers();
+		const pid = daemon.pid();
 		const stopping = daemon.terminate();
 		try {
+			await waitFor(() => !existsSync(daemon.socketPath), 'the daemon to remove its socket', 5000);
 			await sleep(500);
-			const outcome = await engine.listContainers().then(() => 'answered', (error: unknown) => String(error));
-			expect(outcome).not.toBe('answered');
+			// The daemon is still stopping its container (it ignores SIGTERM) and would answer on an old connection.
+			expect(() => process.kill(pid, 0)).not.toThrow();
+			const error = await engine.listContainers().then(() => undefined, (thrown: unknown) => thrown);
+			expect(error).toBeInstanceOf(EngineError);
+			expect(error).toMatchObject({code: 'unreachable', reason: 'no-socket'});
+			expect((error as EngineError).message).toContain(`No Docker socket at ${daemon.socketPath}`);
 		} finally {
 			await stopping;
 		}

@@ -11,6 +11,7 @@ import {
 	type ExecResult,
 	type ProcessList,
 	type RunContainerOptions,
+	type StopResult,
 	type TerminalSession,
 	type ContainerDetails,
 	type ContainerSummary,
@@ -75,6 +76,13 @@ export class FakeEngine implements Engine {
 	/** Calls to these methods wait until `release()`. */
 	holds = new Map<string, Array<() => void>>();
 	held = new Set<string>();
+	/**
+	 * Set by `lagLists`: listContainers answers with the containers as they were this many ms
+	 * before (by Date.now(), which fake timers drive), as a real engine reports some changes
+	 * (`die`, `pause`) a little before its list shows them.
+	 */
+	private listLagMs = 0;
+	private listHistory: Array<{at: number; containers: ContainerSummary[]}> = [];
 	private logSubscribers = new Set<LogSubscriber>();
 	private eventSubscribers = new Set<(e: EngineEvent) => void>();
 	private eventEnders = new Set<() => void>();
@@ -128,7 +136,26 @@ export class FakeEngine implements Engine {
 		this.emit({type: 'container', action, id, attributes: {name: this.containers[index]!.name}});
 	}
 
+	/** From now on, lists show each change `ms` after the event that reports it (see listLagMs). */
+	lagLists(ms: number) {
+		this.listLagMs = ms;
+		this.listHistory = [{at: Number.NEGATIVE_INFINITY, containers: structuredClone(this.containers)}];
+	}
+
+	/** Changes a container as the engine would and reports it with an event (a destroy removes it). */
+	change(id: string, action: string, patch: Partial<ContainerSummary> = {}) {
+		if (action === 'destroy') {
+			const gone = this.find(id);
+			this.containers = this.containers.filter(c => c.id !== id);
+			this.emit({type: 'container', action, id, attributes: {name: gone.name}});
+			return;
+		}
+		this.find(id);
+		this.update(id, patch, action);
+	}
+
 	emit(partial: Omit<EngineEvent, 'timeNano'> & {timeNano?: string}) {
+		if (this.listLagMs > 0) this.listHistory.push({at: Date.now(), containers: structuredClone(this.containers)});
 		const event: EngineEvent = {timeNano: `${Date.now()}000000`, ...partial};
 		for (const subscriber of this.eventSubscribers) subscriber(event);
 	}
@@ -160,7 +187,8 @@ export class FakeEngine implements Engine {
 	async listContainers(options: {ids?: string[]} = {}) {
 		await this.enter('listContainers', options);
 		const ids = options.ids;
-		return this.containers.filter(c => !ids || ids.some(id => c.id.startsWith(id))).map(c => ({...c}));
+		const seen = this.listLagMs > 0 ? this.listHistory.findLast(h => h.at <= Date.now() - this.listLagMs)?.containers : undefined;
+		return (seen ?? this.containers).filter(c => !ids || ids.some(id => c.id.startsWith(id))).map(c => ({...c}));
 	}
 
 	async listImages() {
@@ -219,10 +247,17 @@ export class FakeEngine implements Engine {
 		this.update(id, {state: 'running', status: 'Up Less than a second', exitCode: undefined}, 'start');
 	}
 
-	async stopContainer(id: string, timeout?: number) {
+	/** What the next stops report as having needed a SIGKILL (ids). */
+	stopNeedsKill = new Set<string>();
+
+	async stopContainer(id: string, timeout?: number): Promise<StopResult> {
 		await this.enter('stopContainer', id, timeout);
 		this.find(id);
-		this.update(id, {state: 'exited', status: 'Exited (143) Less than a second ago', exitCode: 143}, 'die');
+		const graceSeconds = timeout ?? 10;
+		const killed = this.stopNeedsKill.has(id);
+		const exitCode = killed ? 137 : 143;
+		this.update(id, {state: 'exited', status: `Exited (${exitCode}) Less than a second ago`, exitCode}, 'die');
+		return {exitCode, killed, graceSeconds};
 	}
 
 	async killContainer(id: string, signal?: string) {

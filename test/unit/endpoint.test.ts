@@ -158,6 +158,40 @@ describe('resolveEndpoint', () => {
 		expect(() => resolve({host: 'ssh://-oProxyCommand=evil'})).toThrow(EndpointError);
 	});
 
+	it('ssh addresses: decoded once, checked after decoding, one EndpointError line for bad encoding (no URIError)', () => {
+		const oneLine = (fn: () => unknown) => {
+			let error: unknown;
+			try {
+				fn();
+			} catch (thrown) {
+				error = thrown;
+			}
+			expect(error).toBeInstanceOf(EndpointError);
+			expect((error as Error).message).not.toContain('\n');
+			return (error as Error).message;
+		};
+		expect(oneLine(() => resolve({host: 'ssh://%E0%A4%A@host'}))).toBe('Invalid Docker endpoint "ssh://%E0%A4%A@host" (from --host): the user or host name is not valid percent-encoding');
+		expect(oneLine(() => resolve({env: {DOCKER_HOST: 'ssh://%E0%A4%A@host'}}))).toContain('(from DOCKER_HOST): the user or host name is not valid percent-encoding');
+		expect(oneLine(() => resolve({host: 'ssh://user@h%E0%A4%A'}))).toContain('not valid percent-encoding');
+		writeContext('bad', 'ssh://%E0%A4%A@host');
+		expect(oneLine(() => resolve({context: 'bad'}))).toContain('(from context "bad"): the user or host name is not valid percent-encoding');
+		// The leading-dash check sees the decoded names.
+		expect(oneLine(() => resolve({host: 'ssh://%2DoProxyCommand=evil@host'}))).toContain('cannot start with "-"');
+		expect(oneLine(() => resolve({host: 'ssh://%2DoProxyCommand=evil'}))).toContain('cannot start with "-"');
+		expect(oneLine(() => resolve({host: 'ssh://us%20er@host'}))).toContain('spaces, control characters');
+		expect(oneLine(() => resolve({host: 'ssh://user@ho%0Ast'}))).toContain('spaces, control characters');
+		// Control characters the user typed are shown escaped.
+		expect(oneLine(() => resolve({host: 'ssh://a\u001b[2J@'}))).not.toContain('\u001b');
+
+		const odd = resolve({host: 'ssh://de%40ploy@box:2222'});
+		expect(odd.ssh).toEqual({user: 'de@ploy', host: 'box', port: '2222'});
+		expect(odd.url).toBe('ssh://de%40ploy@box:2222');
+		expect(resolve({host: 'ssh://deploy@box'}).ssh).toEqual({user: 'deploy', host: 'box', port: ''});
+		expect(resolve({host: 'ssh://box'}).ssh).toEqual({user: '', host: 'box', port: ''});
+		// A user that itself looks percent-encoded is not decoded a second time.
+		expect(resolve({host: 'ssh://%25E0@box'}).ssh).toEqual({user: '%E0', host: 'box', port: ''});
+	});
+
 	it('says a missing context does not exist', () => {
 		expect(() => resolve({context: 'nope'})).toThrow(/context "nope".*does not exist/);
 		setCurrent('gone');

@@ -71,7 +71,8 @@ describe('toEngineError: connection failures', () => {
 
 	it('recognises TLS failures', () => {
 		expect(toEngineError(systemError('DEPTH_ZERO_SELF_SIGNED_CERT', 'connect', 'self-signed certificate')).reason).toBe('tls');
-		expect(toEngineError(systemError('ERR_SSL_WRONG_VERSION_NUMBER')).reason).toBe('tls');
+		// "Wrong version number": the other end does not speak TLS at all (a plain port): said as such.
+		expect(toEngineError(systemError('ERR_SSL_WRONG_VERSION_NUMBER'), 'tcp://h:2375')).toMatchObject({code: 'unreachable', reason: undefined, message: expect.stringContaining('tcp://h:2375 answered without TLS')});
 		expect(toEngineError(systemError('ERR_TLS_CERT_ALTNAME_INVALID')).reason).toBe('tls');
 	});
 

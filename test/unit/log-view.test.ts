@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {buildLogView, findMatches} from '../../source/logs/log-view.js';
 import {MergedBuffer} from '../../source/logs/merged-buffer.js';
-import {eventTimeToSince, timestampKey, timestampToSince} from '../../source/logs/timestamps.js';
+import {timestampKey} from '../../source/logs/timestamps.js';
 import {RingBuffer} from '../../source/text/ring-buffer.js';
 import {compileMatcher, type Matcher} from '../../source/text/matcher.js';
 import type {ShownLine} from '../../source/logs/log-view.js';
@@ -75,10 +75,5 @@ describe('timestamps', () => {
 		expect(timestampKey('2026-11-23T10:00:00.5Z')! > timestampKey('2026-11-23T10:00:00.123456789Z')!).toBe(true);
 		expect(timestampKey('2026-11-23T11:00:00+01:00')).toBe(timestampKey('2026-11-23T10:00:00Z'));
 		expect(timestampKey('nonsense')).toBeUndefined();
-	});
-
-	it('turns timestamps and event times into the API since form', () => {
-		expect(timestampToSince('1970-01-01T00:00:10.000000042Z')).toBe('10.000000042');
-		expect(eventTimeToSince('1700000000123456789')).toBe('1700000000.123456789');
 	});
 });

@@ -17,13 +17,17 @@ export interface FaultDaemon {
 	readonly dir: string;
 	/** The running daemon's pid (throws when it is down). */
 	pid(): number;
-	/** True while a daemon process runs. */
+	/** True while a daemon process runs and is not being stopped. */
 	up(): boolean;
 	/** SIGTERM, as `systemctl stop docker` does; resolves once the process has exited. */
 	terminate(): Promise<void>;
 	/** SIGKILL; resolves once the process has exited. */
 	kill(): Promise<void>;
-	/** Starts dockerd again on the same directory; resolves when it answers. */
+	/**
+	 * Starts dockerd again on the same directory; resolves when it answers. A stop still under
+	 * way (a test that failed before awaiting it) is waited for first, so the next test never
+	 * runs against a daemon that is going away.
+	 */
 	start(): Promise<void>;
 	/** Stops the daemon (starting it first if it is down, so it cleans up its containers) and removes its directory. */
 	dispose(): Promise<void>;
@@ -87,13 +91,21 @@ export async function startFaultDaemon(): Promise<FaultDaemon> {
 	const socketPath = path.join(dir, 'docker.sock');
 	let pid = Number(readFileSync(path.join(dir, 'pid'), 'utf8').trim());
 	let running = true;
+	/** The stop under way, if any. */
+	let stopping: Promise<void> | undefined;
 	await ensureFixtureImage(current.host);
 
 	const signal = async (name: NodeJS.Signals) => {
 		if (!running) return;
 		process.kill(pid, name);
-		await waitGone(pid, 60_000);
-		running = false;
+		const gone = waitGone(pid, 60_000).then(() => {
+			running = false;
+		});
+		const mine: Promise<void> = gone.finally(() => {
+			if (stopping === mine) stopping = undefined;
+		});
+		stopping = mine;
+		await gone;
 	};
 
 	const daemon: FaultDaemon = {
@@ -104,10 +116,11 @@ export async function startFaultDaemon(): Promise<FaultDaemon> {
 			if (!running) throw new Error('the daemon is down');
 			return pid;
 		},
-		up: () => running && alive(pid),
+		up: () => running && stopping === undefined && alive(pid),
 		terminate: () => signal('SIGTERM'),
 		kill: () => signal('SIGKILL'),
 		async start() {
+			await stopping?.catch(() => undefined);
 			if (running && alive(pid)) return;
 			// A terminate() or kill() may still be waiting for the old process: let it finish.
 			await waitGone(pid, 60_000);
