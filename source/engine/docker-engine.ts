@@ -26,6 +26,7 @@ import {
 	type RawImage,
 	type RawInspect,
 } from './mapping.js';
+import * as lifecycle from './lifecycle/index.js';
 import {hasPreviousCpu, isLiveSample, toContainerStats, type RawCpuStats, type RawStats} from './stats.js';
 import {toUnixTimestamp} from './timestamps.js';
 import {
@@ -40,6 +41,7 @@ import {
 	type ExecResult,
 	type ImageHistoryEntry,
 	type ImageSummary,
+	type LifecycleEngine,
 	type LogLine,
 	type LogOptions,
 	type ProcessList,
@@ -311,37 +313,36 @@ class DockerEngine implements Engine {
 	 * `docker run`.
 	 */
 	async runContainer(image: string, options: RunContainerOptions): Promise<string> {
-		const created = await this.client.act<{Id?: string}>({
-			method: 'POST',
-			path: '/containers/create',
-			query: {name: options.name || undefined},
-			body: toCreateBody(image, options),
-		});
-		if (typeof created?.Id !== 'string') throw new EngineError('unknown', 'The engine did not return the new container id');
-		await this.client.act({method: 'POST', path: `/containers/${pathPart(created.Id)}/start`, alsoOk: [304]});
-		return created.Id;
-	}
-}
-
-/** The create body for runContainer: ports are exposed and published (no host port: a random one). */
-function toCreateBody(image: string, options: RunContainerOptions): Record<string, unknown> {
-	const exposed: Record<string, Record<string, never>> = {};
-	const bindings: Record<string, Array<{HostIp: string; HostPort: string}>> = {};
-	for (const port of options.ports) {
-		const key = `${port.containerPort}/${port.protocol || 'tcp'}`;
-		exposed[key] = {};
-		(bindings[key] ??= []).push({HostIp: port.hostIp ?? '', HostPort: port.hostPort === undefined ? '' : String(port.hostPort)});
+		return lifecycle.runDetached(this.client, image, options);
 	}
 
-	const body: Record<string, unknown> = {
-		Image: image,
-		Env: options.env,
-		ExposedPorts: exposed,
-		HostConfig: {PortBindings: bindings, Binds: options.binds},
-	};
-	if (options.cmd.length > 0) body.Cmd = options.cmd;
-	return body;
+	// The lifecycle (source/engine/lifecycle/): one line each.
+	pull(...a: Args<'pull'>) { return lifecycle.pull(this.client, ...a); }
+	push(...a: Args<'push'>) { return lifecycle.push(this.client, ...a); }
+	login(...a: Args<'login'>) { return lifecycle.login(this.client, ...a); }
+	rememberCredentials(...a: Args<'rememberCredentials'>) { lifecycle.rememberCredentials(this.client, ...a); }
+	forgetCredentials(...a: Args<'forgetCredentials'>) { lifecycle.forgetCredentials(this.client, ...a); }
+	findCredentials(...a: Args<'findCredentials'>) { return lifecycle.findCredentials(this.client, ...a); }
+	tagImage(...a: Args<'tagImage'>) { return lifecycle.tagImage(this.client, ...a); }
+	imageExists(...a: Args<'imageExists'>) { return lifecycle.imageExists(this.client, ...a); }
+	inspectImage(...a: Args<'inspectImage'>) { return lifecycle.inspectImage(this.client, ...a); }
+	imageLayers(...a: Args<'imageLayers'>) { return lifecycle.imageLayers(this.client, ...a); }
+	build(...a: Args<'build'>) { return lifecycle.build(this.client, ...a); }
+	containerChanges(...a: Args<'containerChanges'>) { return lifecycle.containerChanges(this.client, ...a); }
+	planCopyFromContainer(...a: Args<'planCopyFromContainer'>) { return lifecycle.planCopyFromContainer(this.client, ...a); }
+	copyFromContainer(...a: Args<'copyFromContainer'>) { return lifecycle.copyFromContainer(this.client, ...a); }
+	copyToContainer(...a: Args<'copyToContainer'>) { return lifecycle.copyToContainer(this.client, ...a); }
+	previewPrune(...a: Args<'previewPrune'>) { return lifecycle.previewPrune(this.client, ...a); }
+	prune(...a: Args<'prune'>) { return lifecycle.prune(this.client, ...a); }
+	createContainer(...a: Args<'createContainer'>) { return lifecycle.createContainer(this.client, ...a); }
+	runAttached(...a: Args<'runAttached'>) { return lifecycle.runAttached(this.client, ...a); }
+	runInteractive(...a: Args<'runInteractive'>) { return lifecycle.runInteractive(this.client, ...a); }
+	startAttached(...a: Args<'startAttached'>) { return lifecycle.startAttached(this.client, ...a); }
+	renameContainer(...a: Args<'renameContainer'>) { return lifecycle.renameContainer(this.client, ...a); }
 }
+
+/** A lifecycle method's parameters. */
+type Args<K extends keyof LifecycleEngine> = Parameters<LifecycleEngine[K]>;
 
 function notRunning(): EngineError {
 	return new EngineError('conflict', 'Container is not running');
