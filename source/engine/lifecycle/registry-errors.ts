@@ -7,7 +7,7 @@
 import {EngineError, type EngineErrorCode} from '../types.js';
 
 const unauthorized = /no basic auth credentials|unauthorized|authentication required|incorrect username or password|requested access to the resource is denied|may require 'docker login'|\b401\b/i;
-const missing = /manifest unknown|not found|name unknown|repository does not exist|no such image/i;
+const missing = /manifest unknown|not found|name unknown|repository does not exist|no such image|does not exist locally/i;
 
 /** The code for a registry's message: unauthorized, not-found, or `fallback`. */
 export function registryCode(message: string, fallback: EngineErrorCode): EngineErrorCode {
