@@ -16,6 +16,8 @@ import {cancelled} from './request.js';
 
 async function containerOf(client: ApiClient, id: string): Promise<Dockerode.Container> {
 	const modem = await client.modemReady();
+	// dockerode's Docker constructor sets this on its modem; its Container promises with it.
+	(modem as unknown as {Promise?: PromiseConstructor}).Promise ??= Promise;
 	const loaded = (await import('dockerode/lib/container.js')) as unknown as {default: new (modem: unknown, id: string) => Dockerode.Container};
 	return new loaded.default(modem, id);
 }
