@@ -40,6 +40,9 @@ import {
 	type TransferProgress,
 } from '../../source/engine/types.js';
 import {credentialKey, registryOf} from '../../source/format/registry.js';
+import {countKinds, fakePruneItems, tally, type FakeFile, type FakeNetwork, type FakeVolume} from './fake-lifecycle-rules.js';
+
+export type {FakeFile, FakeNetwork, FakeVolume} from './fake-lifecycle-rules.js';
 
 /** What FakeEngine lends its lifecycle part. */
 export interface FakeHost {
@@ -50,13 +53,6 @@ export interface FakeHost {
 	session(): TerminalSession;
 	newContainer(partial: Partial<ContainerSummary> & {name: string}): ContainerSummary;
 	newImage(partial: Partial<ImageSummary> & {repoTags: string[]}): ImageSummary;
-}
-
-/** A file a fake container has, for diff and copy. */
-export interface FakeFile {
-	path: string;
-	kind: 'file' | 'directory' | 'symlink';
-	bytes: number;
 }
 
 export class FakeLifecycle implements LifecycleEngine {
@@ -77,8 +73,8 @@ export class FakeLifecycle implements LifecycleEngine {
 	files = new Map<string, FakeFile[]>();
 	/** Host paths that exist already (conflicts for copy out). */
 	hostPaths = new Set<string>();
-	networks: Array<{id: string; name: string; endpoints: number}> = [];
-	volumes: Array<{name: string; size: number; usedBy: string[]}> = [];
+	networks: FakeNetwork[] = [];
+	volumes: FakeVolume[] = [];
 	/** Output and exit code of runAttached. */
 	runOutput: LogLine[] = [];
 	runExitCode = 0;
@@ -277,44 +273,15 @@ export class FakeLifecycle implements LifecycleEngine {
 		return {files: 1, directories: 0, symlinks: 0, bytes: 42, skipped: []};
 	}
 
-	/** The fake's prune rules: simple, and the same for preview and prune. */
-	private pruneItems(targets: PruneTarget[], options: PruneOptions = {}): PruneItem[] {
-		const labelled = (labels: Record<string, string>) => (options.labels ?? []).every(label => {
-			const [key, value] = label.split('=');
-			return key! in labels && (value === undefined || labels[key!] === value);
-		});
-		const items: PruneItem[] = [];
-		let containers = [...this.host.containers];
-		for (const target of targets) {
-			if (target === 'containers') {
-				const removed = containers.filter(container => ['exited', 'created', 'dead'].includes(container.state) && labelled(container.labels));
-				containers = containers.filter(container => !removed.includes(container));
-				items.push(...removed.map(container => ({kind: 'container' as const, id: container.id, name: container.name, size: 0})));
-			} else if (target === 'dangling-images' || target === 'unused-images') {
-				const used = new Set(containers.map(container => container.imageId));
-				items.push(...this.host.images
-					.filter(image => !used.has(image.id) && (target === 'unused-images' || image.repoTags.length === 0))
-					.map(image => ({kind: 'image' as const, id: image.id, name: image.repoTags.join(', ') || image.id.slice(7, 19), size: image.size})));
-			} else if (target === 'networks') {
-				items.push(...this.networks.filter(network => network.endpoints === 0).map(network => ({kind: 'network' as const, id: network.id, name: network.name})));
-			} else if (target === 'volumes') {
-				const alive = new Set(containers.map(container => container.id));
-				items.push(...this.volumes.filter(volume => !volume.usedBy.some(id => alive.has(id))).map(volume => ({kind: 'volume' as const, id: volume.name, name: volume.name, size: volume.size})));
-			}
-		}
-
-		return items;
-	}
-
 	async previewPrune(targets: PruneTarget[], options?: PruneOptions): Promise<PrunePlan> {
 		await this.host.enter('previewPrune', targets, options);
-		const items = this.pruneItems(targets, options);
+		const items = fakePruneItems(this.host.containers, this.host.images, this.networks, this.volumes, targets, options);
 		return {targets, items, counts: countKinds(items), space: items.reduce((sum, item) => sum + (item.size ?? 0), 0)};
 	}
 
 	async prune(targets: PruneTarget[], options?: PruneOptions): Promise<PruneReport> {
 		await this.host.enter('prune', targets, options);
-		const items = this.pruneItems(targets, options);
+		const items = fakePruneItems(this.host.containers, this.host.images, this.networks, this.volumes, targets, options);
 		const gone = new Set(items.map(item => item.id));
 		this.host.containers.splice(0, this.host.containers.length, ...this.host.containers.filter(container => !gone.has(container.id)));
 		this.host.images.splice(0, this.host.images.length, ...this.host.images.filter(image => !gone.has(image.id)));
@@ -370,19 +337,4 @@ export class FakeLifecycle implements LifecycleEngine {
 		container.name = name;
 		this.host.emit({type: 'container', action: 'rename', id: container.id, attributes: {name}});
 	}
-}
-
-function tally(files: FakeFile[]): {files: number; directories: number; symlinks: number; bytes: number} {
-	return {
-		files: files.filter(file => file.kind === 'file').length,
-		directories: files.filter(file => file.kind === 'directory').length,
-		symlinks: files.filter(file => file.kind === 'symlink').length,
-		bytes: files.reduce((sum, file) => sum + file.bytes, 0),
-	};
-}
-
-function countKinds(items: PruneItem[]): Record<PruneItemKind, number> {
-	const counts: Record<PruneItemKind, number> = {container: 0, image: 0, network: 0, volume: 0, 'build-cache': 0};
-	for (const item of items) counts[item.kind]++;
-	return counts;
 }
