@@ -12,7 +12,7 @@ import {EngineError, type TransferProgress} from '../../source/engine/types.js';
 import {makeCredentialHelper, type CredentialHelperStub} from '../support/credential-helper.js';
 import {dockerCli} from '../support/dockerd.js';
 import {trackResources, uniqueName} from '../support/names.js';
-import {freePort, pushWithCli, startRegistry, type TestRegistry} from '../support/registry.js';
+import {freePort, layerDigests, pushWithCli, startRegistry, startRegistryProxy, type TestRegistry} from '../support/registry.js';
 
 const host = inject('dockerHost');
 const resources = trackResources(host);
@@ -152,6 +152,25 @@ describe('pull', () => {
 			process.env.DOCKER_CONFIG = emptyConfig;
 			helper.remove();
 			rmSync(config, {recursive: true, force: true});
+		}
+	});
+
+	it('an error the engine reports inside the stream, after progress began, rejects with the registry\'s message', async () => {
+		const repository = openRef.slice(open.address.length + 1, openRef.lastIndexOf(':'));
+		const layers = await layerDigests(open, repository, 'v1');
+		const refused = new Set(layers.map(digest => `/v2/${repository}/blobs/${digest}`));
+		const proxy = await startRegistryProxy(open, (method, url) => method === 'GET' && refused.has(url));
+		try {
+			const ref = `${proxy.address}/${repository}:v1`;
+			const {events, onProgress} = collect();
+			const error = await rejection(engineFor().pull(ref, {}, onProgress));
+			expect(error.message).toContain('blob access refused by the test proxy');
+			// It came inside the 200 answer, after progress: no HTTP status of its own.
+			expect(error.statusCode).toBeUndefined();
+			expect(events.length).toBeGreaterThan(0);
+			expect(await engineFor().imageExists(ref)).toBe(false);
+		} finally {
+			await proxy.stop();
 		}
 	});
 

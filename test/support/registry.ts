@@ -148,3 +148,60 @@ export async function pushWithCli(host: string, registry: TestRegistry, image: s
 		rmSync(config, {recursive: true, force: true});
 	}
 }
+
+export interface RegistryProxy {
+	address: string;
+	stop(): Promise<void>;
+}
+
+/**
+ * An HTTP proxy on 127.0.0.1 in front of `target` that answers the requests `refuse` picks with
+ * the distribution API's DENIED error (which the engine does not retry) and forwards the rest.
+ */
+export async function startRegistryProxy(target: TestRegistry, refuse: (method: string, url: string) => boolean): Promise<RegistryProxy> {
+	const [targetHost, targetPort] = target.address.split(':');
+	const server = http.createServer((request, response) => {
+		if (refuse(request.method ?? 'GET', request.url ?? '')) {
+			response.writeHead(403, {'Content-Type': 'application/json'});
+			response.end(JSON.stringify({errors: [{code: 'DENIED', message: 'blob access refused by the test proxy'}]}));
+			request.resume();
+			return;
+		}
+
+		const upstream = http.request({host: targetHost, port: Number(targetPort), method: request.method, path: request.url, headers: request.headers}, answer => {
+			response.writeHead(answer.statusCode ?? 502, answer.headers);
+			answer.pipe(response);
+		});
+		upstream.on('error', () => response.destroy());
+		request.pipe(upstream);
+	});
+	await new Promise<void>(resolve => {
+		server.listen(0, '127.0.0.1', resolve);
+	});
+	const {port} = server.address() as net.AddressInfo;
+	return {
+		address: `127.0.0.1:${port}`,
+		stop: async () => new Promise<void>(resolve => {
+			server.closeAllConnections();
+			server.close(() => resolve());
+		}),
+	};
+}
+
+/** The digests of an image's layers in the registry (manifest v2). */
+export async function layerDigests(registry: TestRegistry, repository: string, tag: string): Promise<string[]> {
+	const [registryHost, registryPort] = registry.address.split(':');
+	const text = await new Promise<string>((resolve, reject) => {
+		const headers: Record<string, string> = {Accept: 'application/vnd.docker.distribution.manifest.v2+json'};
+		if (registry.auth) headers.Authorization = `Basic ${Buffer.from(`${registry.auth.username}:${registry.auth.password}`).toString('base64')}`;
+		http.get({host: registryHost, port: Number(registryPort), path: `/v2/${repository}/manifests/${tag}`, headers}, response => {
+			let body = '';
+			response.setEncoding('utf8');
+			response.on('data', (chunk: string) => {
+				body += chunk;
+			});
+			response.on('end', () => resolve(body));
+		}).on('error', reject);
+	});
+	return ((JSON.parse(text) as {layers?: Array<{digest: string}>}).layers ?? []).map(layer => layer.digest);
+}
