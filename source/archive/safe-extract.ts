@@ -17,8 +17,7 @@
 import {constants} from 'node:fs';
 import {chmod, link, lstat, lutimes, mkdir, open, realpath, symlink, unlink} from 'node:fs/promises';
 import path from 'node:path';
-import type {Readable} from 'node:stream';
-import {pipeline} from 'node:stream/promises';
+import {promises as streams, type Readable} from 'node:stream';
 import type {Headers} from 'tar-stream';
 import type {ArchiveEntryKind, RefusedEntry, WrittenEntry} from '../engine/lifecycle-types.js';
 import {ArchiveError} from './archive-error.js';
@@ -118,7 +117,7 @@ class Unpacker {
 		if (existing !== undefined) await unlink(absolute);
 		if (kind === 'file') {
 			const handle = await open(absolute, openFlags, (header.mode ?? 0o644) & 0o777);
-			await pipeline(body, handle.createWriteStream());
+			await streams.pipeline(body, handle.createWriteStream());
 		} else {
 			await drain(body);
 			if (kind === 'symlink') await symlink(verdict.linkTarget!, absolute);
@@ -208,7 +207,7 @@ export async function unpackSafely(source: NodeJS.ReadableStream, destination: s
 		});
 	});
 	try {
-		await pipeline(source as Readable, extract);
+		await streams.pipeline(source as Readable, extract);
 	} catch (error) {
 		if (error instanceof ArchiveError) throw error;
 		const code = (error as NodeJS.ErrnoException).code;
