@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: makes a fresh machine ready and runs every test.
-#  1. installs Debian's docker.io (dockerd) and busybox-static when they are missing,
+#  1. installs Debian's docker.io (dockerd), busybox-static and docker-registry (the private
+#     registries of test/support/registry.ts) when they are missing,
 #  2. installs the pinned npm dependencies (npm ci) and builds dist/,
 #  3. runs `npm test`, whose global set-up starts a private dockerd (its own data root and
 #     socket under /tmp, --bridge=none), imports the busybox fixture image and stops the
@@ -11,6 +12,7 @@ cd "$(dirname "$0")/.."
 need=()
 command -v dockerd >/dev/null 2>&1 || need+=(docker.io)
 dpkg -s busybox-static >/dev/null 2>&1 || need+=(busybox-static)
+[ -x /usr/bin/docker-registry ] || need+=(docker-registry)
 if [ ${#need[@]} -gt 0 ]; then
 	echo "setup: installing ${need[*]}"
 	SUDO=""

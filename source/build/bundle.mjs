@@ -38,7 +38,10 @@ const result = await esbuild.build({
 	outfile: 'dist/cli.js',
 	define: {'process.env.NODE_ENV': '"production"'},
 	// dockerode is a dependency for its types and API; berth talks through docker-modem (bundled).
-	external: ['dockerode'],
+	// The lifecycle loads dockerode's Container and the tar and .dockerignore packages with
+	// import() on first use (source/archive/lazy-modules.ts): kept out of the bundle, so nothing of
+	// them is read or run at start-up.
+	external: ['dockerode', 'tar-fs', 'tar-stream', '@balena/dockerignore'],
 	alias: {
 		// Ink loads it only for React DevTools in development mode.
 		'react-devtools-core': './source/build/devtools-stub.ts',

@@ -148,6 +148,15 @@ export class ApiClient {
 		}
 	}
 
+	/**
+	 * The modem, once the API version is negotiated, for the lifecycle modules (source/engine/lifecycle)
+	 * that stream request bodies, send registry headers or read streamed POST answers.
+	 */
+	async modemReady(): Promise<Modem> {
+		await this.negotiate();
+		return this.modem;
+	}
+
 	/** Opens a streaming GET; undefined when `signal` aborted first. */
 	async openStream(path: string, query: Query, signal: AbortSignal): Promise<IncomingMessage | undefined> {
 		await this.negotiate();

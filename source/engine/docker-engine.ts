@@ -8,7 +8,7 @@
  * - `api-version.ts`, `timestamps.ts`: query parameters
  * - `mapping.ts`, `event-parser.ts`, `log-parser.ts`, `stats.ts`: the engine's answers to domain types
  * - `streams.ts`, `stats-reader.ts`: the logs, events and stats streams
- * - `stop-container.ts`, `run-container.ts`: actions that take more than one request
+ * - `stop-container.ts`: a stop that takes more than one request; `lifecycle/`: pull, push, build, cp, prune, create and run
  * - `exec.ts`, `attach.ts`, `terminal-session.ts`, `frame-demuxer.ts`: exec, attach and their streams
  */
 import {ApiClient, pathPart, type DockerEngineOptions} from './api-client.js';
@@ -25,7 +25,7 @@ import {
 	type RawImage,
 	type RawInspect,
 } from './mapping.js';
-import {runContainer} from './run-container.js';
+import * as lifecycle from './lifecycle/index.js';
 import {statsOnce, streamStats} from './stats-reader.js';
 import {stopContainer} from './stop-container.js';
 import {streamEvents, streamLogs} from './streams.js';
@@ -41,6 +41,7 @@ import {
 	type ExecResult,
 	type ImageHistoryEntry,
 	type ImageSummary,
+	type LifecycleEngine,
 	type LogLine,
 	type LogOptions,
 	type ProcessList,
@@ -179,6 +180,34 @@ class DockerEngine implements Engine {
 	}
 
 	async runContainer(image: string, options: RunContainerOptions): Promise<string> {
-		return runContainer(this.client, image, options);
+		return lifecycle.runDetached(this.client, image, options);
 	}
+
+	// The lifecycle (source/engine/lifecycle/): one line each.
+	pull(...a: Args<'pull'>) { return lifecycle.pull(this.client, ...a); }
+	push(...a: Args<'push'>) { return lifecycle.push(this.client, ...a); }
+	login(...a: Args<'login'>) { return lifecycle.login(this.client, ...a); }
+	rememberCredentials(...a: Args<'rememberCredentials'>) { lifecycle.rememberCredentials(this.client, ...a); }
+	forgetCredentials(...a: Args<'forgetCredentials'>) { lifecycle.forgetCredentials(this.client, ...a); }
+	findCredentials(...a: Args<'findCredentials'>) { return lifecycle.findCredentials(this.client, ...a); }
+	tagImage(...a: Args<'tagImage'>) { return lifecycle.tagImage(this.client, ...a); }
+	imageExists(...a: Args<'imageExists'>) { return lifecycle.imageExists(this.client, ...a); }
+	inspectImage(...a: Args<'inspectImage'>) { return lifecycle.inspectImage(this.client, ...a); }
+	imageLayers(...a: Args<'imageLayers'>) { return lifecycle.imageLayers(this.client, ...a); }
+	build(...a: Args<'build'>) { return lifecycle.build(this.client, ...a); }
+	containerChanges(...a: Args<'containerChanges'>) { return lifecycle.containerChanges(this.client, ...a); }
+	planCopyFromContainer(...a: Args<'planCopyFromContainer'>) { return lifecycle.planCopyFromContainer(this.client, ...a); }
+	copyFromContainer(...a: Args<'copyFromContainer'>) { return lifecycle.copyFromContainer(this.client, ...a); }
+	copyToContainer(...a: Args<'copyToContainer'>) { return lifecycle.copyToContainer(this.client, ...a); }
+	previewPrune(...a: Args<'previewPrune'>) { return lifecycle.previewPrune(this.client, ...a); }
+	prune(...a: Args<'prune'>) { return lifecycle.prune(this.client, ...a); }
+	createContainer(...a: Args<'createContainer'>) { return lifecycle.createContainer(this.client, ...a); }
+	runAttached(...a: Args<'runAttached'>) { return lifecycle.runAttached(this.client, ...a); }
+	runInteractive(...a: Args<'runInteractive'>) { return lifecycle.runInteractive(this.client, ...a); }
+	startAttached(...a: Args<'startAttached'>) { return lifecycle.startAttached(this.client, ...a); }
+	renameContainer(...a: Args<'renameContainer'>) { return lifecycle.renameContainer(this.client, ...a); }
 }
+
+/** A lifecycle method's parameters. */
+type Args<K extends keyof LifecycleEngine> = Parameters<LifecycleEngine[K]>;
+

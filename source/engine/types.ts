@@ -6,6 +6,9 @@
  * Every string that comes from the engine (names, labels, messages, log text) is untrusted:
  * the adapter passes it through unchanged and the UI neutralises it when it renders.
  */
+import type {BuildStep, LifecycleEngine, RestartPolicy} from './lifecycle-types.js';
+
+export type * from './lifecycle-types.js';
 
 /** Lifecycle state as the engine reports it (`State` of /containers/json). */
 export type ContainerState = 'running' | 'paused' | 'restarting' | 'exited' | 'created' | 'dead' | 'removing';
@@ -218,8 +221,24 @@ export interface RunContainerOptions {
 	ports: Array<{containerPort: number; protocol: string; hostPort?: number; hostIp?: string}>;
 	/** NAME=value */
 	env: string[];
-	/** host-path:container-path[:ro|rw] */
+	/**
+	 * -v entries: host-path:container-path[:ro|rw], volume-name:container-path[:ro|rw], or a
+	 * container path alone for an anonymous volume.
+	 */
 	binds: string[];
+	/** undefined: the image's; [] resets it (docker run --entrypoint ''). */
+	entrypoint?: string[];
+	workingDir?: string;
+	/** user[:group], names or ids. */
+	user?: string;
+	restart?: RestartPolicy;
+	/** --rm: the engine removes the container when it exits. */
+	autoRemove?: boolean;
+	/** -t */
+	tty?: boolean;
+	/** -i */
+	openStdin?: boolean;
+	labels?: Record<string, string>;
 }
 
 /** What a stop did (the engine's answer to a stop says nothing about it; see stop-container.ts). */
@@ -262,6 +281,8 @@ export type EngineErrorCode =
 	| 'aborted'
 	/** The connection dropped mid-request: the action's outcome on the engine is unknown. */
 	| 'interrupted'
+	/** A registry refused: no or wrong credentials (pull, push, login). */
+	| 'unauthorized'
 	| 'unknown';
 
 /** A failure of an engine call, with the engine's own message kept verbatim (untrusted). */
@@ -288,11 +309,25 @@ export function isEngineError(error: unknown): error is EngineError {
 }
 
 /**
+ * A build that failed: the engine's message, and the step that failed when the output named it
+ * (code 'server' for a failing step, 'bad-request' for a Dockerfile the engine could not parse).
+ */
+export class BuildError extends EngineError {
+	readonly step?: BuildStep;
+
+	constructor(code: EngineErrorCode, message: string, step: BuildStep | undefined, options: {statusCode?: number; cause?: unknown} = {}) {
+		super(code, message, options);
+		this.name = 'BuildError';
+		this.step = step;
+	}
+}
+
+/**
  * The operations berth needs. Every method rejects with an EngineError. Streaming methods
  * resolve when the stream ends (engine closed it, or `signal` aborted it) and reject with an
  * EngineError when it breaks.
  */
-export interface Engine {
+export interface Engine extends LifecycleEngine {
 	/** Human description of the endpoint in use, e.g. "unix:///var/run/docker.sock" or "ssh://deploy@box (context prod)". */
 	readonly endpoint: string;
 

@@ -22,7 +22,9 @@ import {
 	type ImageSummary,
 	type LogLine,
 	type LogOptions,
+	type LifecycleEngine,
 } from '../../source/engine/types.js';
+import {FakeLifecycle} from './fake-lifecycle.js';
 
 let counter = 0;
 function hexId(): string {
@@ -87,9 +89,26 @@ export class FakeEngine implements Engine {
 	private eventSubscribers = new Set<(e: EngineEvent) => void>();
 	private eventEnders = new Set<() => void>();
 
+	/** The lifecycle part (pull, push, build, copy, prune, run, …): its state is scripted there. */
+	readonly lifecycle: FakeLifecycle;
+
 	constructor(init: {containers?: ContainerSummary[]; images?: ImageSummary[]} = {}) {
 		this.containers = init.containers ?? [];
 		this.images = init.images ?? [];
+		const engine = this;
+		this.lifecycle = new FakeLifecycle({
+			enter: async (method, ...args) => this.enter(method, ...args),
+			get containers() {
+				return engine.containers;
+			},
+			get images() {
+				return engine.images;
+			},
+			emit: event => this.emit(event),
+			session: () => this.session(),
+			newContainer: fakeContainer,
+			newImage: fakeImage,
+		});
 	}
 
 	fail(method: string, error: EngineError, sticky = false) {
@@ -431,4 +450,29 @@ export class FakeEngine implements Engine {
 			signal.addEventListener('abort', end);
 		});
 	}
+
+	pull(...a: Args<'pull'>) { return this.lifecycle.pull(...a); }
+	push(...a: Args<'push'>) { return this.lifecycle.push(...a); }
+	login(...a: Args<'login'>) { return this.lifecycle.login(...a); }
+	rememberCredentials(...a: Args<'rememberCredentials'>) { this.lifecycle.rememberCredentials(...a); }
+	forgetCredentials(...a: Args<'forgetCredentials'>) { this.lifecycle.forgetCredentials(...a); }
+	findCredentials(...a: Args<'findCredentials'>) { return this.lifecycle.findCredentials(...a); }
+	tagImage(...a: Args<'tagImage'>) { return this.lifecycle.tagImage(...a); }
+	imageExists(...a: Args<'imageExists'>) { return this.lifecycle.imageExists(...a); }
+	inspectImage(...a: Args<'inspectImage'>) { return this.lifecycle.inspectImage(...a); }
+	imageLayers(...a: Args<'imageLayers'>) { return this.lifecycle.imageLayers(...a); }
+	build(...a: Args<'build'>) { return this.lifecycle.build(...a); }
+	containerChanges(...a: Args<'containerChanges'>) { return this.lifecycle.containerChanges(...a); }
+	planCopyFromContainer(...a: Args<'planCopyFromContainer'>) { return this.lifecycle.planCopyFromContainer(...a); }
+	copyFromContainer(...a: Args<'copyFromContainer'>) { return this.lifecycle.copyFromContainer(...a); }
+	copyToContainer(...a: Args<'copyToContainer'>) { return this.lifecycle.copyToContainer(...a); }
+	previewPrune(...a: Args<'previewPrune'>) { return this.lifecycle.previewPrune(...a); }
+	prune(...a: Args<'prune'>) { return this.lifecycle.prune(...a); }
+	createContainer(...a: Args<'createContainer'>) { return this.lifecycle.createContainer(...a); }
+	runAttached(...a: Args<'runAttached'>) { return this.lifecycle.runAttached(...a); }
+	runInteractive(...a: Args<'runInteractive'>) { return this.lifecycle.runInteractive(...a); }
+	startAttached(...a: Args<'startAttached'>) { return this.lifecycle.startAttached(...a); }
+	renameContainer(...a: Args<'renameContainer'>) { return this.lifecycle.renameContainer(...a); }
 }
+
+type Args<K extends keyof LifecycleEngine> = Parameters<LifecycleEngine[K]>;

@@ -102,8 +102,9 @@ describe('keys that arrive together', () => {
 		await app.press('Ky');
 		await app.waitFor('Killed api');
 		expect(engine.callsTo('killContainer')).toEqual([['killContainer', api.id, 'SIGKILL']]);
-		// n in the same read as K cancels; nothing else happens.
-		await app.press('Knj');
+		// n in the same read as K cancels; nothing else happens. (db sorts first once api exited.)
+		await app.waitFor(f => /exited \(137\)\s+api/.test(f));
+		await app.press('gKnj');
 		await app.waitFor('Cancelled; nothing was changed');
 		await sleep(20);
 		expect(engine.callsTo('killContainer')).toHaveLength(1);

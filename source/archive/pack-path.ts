@@ -1,0 +1,69 @@
+/**
+ * A tar of exactly the file or directory the user named, for `docker cp HOSTPATH CONTAINER:DIR`:
+ * its name at the top, a directory with everything below it, symbolic links as links (never
+ * followed, so nothing outside the named path is read). Sockets, fifos and devices are left out
+ * and named. Packed by tar-fs, loaded on first use.
+ */
+import {lstatSync} from 'node:fs';
+import {lstat} from 'node:fs/promises';
+import path from 'node:path';
+import type {CopyInResult} from '../engine/lifecycle-types.js';
+import {ArchiveError} from './archive-error.js';
+import {loadTarFs} from './lazy-modules.js';
+
+export interface PackedPath {
+	stream: NodeJS.ReadableStream;
+	/** Settles when everything is packed. */
+	done: Promise<CopyInResult>;
+}
+
+export async function packPath(hostPath: string): Promise<PackedPath> {
+	const absolute = path.resolve(hostPath);
+	const stat = await lstat(absolute).catch((error: NodeJS.ErrnoException) => {
+		throw new ArchiveError(`cannot copy ${absolute}: ${error.code === 'ENOENT' ? 'no such file or directory' : error.message}`, {cause: error});
+	});
+	if (!stat.isFile() && !stat.isDirectory() && !stat.isSymbolicLink()) throw new ArchiveError(`cannot copy ${absolute}: only files, directories and links can be copied`);
+
+	const tarFs = await loadTarFs();
+	const summary: CopyInResult = {files: 0, directories: 0, symlinks: 0, bytes: 0, skipped: []};
+	let settle!: {resolve: (result: CopyInResult) => void; reject: (error: Error) => void};
+	const done = new Promise<CopyInResult>((resolve, reject) => {
+		settle = {resolve, reject};
+	});
+	done.catch(() => {});
+
+	const pack = tarFs.pack(path.dirname(absolute), {
+		entries: [path.basename(absolute)],
+		strict: true,
+		ignore(name) {
+			try {
+				const entry = lstatSync(name);
+				if (entry.isFile() || entry.isDirectory() || entry.isSymbolicLink()) return false;
+			} catch {
+				return false; // tar-fs reports it
+			}
+
+			summary.skipped.push(name);
+			return true;
+		},
+		map(header) {
+			if (header.type === 'file') {
+				summary.files++;
+				summary.bytes += header.size;
+			} else if (header.type === 'directory') {
+				summary.directories++;
+			} else if (header.type === 'symlink') {
+				summary.symlinks++;
+			}
+
+			return header;
+		},
+		finish() {
+			settle.resolve(summary);
+		},
+	});
+	pack.on('error', (error: Error) => {
+		settle.reject(new ArchiveError(`cannot pack ${absolute}: ${error.message}`, {cause: error}));
+	});
+	return {stream: pack, done};
+}
