@@ -9,10 +9,13 @@ import {checkRunFields, runCommandLine, splitCommand} from '../format/run-form.j
 import {runFieldNames, type Action, type AppState} from '../state/types.js';
 import {shellWord} from '../format/shell-word.js';
 import type {Command, CommandContext} from './types.js';
+import {activeImageLine, cancelImageInput, hasFields, imageFormField, submitImageInput} from './image-forms.js';
 
 /** The line being edited, if a prompt is open, and the action that replaces it. */
 export function activeLine(state: AppState): {line: LineState; set: (line: LineState) => Action} | undefined {
 	const modal = state.modal;
+	const image = activeImageLine(state);
+	if (image) return image;
 	if (modal?.kind === 'prompt') return {line: modal.line, set: line => ({type: 'prompt-line', line})};
 	if (modal?.kind === 'run') return {line: modal.fields[runFieldNames[modal.field]!], set: line => ({type: 'run-line', line})};
 	if (!modal && state.filterEdit) return {line: state.filterEdit.line, set: line => ({type: 'filter-line', line})};
@@ -35,6 +38,7 @@ function edit(op: EditOp) {
 }
 
 function cancel(ctx: CommandContext) {
+	if (cancelImageInput(ctx)) return;
 	const {state} = ctx;
 	if (state.modal?.kind === 'run') {
 		ctx.dispatch({type: 'close'});
@@ -48,6 +52,7 @@ function cancel(ctx: CommandContext) {
 }
 
 function submit(ctx: CommandContext) {
+	if (submitImageInput(ctx)) return;
 	const {state, dispatch, services} = ctx;
 	const modal = state.modal;
 	if (modal?.kind === 'run') {
@@ -102,6 +107,7 @@ function submit(ctx: CommandContext) {
 }
 
 function field(ctx: CommandContext, delta: 1 | -1) {
+	if (imageFormField(ctx, delta)) return;
 	const modal = ctx.state.modal;
 	if (modal?.kind === 'run') {
 		const next = (modal.field + delta + runFieldNames.length) % runFieldNames.length;
@@ -123,10 +129,10 @@ export const promptCommands: Command[] = [
 		label: 'next field',
 		description: 'Next field of a form; in the save prompt, switch buffer / whole log',
 		bar: true,
-		available: state => isForm(state) || isSave(state),
+		available: state => isForm(state) || isSave(state) || hasFields(state),
 		run: ctx => field(ctx, 1),
 	},
-	{id: 'prompt.prev-field', scope: 'prompt', keys: ['shift-tab'], label: 'prev field', description: 'Previous field of a form', available: isForm, run: ctx => field(ctx, -1)},
+	{id: 'prompt.prev-field', scope: 'prompt', keys: ['shift-tab'], label: 'prev field', description: 'Previous field of a form', available: state => isForm(state) || hasFields(state), run: ctx => field(ctx, -1)},
 	{id: 'edit.left', scope: 'prompt', keys: ['left'], label: 'left', description: 'Move the cursor left', run: edit('left')},
 	{id: 'edit.right', scope: 'prompt', keys: ['right'], label: 'right', description: 'Move the cursor right', run: edit('right')},
 	{id: 'edit.home', scope: 'prompt', keys: ['home', 'ctrl-a'], label: 'start', description: 'Move the cursor to the start', run: edit('home')},

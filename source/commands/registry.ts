@@ -7,6 +7,9 @@ import {appCommands} from './app.js';
 import {dialogCommands} from './confirm.js';
 import {containerCommands} from './containers.js';
 import {imageCommands} from './images.js';
+import {imageLifecycleCommands} from './images-lifecycle.js';
+import {imageViewCommands, imageViewScopes} from './image-views.js';
+import {imagePromptOpen} from './image-forms.js';
 import {logCommands} from './logs.js';
 import {promptCommands} from './prompts.js';
 import type {Command, Scope} from './types.js';
@@ -17,6 +20,8 @@ export const commands: readonly Command[] = [
 	...appCommands,
 	...containerCommands,
 	...imageCommands,
+	...imageLifecycleCommands,
+	...imageViewCommands,
 	...logCommands,
 	...dialogCommands(id => byId.get(id)),
 	...promptCommands,
@@ -38,7 +43,7 @@ export function layerOf(state: AppState): Layer {
 	// While the engine is away only its screen shows; what was open comes back with it.
 	if (state.conn.kind === 'down') return 'unreachable';
 	if (modal?.kind === 'confirm') return 'dialog';
-	if (modal?.kind === 'prompt' || modal?.kind === 'run' || (!modal && state.filterEdit)) return 'prompt';
+	if (modal?.kind === 'prompt' || modal?.kind === 'run' || imagePromptOpen(state) || (!modal && state.filterEdit)) return 'prompt';
 	if (modal?.kind === 'help') return 'help';
 	if (modal) return 'view';
 	return 'panes';
@@ -47,6 +52,7 @@ export function layerOf(state: AppState): Layer {
 /** The scopes consulted, in order, for the layer that has the keyboard. */
 export function scopesOf(state: AppState): Scope[] {
 	const layer = layerOf(state);
+	if (layer === 'view') return [...imageViewScopes(state), 'view'];
 	return layer === 'panes' ? [state.focus, 'global'] : [layer];
 }
 
@@ -91,6 +97,8 @@ export const scopeTitles: ReadonlyArray<[Scope, string]> = [
 	['images', 'Images pane'],
 	['logs', 'Logs pane'],
 	['view', 'Details, history and processes views'],
+	['inspect', 'Image inspect view'],
+	['prune', 'Prune view'],
 	['help', 'Help overlay'],
 	['dialog', 'Confirm dialogs'],
 	['prompt', 'Prompts and forms'],

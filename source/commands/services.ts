@@ -40,6 +40,8 @@ export interface Services {
 	saveLogs(file: string, scope: 'buffer' | 'engine', overwrite: boolean): void;
 	/** Runs a container from an image with the form's checked options. */
 	runContainer(image: string, options: import('../format/run-form.js').RunOptions, cli: string): void;
+	/** The images pane's pull, push, tag, build, inspect and prune (image-services.ts). */
+	images: import('./image-services.js').ImageServices;
 	/** Ask the engine for everything again. */
 	refresh(): void;
 	exit(): void;

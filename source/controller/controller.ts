@@ -21,6 +21,7 @@ import {saveLogsTo} from './save-logs.js';
 import {startStatsSampler} from './stats-sampler.js';
 import {startAgesClock} from './ages-clock.js';
 import {clearStaleStatus} from './status-timer.js';
+import {createImageServices} from './images.js';
 
 /** What berth asks of the real terminal (cli.tsx implements it; absent in tests without one). */
 export interface TerminalControl {
@@ -90,9 +91,11 @@ export function createController(options: ControllerOptions): Controller {
 	// Nothing but berth's frames reaches the terminal; what Node or a library printed shows here.
 	const stopStray = options.terminal?.onStrayMessage?.(message => say('info', `Node: ${message}`));
 
+	const images = createImageServices({engine, store, runner, refresh: () => feed.refresh(), say, cwd: options.cwd ?? process.cwd()});
 	const services: Services = {
 		act: spec => runner.act(spec),
-		running: () => runner.running(),
+		running: () => [...runner.running(), ...images.running()],
+		images,
 		shell: options.shell,
 		interactive(target, what, open, cli) {
 			const terminal = options.terminal;

@@ -95,7 +95,7 @@ export function parsePorts(input: string): PortBinding[] | string {
 }
 
 /** Words of a list field: split like a shell (quotes keep spaces), commas separating too. */
-function listWords(input: string): string[] | string {
+export function listWords(input: string): string[] | string {
 	const words = splitCommand(input.replace(/,(?=(?:[^'"]|'[^']*'|"[^"]*")*$)/g, ' '));
 	return typeof words === 'string' ? words : words.filter(Boolean);
 }

@@ -20,6 +20,8 @@ export interface ControllerProps {
 	shell?: string;
 	cwd?: string;
 	feed?: EngineFeed;
+	/** Hands the controller out once made (tests read its command log). */
+	onController?: (controller: Controller) => void;
 }
 
 export function useController(props: ControllerProps, exit: () => void): {state: AppState; controller: Controller; store: Store} {
@@ -47,6 +49,7 @@ export function useController(props: ControllerProps, exit: () => void): {state:
 				exit();
 			},
 		});
+		props.onController?.(controller);
 		return {store, controller};
 	});
 	useEffect(() => {

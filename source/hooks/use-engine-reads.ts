@@ -3,7 +3,7 @@
  * holds the engine. The engine comes from the App's context.
  */
 import {createContext, useContext, useEffect, useState} from 'react';
-import type {ContainerDetails, ContainerStats, Engine, ImageHistoryEntry, ProcessList} from '../engine/types.js';
+import type {ContainerDetails, ContainerStats, Engine, ImageHistoryEntry, ImageLayers, ProcessList} from '../engine/types.js';
 import {inspectKey} from '../controller/shared-reads.js';
 import {useQuery, type QueryResult} from './use-query.js';
 
@@ -24,6 +24,12 @@ export function useInspect(container: {id: string; state: string; status: string
 export function useHistory(imageId: string): QueryResult<ImageHistoryEntry[]> {
 	const engine = useEngine();
 	return useQuery(() => engine.imageHistory(imageId), `history|${engine.endpoint}|${imageId}`);
+}
+
+/** The layer browser's data: history with sizes and what other local images share. */
+export function useImageLayers(imageId: string): QueryResult<ImageLayers> {
+	const engine = useEngine();
+	return useQuery(() => engine.imageLayers(imageId), `layers|${engine.endpoint}|${imageId}`);
 }
 
 /** How often the process list refreshes. */

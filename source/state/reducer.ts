@@ -5,8 +5,9 @@
  */
 import {timesAgree} from '../format/ages.js';
 import {lineAtEnd} from '../input/line-editor.js';
+import {reduceImages} from './images-reducer.js';
 import {reduceLogs} from './logs-reducer.js';
-import {initialLogsState} from './logs-types.js';
+import {initialLogsState, type LogsAction} from './logs-types.js';
 import {imageRowsOf, layoutOf, pageOf, sortContainers} from './selectors.js';
 import {dropStaleModal, followWindows, moveSelection, reselect} from './selection.js';
 import {panes, runFieldNames, sortKeys, type Action, type AppState, type Modal} from './types.js';
@@ -31,6 +32,7 @@ export function initialState(options: {showAll?: boolean; columns?: number; rows
 		size: {columns: options.columns ?? 80, rows: options.rows ?? 24},
 		clock: options.clock ?? 0,
 		times: {},
+		imageJobs: {transfers: []},
 	};
 }
 
@@ -46,6 +48,8 @@ function withScroll(modal: Modal, scroll: number, state: AppState): Modal {
 }
 
 function reduce(state: AppState, action: Action): AppState {
+	const images = reduceImages(state, action);
+	if (images) return images;
 	switch (action.type) {
 		case 'conn-up':
 			return {...state, conn: {kind: 'up', info: action.info}};
@@ -187,7 +191,8 @@ function reduce(state: AppState, action: Action): AppState {
 		case 'times':
 			return {...state, times: {...state.times, [action.id]: action.times}};
 		default: {
-			const {logs, say} = reduceLogs(state.logs, action, pageOf(state, 'logs'), state.filters.logs);
+			// Images actions were handled by reduceImages above.
+			const {logs, say} = reduceLogs(state.logs, action as LogsAction, pageOf(state, 'logs'), state.filters.logs);
 			const next = logs === state.logs ? state : {...state, logs};
 			return say === undefined ? next : {...next, status: {tone: 'info', text: say}};
 		}

@@ -74,6 +74,6 @@ export function dropStaleModal(state: AppState): AppState {
 		if (!exists) return close(`${target.name} was removed outside berth; nothing was done`);
 	}
 	if ((modal.kind === 'details' || modal.kind === 'top') && !containerExists(modal.id)) return close('The container was removed');
-	if (modal.kind === 'history' && !imageExists(modal.id)) return close('The image was removed');
+	if ((modal.kind === 'history' || modal.kind === 'inspect') && !imageExists(modal.id)) return close('The image was removed');
 	return state;
 }

@@ -8,6 +8,7 @@ import type {ContainerStats, ContainerSummary, EngineError, EngineInfo, ImageSum
 import type {ContainerTimes} from '../format/ages.js';
 import type {LineState} from '../input/line-editor.js';
 import type {LogsState} from './logs-types.js';
+import type {FormModal, ImageJobs, ImageViewModal, ImagesAction} from './images-types.js';
 
 export type Pane = 'containers' | 'images' | 'logs';
 export const panes: readonly Pane[] = ['containers', 'images', 'logs'];
@@ -91,9 +92,10 @@ export type ViewModal =
 	| {kind: 'help'; scroll: number; extent?: number}
 	| {kind: 'details'; id: string; scroll: number; extent?: number}
 	| {kind: 'history'; id: string; ref?: string; scroll: number; extent?: number}
-	| {kind: 'top'; id: string; scroll: number; extent?: number};
+	| {kind: 'top'; id: string; scroll: number; extent?: number}
+	| ImageViewModal;
 
-export type Modal = ViewModal | ConfirmModal | PromptModal | RunModal;
+export type Modal = ViewModal | ConfirmModal | PromptModal | RunModal | FormModal;
 
 export interface StatusMessage {
 	tone: 'ok' | 'error' | 'info';
@@ -142,6 +144,8 @@ export interface AppState {
 	clock: number;
 	/** Exact start and finish times of the containers on screen, as their inspect gave them. */
 	times: Record<string, ContainerTimes>;
+	/** Pulls, pushes and the build (images-types.ts). */
+	imageJobs: ImageJobs;
 }
 
 export type Action =
@@ -177,4 +181,5 @@ export type Action =
 	| {type: 'stats'; stats: Record<string, ContainerStats>}
 	| {type: 'clock'; now: number}
 	| {type: 'times'; id: string; times: ContainerTimes}
-	| import('./logs-types.js').LogsAction;
+	| import('./logs-types.js').LogsAction
+	| ImagesAction;

@@ -52,6 +52,8 @@ export interface ImagesPaneProps {
 	top: number;
 	/** Unix seconds; ages are computed against it. */
 	now: number;
+	/** Pulls, pushes and a build in progress (images-selectors.ts activityNote). */
+	activity?: string;
 }
 
 /** The images list: one row per tag (dangling images as <none>), virtualised. */
@@ -63,6 +65,7 @@ export function ImagesPane(props: ImagesPaneProps) {
 	const tags = props.all.filter(r => r.ref !== undefined).length;
 	const images = new Set(props.all.map(r => r.image.id)).size;
 	const parts = [`${plural(tags, 'tag')}, ${plural(images, 'image')}`];
+	if (props.activity) parts.unshift(sanitizeInline(props.activity, {maxLength: 1024}));
 	if (rows.length !== props.all.length) parts.push(`${rows.length} of ${props.all.length} shown`);
 	if (rows.length > rowsHeight) parts.push(`${selected + 1}/${rows.length}`);
 	let empty: string | undefined;

@@ -12,6 +12,8 @@ import {Dialog} from './dialog.js';
 import {ImagesPane} from './images-pane.js';
 import {LogsPane} from './logs-pane.js';
 import {tone} from './theme.js';
+import {FormDialog} from './form-dialog.js';
+import {activityNote} from '../state/images-selectors.js';
 
 const sortNames = {state: 'state', name: 'name', cpu: 'CPU', memory: 'memory', created: 'created'};
 
@@ -87,6 +89,7 @@ export function MainPanes({state, buffer, layout, height, dialogKeys}: {state: A
 					loaded={state.loaded}
 					top={state.windows.images}
 					now={clock}
+					activity={activityNote(state)}
 				/>
 			) : null}
 			{show('logs') ? (
@@ -114,6 +117,7 @@ export function MainPanes({state, buffer, layout, height, dialogKeys}: {state: A
 				/>
 			) : null}
 			{state.modal ? <Dialog modal={state.modal} width={layout.width} height={height} keys={dialogKeys} /> : null}
+			{state.modal?.kind === 'form' ? <FormDialog state={state} modal={state.modal} width={layout.width} height={height} keys={dialogKeys} /> : null}
 		</Box>
 	);
 }

@@ -1,10 +1,15 @@
 import React from 'react';
 import type {ContainerSummary} from '../engine/types.js';
-import {useHistory, useInspect, useLiveStats, useTop} from '../hooks/use-engine-reads.js';
+import {useImageLayers, useInspect, useLiveStats, useTop} from '../hooks/use-engine-reads.js';
 import type {AppState, ViewModal} from '../state/types.js';
 import {DetailsView} from './details-view.js';
 import {HistoryView} from './history-view.js';
 import {TopView} from './top-view.js';
+import {BuildView} from './build-view.js';
+import {InspectView} from './inspect-view.js';
+import {PruneView} from './prune-view.js';
+import {TransferView} from './transfer-view.js';
+import {transferOf} from '../state/images-selectors.js';
 
 interface ScreenProps {
 	width: number;
@@ -26,7 +31,7 @@ function Top({container, ...rest}: ScreenProps & {container: ContainerSummary}) 
 }
 
 function History({imageId, name, now, ...rest}: ScreenProps & {imageId: string; name: string; now: number}) {
-	const query = useHistory(imageId);
+	const query = useImageLayers(imageId);
 	return <HistoryView imageId={imageId} name={name} query={query} now={now} {...rest} />;
 }
 
@@ -34,6 +39,10 @@ function History({imageId, name, now, ...rest}: ScreenProps & {imageId: string; 
 export function ViewScreen({state, modal, width, height, hints, onExtent}: {state: AppState; modal: ViewModal; width: number; height: number; hints: string; onExtent: (lines: number) => void}) {
 	const common = {width, height, scroll: modal.scroll, keys: hints, onExtent};
 	if (modal.kind === 'history') return <History imageId={modal.id} name={modal.ref ?? modal.id} now={state.clock / 1000} {...common} />;
+	if (modal.kind === 'transfer') return <TransferView transfer={transferOf(state, modal.key)} {...common} />;
+	if (modal.kind === 'build') return <BuildView build={state.imageJobs.build} modal={modal} width={width} height={height} keys={hints} onExtent={onExtent} />;
+	if (modal.kind === 'inspect') return <InspectView modal={modal} width={width} height={height} keys={hints} onExtent={onExtent} />;
+	if (modal.kind === 'prune') return <PruneView modal={modal} width={width} height={height} keys={hints} onExtent={onExtent} />;
 	if (modal.kind !== 'details' && modal.kind !== 'top') return null;
 	const container = state.containers.find(c => c.id === modal.id);
 	if (!container) return null;

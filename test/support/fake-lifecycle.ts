@@ -78,6 +78,16 @@ export class FakeLifecycle implements LifecycleEngine {
 	/** Output and exit code of runAttached. */
 	runOutput: LogLine[] = [];
 	runExitCode = 0;
+	/** When set, pulls and pushes wait for it after their first progress (to watch a transfer in flight). */
+	transferPause?: Promise<void>;
+	/** Extra progress reports of the downloading step, all at once (a chatty registry). */
+	progressRepeats = 0;
+	/** When set, a build waits for it after its output, before it ends. */
+	buildPause?: Promise<void>;
+	/** Details merged into inspectImage's answer, by image id. */
+	imageDetails = new Map<string, Partial<ImageDetails>>();
+	/** imageLayers' answer, by image id (else a two-step history). */
+	layersFor = new Map<string, ImageLayers>();
 	private readonly sessionCredentials = new Map<string, RegistryCredentials>();
 
 	constructor(private readonly host: FakeHost) {}
@@ -106,17 +116,20 @@ export class FakeLifecycle implements LifecycleEngine {
 		return image;
 	}
 
-	private transferSteps(layers: number[], onProgress: (progress: TransferProgress) => void, done: 'done' | 'exists', signal?: AbortSignal): void {
+	private async transferSteps(layers: number[], onProgress: (progress: TransferProgress) => void, done: 'done' | 'exists', signal?: AbortSignal): Promise<void> {
 		const ids = layers.map((_, index) => `${String(index).padStart(2, '0')}${'ab'.repeat(5)}`);
 		for (const [step, phase] of (['waiting', 'downloading', done] as const).entries()) {
 			if (signal?.aborted) throw new EngineError('aborted', 'Cancelled');
 			const finished = step === 2;
-			onProgress({
-				layers: ids.map((id, index) => ({id, phase, status: phase, ...(phase === 'downloading' && {current: Math.floor(layers[index]! / 2), total: layers[index]!})})),
-				current: step === 0 ? 0 : layers.reduce((sum, size) => sum + (finished ? size : Math.floor(size / 2)), 0),
+			const report = (part: number) => onProgress({
+				layers: ids.map((id, index) => ({id, phase, status: phase, ...(phase === 'downloading' && {current: Math.floor(layers[index]! * part), total: layers[index]!})})),
+				current: step === 0 ? 0 : layers.reduce((sum, size) => sum + (finished ? size : Math.floor(size * part)), 0),
 				total: layers.reduce((sum, size) => sum + size, 0),
 				finished: finished ? layers.length : 0,
 			});
+			if (phase === 'downloading') for (let repeat = 0; repeat < this.progressRepeats; repeat++) report((repeat + 1) / (this.progressRepeats + 2));
+			report(0.5);
+			if (step === 1 && this.transferPause) await this.transferPause;
 		}
 	}
 
@@ -127,7 +140,7 @@ export class FakeLifecycle implements LifecycleEngine {
 		const layers = this.remote.get(full);
 		if (!layers) throw new EngineError('not-found', `manifest for ${full} not found: manifest unknown: manifest unknown`, {statusCode: 404});
 		const existing = this.findImage(full);
-		this.transferSteps(layers, onProgress, existing ? 'exists' : 'done', signal);
+		await this.transferSteps(layers, onProgress, existing ? 'exists' : 'done', signal);
 		if (!existing) {
 			const image = this.host.newImage({repoTags: [full], size: layers.reduce((sum, size) => sum + size, 0)});
 			this.host.images.push(image);
@@ -141,7 +154,7 @@ export class FakeLifecycle implements LifecycleEngine {
 		await this.host.enter('push', ref, options);
 		const image = this.image(ref);
 		this.checkAuth(ref, options.auth);
-		this.transferSteps([image.size], onProgress, 'done', signal);
+		await this.transferSteps([image.size], onProgress, 'done', signal);
 		const tag = ref.slice(ref.lastIndexOf(':') + 1);
 		this.remote.set(ref, [image.size]);
 		return {ref, tag, digest: `sha256:${'e'.repeat(64)}`, size: 527};
@@ -192,6 +205,15 @@ export class FakeLifecycle implements LifecycleEngine {
 		await this.host.enter('inspectImage', ref);
 		const image = this.image(ref);
 		const config = {entrypoint: [], cmd: ['/bin/sh'], env: ['PATH=/bin'], exposedPorts: [], volumes: [], workingDir: '', user: '', labels: {}, onBuild: []};
+		const extra = this.imageDetails.get(image.id);
+		if (extra) {
+			const merged = {...config, ...extra.config};
+			return {
+				id: image.id, repoTags: image.repoTags, repoDigests: image.repoDigests, parent: '', comment: '', created: '2026-11-23T10:00:00Z', author: '', dockerVersion: '20.10.24',
+				architecture: 'amd64', os: 'linux', size: image.size, layers: [`sha256:${'1'.repeat(64)}`], raw: {Id: image.id, RepoTags: image.repoTags}, ...extra, config: merged,
+			};
+		}
+
 		return {
 			id: image.id, repoTags: image.repoTags, repoDigests: image.repoDigests, parent: '', comment: '', created: '2026-11-23T10:00:00Z', author: '', dockerVersion: '20.10.24',
 			architecture: 'amd64', os: 'linux', size: image.size, config, layers: [`sha256:${'1'.repeat(64)}`], raw: {Id: image.id, RepoTags: image.repoTags},
@@ -201,6 +223,8 @@ export class FakeLifecycle implements LifecycleEngine {
 	async imageLayers(ref: string): Promise<ImageLayers> {
 		await this.host.enter('imageLayers', ref);
 		const image = this.image(ref);
+		const scripted = this.layersFor.get(image.id);
+		if (scripted) return scripted;
 		return {
 			id: image.id,
 			size: image.size,
@@ -222,6 +246,8 @@ export class FakeLifecycle implements LifecycleEngine {
 			if (line.step) step = line.step;
 			onOutput([line]);
 		}
+
+		if (this.buildPause) await this.buildPause;
 
 		const image = this.host.newImage({repoTags: options.tags ?? []});
 		this.host.images.push(image);

@@ -7,6 +7,7 @@ import {render} from 'ink-testing-library';
 import {App} from '../../source/ui/app.js';
 import type {Engine} from '../../source/engine/types.js';
 import type {EngineFeed} from '../../source/state/engine-feed.js';
+import type {Controller} from '../../source/controller/controller.js';
 import {ESC} from './keys.js';
 import {escapeWaitMs} from '../../source/input/key-reader.js';
 
@@ -32,7 +33,7 @@ export interface RenderedApp {
 
 export async function renderApp(
 	engine: Engine,
-	options: {rows?: number; columns?: number; showAll?: boolean; now?: () => Date; cwd?: string; feed?: EngineFeed} = {},
+	options: {rows?: number; columns?: number; showAll?: boolean; now?: () => Date; cwd?: string; feed?: EngineFeed; onController?: (controller: Controller) => void} = {},
 ): Promise<RenderedApp> {
 	let exited = false;
 	const instance = render(
@@ -41,6 +42,7 @@ export async function renderApp(
 			showAll={options.showAll}
 			cwd={options.cwd}
 			feed={options.feed}
+			onController={options.onController}
 			now={options.now ?? (() => new Date('2026-11-23T10:30:00'))}
 			onQuit={() => {
 				exited = true;

@@ -1,0 +1,79 @@
+/**
+ * `docker build` (the classic builder) with its output streaming into the store: lines are
+ * sanitised as they arrive (the engine's output carries the build's escape codes), batched to
+ * about ten store updates a second, and kept up to BUILD_LINES_KEPT. On success the new image
+ * is selected in the images pane; on failure the failing step and the engine's message stay.
+ */
+import {BuildError, type BuildOptions, type BuildStep} from '../engine/types.js';
+import {cliFor} from '../format/cli-for.js';
+import {formatBytes, shortId} from '../format/format.js';
+import {plural} from '../format/plural.js';
+import type {BuildOutputLine} from '../state/images-types.js';
+import {sanitizeLine} from '../text/sanitize.js';
+import {failureText} from './action-runner.js';
+import {message, selectImageWhenListed, type ImageHost} from './image-host.js';
+import {PROGRESS_INTERVAL_MS} from './transfers.js';
+import {throttle} from './throttle.js';
+
+export interface Builds {
+	start(options: BuildOptions, name: string): string | undefined;
+	running(): string[];
+}
+
+/** "step 3/5 (RUN make)" */
+export function stepText(step: BuildStep): string {
+	return `step ${step.index}/${step.total} (${step.instruction})`;
+}
+
+export function createBuilds(host: ImageHost): Builds {
+	const {engine, store} = host;
+	const dispatch = store.dispatch;
+	let running: string | undefined;
+	return {
+		start(options, name) {
+			if (store.getState().imageJobs.build?.status === 'running') return `A build of ${store.getState().imageJobs.build!.name} is running: v shows it`;
+			const cli = cliFor.build(options);
+			dispatch({type: 'build-start', build: {cli, name, status: 'running', lines: [], dropped: 0}});
+			dispatch({type: 'open', modal: {kind: 'build', scroll: 0, follow: true}});
+			const finish = host.runner.record(cli);
+			running = `building ${name}`;
+			const queue: BuildOutputLine[] = [];
+			let step: BuildStep | undefined;
+			const batches = throttle<undefined>(PROGRESS_INTERVAL_MS, () => {
+				if (queue.length > 0) dispatch({type: 'build-lines', lines: queue.splice(0), step});
+			});
+			void (async () => {
+				try {
+					const result = await engine.build(options, lines => {
+						for (const line of lines) {
+							queue.push({kind: line.kind, text: sanitizeLine(line.text)});
+							if (line.step) step = line.step;
+						}
+						batches.push(undefined);
+					});
+					batches.flush();
+					const sent = result.context;
+					const text = `Built ${shortId(result.imageId)}${result.tags.length > 0 ? ` as ${result.tags.join(', ')}` : ''} (context: ${plural(sent.files, 'file')}, ${formatBytes(sent.bytes)})`;
+					finish('ok', text);
+					dispatch({type: 'build-end', patch: {status: 'done', message: text, imageId: result.imageId}});
+					host.say('ok', text);
+					const tag = result.tags[0];
+					selectImageWhenListed(store, row => row.image.id === result.imageId && (tag === undefined || row.ref === tag));
+				} catch (error) {
+					batches.flush();
+					const failed = (error instanceof BuildError ? error.step : undefined) ?? step;
+					const why = message(error);
+					finish('error', why);
+					dispatch({type: 'build-end', patch: {status: 'failed', message: why, step: failed}});
+					host.say('error', failed ? `Build of ${name} failed at ${stepText(failed)}: ${why}` : failureText('build', name, error));
+				} finally {
+					batches.cancel();
+					running = undefined;
+					host.refresh();
+				}
+			})();
+			return undefined;
+		},
+		running: () => (running ? [running] : []),
+	};
+}

@@ -1,0 +1,132 @@
+/**
+ * Pulls and pushes: each runs on the engine with its progress in the store (throttled to about
+ * ten updates a second), its docker CLI line in the command log, and its outcome on the status
+ * line; the registry's errors arriving inside the stream are failures, never success. When the
+ * registry wants credentials, a form asks for them (over the panes or the transfer's own view);
+ * `login` checks them with the registry through the engine, which keeps them for the rest of the
+ * session in memory, and the transfer runs again. The password is never shown, logged or kept
+ * in berth's state once the form closes.
+ */
+import {EngineError} from '../engine/types.js';
+import {cliFor} from '../format/cli-for.js';
+import {credentialKey, registryLabel, registryOf} from '../format/registry.js';
+import {lineAtEnd} from '../input/line-editor.js';
+import type {TransferKind} from '../state/images-types.js';
+import {isActive, transferKey, transferOf} from '../state/images-selectors.js';
+import {failureText} from './action-runner.js';
+import {message, selectImageWhenListed, type ImageHost} from './image-host.js';
+import {throttle} from './throttle.js';
+
+/** Progress reaches the store at most this often (ms). */
+export const PROGRESS_INTERVAL_MS = 100;
+
+export interface Transfers {
+	start(kind: TransferKind, ref: string, imageId?: string): string | undefined;
+	login(key: string, username: string, password: string): void;
+	cancelLogin(key: string): void;
+	running(): string[];
+}
+
+export function createTransfers(host: ImageHost): Transfers {
+	const {engine, store} = host;
+	const dispatch = store.dispatch;
+	const onEngine = new Map<string, string>();
+
+	/** The credentials form opens over the panes or this transfer's view, never over something else. */
+	const askCredentials = (key: string): boolean => {
+		const modal = store.getState().modal;
+		if (modal && !(modal.kind === 'transfer' && modal.key === key)) return false;
+		dispatch({type: 'open', modal: {kind: 'form', purpose: 'login', fields: [lineAtEnd(''), lineAtEnd('')], field: 0, transfer: key, registry: transferOf(store.getState(), key)?.registry}});
+		return true;
+	};
+
+	const run = (key: string) => {
+		const transfer = transferOf(store.getState(), key);
+		if (!transfer) return;
+		const {kind, ref, imageId} = transfer;
+		const finish = host.runner.record(transfer.cli);
+		onEngine.set(key, `${kind === 'pull' ? 'pulling' : 'pushing'} ${ref}`);
+		if (imageId) dispatch({type: 'busy', id: imageId, label: 'pushing…'});
+		dispatch({type: 'transfer-update', key, patch: {status: 'running', message: undefined}});
+		const progress = throttle(PROGRESS_INTERVAL_MS, (p: NonNullable<typeof transfer.progress>) => dispatch({type: 'transfer-update', key, patch: {progress: p}}));
+		void (async () => {
+			try {
+				let text: string;
+				if (kind === 'pull') {
+					const result = await engine.pull(ref, {}, p => progress.push(p));
+					text = result.upToDate ? `${result.ref} is up to date` : `Pulled ${result.ref}${result.digest ? ` (${result.digest})` : ''}`;
+					selectImageWhenListed(store, row => row.ref === result.ref || row.image.repoDigests.includes(result.ref));
+				} else {
+					const result = await engine.push(ref, {}, p => progress.push(p));
+					text = `Pushed ${result.ref}${result.digest ? ` (${result.digest})` : ''}`;
+				}
+
+				progress.flush();
+				finish('ok', text);
+				dispatch({type: 'transfer-update', key, patch: {status: 'done', message: text}});
+				host.say('ok', text);
+			} catch (error) {
+				progress.flush();
+				const why = message(error);
+				finish('error', why);
+				const unauthorized = error instanceof EngineError && error.code === 'unauthorized';
+				if (unauthorized && askCredentials(key)) {
+					dispatch({type: 'transfer-update', key, patch: {status: 'credentials', message: why}});
+					host.say('info', `${registryLabel(registryOf(ref))} wants credentials to ${kind} ${ref}`);
+				} else {
+					dispatch({type: 'transfer-update', key, patch: {status: 'failed', message: why}});
+					host.say('error', failureText(kind, ref, error) + (unauthorized ? ` — ${kind === 'pull' ? 'P' : 'p'} again to enter credentials` : ''));
+				}
+			} finally {
+				progress.cancel();
+				onEngine.delete(key);
+				if (imageId) dispatch({type: 'busy', id: imageId});
+				host.refresh();
+			}
+		})();
+	};
+
+	const loginForm = (key: string) => {
+		const modal = store.getState().modal;
+		return modal?.kind === 'form' && modal.purpose === 'login' && modal.transfer === key ? modal : undefined;
+	};
+
+	return {
+		start(kind, ref, imageId) {
+			const key = transferKey(kind, ref);
+			if (isActive(transferOf(store.getState(), key))) return `${ref} is already being ${kind === 'pull' ? 'pulled' : 'pushed'}`;
+			const cli = kind === 'pull' ? cliFor.pull(ref) : cliFor.push(ref);
+			dispatch({type: 'transfer-start', transfer: {key, kind, ref, registry: registryOf(ref), cli, status: 'running', ...(imageId && {imageId})}});
+			dispatch({type: 'open', modal: {kind: 'transfer', key, scroll: 0}});
+			run(key);
+			return undefined;
+		},
+		login(key, username, password) {
+			const transfer = transferOf(store.getState(), key);
+			if (!transfer) return;
+			const finish = host.runner.record(cliFor.login(transfer.registry, username));
+			dispatch({type: 'form-pending', pending: true});
+			void (async () => {
+				try {
+					await engine.login({serverAddress: credentialKey(transfer.registry), username, password});
+					finish('ok', 'Login Succeeded');
+					if (loginForm(key)) dispatch({type: 'open', modal: {kind: 'transfer', key, scroll: 0}});
+					run(key);
+				} catch (error) {
+					const why = message(error);
+					finish('error', why);
+					// The form stays with the registry's answer; the password is typed again.
+					if (loginForm(key)) dispatch({type: 'form-pending', pending: false, error: `The registry refused these credentials: ${why}`, clear: 1});
+					else host.say('error', failureText('login to', registryLabel(transfer.registry), error));
+				}
+			})();
+		},
+		cancelLogin(key) {
+			const transfer = transferOf(store.getState(), key);
+			if (!transfer || transfer.status !== 'credentials') return;
+			dispatch({type: 'transfer-update', key, patch: {status: 'failed'}});
+			host.say('error', `No credentials given: ${transfer.kind} ${transfer.ref} failed (${transfer.message ?? 'unauthorized'})`);
+		},
+		running: () => [...onEngine.values()],
+	};
+}

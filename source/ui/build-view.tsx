@@ -1,0 +1,81 @@
+import React, {useEffect, useMemo} from 'react';
+import {Box, Text} from 'ink';
+import type {BuildModal, BuildOutputLine, BuildState} from '../state/images-types.js';
+import {sanitizeInline, sanitizeLine} from '../text/sanitize.js';
+import {fit} from '../text/width.js';
+import {wrapText} from '../text/wrap.js';
+import {tone, type Tone} from './theme.js';
+
+const kindTone: Record<BuildOutputLine['kind'], Tone | undefined> = {
+	step: 'accent',
+	output: undefined,
+	cache: 'muted',
+	running: 'muted',
+	layer: 'muted',
+	removing: 'muted',
+	built: 'ok',
+	tagged: 'ok',
+	warning: 'warn',
+};
+
+type Row = {text: string; tone?: Tone; bold?: boolean};
+
+/** The output as screen rows: each line wrapped to the width (the lines were sanitised as they came). */
+function outputRows(lines: readonly BuildOutputLine[], width: number): Row[] {
+	const rows: Row[] = [];
+	for (const line of lines) {
+		for (const text of wrapText(sanitizeLine(line.text), Math.max(10, width - 1))) rows.push({text, tone: kindTone[line.kind], bold: line.kind === 'step'});
+	}
+	return rows;
+}
+
+/**
+ * The build's output, live: the docker CLI line and where the build is (or the failing step
+ * with the engine's message) stay at the top; the output below follows its end until scrolled
+ * up (G follows again). Only the rows in view are drawn.
+ */
+export function BuildView({build, modal, width, height, keys, onExtent}: {build?: BuildState; modal: BuildModal; width: number; height: number; keys: string; onExtent?: (lines: number) => void}) {
+	const rows = useMemo(() => outputRows(build?.lines ?? [], width), [build?.lines, width]);
+	const header: Row[] = [];
+	const add = (text: string, t?: Tone, bold = false) => {
+		for (const line of wrapText(sanitizeInline(text, {maxLength: 2048}), Math.max(10, width - 1))) header.push({text: line, tone: t, bold});
+	};
+	if (build) {
+		add(`$ ${build.cli}`, 'muted');
+		const step = build.step ? `step ${build.step.index}/${build.step.total}: ${build.step.instruction}` : undefined;
+		if (build.status === 'running') add(`Building${step ? ` — ${step}` : '…'}`, 'info');
+		else if (build.status === 'done') add(`✔ ${build.message ?? 'Built'}`, 'ok');
+		else {
+			add(`✖ Build failed${step ? ` at ${step}` : ''}`, 'bad', true);
+			add(build.message ?? 'unknown error', 'bad');
+		}
+		if (build.dropped > 0) add(`(${build.dropped} earlier lines not kept)`, 'muted');
+	} else add('No build has run yet.', 'muted');
+	const bodyRows = Math.max(1, height - 1);
+	const windowRows = Math.max(0, bodyRows - header.length);
+	const extent = rows.length + header.length;
+	const max = Math.max(0, rows.length - windowRows);
+	const top = modal.follow ? max : Math.min(modal.scroll, max);
+	useEffect(() => {
+		onExtent?.(extent);
+	}, [extent, onExtent]);
+	const shown = rows.slice(top, top + windowRows);
+	const where = rows.length > windowRows ? `  lines ${top + 1}-${top + shown.length} of ${rows.length}${modal.follow ? ' (following)' : ''}` : '';
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<Text inverse bold>
+				{fit(` Build — ${sanitizeInline(build?.name ?? '')}${where}   ${keys}`, width)}
+			</Text>
+			{header.map((row, i) => (
+				<Text key={`h${i}`} color={tone(row.tone)} bold={row.bold}>
+					{fit(row.text, width)}
+				</Text>
+			))}
+			{shown.map((row, i) => (
+				<Text key={top + i} color={tone(row.tone)} bold={row.bold}>
+					{fit(row.text, width)}
+				</Text>
+			))}
+		</Box>
+	);
+}
