@@ -83,6 +83,8 @@ export const imageViewCommands: Command[] = [
 
 	{id: 'prune.up', scope: 'prune', keys: ['up', 'k'], label: 'move', description: 'Previous choice (in the preview: scroll)', bar: true, run: ctx => moveChoice(ctx, -1)},
 	{id: 'prune.down', scope: 'prune', keys: ['down', 'j'], label: 'move', description: 'Next choice (in the preview: scroll)', run: ctx => moveChoice(ctx, 1)},
+	{id: 'prune.first', scope: 'prune', keys: ['g', 'home'], label: 'first', description: 'First choice (in the preview: the top)', run: ctx => moveChoice(ctx, -Number.MAX_SAFE_INTEGER)},
+	{id: 'prune.last', scope: 'prune', keys: ['G', 'end'], label: 'last', description: 'Last choice (in the preview: the end)', run: ctx => moveChoice(ctx, Number.MAX_SAFE_INTEGER)},
 	{
 		id: 'prune.enter',
 		scope: 'prune',

@@ -76,11 +76,12 @@ export function availability(command: Command, state: AppState): boolean | strin
 export function barCommands(state: AppState): Command[] {
 	const seen = new Set<string>();
 	const result: Command[] = [];
-	for (const scope of scopesOf(state)) {
+	const scopes = scopesOf(state);
+	for (const [index, scope] of scopes.entries()) {
 		for (const command of commands) {
 			if (command.scope !== scope || !command.bar || availability(command, state) !== true) continue;
-			// A key bound in the pane shadows the global command on it.
-			if (scope === 'global' && command.keys.every(k => byScopeKey.has(`${state.focus}\u0000${k}`))) continue;
+			// A key bound in an earlier scope (the pane's, a view's own) shadows the later command on it.
+			if (index > 0 && command.keys.every(k => scopes.slice(0, index).some(earlier => byScopeKey.has(`${earlier}\u0000${k}`)))) continue;
 			if (seen.has(command.label)) continue;
 			seen.add(command.label);
 			result.push(command);

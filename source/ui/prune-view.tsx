@@ -36,7 +36,7 @@ function Items({items, width}: {items: readonly PruneItem[]; width: number}) {
 							{fit(`${kindTitle(kind)} (${list.length})`, width)}
 						</Text>
 						{list.map(item => {
-							const id = kind === 'volume' || kind === 'network' ? '' : `  ${shortId(item.id)}`;
+							const id = kind === 'volume' || kind === 'network' || item.name === shortId(item.id) ? '' : `  ${shortId(item.id)}`;
 							const size = item.size === undefined ? '' : `  ${formatBytes(item.size)}`;
 							const untag = item.action === 'untag' ? `  (only untagged: ${item.untagged?.join(', ') ?? ''}; the image stays)` : '';
 							return <Text key={item.id}>{fit(`  ${sanitizeInline(item.name)}${id}${size}${sanitizeInline(untag, {maxLength: 512})}`, width)}</Text>;

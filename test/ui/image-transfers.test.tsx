@@ -75,7 +75,7 @@ describe('P pulls', () => {
 		const done = await app.waitFor(`✔ Pulled ${ref}`);
 		expect(done).toContain('2 of 2 layers done');
 		await app.press(ESC);
-		await app.waitFor(f => f.includes(ref) && !f.includes(`pulling ${ref}`));
+		await app.waitFor(f => f.split('\n').some(line => line.startsWith(`${ref} `)) && !f.includes(`pulling ${ref}`));
 		await app.press('i');
 		await app.waitFor(`Inspect — ${ref}`);
 	});
