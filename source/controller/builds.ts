@@ -36,6 +36,7 @@ export function createBuilds(host: ImageHost): Builds {
 			dispatch({type: 'build-start', build: {cli, name, status: 'running', lines: [], dropped: 0}});
 			dispatch({type: 'open', modal: {kind: 'build', scroll: 0, follow: true}});
 			const finish = host.runner.record(cli);
+			host.say('info', `$ ${cli}`);
 			running = `building ${name}`;
 			const queue: BuildOutputLine[] = [];
 			let step: BuildStep | undefined;

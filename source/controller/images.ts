@@ -21,6 +21,7 @@ export function createImageServices(host: ImageHost): ImageServices {
 		tag(target, repo, tag) {
 			const source = target.ref ?? shortId(target.id);
 			const name = `${repo}:${tag}`;
+			host.say('info', `$ ${cliFor.tag(source, repo, tag)}`);
 			host.runner.act({
 				id: target.id,
 				busy: 'tagging',

@@ -35,7 +35,9 @@ export function createPrunes(host: ImageHost): Prunes {
 		},
 		prune(choice) {
 			const {label, targets} = pruneChoices[choice]!;
-			const finish = host.runner.record(cliFor.prune(targets));
+			const cli = cliFor.prune(targets);
+			const finish = host.runner.record(cli);
+			host.say('info', `$ ${cli}`);
 			running = `pruning ${label.toLowerCase()}`;
 			dispatch({type: 'prune-step', step: 'pruning'});
 			engine

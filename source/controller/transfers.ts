@@ -98,6 +98,7 @@ export function createTransfers(host: ImageHost): Transfers {
 			const cli = kind === 'pull' ? cliFor.pull(ref) : cliFor.push(ref);
 			dispatch({type: 'transfer-start', transfer: {key, kind, ref, registry: registryOf(ref), cli, status: 'running', ...(imageId && {imageId})}});
 			dispatch({type: 'open', modal: {kind: 'transfer', key, scroll: 0}});
+			host.say('info', `$ ${cli}`);
 			run(key);
 			return undefined;
 		},

@@ -99,7 +99,7 @@ export function PruneView({modal, width, height, keys, onExtent}: {modal: PruneM
 		body = <Lines text={`✖ ${sanitizeInline(modal.error ?? 'The prune failed', {maxLength: 2048})}`} width={width} color="bad" bold />;
 	}
 	return (
-		<ScrollView title={`Prune — ${choice.label}   ${keys}`} width={width} height={height} scroll={modal.scroll} onExtent={onExtent}>
+		<ScrollView title={`Prune${modal.step === 'choose' ? '' : ` — ${choice.label}`}   ${keys}`} width={width} height={height} scroll={modal.scroll} onExtent={onExtent}>
 			{body}
 		</ScrollView>
 	);
