@@ -2,6 +2,7 @@
 import type {ImageServices} from '../commands/image-services.js';
 import {cliFor} from '../format/cli-for.js';
 import {shortId} from '../format/format.js';
+import {sanitizeInline} from '../text/sanitize.js';
 import {createBuilds} from './builds.js';
 import {message, selectImageWhenListed, type ImageHost} from './image-host.js';
 import {createPrunes} from './prunes.js';
@@ -21,7 +22,8 @@ export function createImageServices(host: ImageHost): ImageServices {
 		tag(target, repo, tag) {
 			const source = target.ref ?? shortId(target.id);
 			const name = `${repo}:${tag}`;
-			host.say('info', `$ ${cliFor.tag(source, repo, tag)}`);
+			// Shown: the engine's name sanitised before quoting (quoting would spell out a payload); logged: exact.
+			host.say('info', `$ ${cliFor.tag(sanitizeInline(source), repo, tag)}`);
 			host.runner.act({
 				id: target.id,
 				busy: 'tagging',

@@ -16,6 +16,7 @@ import {isActive, transferKey, transferOf} from '../state/images-selectors.js';
 import {failureText} from './action-runner.js';
 import {message, selectImageWhenListed, type ImageHost} from './image-host.js';
 import {throttle} from './throttle.js';
+import {sanitizeInline} from '../text/sanitize.js';
 
 /** Progress reaches the store at most this often (ms). */
 export const PROGRESS_INTERVAL_MS = 100;
@@ -98,7 +99,8 @@ export function createTransfers(host: ImageHost): Transfers {
 			const cli = kind === 'pull' ? cliFor.pull(ref) : cliFor.push(ref);
 			dispatch({type: 'transfer-start', transfer: {key, kind, ref, registry: registryOf(ref), cli, status: 'running', ...(imageId && {imageId})}});
 			dispatch({type: 'open', modal: {kind: 'transfer', key, scroll: 0}});
-			host.say('info', `$ ${cli}`);
+			// Shown with the reference sanitised first (quoting would spell out a payload); logged exact.
+			host.say('info', `$ ${(kind === 'pull' ? cliFor.pull : cliFor.push)(sanitizeInline(ref))}`);
 			run(key);
 			return undefined;
 		},

@@ -43,7 +43,7 @@ function cliLine(modal: FormModal): string | undefined {
 		case 'tag': {
 			const parsed = parseReference(values[0]!);
 			const target = modal.target!;
-			return parsed.ok ? cliFor.tag(target.ref ?? shortId(target.id), parsed.repo, parsed.tag) : undefined;
+			return parsed.ok ? cliFor.tag(sanitizeInline(target.ref ?? shortId(target.id)), parsed.repo, parsed.tag) : undefined;
 		}
 		case 'login':
 			return cliFor.login(modal.registry ?? '', values[0]!.trim() || undefined);

@@ -1,6 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import type {LayerProgress} from '../engine/types.js';
+import {cliFor} from '../format/cli-for.js';
 import {formatBytes} from '../format/format.js';
 import type {TransferState} from '../state/images-types.js';
 import {percentOf} from '../state/images-selectors.js';
@@ -78,7 +79,8 @@ export function TransferView({transfer, width, height, scroll, keys, onExtent}: 
 	const layers = transfer.progress?.layers ?? [];
 	return (
 		<ScrollView title={`${verb} — ${sanitizeInline(transfer.ref)}   ${keys}`} width={width} height={height} scroll={scroll} onExtent={onExtent}>
-			<Text color={tone('muted')}>{fit(`$ ${sanitizeInline(transfer.cli, {maxLength: 1024})}`, width)}</Text>
+			{/* Built from the sanitised reference: quoting would spell out a control sequence's payload. */}
+			<Text color={tone('muted')}>{fit(`$ ${(transfer.kind === 'pull' ? cliFor.pull : cliFor.push)(sanitizeInline(transfer.ref))}`, width)}</Text>
 			{status.map((line, i) => (
 				<Text key={`s${i}`} color={tone(line.tone)} bold={line.bold}>
 					{fit(line.text, width)}

@@ -159,11 +159,15 @@ describe('build', () => {
 	let label: string;
 	afterEach(async () => {
 		rmSync(context, {recursive: true, force: true});
-		const leftovers = await dockerCli(host, ['images', '-a', '-q', '--filter', `label=berth.test=${label}`]);
-		const ids = [...new Set(leftovers.split('\n').filter(Boolean))];
-		if (ids.length > 0) await dockerCli(host, ['rmi', '-f', ...ids]);
+		// The failed step's container first (it holds its image), then the build's images, children first.
 		const containers = await dockerCli(host, ['ps', '-a', '-q', '--filter', `label=berth.test=${label}`]);
 		if (containers) await dockerCli(host, ['rm', '-f', ...containers.split('\n')]);
+		await resources.cleanup();
+		for (let pass = 0; pass < 10; pass++) {
+			const ids = [...new Set((await dockerCli(host, ['images', '-a', '-q', '--filter', `label=berth.test=${label}`])).split('\n').filter(Boolean))];
+			if (ids.length === 0) break;
+			for (const id of ids) await dockerCli(host, ['rmi', '-f', id]).catch(() => undefined);
+		}
 	});
 
 	it('shows the failing step and the engine\'s message, then a build that succeeds selects the new image', async () => {
