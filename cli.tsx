@@ -199,6 +199,9 @@ const app = render(
 				}
 			},
 			onStrayMessage,
+			clipboard(text) {
+				process.stdout.write(modes.clipboard(text));
+			},
 			bracketedPaste(on) {
 				process.stdout.write(on ? modes.bracketedPasteOn : modes.bracketedPasteOff);
 			},

@@ -5,8 +5,12 @@
 import type {AppState} from '../state/types.js';
 import {appCommands} from './app.js';
 import {dialogCommands} from './confirm.js';
-import {containerCommands} from './containers.js';
+import {containerLifecycle, stopWithTimeout} from './container-lifecycle.js';
+import {containerTools} from './container-tools.js';
+import {copyOutReplace} from './copy-forms.js';
 import {imageCommands} from './images.js';
+import {pullFirst, runCommands} from './run-forms.js';
+import {openCommandLog, viewCommands} from './view-commands.js';
 import {logCommands} from './logs.js';
 import {promptCommands} from './prompts.js';
 import type {Command, Scope} from './types.js';
@@ -15,8 +19,15 @@ const byId = new Map<string, Command>();
 
 export const commands: readonly Command[] = [
 	...appCommands,
-	...containerCommands,
+	...containerLifecycle,
+	stopWithTimeout,
+	...containerTools,
+	copyOutReplace,
 	...imageCommands,
+	...runCommands,
+	pullFirst,
+	openCommandLog,
+	...viewCommands,
 	...logCommands,
 	...dialogCommands(id => byId.get(id)),
 	...promptCommands,
@@ -31,14 +42,15 @@ export function commandById(id: string): Command | undefined {
 }
 
 /** Who has the keyboard, from the top of the screen down. */
-export type Layer = 'unreachable' | 'dialog' | 'prompt' | 'help' | 'view' | 'panes';
+export type Layer = 'unreachable' | 'dialog' | 'notice' | 'prompt' | 'help' | 'view' | 'panes';
 
 export function layerOf(state: AppState): Layer {
 	const modal = state.modal;
 	// While the engine is away only its screen shows; what was open comes back with it.
 	if (state.conn.kind === 'down') return 'unreachable';
 	if (modal?.kind === 'confirm') return 'dialog';
-	if (modal?.kind === 'prompt' || modal?.kind === 'run' || (!modal && state.filterEdit)) return 'prompt';
+	if (modal?.kind === 'notice') return 'notice';
+	if (modal?.kind === 'prompt' || modal?.kind === 'form' || (modal?.kind === 'diff' && modal.edit) || (!modal && state.filterEdit)) return 'prompt';
 	if (modal?.kind === 'help') return 'help';
 	if (modal) return 'view';
 	return 'panes';
@@ -47,7 +59,11 @@ export function layerOf(state: AppState): Layer {
 /** The scopes consulted, in order, for the layer that has the keyboard. */
 export function scopesOf(state: AppState): Scope[] {
 	const layer = layerOf(state);
-	return layer === 'panes' ? [state.focus, 'global'] : [layer];
+	if (layer === 'panes') return [state.focus, 'global'];
+	// A view with keys of its own (diff, command log) has them first, then the views' common keys.
+	const kind = state.modal?.kind;
+	if (layer === 'view' && (kind === 'diff' || kind === 'commands' || kind === 'output')) return [kind, 'view'];
+	return [layer];
 }
 
 /** The command a key reaches now: the first scope that binds it decides (nothing leaks past a dialog or prompt). */
@@ -61,8 +77,14 @@ export function commandFor(key: string, state: AppState): Command | undefined {
 	return undefined;
 }
 
-/** Whether a command can run in this state (see Command.available). */
+/** The marked containers that still exist, in list order. */
+export function markedContainers(state: AppState): AppState['containers'] {
+	return state.containers.filter(c => state.marked[c.id]);
+}
+
+/** Whether a command can run in this state (see Command.available); a bulk command can whenever rows are marked. */
 export function availability(command: Command, state: AppState): boolean | string {
+	if (command.bulk && state.focus === 'containers' && markedContainers(state).length > 0 && layerOf(state) === 'panes') return true;
 	return command.available ? command.available(state) : true;
 }
 
@@ -90,9 +112,13 @@ export const scopeTitles: ReadonlyArray<[Scope, string]> = [
 	['containers', 'Containers pane'],
 	['images', 'Images pane'],
 	['logs', 'Logs pane'],
-	['view', 'Details, history and processes views'],
+	['view', 'Full-screen views (details, history, processes, diff, output, command log)'],
+	['diff', 'Diff view'],
+	['output', 'Output views (an attached run)'],
+	['commands', 'Command log'],
 	['help', 'Help overlay'],
 	['dialog', 'Confirm dialogs'],
+	['notice', 'Results'],
 	['prompt', 'Prompts and forms'],
 	['unreachable', 'When the engine is unreachable'],
 ];

@@ -22,24 +22,42 @@ export interface ActSpec {
 	work(engine: Engine): Promise<string>;
 	/** Handles a failure itself (e.g. offers force); true when it did. */
 	onError?(error: unknown): boolean;
+	/** Called after a success, before the message is shown. */
+	onOk?(message: string): void;
 }
 
 export interface Services {
 	/** Runs an engine action: busy marker, outcome on the status line, a fresh snapshot after. */
 	act(spec: ActSpec): void;
+	/** Runs the same action on several containers; the outcome of each is reported (a summary, and the failures with the engine's reasons). */
+	actMany(specs: ActSpec[], what: string): void;
+	/** An engine read (no busy marker, nothing logged): for what a command shows before it acts. */
+	read<T>(work: (engine: Engine) => Promise<T>): Promise<T>;
+	/** The image is not here: offer to pull it, then carry on (as docker run does). */
+	offerPull(ref: string, then: () => void): void;
+	/** The user said yes to that offer: pull, then carry on. */
+	pullFirst(ref: string): void;
+	/** `docker run` without -d: its output live in a view, then its exit code. */
+	runAttached(image: string, options: import('../engine/types.js').RunContainerOptions, cli: string): void;
+	/** `docker create`: the new container is selected, created. */
+	createContainer(image: string, options: import('../engine/types.js').RunContainerOptions, cli: string): void;
 	/** Labels of actions still running on the engine. */
 	running(): string[];
 	/**
 	 * Hands the terminal to an interactive session (shell, command, attach) and takes it back;
 	 * `what` names it in the outcome ("Shell", "Command", "Attach").
 	 */
-	interactive(target: ConfirmTarget, what: 'Shell' | 'Command' | 'Attach', open: (engine: Engine) => Promise<TerminalSession>, cli: string): void;
+	interactive(target: ConfirmTarget, what: 'Shell' | 'Command' | 'Attach' | 'Run', open: (engine: Engine) => Promise<TerminalSession>, cli: string): void;
 	/** The shell `e` starts (--shell), if the user chose one. */
 	shell?: string;
 	/** Saves the log; `overwrite` after the user confirmed replacing the file. */
 	saveLogs(file: string, scope: 'buffer' | 'engine', overwrite: boolean): void;
-	/** Runs a container from an image with the form's checked options. */
-	runContainer(image: string, options: import('../format/run-form.js').RunOptions, cli: string): void;
+	/** Runs a container from an image (docker run -d) with the form's checked options; the form stays open on a refusal. */
+	runContainer(image: string, options: import('../engine/types.js').RunContainerOptions, cli: string): void;
+	/** Puts text on the terminal's clipboard (OSC 52), where the terminal allows it. */
+	copyToClipboard(text: string): void;
+	/** Writes the command log to a file it names on the status line. */
+	saveCommandLog(): void;
 	/** Ask the engine for everything again. */
 	refresh(): void;
 	exit(): void;

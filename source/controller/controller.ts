@@ -15,7 +15,10 @@ import {startLogStream} from '../logs/log-stream.js';
 import type {LogBufferView} from '../logs/log-view.js';
 import {startEngineFeed, type EngineFeed} from '../state/engine-feed.js';
 import type {Store} from '../state/store.js';
-import {createActionRunner, failureText, type ActionRunner} from './action-runner.js';
+import {createActionRunner, type ActionRunner} from './action-runner.js';
+import {writeCommandLog} from './command-log-file.js';
+import {createHandOver} from './hand-over.js';
+import {createRuns} from './runs.js';
 import {startLogSearch} from './log-search.js';
 import {saveLogsTo} from './save-logs.js';
 import {startStatsSampler} from './stats-sampler.js';
@@ -31,6 +34,8 @@ export interface TerminalControl {
 	handover(session: TerminalSession, options: {note?: string; waitForKey?: boolean}): Promise<{lastLine?: string}>;
 	/** Bracketed paste on while a prompt is open, so a paste is text and never keys. */
 	bracketedPaste(on: boolean): void;
+	/** Puts text on the terminal's clipboard (OSC 52); terminals that do not allow it ignore it. */
+	clipboard?(text: string): void;
 	/** Node warnings and other stray output caught while the UI runs (shown on the status line). */
 	onStrayMessage?(listener: (message: string) => void): () => void;
 }
@@ -57,6 +62,8 @@ export interface Controller {
 	logBuffer(): LogBufferView;
 	/** Whether a shell or attach session has the terminal. */
 	handedOver(): boolean;
+	/** The lines of an output view (an attached run). */
+	output(id: string): import('../text/ring-buffer.js').RingBuffer<import('../engine/types.js').LogLine> | undefined;
 	runner: ActionRunner;
 	stop(): void;
 }
@@ -68,14 +75,13 @@ export function createController(options: ControllerOptions): Controller {
 	// A snapshot's status texts are as of when it arrives (the ages clock words them from then).
 	const detach = feed.attach(action => store.dispatch(action.type === 'snapshot' ? {...action, at: clock()} : action));
 	const say = (tone: 'ok' | 'error' | 'info', text: string) => store.dispatch({type: 'status', status: {tone, text, at: Date.now()}});
-	const runner = createActionRunner(engine, action => store.dispatch(action), () => feed.refresh());
+	const runner = createActionRunner(engine, store, () => feed.refresh());
 	const stats = startStatsSampler(engine, store);
 	const logs = startLogStream(engine, store);
 	const stopSearch = startLogSearch(store, () => logs.buffer());
 	const stopStatusTimer = clearStaleStatus(store);
 	const stopAges = startAgesClock(engine, store, clock);
 	let reader: KeyReader | undefined;
-	let handedOver = false;
 
 	// Bracketed paste only while a prompt is open: elsewhere a paste would be typed keys anyway.
 	let pasting = false;
@@ -90,85 +96,47 @@ export function createController(options: ControllerOptions): Controller {
 	// Nothing but berth's frames reaches the terminal; what Node or a library printed shows here.
 	const stopStray = options.terminal?.onStrayMessage?.(message => say('info', `Node: ${message}`));
 
+	const refresh = () => feed.refresh();
+	const runs = createRuns(engine, store, runner, refresh);
+	const handOver = createHandOver({
+		engine,
+		terminal: options.terminal,
+		runner,
+		say,
+		refresh,
+		suspend(on) {
+			if (on) reader?.pause();
+			else reader?.resume();
+			stats.suspend(on);
+		},
+	});
 	const services: Services = {
 		act: spec => runner.act(spec),
+		actMany: (specs, what) => runner.actMany(specs, what),
+		read: work => work(engine),
 		running: () => runner.running(),
 		shell: options.shell,
-		interactive(target, what, open, cli) {
-			const terminal = options.terminal;
-			if (!terminal) return say('error', `${what} needs berth to run in a terminal`);
-			const finish = runner.record(cli);
-			handedOver = true;
-			reader?.pause();
-			stats.suspend(true);
-			void (async () => {
-				let outcome: ['info' | 'error', string];
-				try {
-					const session = await open(engine);
-					const shown = await terminal.handover(session, {note: session.note, waitForKey: what === 'Command'});
-					const result = await session.done;
-					// 126/127: the command could not run; the engine said why on the terminal.
-					const why = result.error ?? (result.exitCode === 126 || result.exitCode === 127 ? shown.lastLine : undefined);
-					outcome = result.detached
-						? ['info', `Detached from ${target.name}; it keeps running`]
-						: [why ? 'error' : 'info', `${what} in ${target.name} ended${result.exitCode === undefined ? '' : ` (exit code ${result.exitCode})`}${why ? `: ${why}` : ''}`];
-					finish(result.exitCode ? 'error' : 'ok', outcome[1]);
-				} catch (error) {
-					outcome = ['error', failureText(what.toLowerCase(), target.name, error)];
-					finish('error', outcome[1]);
-				}
-				handedOver = false;
-				// Keys first, then the news: the frame that says it ended also takes keys.
-				stats.suspend(false);
-				reader?.resume();
-				say(...outcome);
-				feed.refresh();
-			})();
-		},
+		interactive: (target, what, open, cli) => handOver.start(target, what, open, cli),
 		saveLogs: (file, scope, overwrite) => saveLogsTo(ctx, engine, logs.buffer(), {file, scope, overwrite, cwd: options.cwd}),
-		runContainer(image, runOptions, cli) {
-			say('info', `Starting a container from ${image}…`);
-			const finish = runner.record(cli);
-			const form = () => {
-				const modal = store.getState().modal;
-				return modal?.kind === 'run' && modal.pending ? modal : undefined;
-			};
-			void (async () => {
-				try {
-					const id = await engine.runContainer(image, runOptions);
-					const text = `Started ${runOptions.name ?? id.slice(0, 12)} from ${image}`;
-					finish('ok', text);
-					if (form()) store.dispatch({type: 'close'});
-					say('ok', text);
-					focusContainer(id);
-				} catch (error) {
-					const text = failureText('run', image, error);
-					finish('error', text);
-					// The form keeps what was typed, with the engine's reason in it.
-					if (form()) store.dispatch({type: 'run-pending', pending: false, error: error instanceof Error ? error.message : String(error)});
-					say('error', text);
-				} finally {
-					feed.refresh();
-				}
-			})();
+		runContainer: (image, runOptions, cli) => runs.runContainer(image, runOptions, cli),
+		createContainer: (image, runOptions, cli) => runs.createContainer(image, runOptions, cli),
+		runAttached: (image, runOptions, cli) => runs.runAttached(image, runOptions, cli),
+		offerPull: (ref, then) => runs.offerPull(ref, then),
+		pullFirst: ref => runs.pullThen(ref),
+		copyToClipboard(text) {
+			if (!options.terminal?.clipboard) return say('error', 'No terminal to copy to');
+			options.terminal.clipboard(text);
+			say('ok', 'Copied to the clipboard (where the terminal allows it)');
 		},
-		refresh: () => feed.refresh(),
+		saveCommandLog() {
+			void writeCommandLog(store.getState().commandLog, options.cwd ?? process.cwd(), options.now()).then(
+				file => say('ok', `Wrote the command log to ${file}`),
+				(error: unknown) => say('error', `Could not write the command log: ${error instanceof Error ? error.message : String(error)}`),
+			);
+		},
+		refresh,
 		exit: options.exit,
 		now: options.now,
-	};
-	// A container berth just made is selected in the containers pane once the list has it.
-	const focusContainer = (id: string) => {
-		store.dispatch({type: 'focus', pane: 'containers'});
-		const select = () => {
-			if (!store.getState().containers.some(c => c.id === id)) return false;
-			store.dispatch({type: 'select', pane: 'containers', key: id});
-			return true;
-		};
-		if (select()) return;
-		const unsubscribe = store.subscribe(() => {
-			if (select()) unsubscribe();
-		});
-		setTimeout(unsubscribe, 10_000).unref?.();
 	};
 	const ctx: CommandContext = {
 		get state() {
@@ -189,7 +157,8 @@ export function createController(options: ControllerOptions): Controller {
 		},
 		keys,
 		logBuffer: () => logs.buffer(),
-		handedOver: () => handedOver,
+		handedOver: () => handOver.active(),
+		output: id => runs.output(id),
 		runner,
 		stop() {
 			reader?.stop();
@@ -202,6 +171,7 @@ export function createController(options: ControllerOptions): Controller {
 			stopAges();
 			unsubscribeLayer();
 			stopStray?.();
+			runs.stop();
 			if (pasting) options.terminal?.bracketedPaste(false);
 		},
 	};

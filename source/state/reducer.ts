@@ -9,7 +9,8 @@ import {reduceLogs} from './logs-reducer.js';
 import {initialLogsState} from './logs-types.js';
 import {imageRowsOf, layoutOf, pageOf, sortContainers} from './selectors.js';
 import {dropStaleModal, followWindows, moveSelection, reselect} from './selection.js';
-import {panes, runFieldNames, sortKeys, type Action, type AppState, type Modal} from './types.js';
+import {isModalAction, reduceModal} from './modal-reducer.js';
+import {panes, sortKeys, type Action, type AppState, type Modal} from './types.js';
 
 export function initialState(options: {showAll?: boolean; columns?: number; rows?: number; clock?: number} = {}): AppState {
 	return {
@@ -31,6 +32,7 @@ export function initialState(options: {showAll?: boolean; columns?: number; rows
 		size: {columns: options.columns ?? 80, rows: options.rows ?? 24},
 		clock: options.clock ?? 0,
 		times: {},
+		commandLog: [],
 	};
 }
 
@@ -46,6 +48,7 @@ function withScroll(modal: Modal, scroll: number, state: AppState): Modal {
 }
 
 function reduce(state: AppState, action: Action): AppState {
+	if (isModalAction(action)) return reduceModal(state, action);
 	switch (action.type) {
 		case 'conn-up':
 			return {...state, conn: {kind: 'up', info: action.info}};
@@ -139,22 +142,6 @@ function reduce(state: AppState, action: Action): AppState {
 			const modal = state.modal;
 			if (modal?.kind !== 'prompt' || modal.purpose !== 'save-logs') return state;
 			return {...state, modal: {...modal, scope: modal.scope === 'engine' ? 'buffer' : 'engine'}};
-		}
-		case 'run-line': {
-			const modal = state.modal;
-			if (modal?.kind !== 'run') return state;
-			const field = runFieldNames[modal.field]!;
-			return {...state, modal: {...modal, fields: {...modal.fields, [field]: action.line}}};
-		}
-		case 'run-field': {
-			const modal = state.modal;
-			if (modal?.kind !== 'run') return state;
-			return {...state, modal: {...modal, field: action.field, error: action.error}};
-		}
-		case 'run-pending': {
-			const modal = state.modal;
-			if (modal?.kind !== 'run') return state;
-			return {...state, modal: {...modal, pending: action.pending, error: action.error}};
 		}
 		case 'busy': {
 			const busy = {...state.busy};
