@@ -14,7 +14,7 @@
  * costs no more than ordinary text. Output is capped, and once the cap is reached the rest of
  * the input is only scanned, not copied.
  */
-import {charWidth} from './width.js';
+import {isPrintableAscii, measureWidth} from './width.js';
 
 /** Options for `sanitizeLine` and `sanitizeInline`. */
 export interface SanitizeOptions {
@@ -41,9 +41,12 @@ const C1_ST = 0x9c;
 
 /**
  * Format and invisible characters that are dropped: bidi embeddings, overrides, isolates and
- * marks (they reorder or disguise text); zero-width space, joiners, word joiner, invisible
- * operators, BOM, soft hyphen, Mongolian vowel separator, interlinear annotation controls,
- * Hangul fillers (blank but not spaces) and the Unicode tag characters (invisible ASCII).
+ * marks (they reorder or disguise text); zero-width space, word joiner, invisible operators,
+ * BOM, soft hyphen, Mongolian vowel separator, interlinear annotation controls, Hangul fillers
+ * (blank but not spaces) and the Unicode tag characters (invisible ASCII). The zero-width
+ * joiner and non-joiner (U+200D, U+200C) are kept: they are part of how emoji sequences,
+ * Indic conjuncts and Persian words are written. One that joins nothing (it starts the text,
+ * or follows a removed control) is a grapheme of no width and goes with the others below.
  */
 function isDroppedFormat(cp: number): boolean {
 	if (cp < 0xad) return false;
@@ -53,7 +56,9 @@ function isDroppedFormat(cp: number): boolean {
 		cp === 0x115f ||
 		cp === 0x1160 ||
 		cp === 0x180e ||
-		(cp >= 0x200b && cp <= 0x200f) ||
+		cp === 0x200b ||
+		cp === 0x200e ||
+		cp === 0x200f ||
 		(cp >= 0x202a && cp <= 0x202e) ||
 		(cp >= 0x2060 && cp <= 0x206f) ||
 		cp === 0x3164 ||
@@ -98,57 +103,121 @@ function skipString(s: string, j: number): number {
 	return n;
 }
 
-function isPlainAscii(s: string): boolean {
-	for (let i = 0; i < s.length; i++) {
-		const c = s.charCodeAt(i);
-		if (c < 0x20 || c > 0x7e) return false;
+const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+/** A code point that may make up a grapheme of no width (string-width's test, negated). */
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Nonspacing_Mark}\p{Enclosing_Mark}\p{Surrogate}]/u;
+const VISIBLE = /[^\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Nonspacing_Mark}\p{Enclosing_Mark}\p{Surrogate}]/u;
+
+/**
+ * Removes graphemes that take no column: a combining mark or joiner with nothing before it to
+ * attach to (at the start, or after a removed control). string-width counts them 0 but Ink
+ * gives every grapheme at least one cell, so left in they would make a row wider on screen
+ * than it was measured.
+ */
+function dropZeroWidthGraphemes(s: string): string {
+	if (!INVISIBLE.test(s)) return s;
+	let out = '';
+	let kept = 0;
+	for (const {segment, index} of segmenter.segment(s)) {
+		if (VISIBLE.test(segment)) continue;
+		out += s.slice(kept, index);
+		kept = index + segment.length;
 	}
-	return true;
+	return kept === 0 ? s : out + s.slice(kept);
+}
+
+const isJoiner = (c: number) => c === 0x200c || c === 0x200d;
+const isBlank = (c: number) => c === 0x20 || c === 0x21b5 || c === 0x3000;
+
+/**
+ * Keeps a run of zero-width joiners/non-joiners only between two characters it can join:
+ * one at the end, before a space or after one is dropped (it would only hide in the text).
+ */
+function dropLooseJoiners(s: string): string {
+	if (!s.includes('\u200c') && !s.includes('\u200d')) return s;
+	let out = '';
+	let kept = 0;
+	for (let i = 0; i < s.length; i++) {
+		if (!isJoiner(s.charCodeAt(i))) continue;
+		let j = i;
+		while (j < s.length && isJoiner(s.charCodeAt(j))) j++;
+		if (i === 0 || j === s.length || isBlank(s.charCodeAt(i - 1)) || isBlank(s.charCodeAt(j))) {
+			out += s.slice(kept, i);
+			kept = j;
+		}
+		i = j - 1;
+	}
+	return kept === 0 ? s : out + s.slice(kept);
+}
+
+/** The last grapheme boundary at or before `at` (a code point boundary when graphemes are huge). */
+function graphemeBoundaryBefore(s: string, at: number): number {
+	if (at <= 0) return 0;
+	const from = Math.max(0, at - 64);
+	let boundary = from;
+	for (const {index} of segmenter.segment(s.slice(from, at + 64))) {
+		if (from + index > at) break;
+		boundary = from + index;
+	}
+	if (boundary === from && from > 0) {
+		const c = s.charCodeAt(at - 1);
+		return c >= 0xd800 && c <= 0xdbff ? at - 1 : at;
+	}
+	return boundary;
 }
 
 function sanitize(s: string, tabWidth: number, maxLength: number, newline: string): string {
 	maxLength = Math.floor(maxLength);
 	if (!(maxLength > 0)) return '';
-	if (s.length <= maxLength && isPlainAscii(s)) return s;
+	if (s.length <= maxLength && isPrintableAscii(s)) return s;
 	const tw = Math.min(64, Math.max(1, Math.floor(tabWidth) || 1));
-	let newlineWidth = 0;
-	for (const ch of newline) newlineWidth += charWidth(ch.codePointAt(0)!);
 
 	const out: string[] = [];
 	let len = 0; // code units in `out`
-	let col = 0; // display column reached, for tab stops
 	let overflow = false; // text was dropped because the cap was reached
+	// The display column is worked out only where a tab needs it: `col` is the column after
+	// the first `colParts` parts of `out`.
+	let col = 0;
+	let colParts = 0;
 	// Where the current line (after the last line break) starts, for carriage returns.
 	let lineParts = 0;
 	let lineLen = 0;
-	let lineCol = 0;
 	let lineOverflow = false;
 	let pendingCr = false;
 	let pendingNewlines = 0;
 
-	const append = (text: string, width: number): void => {
+	const append = (text: string): void => {
 		if (len <= maxLength) {
 			out.push(text);
 			len += text.length;
 		} else {
 			overflow = true;
 		}
-		col += width;
+	};
+	const column = (): number => {
+		if (colParts < out.length) {
+			col += measureWidth(out.slice(colParts).join(''));
+			colParts = out.length;
+		}
+		return col;
 	};
 	// Called before visible text: a carriage return or line break only takes effect once
 	// text follows it, so trailing ones vanish.
 	const settle = (): void => {
 		if (pendingNewlines > 0) {
-			for (; pendingNewlines > 0; pendingNewlines--) append(newline, newlineWidth);
+			for (; pendingNewlines > 0; pendingNewlines--) append(newline);
 			lineParts = out.length;
 			lineLen = len;
-			lineCol = col;
 			lineOverflow = overflow;
 		}
 		if (pendingCr) {
+			if (colParts > lineParts) {
+				column();
+				col -= measureWidth(out.slice(lineParts).join(''));
+				colParts = lineParts;
+			}
 			out.length = lineParts;
 			len = lineLen;
-			col = lineCol;
 			overflow = lineOverflow;
 			pendingCr = false;
 		}
@@ -160,7 +229,7 @@ function sanitize(s: string, tabWidth: number, maxLength: number, newline: strin
 		const c = s.charCodeAt(i);
 		if (c >= 0x20 && c < 0x7f) {
 			settle();
-			append(s[i], 1);
+			append(s[i]);
 			i++;
 			continue;
 		}
@@ -194,8 +263,8 @@ function sanitize(s: string, tabWidth: number, maxLength: number, newline: strin
 				i++;
 			} else if (c === 0x09) {
 				settle();
-				const spaces = tw - (col % tw);
-				append(' '.repeat(spaces), spaces);
+				const spaces = tw - (column() % tw);
+				append(' '.repeat(spaces));
 				i++;
 			} else {
 				i++; // NUL, BEL, BS, VT, FF, SO, SI, DEL, ...
@@ -215,12 +284,12 @@ function sanitize(s: string, tabWidth: number, maxLength: number, newline: strin
 				const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
 				if (!isDroppedFormat(cp)) {
 					settle();
-					append(s.slice(i, i + 2), charWidth(cp));
+					append(s.slice(i, i + 2));
 				}
 				i += 2;
 			} else {
 				settle();
-				append('\ufffd', 1); // lone surrogate: what an invalid UTF-8 sequence should have become
+				append('\ufffd'); // lone surrogate: what an invalid UTF-8 sequence should have become
 				i++;
 			}
 			continue;
@@ -230,20 +299,14 @@ function sanitize(s: string, tabWidth: number, maxLength: number, newline: strin
 			pendingNewlines++;
 		} else if (!isDroppedFormat(c)) {
 			settle();
-			append(s[i], charWidth(c));
+			append(s[i]);
 		}
 		i++;
 	}
 
 	let result = out.join('');
-	if (overflow || result.length > maxLength) {
-		let cut = maxLength - 1;
-		if (cut > 0) {
-			const last = result.charCodeAt(cut - 1);
-			if (last >= 0xd800 && last <= 0xdbff) cut--; // don't split a surrogate pair
-		}
-		result = result.slice(0, cut) + '…';
-	}
+	if (!isPrintableAscii(result)) result = dropZeroWidthGraphemes(dropLooseJoiners(result));
+	if (overflow || result.length > maxLength) result = result.slice(0, graphemeBoundaryBefore(result, maxLength - 1)) + '…';
 	return result;
 }
 

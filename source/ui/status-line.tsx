@@ -2,7 +2,7 @@ import React from 'react';
 import {Text} from 'ink';
 import type {ConnState, StatusMessage} from '../state/app-state.js';
 import {sanitizeInline} from '../text/sanitize.js';
-import {fit} from '../text/width.js';
+import {fit, stringWidth} from '../text/width.js';
 import {tone} from './theme.js';
 
 export interface StatusLineProps {
@@ -21,7 +21,7 @@ export function StatusLine({endpoint, conn, running, stopped, images, status, wi
 	const left = ` ${sanitizeInline(endpoint)} · ${engine} · ${running} running / ${stopped} stopped · ${images} images`;
 	if (!status) return <Text wrap="truncate-end">{fit(left, width)}</Text>;
 	const message = sanitizeInline(status.text);
-	const room = Math.max(0, width - message.length - 3);
+	const room = Math.max(0, width - stringWidth(message) - 3);
 	return (
 		<Text wrap="truncate-end">
 			{fit(left, room)}

@@ -1,4 +1,5 @@
 import {describe, it, expect} from 'vitest';
+import measure from 'string-width';
 import {charWidth, stringWidth, truncate, padEnd, padStart, fit, ELLIPSIS} from '../../source/text/width.js';
 
 describe('charWidth', () => {
@@ -16,7 +17,6 @@ describe('charWidth', () => {
 		expect(charWidth(0x200b)).toBe(0); // zero-width space
 		expect(charWidth(0x200d)).toBe(0); // ZWJ
 		expect(charWidth(0xfe0f)).toBe(0); // VS16
-		expect(charWidth(0x1161)).toBe(0); // Hangul medial vowel
 	});
 
 	it('is 2 for CJK, Hangul, fullwidth forms and emoji', () => {
@@ -67,7 +67,42 @@ describe('stringWidth', () => {
 	});
 });
 
+describe('one width model: string-width, as Ink measures', () => {
+	it('agrees with string-width on the code points berth is likely to show', () => {
+		// Every code point up to U+2FFF and in the emoji blocks, and a sample of the rest.
+		const disagree: string[] = [];
+		for (let cp = 0x20; cp < 0x20000; cp += cp < 0x3000 || (cp >= 0x1f000 && cp < 0x1fb00) || (cp >= 0x4dc0 && cp < 0x4e00) ? 1 : 7) {
+			if (cp >= 0xd800 && cp <= 0xdfff) continue;
+			if (charWidth(cp) !== measure(String.fromCodePoint(cp))) disagree.push(cp.toString(16));
+		}
+		expect(disagree.slice(0, 20)).toEqual([]);
+	});
+
+	it('measures hexagrams, trigrams, skin tones, ZWJ sequences and Indic text as string-width does', () => {
+		for (const s of ['䷀䷁䷂', '☰☱☷', '👍🏽', '👍\u{1f3fd}x', '👨\u200d👩\u200d👧', 'क्षत्रिय', 'می‌خواهم', '🇩🇪', 'e\u0301', 'ok ✅']) {
+			expect(stringWidth(s), JSON.stringify(s)).toBe(measure(s));
+		}
+		expect(stringWidth('䷀')).toBe(2);
+		expect(stringWidth('👍🏽')).toBe(2);
+	});
+});
+
 describe('truncate', () => {
+	it('never splits a grapheme: ZWJ sequences, skin tones, flags, letters with marks', () => {
+		const family = '👨\u200d👩\u200d👧';
+		expect(truncate(`${family}${family}${family}`, 5)).toBe(`${family}${family}…`);
+		expect(truncate(`${family}${family}`, 3)).toBe(`${family}…`);
+		expect(truncate('👍🏽👍🏽', 3)).toBe('👍🏽…');
+		expect(truncate('🇩🇪🇫🇷', 3)).toBe('🇩🇪…');
+		const indic = 'क्षत्रिय राजा';
+		for (let w = 1; w < 8; w++) {
+			const cut = truncate(indic, w).replace(/…$/, '');
+			expect([...new Intl.Segmenter().segment(indic)].some(g => g.index === cut.length) || cut === indic, String(w)).toBe(true);
+			expect(measure(truncate(indic, w))).toBeLessThanOrEqual(w);
+		}
+		for (let w = 1; w < 12; w++) expect(measure(fit(`a${family}b䷀c👍🏽`, w)), String(w)).toBe(w);
+	});
+
 	it('leaves text that fits alone', () => {
 		expect(truncate('hello', 5)).toBe('hello');
 		expect(truncate('hello', 10)).toBe('hello');
