@@ -20,6 +20,8 @@ import {BoundedCache} from './bounded-cache.js';
 export const ELLIPSIS = '…';
 
 const widths = new BoundedCache<string, number>(4000);
+/** Longer texts are measured each time: the cache must not hold on to long log lines. */
+const CACHED_LENGTH = 1024;
 const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
 /** Whether `s` is only printable ASCII (each character one column wide). */
@@ -36,7 +38,8 @@ export function isPrintableAscii(s: string): boolean {
  * escape sequences take none; expects text without other controls (sanitised text).
  */
 export function stringWidth(s: string): number {
-	return isPrintableAscii(s) ? s.length : widths.get(s, measure);
+	if (isPrintableAscii(s)) return s.length;
+	return s.length > CACHED_LENGTH ? measure(s) : widths.get(s, measure);
 }
 
 /** `stringWidth` without the cache, for text measured once (a log line, say). */
