@@ -24,6 +24,11 @@ const widths = new BoundedCache<string, number>(4000);
 const CACHED_LENGTH = 1024;
 const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
+/** Entries in the width cache, and its limit (diagnostics, tests). */
+export function widthCacheSize(): {size: number; limit: number} {
+	return {size: widths.size, limit: widths.limit};
+}
+
 /** Whether `s` is only printable ASCII (each character one column wide). */
 export function isPrintableAscii(s: string): boolean {
 	for (let i = 0; i < s.length; i++) {
