@@ -9,6 +9,7 @@ import type {LogLine} from '../engine/types.js';
 import {formatTimestampLocal} from '../format/format.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import type {Budget, Matcher} from '../text/matcher.js';
+import {boundaryAtOrAfter, boundaryAtOrBefore} from '../text/graphemes.js';
 import {fitPrefix, graphemes, isPrintableAscii, stringWidth} from '../text/width.js';
 
 /** A line as the pane holds it; merged views add the container it came from. */
@@ -165,23 +166,7 @@ function highlightsOf(line: LogLine, text: string, matcher: Matcher, budget: Bud
 /** Widens ranges to whole graphemes, so a highlight never splits a character in two. */
 function snapToGraphemes(text: string, ranges: Array<[number, number]>): Array<[number, number]> {
 	if (ranges.length === 0 || isPrintableAscii(text)) return ranges;
-	const bounds = [0];
-	for (const g of graphemes(text)) bounds.push(bounds[bounds.length - 1]! + g.length);
-	const down = (i: number) => {
-		let lo = 0;
-		let hi = bounds.length - 1;
-		while (lo < hi) {
-			const mid = (lo + hi + 1) >> 1;
-			if (bounds[mid]! <= i) lo = mid;
-			else hi = mid - 1;
-		}
-		return bounds[lo]!;
-	};
-	const up = (i: number) => {
-		const d = down(i);
-		return d === i ? i : bounds[bounds.indexOf(d) + 1]!;
-	};
-	return ranges.map(([a, b]): [number, number] => [down(a), up(b)]);
+	return ranges.map(([a, b]): [number, number] => [boundaryAtOrBefore(text, a), boundaryAtOrAfter(text, b)]);
 }
 
 /** Rows of one line: one row, or several when wrapping. */
@@ -197,7 +182,7 @@ function rowsOf(line: ShownLine, index: number, options: LogViewOptions, budget:
 		current: options.current === index,
 	};
 	const room = Math.max(1, options.width - stringWidth(prefix));
-	if (!options.wrap || stringWidth(text) <= room) {
+	if (!options.wrap || fitPrefix(text, room)[0] === text.length) {
 		return [{...base, key: `${index}`, prefix, text, highlights}];
 	}
 	return chunks(text, room).map(([start, end], part) => ({

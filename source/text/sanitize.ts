@@ -14,7 +14,7 @@
  * costs no more than ordinary text. Output is capped, and once the cap is reached the rest of
  * the input is only scanned, not copied.
  */
-import {dropLooseJoiners, dropZeroWidthGraphemes, graphemeBoundaryBefore} from './graphemes.js';
+import {boundaryAtOrBefore, dropLeadingMarks, dropLooseJoiners} from './graphemes.js';
 import {isPrintableAscii, measureWidth} from './width.js';
 
 /** Options for `sanitizeLine` and `sanitizeInline`. */
@@ -44,30 +44,47 @@ const C1_ST = 0x9c;
  * Format and invisible characters that are dropped: bidi embeddings, overrides, isolates and
  * marks (they reorder or disguise text); zero-width space, word joiner, invisible operators,
  * BOM, soft hyphen, Mongolian vowel separator, interlinear annotation controls, Hangul fillers
- * (blank but not spaces) and the Unicode tag characters (invisible ASCII). The zero-width
- * joiner and non-joiner (U+200D, U+200C) are kept: they are part of how emoji sequences,
- * Indic conjuncts and Persian words are written. One that joins nothing (it starts the text,
- * or follows a removed control) is a grapheme of no width and goes with the others below.
+ * (blank but not spaces), the Unicode tag characters (invisible ASCII), and every other format
+ * character. The zero-width joiner and non-joiner (U+200D, U+200C) are kept: they are part of
+ * how emoji sequences, Indic conjuncts and Persian words are written; one that joins nothing is
+ * dropped afterwards (graphemes.ts: dropLooseJoiners).
  */
 function isDroppedFormat(cp: number): boolean {
 	if (cp < 0xad) return false;
-	return (
+	if (cp < 0x10000) {
+		let known = dropped[cp]!;
+		if (known === 0) known = dropped[cp] = isInvisible(cp) ? 1 : 2;
+		return known === 1;
+	}
+	return isInvisible(cp);
+}
+
+/** Per BMP code unit: 0 not looked at yet, 1 dropped, 2 kept. */
+const dropped = new Uint8Array(0x10000);
+const FORMAT = /^\p{Cf}$/u;
+const UNASSIGNED_IGNORABLE = /^(?=\p{Cn})\p{Default_Ignorable_Code_Point}$/u;
+
+/**
+ * The characters named above, every other format character (they have no width and some,
+ * like the musical and hieroglyph format controls, stand alone as a zero-width grapheme), and
+ * unassigned default-ignorable code points (shown as nothing).
+ */
+function isInvisible(cp: number): boolean {
+	if (cp === 0x200c || cp === 0x200d) return false;
+	if (
 		cp === 0xad ||
-		cp === 0x061c ||
 		cp === 0x115f ||
 		cp === 0x1160 ||
-		cp === 0x180e ||
-		cp === 0x200b ||
-		cp === 0x200e ||
-		cp === 0x200f ||
-		(cp >= 0x202a && cp <= 0x202e) ||
-		(cp >= 0x2060 && cp <= 0x206f) ||
 		cp === 0x3164 ||
-		cp === 0xfeff ||
 		cp === 0xffa0 ||
+		(cp >= 0x2060 && cp <= 0x206f) ||
 		(cp >= 0xfff9 && cp <= 0xfffb) ||
 		(cp >= 0xe0000 && cp <= 0xe007f)
-	);
+	) {
+		return true;
+	}
+	const ch = String.fromCodePoint(cp);
+	return FORMAT.test(ch) || UNASSIGNED_IGNORABLE.test(ch);
 }
 
 /** Index just past a CSI sequence whose parameters start at `j` (the introducer already skipped). */
@@ -243,8 +260,8 @@ function sanitize(s: string, tabWidth: number, maxLength: number, newline: strin
 	}
 
 	let result = out.join('');
-	if (!isPrintableAscii(result)) result = dropZeroWidthGraphemes(dropLooseJoiners(result));
-	if (overflow || result.length > maxLength) result = result.slice(0, graphemeBoundaryBefore(result, maxLength - 1)) + '…';
+	if (!isPrintableAscii(result)) result = dropLeadingMarks(dropLooseJoiners(result));
+	if (overflow || result.length > maxLength) result = result.slice(0, boundaryAtOrBefore(result, maxLength - 1)) + '…';
 	return result;
 }
 

@@ -9,20 +9,26 @@
  * therefore measures with string-width, whole graphemes at a time: a ZWJ sequence (👨‍👩‍👧),
  * a flag, a base with its combining marks is one unit and is never split.
  *
- * Printable ASCII, most of what berth shows, is its own width and takes a fast path; other
- * text is measured once and remembered in a bounded cache (the render path is hot: see
- * bench/width.mjs for the numbers).
+ * Printable ASCII, most of what berth shows, is its own width and takes a fast path. So does
+ * other text made only of characters that are each a grapheme on their own whatever surrounds
+ * them (graphemes.ts): its width is the sum of theirs, from a table. Anything else goes to
+ * string-width, remembered in a bounded cache (the render path is hot, and string-width and
+ * Intl.Segmenter are slow: bench/micro/width.mjs has the numbers); text longer than
+ * CACHED_LENGTH is summed grapheme by grapheme instead. Cutting and wrapping walk graphemes
+ * lazily, so truncating a 32 KB line to a row costs a row's worth of work.
  */
 import measure from 'string-width';
 import {BoundedCache} from './bounded-cache.js';
+import {eachGrapheme, standaloneWidth} from './graphemes.js';
+
+export {standaloneWidth} from './graphemes.js';
 
 /** The character used to mark truncated text. One column wide. */
 export const ELLIPSIS = '…';
 
 const widths = new BoundedCache<string, number>(4000);
-/** Longer texts are measured each time: the cache must not hold on to long log lines. */
+/** Longer texts are summed grapheme by grapheme: the cache must not hold on to long log lines. */
 const CACHED_LENGTH = 1024;
-const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
 /** Entries in the width cache, and its limit (diagnostics, tests). */
 export function widthCacheSize(): {size: number; limit: number} {
@@ -44,12 +50,25 @@ export function isPrintableAscii(s: string): boolean {
  */
 export function stringWidth(s: string): number {
 	if (isPrintableAscii(s)) return s.length;
-	return s.length > CACHED_LENGTH ? measure(s) : widths.get(s, measure);
+	const standalone = standaloneWidth(s);
+	if (standalone >= 0) return standalone;
+	return s.length > CACHED_LENGTH ? sumWidths(s) : widths.get(s, measure);
+}
+
+function sumWidths(s: string): number {
+	let total = 0;
+	eachGrapheme(s, 0, (start, end) => {
+		total += end - start === 1 ? charWidth(s.charCodeAt(start)) : stringWidth(s.slice(start, end));
+		return true;
+	});
+	return total;
 }
 
 /** `stringWidth` without the cache, for text measured once (a log line, say). */
 export function measureWidth(s: string): number {
-	return isPrintableAscii(s) ? s.length : measure(s);
+	if (isPrintableAscii(s)) return s.length;
+	const standalone = standaloneWidth(s);
+	return standalone >= 0 ? standalone : s.length > CACHED_LENGTH ? sumWidths(s) : measure(s);
 }
 
 /** Columns one code point takes on its own (string-width's measure of it alone): 0, 1 or 2. */
@@ -62,13 +81,21 @@ export function charWidth(cp: number): number {
 export function graphemes(s: string): string[] {
 	if (isPrintableAscii(s)) return s.split('');
 	const out: string[] = [];
-	for (const {segment} of segmenter.segment(s)) out.push(segment);
+	eachGrapheme(s, 0, (start, end) => {
+		out.push(s.slice(start, end));
+		return true;
+	});
 	return out;
 }
 
+/** Width of the grapheme s[start, end). */
+function graphemeWidth(s: string, start: number, end: number): number {
+	return end - start === 1 ? charWidth(s.charCodeAt(start)) : stringWidth(s.slice(start, end));
+}
+
 /**
- * The longest start of `s` that fits in `width` columns, cut between graphemes: [end index,
- * columns used]. Used by `truncate` and by wrapping.
+ * The longest start of `s` from index `from` that fits in `width` columns, cut between
+ * graphemes: [end index, columns used]. Looks no further than it needs to.
  */
 export function fitPrefix(s: string, width: number, from = 0): [number, number] {
 	if (isPrintableAscii(s)) {
@@ -77,12 +104,13 @@ export function fitPrefix(s: string, width: number, from = 0): [number, number] 
 	}
 	let used = 0;
 	let end = from;
-	for (const {segment, index} of segmenter.segment(s.slice(from))) {
-		const w = stringWidth(segment);
-		if (used + w > width) break;
+	eachGrapheme(s, from, (start, stop) => {
+		const w = graphemeWidth(s, start, stop);
+		if (used + w > width) return false;
 		used += w;
-		end = from + index + segment.length;
-	}
+		end = stop;
+		return true;
+	});
 	return [end, used];
 }
 
@@ -94,8 +122,20 @@ export function fitPrefix(s: string, width: number, from = 0): [number, number] 
 export function truncate(s: string, width: number): string {
 	if (width <= 0) return '';
 	if (isPrintableAscii(s)) return s.length <= width ? s : s.slice(0, width - 1) + ELLIPSIS;
-	if (stringWidth(s) <= width) return s;
-	return s.slice(0, fitPrefix(s, width - 1)[0]) + ELLIPSIS;
+	if (s.length <= CACHED_LENGTH && stringWidth(s) <= width) return s;
+	let used = 0;
+	let cut = 0; // end of what fits in width - 1 columns
+	let fits = true;
+	eachGrapheme(s, 0, (start, end) => {
+		used += graphemeWidth(s, start, end);
+		if (used > width) {
+			fits = false;
+			return false;
+		}
+		if (used <= width - 1) cut = end;
+		return true;
+	});
+	return fits ? s : s.slice(0, cut) + ELLIPSIS;
 }
 
 /** `s` truncated (see `truncate`) and padded with spaces on the right to exactly `width` columns. */

@@ -1,6 +1,7 @@
 import {describe, it, expect} from 'vitest';
 import measure from 'string-width';
-import {charWidth, stringWidth, truncate, padEnd, padStart, fit, ELLIPSIS} from '../../source/text/width.js';
+import {boundaryAtOrAfter, boundaryAtOrBefore} from '../../source/text/graphemes.js';
+import {charWidth, graphemes, stringWidth, standaloneWidth, truncate, padEnd, padStart, fit, ELLIPSIS} from '../../source/text/width.js';
 
 describe('charWidth', () => {
 	it('is 1 for ASCII and Latin letters', () => {
@@ -78,12 +79,62 @@ describe('one width model: string-width, as Ink measures', () => {
 		expect(disagree.slice(0, 20)).toEqual([]);
 	});
 
+	it('its table fast path agrees with string-width: characters it sums are each a grapheme whatever their neighbours', () => {
+		// Every BMP character the fast path takes: side by side in one text, in two orders, and between ASCII.
+		const standalone: string[] = [];
+		for (let c = 0xa0; c < 0x10000; c++) {
+			if (c >= 0xd800 && c <= 0xdfff) continue;
+			const ch = String.fromCharCode(c);
+			if (standaloneWidth(ch) > 0) standalone.push(ch);
+		}
+		// Each is as wide as string-width says on its own ...
+		expect(standalone.filter(ch => standaloneWidth(ch) !== measure(ch))).toEqual([]);
+		// ... and stays a grapheme of its own next to any other (string-width sums graphemes):
+		// random neighbours, and next to ASCII.
+		const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+		let seed = 7;
+		const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+		for (let k = 0; k < 40; k++) {
+			const text = Array.from({length: 200}, () => (rand(4) === 0 ? 'a' : standalone[rand(standalone.length)]!)).join('');
+			expect([...segmenter.segment(text)].length, JSON.stringify(text)).toBe(text.length);
+			expect(stringWidth(text), JSON.stringify(text)).toBe(measure(text));
+		}
+		// Random mixes of them with ASCII, CJK, emoji and marks (the slow path) agree too.
+		const extra = ['a', ' ', '日', '䷀', '✓', '…', 'é', 'e\u0301', '👍🏽', '👨\u200d👩\u200d👧', '\u200d', 'ﾞ', 'ᄀ', '가', '\ufe0f', 'क्ष'];
+		for (let k = 0; k < 500; k++) {
+			const text = Array.from({length: 1 + rand(12)}, () => (rand(3) === 0 ? extra[rand(extra.length)]! : standalone[rand(standalone.length)]!)).join('');
+			expect(stringWidth(text), JSON.stringify(text)).toBe(measure(text));
+		}
+		expect(standalone.length).toBeGreaterThan(40_000);
+	});
+
 	it('measures hexagrams, trigrams, skin tones, ZWJ sequences and Indic text as string-width does', () => {
 		for (const s of ['䷀䷁䷂', '☰☱☷', '👍🏽', '👍\u{1f3fd}x', '👨\u200d👩\u200d👧', 'क्षत्रिय', 'می‌خواهم', '🇩🇪', 'e\u0301', 'ok ✅']) {
 			expect(stringWidth(s), JSON.stringify(s)).toBe(measure(s));
 		}
 		expect(stringWidth('䷀')).toBe(2);
 		expect(stringWidth('👍🏽')).toBe(2);
+	});
+});
+
+describe('graphemes', () => {
+	it('splits as Intl.Segmenter does, emoji sequences, flags, Hangul jamo, Indic conjuncts and marks included', () => {
+		const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+		const pieces = ['a', 'é', 'e\u0301', '日', '👍🏽', '👨\u200d👩\u200d👧', '🇩🇪', '\u1100\u1161\u11a8', '가', 'क्ष', 'ि', '\u200d', '\ufe0f', '❤', ' ', 'ﾊﾞ', '\u0301'];
+		let seed = 11;
+		const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+		for (let k = 0; k < 400; k++) {
+			const text = Array.from({length: 1 + rand(10)}, () => pieces[rand(pieces.length)]!).join('');
+			const expected = [...segmenter.segment(text)].map(g => g.segment);
+			expect(graphemes(text), JSON.stringify(text)).toEqual(expected);
+			const bounds = new Set([0, ...expected.map((_, i) => expected.slice(0, i + 1).join('').length)]);
+			for (let i = 0; i <= text.length; i++) {
+				const before = boundaryAtOrBefore(text, i);
+				const after = boundaryAtOrAfter(text, i);
+				expect(bounds.has(before) && bounds.has(after) && before <= i && after >= i, `${JSON.stringify(text)} at ${i}`).toBe(true);
+				expect([...bounds].some(b => b > before && b < after)).toBe(false);
+			}
+		}
 	});
 });
 
