@@ -271,6 +271,8 @@ describe('sanitizeLine: Unicode spoofing', () => {
 		expect(clean('\u0301accent')).toBe('accent');
 		expect(clean('x\u0007\u0301')).toBe('x\u0301'); // the mark joins the x once the BEL is gone
 		expect(clean('\u0301')).toBe('');
+		// Format characters that would stand alone as a grapheme of no width, and unassigned ignorables.
+		expect(clean('a\u{1d173}b\u{13430}c\u{e0080}d\u0600e')).toBe('abcde');
 	});
 
 	it('keeps combining marks and astral characters', () => {
