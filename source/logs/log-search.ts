@@ -44,6 +44,12 @@ export interface SearchProgress {
 
 export interface LogSearchOptions {
 	schedule?: Scheduler;
+	/**
+	 * Least time between two progress notifications while the scan goes on (default 100 ms, so a
+	 * subscriber that re-renders is not asked to ~200 times a second); the last one, and any
+	 * with the scan done, are never held back.
+	 */
+	notifyMs?: number;
 	sliceBudget?: number;
 	sliceMs?: number;
 	now?: () => number;
@@ -69,6 +75,8 @@ export class LogSearch implements MatchSet {
 	private readonly schedule: Scheduler;
 	private readonly sliceBudget: number;
 	private readonly sliceMs: number;
+	private readonly notifyMs: number;
+	private lastNotified = -Infinity;
 	private readonly now: () => number;
 	private readonly textOf: (line: ShownLine) => string;
 	private buffer: LogBufferView | undefined;
@@ -90,6 +98,7 @@ export class LogSearch implements MatchSet {
 		this.schedule = options.schedule ?? nextTurn;
 		this.sliceBudget = options.sliceBudget ?? SLICE_BUDGET;
 		this.sliceMs = options.sliceMs ?? SLICE_MS;
+		this.notifyMs = options.notifyMs ?? 100;
 		this.now = options.now ?? (() => performance.now());
 		this.textOf = options.textOf ?? displayText;
 	}
@@ -223,6 +232,9 @@ export class LogSearch implements MatchSet {
 		this.snapshot = undefined;
 		if (this.listeners.size === 0) return;
 		const progress = this.progress;
+		const now = this.now();
+		if (!progress.done && now - this.lastNotified < this.notifyMs) return; // a later slice will tell
+		this.lastNotified = now;
 		for (const listener of this.listeners) listener(progress);
 	}
 }

@@ -139,7 +139,7 @@ describe('log search', () => {
 		const buffer = new RingBuffer<ShownLine>(1000);
 		buffer.pushMany(Array.from({length: 1000}, (_, i) => line(i % 2 ? `odd ${i}` : `even ${i}`)));
 		const sched = manual();
-		const search = new LogSearch({schedule: sched.schedule, sliceBudget: 500, now: frozenClock});
+		const search = new LogSearch({schedule: sched.schedule, sliceBudget: 500, now: frozenClock, notifyMs: 0});
 		const seen: number[] = [];
 		search.subscribe(p => seen.push(p.matches.length));
 		search.setQuery(buffer, compile('odd'));
@@ -153,6 +153,24 @@ describe('log search', () => {
 		search.setQuery(buffer, undefined);
 		expect(search.progress).toMatchObject({matches: [], done: true});
 		expect(seen.length).toBeGreaterThan(3);
+	});
+
+	it('tells subscribers at most every notifyMs while scanning, and always when done', () => {
+		const buffer = new RingBuffer<ShownLine>(1000);
+		buffer.pushMany(Array.from({length: 1000}, (_, i) => line(`line ${i}`)));
+		const sched = manual();
+		let clock = 0;
+		const search = new LogSearch({schedule: sched.schedule, sliceBudget: 20, now: () => clock, notifyMs: 100});
+		const seen: boolean[] = [];
+		search.subscribe(p => seen.push(p.done));
+		search.setQuery(buffer, compile('line 9'));
+		while (sched.pending() > 0) {
+			clock += 10; // ten slices per notification
+			sched.runOne();
+		}
+		expect(search.stats.slices).toBeGreaterThan(50);
+		expect(seen.length).toBeLessThan(search.stats.slices / 5);
+		expect(seen.at(-1)).toBe(true);
 	});
 
 	it('follows a merged buffer that inserts lines in the middle', () => {
