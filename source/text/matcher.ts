@@ -32,7 +32,7 @@
  * is a maintained linear-time port of RE2 and on typical log patterns 2–10× faster (its DFA),
  * but a call cannot be interrupted, and where its DFA gives up it falls back to an NFA whose
  * cost on one long line is large: `/a.{999}c/` or `/a[ab]{200}c/` on one 32 KB line took
- * 0.4–1.2 s in a single call. Keeping every key press under 50 ms needs a search that can stop
+ * 0.4–2.2 s in a single call (runs on a shared, loaded machine). Keeping every key press under 50 ms needs a search that can stop
  * mid-line, which a Pike VM does naturally (its whole state is two thread lists). re2js would
  * also add 260 KB to the bundle and ~30 ms to load. The parser, compiler and VM are split into
  * regex-parser.ts, regex-program.ts and regex-vm.ts.
