@@ -8,8 +8,8 @@ import {mergedLogs} from './container-tools.js';
 import {commandLine} from '../format/cli-for.js';
 import type {Command, CommandContext} from './types.js';
 
-function saveLogs(ctx: CommandContext, confirmed?: {target: {name: string; ref?: string}}) {
-	if (confirmed) return ctx.services.saveLogs(confirmed.target.name, confirmed.target.ref === 'engine' ? 'engine' : 'buffer', true);
+function saveLogs(ctx: CommandContext, confirmed?: {target: {name: string; ref?: string}; payload?: Record<string, string>}) {
+	if (confirmed) return ctx.services.saveLogs(confirmed.target.name, confirmed.target.ref === 'engine' ? 'engine' : 'buffer', true, confirmed.payload?.['through']);
 	const targets = ctx.state.logs.targets;
 	if (targets.length === 0) return ctx.say('info', 'No log to save: select a container');
 	const name = targets.length > 1 ? 'merged' : targets[0]!.name;

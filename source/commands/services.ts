@@ -51,7 +51,7 @@ export interface Services {
 	/** The shell `e` starts (--shell), if the user chose one. */
 	shell?: string;
 	/** Saves the log; `overwrite` after the user confirmed replacing the file. */
-	saveLogs(file: string, scope: 'buffer' | 'engine', overwrite: boolean): void;
+	saveLogs(file: string, scope: 'buffer' | 'engine', overwrite: boolean, through?: string): void;
 	/** Runs a container from an image (docker run -d) with the form's checked options; the form stays open on a refusal. */
 	runContainer(image: string, options: import('../engine/types.js').RunContainerOptions, cli: string): void;
 	/** Puts text on the terminal's clipboard (OSC 52), where the terminal allows it. */

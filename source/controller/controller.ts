@@ -12,7 +12,7 @@ import type {CommandContext} from '../commands/types.js';
 import type {KeyEvent} from '../input/decode-keys.js';
 import {readKeys, type KeyReader} from '../input/key-reader.js';
 import {startLogStream} from '../logs/log-stream.js';
-import type {LogBufferView} from '../logs/log-view.js';
+import type {LogBufferView, MatchSet} from '../logs/log-view.js';
 import {startEngineFeed, type EngineFeed} from '../state/engine-feed.js';
 import type {Store} from '../state/store.js';
 import {createActionRunner, type ActionRunner} from './action-runner.js';
@@ -60,6 +60,8 @@ export interface Controller {
 	keys(events: KeyEvent[]): void;
 	/** The lines the logs pane shows. */
 	logBuffer(): LogBufferView;
+	/** The search's matches as far as it got (the pane's filter mode). */
+	logMatches(): MatchSet;
 	/** Whether a shell or attach session has the terminal. */
 	handedOver(): boolean;
 	/** The lines of an output view (an attached run). */
@@ -78,7 +80,7 @@ export function createController(options: ControllerOptions): Controller {
 	const runner = createActionRunner(engine, store, () => feed.refresh());
 	const stats = startStatsSampler(engine, store);
 	const logs = startLogStream(engine, store);
-	const stopSearch = startLogSearch(store, () => logs.buffer());
+	const logSearch = startLogSearch(store, () => logs.buffer());
 	const stopStatusTimer = clearStaleStatus(store);
 	const stopAges = startAgesClock(engine, store, clock);
 	let reader: KeyReader | undefined;
@@ -117,7 +119,7 @@ export function createController(options: ControllerOptions): Controller {
 		running: () => runner.running(),
 		shell: options.shell,
 		interactive: (target, what, open, cli) => handOver.start(target, what, open, cli),
-		saveLogs: (file, scope, overwrite) => saveLogsTo(ctx, engine, logs.buffer(), {file, scope, overwrite, cwd: options.cwd}),
+		saveLogs: (file, scope, overwrite, through) => void saveLogsTo(ctx, engine, logs.buffer(), {file, scope, overwrite, through, cwd: options.cwd}),
 		runContainer: (image, runOptions, cli) => runs.runContainer(image, runOptions, cli),
 		createContainer: (image, runOptions, cli) => runs.createContainer(image, runOptions, cli),
 		runAttached: (image, runOptions, cli) => runs.runAttached(image, runOptions, cli),
@@ -157,6 +159,7 @@ export function createController(options: ControllerOptions): Controller {
 		},
 		keys,
 		logBuffer: () => logs.buffer(),
+		logMatches: () => logSearch.search,
 		handedOver: () => handOver.active(),
 		output: id => runs.output(id),
 		runner,
@@ -166,7 +169,7 @@ export function createController(options: ControllerOptions): Controller {
 			if (!options.feed) feed.stop();
 			stats.stop();
 			logs.stop();
-			stopSearch();
+			logSearch.stop();
 			stopStatusTimer();
 			stopAges();
 			unsubscribeLayer();

@@ -124,6 +124,8 @@ export interface LogLine {
 	text: string;
 	/** The engine's RFC 3339 timestamp with nanoseconds, e.g. 2026-11-23T10:33:19.236871895Z. */
 	timestamp?: string;
+	/** The container wrote more than berth keeps of one line (64 KiB): the rest was dropped. */
+	cut?: boolean;
 }
 
 export interface LogOptions {

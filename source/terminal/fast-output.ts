@@ -35,6 +35,11 @@ type Operation = {type: 'write'; x: number; y: number; text: string; transformer
 // keeps the screen's lines cached with room to spare, and memory small.
 const styledCharsCache = new BoundedCache<string, StyledChar[]>(200);
 
+/** Entries in the styled-line cache, and its limit (diagnostics, tests). */
+export function styledCacheSize(): {size: number; limit: number} {
+	return {size: styledCharsCache.size, limit: styledCharsCache.limit};
+}
+
 const blank: StyledChar = {type: 'char', value: ' ', fullWidth: false, styles: []};
 const secondHalves = new WeakMap<StyledChar, StyledChar>();
 

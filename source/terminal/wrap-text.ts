@@ -21,6 +21,11 @@ function wrap(text: string, maxWidth: number, wrapType: WrapType): string {
 	return text;
 }
 
+/** Entries in the cache, and its limit (diagnostics, tests). */
+export function wrapCacheSize(): {size: number; limit: number} {
+	return {size: cache.size, limit: cache.limit};
+}
+
 export default function wrapText(text: string, maxWidth: number, wrapType: WrapType): string {
 	return cache.get(text + String(maxWidth) + String(wrapType), () => wrap(text, maxWidth, wrapType));
 }

@@ -4,7 +4,7 @@ import type {LineState} from '../input/line-editor.js';
 import type {Modal} from '../state/types.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {fit, truncate} from '../text/width.js';
-import {wrapText} from '../text/wrap.js';
+import {wrapText} from '../text/wrap-text.js';
 import {LineInput} from './line-input.js';
 import {tone} from './theme.js';
 

@@ -1,6 +1,6 @@
 import React, {useMemo} from 'react';
 import {Box, Text} from 'ink';
-import type {LogBufferView} from '../logs/log-view.js';
+import type {LogBufferView, MatchSet} from '../logs/log-view.js';
 import type {Layout} from '../state/layout.js';
 import {containerCounts, selectedContainer, selectedImageRow, visibleContainers, visibleImageRows} from '../state/selectors.js';
 import type {AppState} from '../state/types.js';
@@ -16,7 +16,7 @@ import {tone} from './theme.js';
 const sortNames = {state: 'state', name: 'name', cpu: 'CPU', memory: 'memory', created: 'created'};
 
 /** The three panes (stacked, or the focused one alone on a short terminal) and a dialog over them. */
-export function MainPanes({state, buffer, layout, height, dialogKeys}: {state: AppState; buffer: LogBufferView; layout: Layout; height: number; dialogKeys: string}) {
+export function MainPanes({state, buffer, matches, layout, height, dialogKeys}: {state: AppState; buffer: LogBufferView; matches: MatchSet; layout: Layout; height: number; dialogKeys: string}) {
 	const containers = visibleContainers(state);
 	const imageRows = visibleImageRows(state);
 	const container = selectedContainer(state);
@@ -103,6 +103,7 @@ export function MainPanes({state, buffer, layout, height, dialogKeys}: {state: A
 					wrap={logs.wrap}
 					filterMode={logs.filterMode}
 					matcher={matcher}
+					matches={matches}
 					search={search}
 					edit={edit('logs')}
 					searchError={logs.searchError}

@@ -4,7 +4,7 @@ import type {EngineError} from '../engine/types.js';
 import {describeUnreachable} from '../engine/errors.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {fit} from '../text/width.js';
-import {wrapText} from '../text/wrap.js';
+import {wrapText} from '../text/wrap-text.js';
 import {tone} from './theme.js';
 
 /**

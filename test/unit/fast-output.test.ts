@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import FastOutput from '../../source/terminal/fast-output.js';
+import FastOutput, {styledCacheSize} from '../../source/terminal/fast-output.js';
+import {widthCacheSize} from '../../source/text/width.js';
 // Ink's own class, by path: Ink's package exports do not include it.
 import InkOutput from '../../node_modules/ink/build/output.js';
 
@@ -80,10 +81,12 @@ function randomFrame(next: () => number, width: number, height: number): Op[] {
 }
 
 describe("berth's Output (swapped for Ink's in the bundle)", () => {
-	it('makes exactly the frames Ink makes, frame after frame, from the same operations', () => {
+	// Ink's Output is slow (it measures every character of every frame afresh): 80 frames keep
+	// this well under a second on a quiet machine; the timeout leaves room for a loaded one.
+	it('makes exactly the frames Ink makes, frame after frame, from the same operations', {timeout: 30_000}, () => {
 		const next = random(42);
 		let previous: Op[] = [];
-		for (let frame = 0; frame < 400; frame++) {
+		for (let frame = 0; frame < 80; frame++) {
 			const width = 20 + Math.floor(next() * 60);
 			const height = 1 + Math.floor(next() * 12);
 			// Half the frames repeat most of the previous one, as real frames do (the caches and
@@ -123,11 +126,24 @@ describe("berth's measure-text and wrap-text (swapped for Ink's in the bundle)",
 		const {default: ours} = await import('../../source/terminal/measure-text.js');
 		const {default: inks} = await import('../../node_modules/ink/build/measure-text.js');
 		for (const text of [...texts, ...texts]) expect(ours(text), JSON.stringify(text)).toEqual(inks(text));
-		// Thousands of distinct texts (a followed log) do not break it.
-		for (let i = 0; i < 5000; i++) expect(ours(`log line ${i}`).width).toBe(`log line ${i}`.length);
+		// Thousands of distinct texts that are not plain ASCII (a followed log): each is measured
+		// and cached, the cache stays within its limit, and the answers stay Ink's.
+		const {limit} = widthCacheSize();
+		for (let i = 0; i < limit + 3000; i++) {
+			const text = `🐳 ログ ${i} e\u0301`; // not made of stand-alone characters only: measured by string-width and cached
+			const width = ours(text).width;
+			if (i % 500 === 0) expect(width).toBe(inks(text).width);
+		}
+		expect(widthCacheSize().size).toBe(limit);
 	});
 
-	it('wrap and truncate the same as Ink', async () => {
+	it("berth's Output keeps its styled-line cache within its limit", () => {
+		const {limit} = styledCacheSize();
+		for (let i = 0; i < limit + 500; i++) run(FastOutput, 20, 1, [{type: 'write', x: 0, y: 0, text: `line ${i} ✓`, transformers: []}]);
+		expect(styledCacheSize().size).toBe(limit);
+	});
+
+	it('wrap and truncate the same as Ink, and stay bounded', async () => {
 		const {default: ours} = await import('../../source/terminal/wrap-text.js');
 		const {default: inks} = await import('../../node_modules/ink/build/wrap-text.js');
 		for (const text of texts) {
@@ -137,5 +153,9 @@ describe("berth's measure-text and wrap-text (swapped for Ink's in the bundle)",
 				}
 			}
 		}
+		const {wrapCacheSize} = await import('../../source/terminal/wrap-text.js');
+		const {limit} = wrapCacheSize();
+		for (let i = 0; i < limit + 500; i++) ours(`log line ${i}`, 10, 'end');
+		expect(wrapCacheSize().size).toBe(limit);
 	});
 });
