@@ -6,6 +6,7 @@
  * source/terminal/measure-text.ts, wrap-text.ts) and the widest-line package (cached:
  * source/terminal/widest-line.ts). test/unit/fast-output.test.ts compares each with the original.
  */
+import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import * as esbuild from 'esbuild';
 
@@ -25,6 +26,25 @@ const inkInternals = {
 		build.onResolve({filter: /^\.\/(output|measure-text|wrap-text)\.js$/}, args =>
 			/[\\/]ink[\\/]build[\\/][^\\/]+\.js$/.test(args.importer) ? {path: at(replaced[args.path])} : undefined,
 		);
+	},
+};
+
+/**
+ * yoga-layout's Emscripten loader fetches its WebAssembly from a data: URL when `fetch`
+ * exists, and node's fetch loads undici at first use: about 50–85 ms of start-up and 8 MB
+ * (bench/RESULTS.md). Without a `fetch` in its scope it decodes the same base64 itself.
+ */
+const yogaFile = /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/;
+let yogaPatched = false;
+const yogaWithoutFetch = {
+	name: 'yoga-without-fetch',
+	setup(build) {
+		build.onLoad({filter: yogaFile}, args => {
+			const text = readFileSync(args.path, 'utf8');
+			if (!text.includes('"function"!=typeof fetch')) return undefined;
+			yogaPatched = true;
+			return {contents: `var fetch = undefined;\n${text}`, loader: 'js'};
+		});
 	},
 };
 
@@ -48,7 +68,7 @@ const result = await esbuild.build({
 		'widest-line': './source/terminal/widest-line.ts',
 	},
 	banner: {js: "import {createRequire as __berthRequire} from 'node:module'; const require = __berthRequire(import.meta.url);"},
-	plugins: [inkInternals],
+	plugins: [inkInternals, yogaWithoutFetch],
 	logLevel: 'warning',
 	minifyWhitespace: true,
 	minifySyntax: true,
@@ -60,4 +80,8 @@ for (const [name, file] of Object.entries(replaced)) {
 		console.error(`bundle: Ink's ${name} was not replaced (did Ink's layout change?)`);
 		process.exit(1);
 	}
+}
+if (!yogaPatched) {
+	console.error("bundle: yoga-layout's wasm loader was not found or has changed (see yogaWithoutFetch)");
+	process.exit(1);
 }
