@@ -62,12 +62,23 @@ export function useStatsPoll(engine: Engine, ids: string[], enabled: boolean, di
 			await Promise.all(Array.from({length: Math.min(concurrency, wanted.length)}, worker));
 			if (stopped) return;
 			const last = lastRef.current;
-			const changed =
-				Object.keys(next).length !== Object.keys(last).length ||
-				Object.entries(next).some(([id, s]) => statsLabel(s) !== statsLabel(last[id]));
+			// A row whose figures look the same as shown keeps its previous sample object, so
+			// its memoised row does not render again: a round re-renders only the rows whose
+			// CPU or memory text changed (profiles of an idle screen had re-rendering every
+			// visible row as about half of berth's CPU; bench/RESULTS.md).
+			const merged: Record<string, ContainerStats> = {};
+			let changed = Object.keys(next).length !== Object.keys(last).length;
+			for (const [id, sample] of Object.entries(next)) {
+				const previous = last[id];
+				if (previous && statsLabel(previous) === statsLabel(sample)) merged[id] = previous;
+				else {
+					merged[id] = sample;
+					changed = true;
+				}
+			}
 			if (changed) {
-				lastRef.current = next;
-				dispatch({type: 'stats', stats: next});
+				lastRef.current = merged;
+				dispatch({type: 'stats', stats: merged});
 			}
 			interval = nextStatsInterval(interval, changed);
 			timer = setTimeout(() => void round(), Math.max(0, started + interval - Date.now()));
