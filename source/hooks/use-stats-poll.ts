@@ -15,6 +15,8 @@ export const statsIdleIntervalMs = 10_000;
  * (it samples twice), mostly waiting, so a screenful is sampled in one round.
  */
 const concurrency = 16;
+/** How long the visible rows must stay the same before a round samples the ones that came into view. */
+const scrollSettleMs = 400;
 
 /** The wait before the next round: the base while samples change, doubling up to the idle cap while they do not. */
 export function nextStatsInterval(previous: number, changed: boolean): number {
@@ -39,6 +41,7 @@ export function useStatsPoll(engine: Engine, ids: string[], enabled: boolean, di
 	// A new set of rows on screen starts a round at once.
 	const key = enabled ? ids.join(',') : 'off';
 	const lastRef = useRef<Record<string, ContainerStats>>({});
+	const startedRef = useRef(false);
 	useEffect(() => {
 		if (!enabled) return;
 		let stopped = false;
@@ -83,7 +86,12 @@ export function useStatsPoll(engine: Engine, ids: string[], enabled: boolean, di
 			interval = nextStatsInterval(interval, changed);
 			timer = setTimeout(() => void round(), Math.max(0, started + interval - Date.now()));
 		};
-		void round();
+		// The first round starts at once; a round for rows that came into view waits until the
+		// list has stood still for a moment, so scrolling through running containers does not
+		// start a round (16 requests, a re-render) on every key press.
+		const first = startedRef.current === false;
+		startedRef.current = true;
+		timer = setTimeout(() => void round(), first ? 0 : scrollSettleMs);
 		return () => {
 			stopped = true;
 			if (timer) clearTimeout(timer);
