@@ -30,6 +30,12 @@ import {startup, startupSmall} from './scenarios/startup.mjs';
 
 /** The peers' HOME (their configuration and state files), removed at the end. */
 const peerHome = path.join(outDir, 'peer-home');
+/**
+ * berth's code cache (source/build/loader.ts) for this run: made anew by the first launch (a
+ * warm-up in every scenario), so no figure depends on what an earlier run left in ~/.cache.
+ */
+const berthCache = path.join(outDir, 'berth-cache');
+rmSync(berthCache, {recursive: true, force: true});
 
 const scenarioNames = ['startup', 'startup-small', 'keys', 'keys-loaded', 'idle', 'churn', 'flood', 'memory'];
 
@@ -40,6 +46,7 @@ const usage = `Usage: npm run bench [-- options]     (or: node bench/run.mjs [op
                         adapters (bench/lib/peers/); PATH is its executable (dockly: its index.js).
                         Peers run in startup, startup-small, keys, keys-loaded and idle, interleaved
                         with berth on the same engine and pty size; berth's ratio to each is reported
+  --key-warmup N        untimed ↓ then ↑ presses before the timed ones (default 40; quick 10)
   --load N              busy loops during keys-loaded (default: the number of cores; 0 skips it)
   --stats-off-flag FLAG berth's flag that starts it with the stats columns off (default --no-stats;
                         "" skips the stats-off idle; a berth that refuses the flag is left out)
@@ -61,6 +68,7 @@ const {values: args} = parseArgs({
 		quick: {type: 'boolean', default: false},
 		peer: {type: 'string', multiple: true},
 		load: {type: 'string'},
+		'key-warmup': {type: 'string'},
 		'stats-off-flag': {type: 'string'},
 		'small-engine': {type: 'string'},
 		only: {type: 'string'},
@@ -102,6 +110,7 @@ const opts = {
 	runs: Number(args.runs ?? (quick ? 1 : 3)),
 	startupRuns: quick ? 3 : 7,
 	keyPresses: quick ? 20 : 200,
+	keyWarmup: Number(args['key-warmup'] ?? (quick ? 10 : 40)),
 	idleSeconds: quick ? 10 : 30,
 	churnSeconds: quick ? 10 : 30,
 	churnRate: 20,
@@ -301,7 +310,7 @@ try {
 			if (program.name === 'berth') {
 				const nodeArgs = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(outDir, 'profiles')}`, `--cpu-prof-name=${label}-${++launches}.cpuprofile`] : [];
 				if (args['node-flags']) nodeArgs.push(...args['node-flags'].split(/\s+/).filter(Boolean));
-				const berth = launchBerth(spawnPty, on, {cli, nodeArgs, args: extra});
+				const berth = launchBerth(spawnPty, on, {cli, nodeArgs, args: extra, env: {XDG_CACHE_HOME: berthCache}});
 				berth.label = label;
 				berth.program = 'berth';
 				return ctx.track(berth);
