@@ -42,7 +42,7 @@ async function oneRun(ctx, program, label) {
 		// counted against ↓ only, the direction timed first.
 		for (const direction of ['down', 'up']) {
 			for (let i = 0; i < ctx.opts.keyWarmup; i++) {
-				await timedPress(handle, handle.arrow(direction), {selection: () => adapter.selection(handle.screen), firstRow: () => adapter.firstRow(handle.screen), quietMaxMs: 300});
+				await timedPress(handle, handle.arrow(direction), {selection: () => adapter.selection(handle.screen), firstRow: () => adapter.firstRow(handle.screen), quietMaxMs: 300, timeoutMs: adapter.keyTimeoutMs ?? 3000});
 			}
 		}
 		await handle.settle(1000, peer ? 5000 : 15_000);
@@ -55,6 +55,7 @@ async function oneRun(ctx, program, label) {
 					selection: () => adapter.selection(handle.screen),
 					firstRow: () => adapter.firstRow(handle.screen),
 					quietMaxMs: peer ? 300 : 1000,
+					timeoutMs: adapter.keyTimeoutMs ?? 3000,
 				});
 				presses.push({key: direction, ...press});
 				misses = press.latency === undefined ? misses + 1 : 0;

@@ -16,6 +16,8 @@ const shownCount = screen => {
 export default {
 	name: 'dry',
 	firstFrameTimeoutMs: 60_000,
+	/** A key can take seconds while it re-renders 1,000 rows on a busy machine (16 ms when quiet). */
+	keyTimeoutMs: 10_000,
 	command: file => ({file, args: []}),
 	firstFrame: screen => nameRows(screen).length > 0,
 	/** F2 once, so that it lists every container as the others do, like berth's 1,000-row list. */

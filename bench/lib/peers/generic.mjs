@@ -10,6 +10,7 @@ export function genericPeer(name) {
 		name,
 		/** Peers get longer than berth to show their first row (lazydocker can take tens of seconds at 1,000 containers on a busy machine). */
 		firstFrameTimeoutMs: 60_000,
+		keyTimeoutMs: 10_000,
 		command: file => (/\.[cm]?js$/.test(file) ? {file: process.execPath, args: [file]} : {file, args: []}),
 		firstFrame: screen => nameRows(screen).length > 0,
 		async focusList() {},

@@ -15,6 +15,8 @@ const rows = screen => {
 export default {
 	name: 'lazydocker',
 	firstFrameTimeoutMs: 60_000,
+	/** A key can take seconds while it re-renders 1,000 rows on a busy machine (16 ms when quiet). */
+	keyTimeoutMs: 10_000,
 	command: file => ({file, args: []}),
 	firstFrame: screen => rows(screen).length > 0,
 	/** → until the Containers panel's title is drawn bold (the focused panel's title). */
