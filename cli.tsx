@@ -5,11 +5,9 @@ import {checkArgs} from './source/cli/check-args.js';
 import {captureStrayOutput, onStrayMessage} from './source/cli/stray-output.js';
 import {EndpointError, resolveEndpoint} from './source/engine/endpoint.js';
 
-// Memory: V8 lets the old generation grow to a multiple of what is live before it collects,
-// so under steady container churn berth's RSS climbed by tens of MB while its live data did
-// not. A growing factor of 1.2 keeps the heap near its live size (more, smaller collections;
-// bench/RESULTS.md has the figures). The flag is read each time V8 sets the next limit.
-v8.setFlagsFromString('--heap-growing-percent=20');
+// The memory flag (--heap-growing-percent) is set by the loader (source/build/loader.ts), 2 s
+// after start: set at once it slowed the first frame, and it must not change while the code
+// cache is made.
 
 interface CommandLine {
 	flags: {host?: string; context?: string; all: boolean; shell?: string};
