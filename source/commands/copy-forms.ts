@@ -43,7 +43,7 @@ defineForm('copy-out', (ctx, values, form) => {
 					kind: 'confirm',
 					command: 'container.copy-out-replace',
 					target,
-					title: `${plural(plan.conflicts.length, 'file')} exist in ${plan.destination}. Replace them?`,
+					title: `${plural(plan.conflicts.length, 'file')} ${plan.conflicts.length === 1 ? 'exists' : 'exist'} in ${plan.destination}. Replace ${plan.conflicts.length === 1 ? 'it' : 'them'}?`,
 					body: [shown, 'n keeps them: nothing is copied.'],
 					forceOffered: false,
 					payload: {from, into},

@@ -92,16 +92,18 @@ export function availability(command: Command, state: AppState): boolean | strin
 export function barCommands(state: AppState): Command[] {
 	const seen = new Set<string>();
 	const result: Command[] = [];
-	for (const scope of scopesOf(state)) {
+	const scopes = scopesOf(state);
+	scopes.forEach((scope, at) => {
+		// A key bound in an earlier scope (the pane's, the view's own) shadows later commands on it.
+		const shadowed = (key: string) => scopes.slice(0, at).some(earlier => byScopeKey.has(`${earlier}\u0000${key}`));
 		for (const command of commands) {
 			if (command.scope !== scope || !command.bar || availability(command, state) !== true) continue;
-			// A key bound in the pane shadows the global command on it.
-			if (scope === 'global' && command.keys.every(k => byScopeKey.has(`${state.focus}\u0000${k}`))) continue;
+			if (command.keys.every(shadowed)) continue;
 			if (seen.has(command.label)) continue;
 			seen.add(command.label);
 			result.push(command);
 		}
-	}
+	});
 	// `?` first: when the bar is cut short on a narrow terminal, the way to every key still shows.
 	return result.sort((a, b) => Number(b.id === 'app.help') - Number(a.id === 'app.help'));
 }
