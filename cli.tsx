@@ -2,7 +2,7 @@
 import os from 'node:os';
 import v8 from 'node:v8';
 import {checkArgs} from './source/cli/check-args.js';
-import {captureStrayOutput, onStrayMessage} from './source/cli/stray-output.js';
+import {captureStrayOutput} from './source/cli/stray-output.js';
 import {EndpointError, resolveEndpoint} from './source/engine/endpoint.js';
 
 // The memory flag (--heap-growing-percent) is set by the loader (source/build/loader.ts), 2 s
@@ -196,7 +196,6 @@ const app = render(
 					frames.resume();
 				}
 			},
-			onStrayMessage,
 			clipboard(text) {
 				process.stdout.write(modes.clipboard(text));
 			},

@@ -36,8 +36,6 @@ export interface TerminalControl {
 	bracketedPaste(on: boolean): void;
 	/** Puts text on the terminal's clipboard (OSC 52); terminals that do not allow it ignore it. */
 	clipboard?(text: string): void;
-	/** Node warnings and other stray output caught while the UI runs (shown on the status line). */
-	onStrayMessage?(listener: (message: string) => void): () => void;
 }
 
 export interface ControllerOptions {
@@ -95,8 +93,6 @@ export function createController(options: ControllerOptions): Controller {
 		}
 	};
 	const unsubscribeLayer = store.subscribe(followLayer);
-	// Nothing but berth's frames reaches the terminal; what Node or a library printed shows here.
-	const stopStray = options.terminal?.onStrayMessage?.(message => say('info', `Node: ${message}`));
 
 	const refresh = () => feed.refresh();
 	const runs = createRuns(engine, store, runner, refresh);
@@ -173,7 +169,6 @@ export function createController(options: ControllerOptions): Controller {
 			stopStatusTimer();
 			stopAges();
 			unsubscribeLayer();
-			stopStray?.();
 			runs.stop();
 			if (pasting) options.terminal?.bracketedPaste(false);
 		},

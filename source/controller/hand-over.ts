@@ -18,6 +18,16 @@ export interface HandOverDeps {
 	refresh(): void;
 }
 
+/**
+ * The part of the runtime's message that says why a command could not start: from
+ * `OCI runtime exec failed: exec failed: …: exec: "nosuchcmd": executable file not found in
+ * $PATH: unknown`, `nosuchcmd: executable file not found in $PATH`.
+ */
+export function whyNotStarted(message: string): string {
+	const match = /exec: "([^"]*)": (.+?)(: unknown)?$/.exec(message);
+	return match ? `${match[1]}: ${match[2]}` : message;
+}
+
 export function createHandOver(deps: HandOverDeps) {
 	let handedOver = false;
 	return {
@@ -36,10 +46,14 @@ export function createHandOver(deps: HandOverDeps) {
 					const result = await session.done;
 					// 126/127: the command could not run; the engine said why on the terminal.
 					const why = result.error ?? (result.exitCode === 126 || result.exitCode === 127 ? shown.lastLine : undefined);
+					const said = why ? whyNotStarted(why) : undefined;
 					outcome = result.detached
 						? ['info', `Detached from ${target.name}; it keeps running`]
-						: [why ? 'error' : 'info', `${what} in ${target.name} ended${result.exitCode === undefined ? '' : ` (exit code ${result.exitCode})`}${why ? `: ${why}` : ''}`];
-					finish(result.exitCode ? 'error' : 'ok', outcome[1]);
+						: said
+							? ['error', `${what} in ${target.name}: exit ${result.exitCode ?? '?'}, ${said}`]
+							: ['info', `${what} in ${target.name} ended${result.exitCode === undefined ? '' : ` (exit code ${result.exitCode})`}`];
+					// The command log keeps the runtime's whole message.
+					finish(result.exitCode ? 'error' : 'ok', why && why !== said ? `${outcome[1]} (${why})` : outcome[1]);
 				} catch (error) {
 					outcome = ['error', failureText(what.toLowerCase(), target.name, error)];
 					finish('error', outcome[1]);
