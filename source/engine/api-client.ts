@@ -77,12 +77,18 @@ export class ApiClient {
 
 	/** GET /version, unversioned until negotiation has happened; sets the API version once. */
 	private async fetchVersion(): Promise<VersionResponse> {
-		const timeout = AbortSignal.timeout(this.readTimeoutMs);
 		let version: VersionResponse;
-		try {
-			version = await this.dial<VersionResponse>({method: 'GET', path: '/version', signal: timeout});
-		} catch (error) {
-			throw versionFailure(error, this.endpoint);
+		for (let attempt = 0; ; attempt++) {
+			try {
+				version = await this.dial<VersionResponse>({method: 'GET', path: '/version', signal: AbortSignal.timeout(this.readTimeoutMs)});
+				break;
+			} catch (error) {
+				const failure = versionFailure(error, this.endpoint);
+				// A kept-alive connection that turned out to be dead: once more on a new one (as read does),
+				// so a daemon that went away says why (no socket, permission denied) rather than "closed".
+				if (failure.code === 'interrupted' && attempt === 0) continue;
+				throw failure;
+			}
 		}
 		const notDocker = checkVersionAnswer(version, this.endpoint);
 		if (notDocker) throw notDocker;
