@@ -35,7 +35,7 @@ if (process.argv.length > 2) {
 			  --version         Print the version
 			  --help            Print this help
 
-			The engine is found like the docker CLI does: --host, DOCKER_HOST, --context,
+			The engine is found like the docker CLI does: --host, --context, DOCKER_HOST,
 			DOCKER_CONTEXT, the current context in ~/.docker/config.json, /var/run/docker.sock.
 			Press ? inside berth for every key.
 

@@ -15,6 +15,9 @@ export function checkArgs(flags: Record<string, unknown>, input: readonly unknow
 	// meow reads "--all=maybe" as false without a word: a switch takes no value.
 	const valued = argv.find(a => /^--(no-)?all=/.test(a) && !/^--all=(true|false)$/.test(a));
 	if (valued) return `${valued.slice(0, valued.indexOf('='))} takes no value (see berth --help)`;
+	// The switch given twice (--all --all, --all --no-all): say so, as for the other flags.
+	const switches = argv.filter(a => /^--(no-)?all(=|$)/.test(a));
+	if (switches.length > 1) return `the flag --all can only be set once (given as ${switches.join(' ')}; see berth --help)`;
 	if (input.length > 0) return `unexpected argument ${JSON.stringify(String(input[0]))} (berth takes only flags; see berth --help)`;
 	for (const name of ['host', 'context', 'shell'] as const) {
 		const value = flags[name];
