@@ -70,6 +70,8 @@ export class FakeEngine implements Engine {
 	containers: ContainerSummary[] = [];
 	images: ImageSummary[] = [];
 	logs = new Map<string, LogLine[]>();
+	/** Start and finish times per container id, as inspect reports them (RFC 3339). */
+	times = new Map<string, {startedAt?: string; finishedAt?: string}>();
 	calls: Call[] = [];
 	/** Method name → error to throw (once, unless `sticky`). */
 	failures = new Map<string, {error: EngineError; sticky: boolean}>();
@@ -240,8 +242,8 @@ export class FakeEngine implements Engine {
 			exitCode: c.exitCode ?? 0,
 			oomKilled: false,
 			error: '',
-			startedAt: '2026-11-23T10:00:01.5Z',
-			finishedAt: '0001-01-01T00:00:00Z',
+			startedAt: this.times.get(c.id)?.startedAt ?? '2026-11-23T10:00:01.5Z',
+			finishedAt: this.times.get(c.id)?.finishedAt ?? '0001-01-01T00:00:00Z',
 			restartPolicy: {name: 'no', maximumRetryCount: 0},
 			restartCount: 0,
 			ports: c.ports,
