@@ -10,14 +10,14 @@ import {EndpointError, resolveEndpoint} from './source/engine/endpoint.js';
 // cache is made.
 
 interface CommandLine {
-	flags: {host?: string; context?: string; all: boolean; shell?: string};
+	flags: {host?: string; context?: string; all: boolean; stats: boolean; shell?: string};
 	input: string[];
 }
 
 // The usual `berth` has no arguments and needs no parser: meow and the package-metadata
 // libraries it loads cost about 10 MB of memory and 20 ms of start-up (bench/RESULTS.md), so
 // they load only when there is a command line to read.
-let cli: CommandLine = {flags: {all: true}, input: []};
+let cli: CommandLine = {flags: {all: true, stats: true}, input: []};
 if (process.argv.length > 2) {
 	const {default: meow} = await import('meow');
 	// meow throws on some command lines (a flag given twice): one line and exit 2, not a stack trace.
@@ -31,6 +31,7 @@ if (process.argv.length > 2) {
 			  --host, -H URL    Docker endpoint: unix:///path, tcp://host:port, ssh://user@host
 			  --context NAME    Docker context to use (see docker context ls)
 			  --all / --no-all  Show all containers (default) or only running ones
+			  --no-stats        Start with the CPU and MEM columns off (M toggles them)
 			  --shell NAME      Shell that e starts (default: bash if the container has it, else sh)
 			  --version         Print the version
 			  --help            Print this help
@@ -50,6 +51,7 @@ if (process.argv.length > 2) {
 					host: {type: 'string', shortFlag: 'H'},
 					context: {type: 'string'},
 					all: {type: 'boolean', default: true},
+					stats: {type: 'boolean', default: true},
 					shell: {type: 'string'},
 				},
 			},
@@ -184,6 +186,7 @@ const app = render(
 	<App
 		engine={engine}
 		showAll={cli.flags.all}
+		showStats={cli.flags.stats}
 		shell={cli.flags.shell}
 		feed={feed}
 		terminal={{

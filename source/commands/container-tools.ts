@@ -171,6 +171,17 @@ export const containerTools: Command[] = [
 		},
 	},
 	{id: 'container.merged-logs', scope: 'containers', keys: ['L'], label: 'merged logs', description: 'Merged logs of the marked containers, or of the selected compose project', run: mergedLogs},
+	{
+		id: 'container.stats',
+		scope: 'containers',
+		keys: ['M'],
+		label: 'stats',
+		description: 'Show or hide the CPU and MEM columns (off: nothing is sampled; --no-stats starts so)',
+		run: ctx => {
+			ctx.dispatch({type: 'toggle-stats'});
+			ctx.say('info', ctx.state.showStats ? 'Stats columns on' : 'Stats columns off: berth samples nothing');
+		},
+	},
 	{id: 'container.sort', scope: 'containers', keys: ['o'], label: 'sort', description: 'Sort by state, name, CPU, memory, created (cycles)', run: ctx => ctx.dispatch({type: 'sort-next'})},
 	{id: 'container.sort-reverse', scope: 'containers', keys: ['O'], label: 'reverse', description: 'Reverse the sort order', run: ctx => ctx.dispatch({type: 'sort-reverse'})},
 	{

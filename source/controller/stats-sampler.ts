@@ -37,7 +37,7 @@ export function statsLabel(stats: ContainerStats | undefined): string {
 /** The running containers on screen, when sampling makes sense at all. */
 export function statsTargets(state: AppState, suspended: boolean): string[] {
 	const rows = listRows(state, 'containers');
-	if (state.conn.kind !== 'up' || rows <= 0 || suspended) return [];
+	if (state.conn.kind !== 'up' || rows <= 0 || suspended || !state.showStats) return [];
 	const top = state.windows.containers;
 	return visibleContainers(state)
 		.slice(top, top + rows)
@@ -58,7 +58,6 @@ export function startStatsSampler(engine: Engine, store: Store): StatsSampler {
 	let round = 0;
 	let timer: NodeJS.Timeout | undefined;
 	let interval = statsIntervalMs;
-	let last: Record<string, ContainerStats> = {};
 
 	const sample = async (mine: number) => {
 		const started = Date.now();
@@ -79,6 +78,7 @@ export function startStatsSampler(engine: Engine, store: Store): StatsSampler {
 		if (mine !== round || stopped) return;
 		// A row whose figures read the same as shown keeps its previous sample object, so its
 		// memoised row does not render again: a round re-renders only rows whose text changed.
+		const last = store.getState().stats;
 		const merged: Record<string, ContainerStats> = {};
 		let changed = Object.keys(next).length !== Object.keys(last).length;
 		for (const [id, sample] of Object.entries(next)) {
@@ -89,10 +89,7 @@ export function startStatsSampler(engine: Engine, store: Store): StatsSampler {
 				changed = true;
 			}
 		}
-		if (changed) {
-			last = merged;
-			store.dispatch({type: 'stats', stats: merged});
-		}
+		if (changed) store.dispatch({type: 'stats', stats: merged});
 		interval = nextStatsInterval(interval, changed);
 		timer = setTimeout(() => void sample(mine), Math.max(0, started + interval - Date.now()));
 	};

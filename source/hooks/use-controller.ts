@@ -14,6 +14,8 @@ import type {AppState} from '../state/types.js';
 export interface ControllerProps {
 	engine: Engine;
 	showAll?: boolean;
+	/** Start with the CPU and MEM columns off (--no-stats). */
+	showStats?: boolean;
 	now?: () => Date;
 	onQuit?: () => void;
 	terminal?: TerminalControl;
@@ -31,7 +33,7 @@ export function useController(props: ControllerProps, exit: () => void): {state:
 		// What the feed already knows (the first snapshot, usually) is in the very first frame.
 		const first = (props.feed?.take() ?? []).reduce(
 			(state, action) => reducer(state, action.type === 'snapshot' ? {...action, at: now} : action),
-			initialState({showAll: props.showAll, ...size, clock: now}),
+			initialState({showAll: props.showAll, showStats: props.showStats, ...size, clock: now}),
 		);
 		const store = createStore(first);
 		const controller = createController({

@@ -12,7 +12,7 @@ import {dropStaleModal, followWindows, moveSelection, reselect} from './selectio
 import {isModalAction, reduceModal} from './modal-reducer.js';
 import {panes, sortKeys, type Action, type AppState, type Modal} from './types.js';
 
-export function initialState(options: {showAll?: boolean; columns?: number; rows?: number; clock?: number} = {}): AppState {
+export function initialState(options: {showAll?: boolean; showStats?: boolean; columns?: number; rows?: number; clock?: number} = {}): AppState {
 	return {
 		conn: {kind: 'connecting'},
 		containers: [],
@@ -29,6 +29,7 @@ export function initialState(options: {showAll?: boolean; columns?: number; rows
 		marked: {},
 		sort: {key: 'state', reverse: false},
 		stats: {},
+		showStats: options.showStats ?? true,
 		size: {columns: options.columns ?? 80, rows: options.rows ?? 24},
 		clock: options.clock ?? 0,
 		times: {},
@@ -102,6 +103,8 @@ function reduce(state: AppState, action: Action): AppState {
 			return moveSelection(state, (_index, length) => (action.where === 'first' ? 0 : length - 1));
 		case 'select':
 			return {...state, selected: {...state.selected, [action.pane]: action.key}};
+		case 'toggle-stats':
+			return {...state, showStats: !state.showStats, stats: {}};
 		case 'toggle-all': {
 			const next = {...state, showAll: !state.showAll};
 			return {...next, selected: reselect(state, next)};

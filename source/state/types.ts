@@ -173,6 +173,8 @@ export interface AppState {
 	sort: {key: SortKey; reverse: boolean};
 	/** Latest stats sample per running container. */
 	stats: Record<string, ContainerStats>;
+	/** The CPU and MEM columns are shown (and sampled): `M` toggles, --no-stats starts without. */
+	showStats: boolean;
 	/** The terminal's size. */
 	size: {columns: number; rows: number};
 	/** The time relative times are shown for (ms); it moves when a shown age would change. */
@@ -204,6 +206,7 @@ export type Action =
 	| {type: 'move-to'; where: 'first' | 'last'}
 	| {type: 'select'; pane: 'containers' | 'images'; key: string}
 	| {type: 'toggle-all'}
+	| {type: 'toggle-stats'}
 	| {type: 'filter-start'}
 	| {type: 'filter-line'; line: LineState}
 	| {type: 'filter-commit'}

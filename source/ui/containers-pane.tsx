@@ -9,7 +9,7 @@ import {joinCells, layoutColumns, type Column} from './columns.js';
 import {ListPane} from './list-pane.js';
 import {tone} from './theme.js';
 
-const columns: readonly Column[] = [
+const allColumns: readonly Column[] = [
 	{title: 'STATE', width: 14},
 	{title: 'NAME', weight: 3, min: 10},
 	{title: 'IMAGE', weight: 3, min: 8},
@@ -19,9 +19,12 @@ const columns: readonly Column[] = [
 	{title: 'ID', width: 12, hideBelow: 110},
 	{title: 'PORTS', weight: 2, min: 8, hideBelow: 90},
 ];
+/** Without the stats columns (M, --no-stats): CPU and MEM never shown. */
+const withoutStats: readonly Column[] = allColumns.map(c => (c.title === 'CPU' || c.title === 'MEM' ? {...c, hideBelow: Number.POSITIVE_INFINITY} : c));
 
 interface RowProps {
 	c: ContainerSummary;
+	columns: readonly Column[];
 	/** The status text as of now (the engine's, aged since it was listed). */
 	status: string;
 	widths: number[];
@@ -33,7 +36,7 @@ interface RowProps {
 }
 
 /** One container line; re-rendered only when something it shows changes. */
-const ContainerRow = memo(function ContainerRow({c, status, widths, selected, busy, stats, marked}: RowProps) {
+const ContainerRow = memo(function ContainerRow({c, columns, status, widths, selected, busy, stats, marked}: RowProps) {
 	const glyph = stateGlyph(c.state, c.health, c.exitCode);
 	const cells = [
 		'',
@@ -77,12 +80,15 @@ export interface ContainersPaneProps {
 	sortLabel?: string;
 	/** The status text of a container as of now. */
 	statusOf(c: ContainerSummary): string;
+	/** The CPU and MEM columns (off: M, --no-stats). */
+	showStats: boolean;
 }
 
 /** The containers list: a header, column titles and only the rows that fit (virtualised). */
 export function ContainersPane(props: ContainersPaneProps) {
 	const {containers, selectedId, width, height, showAll, filter, focused} = props;
-	const widths = useMemo(() => layoutColumns(columns, width), [width]);
+	const columns = props.showStats ? allColumns : withoutStats;
+	const widths = useMemo(() => layoutColumns(columns, width), [columns, width]);
 	const rowsHeight = Math.max(0, height - 2);
 	const selected = Math.max(0, containers.findIndex(c => c.id === selectedId));
 	const marks = Object.keys(props.marked).length;
@@ -91,6 +97,7 @@ export function ContainersPane(props: ContainersPaneProps) {
 	if (containers.length !== props.total) parts.push(`${containers.length} of ${props.total} shown`);
 	if (containers.length > rowsHeight) parts.push(`${selected + 1}/${containers.length}`);
 	if (props.sortLabel) parts.push(`sort: ${props.sortLabel}`);
+	if (!props.showStats) parts.push('stats off (M)');
 	if (marks) parts.push(`${marks} marked (L: merged logs)`);
 	let empty: string | undefined;
 	if (!props.loaded) empty = 'Loading…';
@@ -115,6 +122,7 @@ export function ContainersPane(props: ContainersPaneProps) {
 				<ContainerRow
 					key={c.id}
 					c={c}
+					columns={columns}
 					status={props.statusOf(c)}
 					widths={widths}
 					selected={c.id === selectedRow ? (focused ? 'focus' : 'dim') : undefined}

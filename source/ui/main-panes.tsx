@@ -71,6 +71,7 @@ export function MainPanes({state, buffer, matches, layout, height, dialogKeys}: 
 					top={state.windows.containers}
 					sortLabel={state.sort.key === 'state' && !state.sort.reverse ? undefined : `${sortNames[state.sort.key]}${state.sort.reverse ? ' ↑' : ' ↓'}`}
 					statusOf={c => containerStatusText(c, state.times[c.id], state.listedAt[c.id] ?? state.clock, state.clock)}
+					showStats={state.showStats}
 				/>
 			) : null}
 			{show('images') ? (

@@ -32,13 +32,14 @@ export interface RenderedApp {
 
 export async function renderApp(
 	engine: Engine,
-	options: {rows?: number; columns?: number; showAll?: boolean; now?: () => Date; cwd?: string; feed?: EngineFeed} = {},
+	options: {rows?: number; columns?: number; showAll?: boolean; showStats?: boolean; now?: () => Date; cwd?: string; feed?: EngineFeed} = {},
 ): Promise<RenderedApp> {
 	let exited = false;
 	const instance = render(
 		<App
 			engine={engine}
 			showAll={options.showAll}
+			showStats={options.showStats}
 			cwd={options.cwd}
 			feed={options.feed}
 			now={options.now ?? (() => new Date('2026-11-23T10:30:00'))}
