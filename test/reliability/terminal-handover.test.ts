@@ -134,4 +134,25 @@ describe('the terminal after anything else had it', () => {
 		expect(t.output().lastIndexOf('\u001B[?2004l')).toBeGreaterThan(t.output().lastIndexOf('\u001B[?2004h'));
 		term = undefined;
 	}, 90_000);
+
+	it('R interactive (-it) hands the terminal to the new container and comes back when its shell exits', async () => {
+		const name = `${prefix}-it`;
+		resources.container(name);
+		term = runBerth(['--host', host], {cols: 120, rows: 40});
+		const t = term;
+		await t.waitForScreen('Engine ', 20_000);
+		t.write('2/berth-test/busybox\r');
+		await t.waitForScreen('filter: berth-test/busybox', 10_000);
+		t.write('R');
+		await t.waitForScreen('Run a container (docker run)', 10_000);
+		// Name, command sh; mode interactive (→ → on the last field).
+		t.write(`\t${name}\tsh\t\t\t\t\t\t\t\t\u001B[C\u001B[C\r`);
+		await t.waitForScreen(s => !s.includes('Run a container'), 15_000);
+		await new Promise(resolve => setTimeout(resolve, 500));
+		t.write('echo INSIDE-$((6*7))\r');
+		await t.waitForScreen('INSIDE-42', 15_000);
+		t.write('exit\r');
+		await t.waitForScreen(`Run in berth-test/busybox:latest ended (exit code 0)`, 15_000);
+		expect(t.terminal.buffer.active.type).toBe('alternate');
+	}, 90_000);
 });
