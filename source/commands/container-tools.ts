@@ -176,7 +176,7 @@ export const containerTools: Command[] = [
 		scope: 'containers',
 		keys: ['M'],
 		label: 'stats',
-		description: 'Show or hide the CPU and MEM columns (off: nothing is sampled; --no-stats starts so)',
+		description: 'Show or hide the CPU and MEM columns (off: nothing is sampled; see --no-stats)',
 		run: ctx => {
 			ctx.dispatch({type: 'toggle-stats'});
 			ctx.say('info', ctx.state.showStats ? 'Stats columns on' : 'Stats columns off: berth samples nothing');
