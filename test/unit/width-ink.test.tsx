@@ -57,6 +57,7 @@ describe('one width model with Ink', () => {
 				filter=""
 				loaded
 				statusOf={c => c.status}
+				showStats
 				stats={{}}
 				marked={{}}
 				top={0}
