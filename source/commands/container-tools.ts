@@ -3,7 +3,7 @@
  * in, logs, the hand-overs (shell, command, attach, start attached), marks, merged logs, sorting.
  */
 import {cliFor} from '../format/cli-for.js';
-import {defaultSnapshotTag} from '../format/format.js';
+import {defaultSnapshotTag} from '../format/snapshot-tag.js';
 import {lineAtEnd} from '../input/line-editor.js';
 import {selectedContainer} from '../state/selectors.js';
 import {openForm} from './forms.js';

@@ -3,7 +3,7 @@
  * copy, save) and the results notice.
  */
 import {lineAtEnd} from '../input/line-editor.js';
-import {defaultSnapshotTag} from '../format/format.js';
+import {defaultSnapshotTag} from '../format/snapshot-tag.js';
 import type {AppState} from '../state/types.js';
 import {viewRows} from '../state/reducer.js';
 import type {Command, CommandContext} from './types.js';

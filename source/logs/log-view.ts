@@ -6,7 +6,7 @@
  * filter mode reads the match set of the background search (log-search.ts).
  */
 import type {LogLine} from '../engine/types.js';
-import {formatTimestampLocal} from '../format/format.js';
+import {formatTimestampLocal} from '../format/local-time.js';
 import {sanitizeLine} from '../text/sanitize.js';
 import type {Budget, Matcher} from '../text/matcher.js';
 import {boundaryAtOrAfter, boundaryAtOrBefore} from '../text/graphemes.js';
