@@ -179,6 +179,10 @@ class DockerEngine implements Engine {
 		return attach(this.client, id, size);
 	}
 
+	async close(): Promise<void> {
+		await this.client.close();
+	}
+
 	async runContainer(image: string, options: RunContainerOptions): Promise<string> {
 		return lifecycle.runDetached(this.client, image, options);
 	}

@@ -379,6 +379,12 @@ export interface Engine extends LifecycleEngine {
 	/** Creates a container from an image and starts it (docker run -d); returns its id. */
 	runContainer(image: string, options: RunContainerOptions): Promise<string>;
 
+	/**
+	 * Ends the engine's connections for good (kept-alive sockets; for ssh, berth's ssh master),
+	 * e.g. when berth switches to another context. Optional: in-memory engines have nothing to end.
+	 */
+	close?(): Promise<void>;
+
 	/** Streams engine events from `since` (unix seconds, fractions allowed) or from now. */
 	streamEvents(
 		options: {since?: string},
