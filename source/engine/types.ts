@@ -44,6 +44,10 @@ export interface ContainerSummary {
 	exitCode?: number;
 	ports: PortMapping[];
 	labels: Record<string, string>;
+	/** With several hosts (multi-engine.ts): the host it is on; its id is then qualified, `<id>@<host>`. */
+	host?: string;
+	/** With several hosts: the host cannot be reached (the cause); the row is as last seen. */
+	unreachable?: string;
 }
 
 export interface ImageSummary {
@@ -58,6 +62,10 @@ export interface ImageSummary {
 	size: number;
 	/** Containers using it, counted by berth from the container list (the engine reports -1 unless asked). */
 	containers?: number;
+	/** With several hosts (multi-engine.ts): the host it is on; its id is then qualified, `<id>@<host>`. */
+	host?: string;
+	/** With several hosts: the host cannot be reached (the cause); the row is as last seen. */
+	unreachable?: string;
 }
 
 export interface MountInfo {
