@@ -3,7 +3,8 @@ import os from 'node:os';
 import v8 from 'node:v8';
 import {checkArgs} from './source/cli/check-args.js';
 import {captureStrayOutput, onStrayMessage} from './source/cli/stray-output.js';
-import {EndpointError, resolveEndpoint} from './source/engine/endpoint.js';
+import {EndpointError} from './source/engine/endpoint.js';
+import {resolveTargets} from './source/engine/targets.js';
 
 // Memory: V8 lets the old generation grow to a multiple of what is live before it collects,
 // so under steady container churn berth's RSS climbed by tens of MB while its live data did
@@ -12,7 +13,7 @@ import {EndpointError, resolveEndpoint} from './source/engine/endpoint.js';
 v8.setFlagsFromString('--heap-growing-percent=20');
 
 interface CommandLine {
-	flags: {host?: string; context?: string; all: boolean; shell?: string};
+	flags: {host?: string; context?: string[]; all: boolean; shell?: string};
 	input: string[];
 }
 
@@ -31,7 +32,8 @@ if (process.argv.length > 2) {
 
 			Options
 			  --host, -H URL    Docker endpoint: unix:///path, tcp://host:port, ssh://user@host
-			  --context NAME    Docker context to use (see docker context ls)
+			  --context NAME    Docker context to use (see docker context ls); repeat it
+			                    to see several hosts at once
 			  --all / --no-all  Show all containers (default) or only running ones
 			  --shell NAME      Shell that e starts (default: bash if the container has it, else sh)
 			  --version         Print the version
@@ -50,7 +52,7 @@ if (process.argv.length > 2) {
 				allowUnknownFlags: true,
 				flags: {
 					host: {type: 'string', shortFlag: 'H'},
-					context: {type: 'string'},
+					context: {type: 'string', isMultiple: true},
 					all: {type: 'boolean', default: true},
 					shell: {type: 'string'},
 				},
@@ -71,9 +73,9 @@ function fail(message: string): never {
 const problem = checkArgs(cli.flags as Record<string, unknown>, cli.input, process.argv.slice(2));
 if (problem) fail(problem);
 
-let endpoint;
+let targets;
 try {
-	endpoint = resolveEndpoint({host: cli.flags.host, context: cli.flags.context, env: process.env, homedir: os.homedir()});
+	targets = resolveTargets({host: cli.flags.host, contexts: cli.flags.context ?? [], env: process.env, homedir: os.homedir()});
 } catch (error) {
 	if (error instanceof EndpointError) fail(error.message);
 	throw error;
@@ -105,11 +107,11 @@ const restoreStray = captureStrayOutput({logFile: process.env['BERTH_DEBUG_LOG']
 // engine about as long as loading Ink takes node. Each await between the imports lets the
 // engine's replies in (module set-up is synchronous; sockets only move between tasks).
 const nextTask = () => new Promise<void>(resolve => setImmediate(resolve));
-const [{createDockerEngine}, {startEngineFeed}] = await Promise.all([
-	import('./source/engine/docker-engine.js'),
+const [{createEngineFor}, {startEngineFeed}] = await Promise.all([
+	import('./source/engine/engine-for-targets.js'),
 	import('./source/state/engine-feed.js'),
 ]);
-const engine = createDockerEngine(endpoint);
+const engine = createEngineFor(targets);
 const feed = startEngineFeed(engine);
 await nextTask();
 const {default: React} = await import('react');

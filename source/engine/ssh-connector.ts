@@ -54,6 +54,8 @@ export class SshConnector {
 	private dir: string | undefined;
 	private readonly masters: Master[] = [];
 	private starting: Promise<Master> | undefined;
+	/** The master's start while it logs in: killed if berth closes meanwhile, so no master is left behind. */
+	private startingChild: ChildProcessWithoutNullStreams | undefined;
 	private count = 0;
 	private closed = false;
 	/** ssh processes started, by kind, for tests and the measurement. */
@@ -90,6 +92,7 @@ export class SshConnector {
 		if (this.closed) return;
 		this.closed = true;
 		live.delete(this);
+		this.startingChild?.kill('SIGKILL');
 		await this.starting?.catch(() => undefined);
 		await Promise.all(this.masters.map(master => new Promise<void>(resolve => {
 			const child = this.spawn(this.exitArgs(master), 'control');
@@ -108,6 +111,7 @@ export class SshConnector {
 		if (this.closed) return;
 		this.closed = true;
 		live.delete(this);
+		this.startingChild?.kill('SIGKILL');
 		for (const master of this.masters) {
 			this.started.control++;
 			spawnSync('ssh', this.exitArgs(master), {stdio: 'ignore', timeout: 3000});
@@ -168,7 +172,15 @@ export class SshConnector {
 			'-o', 'ServerAliveInterval=10', '-o', 'ServerAliveCountMax=3',
 			'-N', '-T', ...this.common(), '--', this.target.host,
 		], 'master');
-		const {code, stderr} = await this.run(child, this.options.connectTimeoutMs + 20_000);
+		this.startingChild = child;
+		const {code, stderr} = await this.run(child, this.options.connectTimeoutMs + 20_000).finally(() => {
+			this.startingChild = undefined;
+		});
+		if (this.closed) {
+			// Closed while it logged in: end it if it got as far as the background.
+			if (code === 0 && existsSync(socket)) spawnSync('ssh', ['-o', `ControlPath=${socket}`, '-O', 'exit', ...this.common(), '--', this.target.host], {stdio: 'ignore', timeout: 3000});
+			throw new Error('The ssh connection was closed');
+		}
 		if (code !== 0) throw sshFailure(stderr, code, this.target, this.options.connectTimeoutMs);
 		const master: Master = {socket, sessions: 0, limit: this.options.sessionsPerMaster ?? 10};
 		if (!existsSync(socket)) {
@@ -176,8 +188,7 @@ export class SshConnector {
 			this.mode = Promise.resolve('plain');
 			return master;
 		}
-		if (this.closed) spawnSync('ssh', this.exitArgs(master), {stdio: 'ignore', timeout: 3000});
-		else this.masters.push(master);
+		this.masters.push(master);
 		return master;
 	}
 
