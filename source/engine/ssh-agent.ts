@@ -23,10 +23,19 @@ export class SshDialAgent extends http.Agent {
 		super(kind === 'short' ? {keepAlive: true, maxSockets: shortSockets} : {keepAlive: true, maxFreeSockets: 1});
 	}
 
-	/** Short requests: one-shot stats (about a second each at the engine) in a pool of their own. */
-	override getName(options?: http.ClientRequestArgs): string {
-		const name = super.getName(options as Parameters<http.Agent['getName']>[0]);
-		return this.kind === 'short' && options?.path?.includes('/stats') ? `${name}:stats` : name;
+	/**
+	 * Short requests: one-shot stats (about a second each at the engine) in a pool of their own.
+	 * http.Agent hides the request's path from getName (its own options set path to null), so
+	 * addRequest passes the pool along.
+	 */
+	addRequest(request: http.ClientRequest, options: http.ClientRequestArgs): void {
+		const pool = this.kind === 'short' && request.path.includes('/stats') ? 'stats' : '';
+		(http.Agent.prototype as unknown as {addRequest(r: http.ClientRequest, o: object): void}).addRequest.call(this, request, {...options, berthPool: pool});
+	}
+
+	override getName(options?: Parameters<http.Agent['getName']>[0]): string {
+		const name = super.getName(options);
+		return (options as {berthPool?: string} | undefined)?.berthPool ? `${name}:stats` : name;
 	}
 
 	override createConnection(): Duplex {

@@ -137,6 +137,19 @@ describe('over a real sshd', () => {
 		expect(sshd.logins() - loginsBefore).toBeLessThanOrEqual(2);
 	});
 
+	it('shares a few kept-alive sessions among short requests, one-shot stats in a pool of their own', async () => {
+		const ids = await Promise.all(Array.from({length: 6}, (_, index) => run(`ssh-stats-${index}`, 'sleep 300')));
+		const client = sshd.client();
+		const engine = engineFor(client);
+		await engine.info();
+		const [stats, list] = await Promise.all([Promise.all(ids.map(id => engine.statsOnce(id))), engine.listContainers(), engine.listImages(), engine.inspectContainer(ids[0]!)]);
+		expect(stats.every(s => s.memoryLimit > 0)).toBe(true);
+		expect(list.filter(c => ids.includes(c.id))).toHaveLength(6);
+		const dials = client.starts().filter(line => line.endsWith('docker system dial-stdio'));
+		// At most shortSockets (3) for lists and inspect and as many for stats (nine at once otherwise).
+		expect(dials.length).toBeLessThanOrEqual(6);
+	});
+
 	it('ends its ssh master on close() and leaves no ssh process or socket behind', async () => {
 		const client = sshd.client();
 		const engine = engineFor(client);
