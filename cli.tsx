@@ -3,14 +3,15 @@ import os from 'node:os';
 import v8 from 'node:v8';
 import {checkArgs} from './source/cli/check-args.js';
 import {captureStrayOutput} from './source/cli/stray-output.js';
-import {EndpointError, resolveEndpoint} from './source/engine/endpoint.js';
+import {EndpointError} from './source/engine/endpoint.js';
+import {resolveTargets} from './source/engine/targets.js';
 
 // The memory flag (--heap-growing-percent) is set by the loader (source/build/loader.ts), 2 s
 // after start: set at once it slowed the first frame, and it must not change while the code
 // cache is made.
 
 interface CommandLine {
-	flags: {host?: string; context?: string; all: boolean; stats: boolean; shell?: string};
+	flags: {host?: string; context?: string[]; all: boolean; stats: boolean; shell?: string};
 	input: string[];
 }
 
@@ -29,7 +30,8 @@ if (process.argv.length > 2) {
 
 			Options
 			  --host, -H URL    Docker endpoint: unix:///path, tcp://host:port, ssh://user@host
-			  --context NAME    Docker context to use (see docker context ls)
+			  --context NAME    Docker context to use (see docker context ls); repeat it
+			                    to see several hosts at once
 			  --all / --no-all  Show all containers (default) or only running ones
 			  --no-stats        Start with the CPU and MEM columns off (M toggles them)
 			  --shell NAME      Shell that e starts (default: bash if the container has it, else sh)
@@ -49,7 +51,7 @@ if (process.argv.length > 2) {
 				allowUnknownFlags: true,
 				flags: {
 					host: {type: 'string', shortFlag: 'H'},
-					context: {type: 'string'},
+					context: {type: 'string', isMultiple: true},
 					all: {type: 'boolean', default: true},
 					stats: {type: 'boolean', default: true},
 					shell: {type: 'string'},
@@ -71,9 +73,9 @@ function fail(message: string): never {
 const problem = checkArgs(cli.flags as Record<string, unknown>, cli.input, process.argv.slice(2));
 if (problem) fail(problem);
 
-let endpoint;
+let targets;
 try {
-	endpoint = resolveEndpoint({host: cli.flags.host, context: cli.flags.context, env: process.env, homedir: os.homedir()});
+	targets = resolveTargets({host: cli.flags.host, contexts: cli.flags.context ?? [], env: process.env, homedir: os.homedir()});
 } catch (error) {
 	if (error instanceof EndpointError) fail(error.message);
 	throw error;
@@ -105,11 +107,11 @@ const restoreStray = captureStrayOutput({logFile: process.env['BERTH_DEBUG_LOG']
 // engine about as long as loading Ink takes node. Each await between the imports lets the
 // engine's replies in (module set-up is synchronous; sockets only move between tasks).
 const nextTask = () => new Promise<void>(resolve => setImmediate(resolve));
-const [{createDockerEngine}, {startEngineFeed}] = await Promise.all([
-	import('./source/engine/docker-engine.js'),
+const [{createEngineFor}, {startEngineFeed}] = await Promise.all([
+	import('./source/engine/engine-for-targets.js'),
 	import('./source/state/engine-feed.js'),
 ]);
-const engine = createDockerEngine(endpoint);
+const engine = createEngineFor(targets);
 const feed = startEngineFeed(engine);
 await nextTask();
 const {default: React} = await import('react');

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command: makes a fresh machine ready and runs every test.
-#  1. installs Debian's docker.io (dockerd), busybox-static and docker-registry (the private
-#     registries of test/support/registry.ts) when they are missing,
+#  1. installs Debian's docker.io (dockerd), busybox-static, docker-registry (the private
+#     registries of test/support/registry.ts) and openssh-server (the sshd of
+#     test/support/sshd.ts, for the ssh:// tests) when they are missing,
 #  2. installs the pinned npm dependencies (npm ci) and builds dist/,
 #  3. runs `npm test`, whose global set-up starts a private dockerd (its own data root and
 #     socket under /tmp, --bridge=none), imports the busybox fixture image and stops the
@@ -13,6 +14,8 @@ need=()
 command -v dockerd >/dev/null 2>&1 || need+=(docker.io)
 dpkg -s busybox-static >/dev/null 2>&1 || need+=(busybox-static)
 [ -x /usr/bin/docker-registry ] || need+=(docker-registry)
+{ [ -x /usr/sbin/sshd ] || command -v sshd >/dev/null 2>&1; } || need+=(openssh-server)
+command -v ssh >/dev/null 2>&1 || need+=(openssh-client)
 if [ ${#need[@]} -gt 0 ]; then
 	echo "setup: installing ${need[*]}"
 	SUDO=""

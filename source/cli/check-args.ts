@@ -21,10 +21,14 @@ export function checkArgs(flags: Record<string, unknown>, input: readonly unknow
 		if (given.length > 1) return `the flag --${name} can only be set once (given as ${given.join(' ')}; see berth --help)`;
 	}
 	if (input.length > 0) return `unexpected argument ${JSON.stringify(String(input[0]))} (berth takes only flags; see berth --help)`;
-	for (const name of ['host', 'context', 'shell'] as const) {
+	for (const name of ['host', 'shell'] as const) {
 		const value = flags[name];
 		if (value === undefined) continue;
 		if (typeof value !== 'string' || value.trim() === '') return `--${name} needs a value (see berth --help)`;
 	}
+	// --context may be repeated (several hosts at once): meow gives a list, and drops a bare --context.
+	const contexts = flags['context'];
+	const bare = argv.findIndex((a, i) => a === '--context' && (i === argv.length - 1 || argv[i + 1]!.startsWith('-')));
+	if (bare !== -1 || (Array.isArray(contexts) && contexts.some(c => typeof c !== 'string' || c.trim() === ''))) return '--context needs a value (see berth --help)';
 	return undefined;
 }

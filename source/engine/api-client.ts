@@ -10,7 +10,7 @@ import type Modem from 'docker-modem';
 import {negotiateApiVersion} from './api-version.js';
 import type {ResolvedEndpoint} from './endpoint.js';
 import {toEngineError} from './errors.js';
-import {createModem} from './transport.js';
+import {createTransport, type Transport} from './transport.js';
 import {checkVersionAnswer, versionFailure} from './version-errors.js';
 import {EngineError} from './types.js';
 
@@ -52,6 +52,9 @@ export class ApiClient {
 	readonly readTimeoutMs: number;
 	readonly actionTimeoutMs: number;
 	private readonly modem: Modem;
+	/** For what holds a connection for long; `modem` itself except for ssh (transport.ts). */
+	private readonly longModem: Modem;
+	private readonly transport: Transport;
 	private negotiation: Promise<void> | undefined;
 
 	constructor(resolved: ResolvedEndpoint, options: DockerEngineOptions) {
@@ -59,7 +62,19 @@ export class ApiClient {
 		this.connectTimeoutMs = options.connectTimeoutMs ?? 5000;
 		this.readTimeoutMs = options.readTimeoutMs ?? 15_000;
 		this.actionTimeoutMs = options.actionTimeoutMs ?? 600_000;
-		this.modem = createModem(resolved, this.connectTimeoutMs);
+		this.transport = createTransport(resolved, this.connectTimeoutMs);
+		this.modem = this.transport.modem;
+		this.longModem = this.transport.longModem;
+	}
+
+	/** Drops kept-alive connections (for ssh, ends berth's ssh master). Calls after this fail. */
+	async close(): Promise<void> {
+		await this.transport.close();
+	}
+
+	/** ssh processes started so far, by kind (ssh endpoints only). */
+	sshStarts(): Readonly<Record<string, number>> | undefined {
+		return this.transport.ssh?.started;
 	}
 
 	/** GET /version; negotiates the API version if that has not happened yet. */
@@ -96,7 +111,10 @@ export class ApiClient {
 		const modem = this.modem as unknown as {version?: string};
 		if (modem.version === undefined) {
 			const chosen = negotiateApiVersion(version.ApiVersion, version.MinAPIVersion);
-			if (chosen) modem.version = `v${chosen}`;
+			if (chosen) {
+				modem.version = `v${chosen}`;
+				(this.longModem as unknown as {version?: string}).version = `v${chosen}`;
+			}
 		}
 
 		return version;
@@ -134,7 +152,7 @@ export class ApiClient {
 		const limit = this.actionTimeoutMs + Math.max(0, graceSeconds ?? 10) * 1000;
 		const timeout = AbortSignal.timeout(limit);
 		try {
-			return await this.dial<T>({...call, signal: timeout});
+			return await this.dial<T>({...call, signal: timeout}, false, true);
 		} catch (error) {
 			if (timeout.aborted) {
 				throw new EngineError('interrupted', `No answer from the engine after ${Math.round(limit / 1000)} s; the action may or may not have happened`, {cause: error});
@@ -160,7 +178,7 @@ export class ApiClient {
 	 */
 	async modemReady(): Promise<Modem> {
 		await this.negotiate();
-		return this.modem;
+		return this.longModem;
 	}
 
 	/** Opens a streaming GET; undefined when `signal` aborted first. */
@@ -168,7 +186,7 @@ export class ApiClient {
 		await this.negotiate();
 		if (signal.aborted) return undefined;
 		try {
-			return await this.dial<IncomingMessage>({method: 'GET', path, query, signal, stream: true});
+			return await this.dial<IncomingMessage>({method: 'GET', path, query, signal, stream: true}, false, true);
 		} catch (error) {
 			if (signal.aborted) return undefined;
 			throw toEngineError(error, this.endpoint);
@@ -238,7 +256,7 @@ export class ApiClient {
 			controller.abort(Object.assign(new Error('The engine did not answer in time'), {name: 'TimeoutError'}));
 		}, this.readTimeoutMs);
 		try {
-			const socket = await this.dial<unknown>({...call, method: 'POST', signal: controller.signal}, true);
+			const socket = await this.dial<unknown>({...call, method: 'POST', signal: controller.signal}, true, true);
 			if (!isDuplex(socket)) throw new EngineError('unknown', 'The engine did not hand over the connection');
 			return socket;
 		} catch (error) {
@@ -256,11 +274,11 @@ export class ApiClient {
 	 * in the same write; the engine drops what it buffered with the headers when it takes over the
 	 * connection.
 	 */
-	private async dial<T>(call: Call, hijack = false): Promise<T> {
+	private async dial<T>(call: Call, hijack = false, long = false): Promise<T> {
 		const statusCodes: Record<number, boolean> = {200: true, 201: true, 204: true};
 		for (const code of call.alsoOk ?? []) statusCodes[code] = true;
 		return new Promise<T>((resolve, reject) => {
-			this.modem.dial({
+			(long ? this.longModem : this.modem).dial({
 				path: `${call.path}?`,
 				method: call.method,
 				options: {_query: definedOnly(call.query ?? {}), _body: call.body ?? {}},

@@ -4,7 +4,8 @@
  * everything above sees the domain types of `types.ts`:
  *
  * - `api-client.ts`: requests through dockerode's modem (negotiation, timeouts, streams, hijack)
- * - `transport.ts`, `socket-watch.ts`, `ssh-agent.ts`: the connection (unix, tcp/TLS, ssh via dial-stdio)
+ * - `transport.ts`, `socket-watch.ts`, `ssh-agent.ts`, `ssh-connector.ts`: the connection (unix, tcp/TLS, ssh via dial-stdio
+ *   through one ControlMaster)
  * - `api-version.ts`, `timestamps.ts`: query parameters
  * - `mapping.ts`, `event-parser.ts`, `log-parser.ts`, `stats.ts`: the engine's answers to domain types
  * - `streams.ts`, `stats-reader.ts`: the logs, events and stats streams
@@ -177,6 +178,10 @@ class DockerEngine implements Engine {
 
 	async attach(id: string, size: {columns: number; rows: number}): Promise<TerminalSession> {
 		return attach(this.client, id, size);
+	}
+
+	async close(): Promise<void> {
+		await this.client.close();
 	}
 
 	async runContainer(image: string, options: RunContainerOptions): Promise<string> {

@@ -44,6 +44,10 @@ export interface ContainerSummary {
 	exitCode?: number;
 	ports: PortMapping[];
 	labels: Record<string, string>;
+	/** With several hosts (multi-engine.ts): the host it is on; its id is then qualified, `<id>@<host>`. */
+	host?: string;
+	/** With several hosts: the host cannot be reached (the cause); the row is as last seen. */
+	unreachable?: string;
 }
 
 export interface ImageSummary {
@@ -58,6 +62,10 @@ export interface ImageSummary {
 	size: number;
 	/** Containers using it, counted by berth from the container list (the engine reports -1 unless asked). */
 	containers?: number;
+	/** With several hosts (multi-engine.ts): the host it is on; its id is then qualified, `<id>@<host>`. */
+	host?: string;
+	/** With several hosts: the host cannot be reached (the cause); the row is as last seen. */
+	unreachable?: string;
 }
 
 export interface MountInfo {
@@ -380,6 +388,12 @@ export interface Engine extends LifecycleEngine {
 
 	/** Creates a container from an image and starts it (docker run -d); returns its id. */
 	runContainer(image: string, options: RunContainerOptions): Promise<string>;
+
+	/**
+	 * Ends the engine's connections for good (kept-alive sockets; for ssh, berth's ssh master),
+	 * e.g. when berth switches to another context. Optional: in-memory engines have nothing to end.
+	 */
+	close?(): Promise<void>;
 
 	/** Streams engine events from `since` (unix seconds, fractions allowed) or from now. */
 	streamEvents(
