@@ -5,6 +5,8 @@ import {checkArgs} from './source/cli/check-args.js';
 import {captureStrayOutput} from './source/cli/stray-output.js';
 import {EndpointError} from './source/engine/endpoint.js';
 import {resolveTargets} from './source/engine/targets.js';
+import type {TerminalControl} from './source/controller/controller.js';
+import type {CarriedState} from './source/state/contexts-types.js';
 
 // The memory flag (--heap-growing-percent) is set by the loader (source/build/loader.ts), 2 s
 // after start: set at once it slowed the first frame, and it must not change while the code
@@ -118,12 +120,13 @@ const {default: React} = await import('react');
 await nextTask();
 const {render} = await import('ink');
 await nextTask();
-const [{App}, {frameStdout}, {enterAlternateScreen}, {handOver}, modes] = await Promise.all([
+const [{App}, {frameStdout}, {enterAlternateScreen}, {handOver}, modes, {createContextsSource}] = await Promise.all([
 	import('./source/ui/app.js'),
 	import('./source/terminal/frame-stdout.js'),
 	import('./source/terminal/screen.js'),
 	import('./source/terminal/handover.js'),
 	import('./source/terminal/modes.js'),
+	import('./source/cli/contexts-source.js'),
 ]);
 // The first frame shows the containers when the engine answers soon; a slow engine gets the
 // "Loading…" frame instead of a blank screen.
@@ -183,42 +186,65 @@ if (memoryLog) {
 
 const screen = enterAlternateScreen(process.stdout, process.stdin);
 const frames = frameStdout(process.stdout);
-const app = render(
+const terminal: TerminalControl = {
+	async handover(session, options) {
+		frames.pause();
+		try {
+			return await handOver(session, process.stdin, process.stdout, options);
+		} finally {
+			// The next frame (the outcome on the status line) repaints the whole screen.
+			frames.resume();
+		}
+	},
+	clipboard(text) {
+		process.stdout.write(modes.clipboard(text));
+	},
+	bracketedPaste(on) {
+		process.stdout.write(on ? modes.bracketedPasteOn : modes.bracketedPasteOff);
+	},
+};
+
+// The contexts view (0) switches berth to other engines without a restart: a new engine and
+// feed, a new App (key) with the command log and list settings carried over, the old ones closed.
+let current = {engine, feed, generation: 0, carried: undefined as CarriedState | undefined};
+const contexts = createContextsSource({
+	env: process.env,
+	homedir: os.homedir(),
+	host: cli.flags.host,
+	contexts: cli.flags.context,
+	inUse: targets.map(target => target.name),
+	show(next, carried) {
+		const previous = current;
+		const nextEngine = createEngineFor(next);
+		current = {engine: nextEngine, feed: startEngineFeed(nextEngine), generation: previous.generation + 1, carried};
+		app.rerender(element());
+		previous.feed.stop();
+		void previous.engine.close?.().catch(() => undefined);
+	},
+});
+const element = () => (
 	<TestRenderCrash>
-	<App
-		engine={engine}
-		showAll={cli.flags.all}
-		showStats={cli.flags.stats}
-		shell={cli.flags.shell}
-		feed={feed}
-		terminal={{
-			async handover(session, options) {
-				frames.pause();
-				try {
-					return await handOver(session, process.stdin, process.stdout, options);
-				} finally {
-					// The next frame (the outcome on the status line) repaints the whole screen.
-					frames.resume();
-				}
-			},
-			clipboard(text) {
-				process.stdout.write(modes.clipboard(text));
-			},
-			bracketedPaste(on) {
-				process.stdout.write(on ? modes.bracketedPasteOn : modes.bracketedPasteOff);
-			},
-		}}
-	/>
-	</TestRenderCrash>,
-	{
+		<App
+			key={current.generation}
+			engine={current.engine}
+			feed={current.feed}
+			carried={current.carried}
+			showAll={cli.flags.all}
+			showStats={cli.flags.stats}
+			shell={cli.flags.shell}
+			contexts={contexts}
+			terminal={terminal}
+		/>
+	</TestRenderCrash>
+);
+const app = render(element(), {
 	stdout: frames.stream,
 	// Ink writes whole frames; frameStdout rewrites only the cells that changed (frame-diff.ts).
 	incrementalRendering: false,
 	maxFps: 60,
 	patchConsole: false,
 	exitOnCtrlC: false,
-	},
-);
+});
 
 let finishing = false;
 function finish(code: number, error?: unknown): never {

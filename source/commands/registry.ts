@@ -7,6 +7,7 @@ import {appCommands} from './app.js';
 import {dialogCommands} from './confirm.js';
 import {containerLifecycle, stopWithTimeout} from './container-lifecycle.js';
 import {containerTools} from './container-tools.js';
+import {contextCommands} from './contexts.js';
 import {copyOutReplace} from './copy-forms.js';
 import {imageCommands} from './images.js';
 import {pullFirst, runCommands} from './run-forms.js';
@@ -28,6 +29,7 @@ export const commands: readonly Command[] = [
 	pullFirst,
 	openCommandLog,
 	...viewCommands,
+	...contextCommands,
 	...logCommands,
 	...dialogCommands(id => byId.get(id)),
 	...promptCommands,
@@ -46,7 +48,9 @@ export type Layer = 'unreachable' | 'dialog' | 'notice' | 'prompt' | 'help' | 'v
 
 export function layerOf(state: AppState): Layer {
 	const modal = state.modal;
-	// While the engine is away only its screen shows; what was open comes back with it.
+	// While the engine is away only its screen shows (and the contexts view, to go elsewhere);
+	// what was open comes back with it.
+	if (modal?.kind === 'contexts') return 'view';
 	if (state.conn.kind === 'down') return 'unreachable';
 	if (modal?.kind === 'confirm') return 'dialog';
 	if (modal?.kind === 'notice') return 'notice';
@@ -63,6 +67,7 @@ export function scopesOf(state: AppState): Scope[] {
 	// A view with keys of its own (diff, command log) has them first, then the views' common keys.
 	const kind = state.modal?.kind;
 	if (layer === 'view' && (kind === 'diff' || kind === 'commands' || kind === 'output')) return [kind, 'view'];
+	if (layer === 'view' && kind === 'contexts') return ['contexts'];
 	return [layer];
 }
 
@@ -118,6 +123,7 @@ export const scopeTitles: ReadonlyArray<[Scope, string]> = [
 	['diff', 'Diff view'],
 	['output', 'Output views (an attached run)'],
 	['commands', 'Command log'],
+	['contexts', 'Contexts view'],
 	['help', 'Help overlay'],
 	['dialog', 'Confirm dialogs'],
 	['notice', 'Results'],

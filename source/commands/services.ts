@@ -26,7 +26,26 @@ export interface ActSpec {
 	onOk?(message: string): void;
 }
 
+/** The docker contexts berth can show and switch to (cli.tsx implements it; absent in tests without one). */
+export interface ContextsService {
+	/** Every context the CLI would list, in its order (reachability still to be checked). */
+	list(): {rows: import('../state/contexts-types.js').ContextRow[]; problems: string[]};
+	/** Checks the contexts' engines in the background, one callback each. */
+	check(names: string[], onResult: (name: string, check: import('../state/contexts-types.js').ContextRow['check']) => void): void;
+	/** Shows these contexts from now on (one: its engine; several: one list across them). Throws with the reason it cannot. */
+	switchTo(names: string[]): void;
+	/** Makes the context the docker CLI's current one too (`docker context use`); returns what to say. */
+	use(name: string): string;
+}
+
+/** The contexts as cli.tsx offers them: switching also takes what berth keeps across it. */
+export interface ContextsSource extends Omit<ContextsService, 'switchTo'> {
+	switchTo(names: string[], carry: import('../state/contexts-types.js').CarriedState): void;
+}
+
 export interface Services {
+	/** The contexts view's source, when berth runs with a command line. */
+	contexts?: ContextsService;
 	/** Runs an engine action: busy marker, outcome on the status line, a fresh snapshot after. */
 	act(spec: ActSpec): void;
 	/** Runs the same action on several containers; the outcome of each is reported (a summary, and the failures with the engine's reasons). */

@@ -40,6 +40,8 @@ export interface TerminalControl {
 
 export interface ControllerOptions {
 	engine: Engine;
+	/** The docker contexts to offer in the contexts view (cli.tsx; absent in tests without one). */
+	contexts?: import('../commands/services.js').ContextsSource;
 	store: Store;
 	/** The feed berth started before loading the UI; without it the controller starts its own. */
 	feed?: EngineFeed;
@@ -109,6 +111,7 @@ export function createController(options: ControllerOptions): Controller {
 		},
 	});
 	const services: Services = {
+		contexts: options.contexts && contextsService(options.contexts, store, say, () => runner.running()),
 		act: spec => runner.act(spec),
 		actMany: (specs, what) => runner.actMany(specs, what),
 		read: work => work(engine),
@@ -171,6 +174,31 @@ export function createController(options: ControllerOptions): Controller {
 			unsubscribeLayer();
 			runs.stop();
 			if (pasting) options.terminal?.bracketedPaste(false);
+		},
+	};
+}
+
+/** The contexts view's service: a switch carries the command log and the list's settings over. */
+function contextsService(
+	source: import('../commands/services.js').ContextsSource,
+	store: Store,
+	say: (tone: 'ok' | 'error' | 'info', text: string) => void,
+	running: () => string[],
+): import('../commands/services.js').ContextsService {
+	return {
+		list: () => source.list(),
+		check: (names, onResult) => source.check(names, onResult),
+		use: name => source.use(name),
+		switchTo(names) {
+			// An action still on its way would finish against an engine berth no longer shows.
+			const busy = running();
+			if (busy.length > 0) return say('error', `Still running: ${busy.join(', ')} — switch when it has finished`);
+			const state = store.getState();
+			try {
+				source.switchTo(names, {commandLog: state.commandLog, showAll: state.showAll, showStats: state.showStats});
+			} catch (error) {
+				say('error', `Cannot show ${names.join(', ')}: ${error instanceof Error ? error.message : String(error)}`);
+			}
 		},
 	};
 }

@@ -19,6 +19,9 @@ export interface ControllerProps {
 	now?: () => Date;
 	onQuit?: () => void;
 	terminal?: TerminalControl;
+	contexts?: import('../commands/services.js').ContextsSource;
+	/** What the previous screen kept (after a switch to other contexts). */
+	carried?: import('../state/contexts-types.js').CarriedState;
 	shell?: string;
 	cwd?: string;
 	feed?: EngineFeed;
@@ -33,7 +36,11 @@ export function useController(props: ControllerProps, exit: () => void): {state:
 		// What the feed already knows (the first snapshot, usually) is in the very first frame.
 		const first = (props.feed?.take() ?? []).reduce(
 			(state, action) => reducer(state, action.type === 'snapshot' ? {...action, at: now} : action),
-			initialState({showAll: props.showAll, showStats: props.showStats, ...size, clock: now}),
+			{
+				...initialState({showAll: props.carried?.showAll ?? props.showAll, showStats: props.carried?.showStats ?? props.showStats, ...size, clock: now}),
+				commandLog: props.carried?.commandLog ?? [],
+				...(props.carried?.status ? {status: props.carried.status} : {}),
+			} as AppState,
 		);
 		const store = createStore(first);
 		const controller = createController({
@@ -41,6 +48,7 @@ export function useController(props: ControllerProps, exit: () => void): {state:
 			store,
 			feed: props.feed,
 			terminal: props.terminal,
+			contexts: props.contexts,
 			shell: props.shell,
 			cwd: props.cwd,
 			now: props.now ?? (() => new Date()),

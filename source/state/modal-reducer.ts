@@ -5,7 +5,7 @@ import type {Action, AppState, FormModal, LoggedCommand} from './types.js';
 
 type ModalAction = Extract<
 	Action,
-	{type: 'form-line' | 'form-field' | 'form-pending' | 'form-hint' | 'view-filter' | 'output' | 'commands-select' | 'log-add' | 'log-update'}
+	{type: 'form-line' | 'form-field' | 'form-pending' | 'form-hint' | 'view-filter' | 'output' | 'commands-select' | 'log-add' | 'log-update' | 'contexts-select' | 'contexts-mark' | 'context-check'}
 >;
 
 /** Most entries the command log keeps. */
@@ -16,7 +16,7 @@ function withForm(state: AppState, change: (form: FormModal) => FormModal): AppS
 }
 
 export function isModalAction(action: Action): action is ModalAction {
-	return ['form-line', 'form-field', 'form-pending', 'form-hint', 'view-filter', 'output', 'commands-select', 'log-add', 'log-update'].includes(action.type);
+	return ['form-line', 'form-field', 'form-pending', 'form-hint', 'view-filter', 'output', 'commands-select', 'log-add', 'log-update', 'contexts-select', 'contexts-mark', 'context-check'].includes(action.type);
 }
 
 export function reduceModal(state: AppState, action: ModalAction): AppState {
@@ -44,6 +44,25 @@ export function reduceModal(state: AppState, action: ModalAction): AppState {
 			if (modal?.kind !== 'commands') return state;
 			const last = Math.max(0, state.commandLog.length - 1);
 			return {...state, modal: {...modal, selected: Math.max(0, Math.min(last, modal.selected + action.delta))}};
+		}
+		case 'contexts-select': {
+			const modal = state.modal;
+			if (modal?.kind !== 'contexts') return state;
+			return {...state, modal: {...modal, selected: Math.max(0, Math.min(modal.rows.length - 1, modal.selected + action.delta))}};
+		}
+		case 'contexts-mark': {
+			const modal = state.modal;
+			const row = modal?.kind === 'contexts' ? modal.rows[modal.selected] : undefined;
+			if (modal?.kind !== 'contexts' || !row) return state;
+			const marked = {...modal.marked};
+			if (marked[row.name]) delete marked[row.name];
+			else marked[row.name] = true;
+			return {...state, modal: {...modal, marked, selected: Math.min(modal.rows.length - 1, modal.selected + 1)}};
+		}
+		case 'context-check': {
+			const modal = state.modal;
+			if (modal?.kind !== 'contexts') return state;
+			return {...state, modal: {...modal, rows: modal.rows.map(r => (r.name === action.name ? {...r, check: action.check} : r))}};
 		}
 		case 'log-add': {
 			const log: LoggedCommand[] = [...state.commandLog, action.entry];

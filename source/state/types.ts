@@ -130,7 +130,7 @@ export type ViewModal =
 	/** `:`: every action this session with its docker CLI line. */
 	| {kind: 'commands'; scroll: number; extent?: number; selected: number};
 
-export type Modal = ViewModal | ConfirmModal | PromptModal | FormModal | NoticeModal;
+export type Modal = ViewModal | ConfirmModal | PromptModal | FormModal | NoticeModal | import('./contexts-types.js').ContextsModal;
 
 export interface StatusMessage {
 	tone: 'ok' | 'error' | 'info';
@@ -224,6 +224,9 @@ export type Action =
 	| {type: 'view-filter'; edit?: LineState; filter?: string}
 	| {type: 'output'; id: string; version: number; done?: {ok: boolean; text: string}}
 	| {type: 'commands-select'; delta: number}
+	| {type: 'contexts-select'; delta: number}
+	| {type: 'contexts-mark'}
+	| {type: 'context-check'; name: string; check: import('./contexts-types.js').ContextRow['check']}
 	| {type: 'log-add'; entry: LoggedCommand}
 	| {type: 'log-update'; id: number; result: 'ok' | 'error'; message?: string}
 	| {type: 'busy'; id: string; label?: string}

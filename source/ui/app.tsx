@@ -9,6 +9,7 @@ import {HelpOverlay} from './help-overlay.js';
 import {keyHints} from './key-hints.js';
 import {MainPanes} from './main-panes.js';
 import {StatusLine} from './status-line.js';
+import {ContextsView} from './contexts-view.js';
 import {UnreachableScreen} from './unreachable-screen.js';
 import {ViewScreen} from './view-screen.js';
 
@@ -26,7 +27,9 @@ export function App(props: AppProps) {
 
 	let body: React.ReactNode;
 	const modal = state.modal;
-	if (state.conn.kind === 'down') {
+	if (modal?.kind === 'contexts') {
+		body = <ContextsView modal={modal} width={layout.width} height={bodyHeight} keys={hints.join('  ')} />;
+	} else if (state.conn.kind === 'down') {
 		body = (
 			<UnreachableScreen
 				endpoint={props.engine.endpoint}

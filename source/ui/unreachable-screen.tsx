@@ -24,7 +24,7 @@ export function UnreachableScreen({endpoint, error, attempts, retrySeconds, widt
 		...wrapText(sanitizeInline(cause), inner).map(text => ({text, bad: true})),
 		{text: ''},
 		{text: `Retrying every ${retrySeconds} s (attempt ${attempts}); berth comes back by itself when the engine answers.`},
-		{text: 'q quits.'},
+		{text: 'q quits; 0 shows the docker contexts, to use another engine.'},
 	];
 	return (
 		<Box flexDirection="column" width={width} height={height} paddingLeft={2} paddingTop={1}>

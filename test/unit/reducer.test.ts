@@ -163,6 +163,22 @@ describe('the reducer', () => {
 		s = apply(s, {type: 'open', modal: {kind: 'commands', scroll: 0, selected: 1}}, {type: 'commands-select', delta: -5});
 		expect(s.modal).toMatchObject({selected: 0});
 	});
+	const contextRow = (name: string) => ({name, description: '', endpoint: `unix:///${name}.sock`, current: false, inUse: false, check: {state: 'checking' as const}});
+	const contexts = () => apply(base(), {type: 'open', modal: {kind: 'contexts', rows: [contextRow('a'), contextRow('b'), contextRow('c')], selected: 0, marked: {}, problems: []}});
+	test('contexts-select', 'moves within the contexts, never past the ends', () => {
+		expect(apply(contexts(), {type: 'contexts-select', delta: 5}).modal).toMatchObject({selected: 2});
+		expect(apply(contexts(), {type: 'contexts-select', delta: 1}, {type: 'contexts-select', delta: -3}).modal).toMatchObject({selected: 0});
+	});
+	test('contexts-mark', 'marks the selected context and moves on; again unmarks it', () => {
+		const once = apply(contexts(), {type: 'contexts-mark'}, {type: 'contexts-mark'});
+		expect(once.modal).toMatchObject({marked: {a: true, b: true}, selected: 2});
+		const undone = apply(once, {type: 'contexts-select', delta: -1}, {type: 'contexts-mark'});
+		expect(undone.modal).toMatchObject({marked: {a: true}});
+	});
+	test('context-check', 'records whether a context answers', () => {
+		const s = apply(contexts(), {type: 'context-check', name: 'b', check: {state: 'down', error: 'refused'}});
+		expect(s.modal?.kind === 'contexts' && s.modal.rows.map(r => r.check.state)).toEqual(['checking', 'down', 'checking']);
+	});
 	test('log-add', 'appends to the command log', () => {
 		expect(apply(base(), {type: 'log-add', entry: {id: 1, at: 0, cli: 'docker stop a', result: 'running'}}).commandLog).toHaveLength(1);
 	});

@@ -97,9 +97,9 @@ describe('command registry', () => {
 		expect(labels()).toEqual(['force', 'no (default)']);
 	});
 
-	it('shows only quit on the unreachable screen', () => {
+	it('shows only quit and the contexts on the unreachable screen', () => {
 		const state = reducer(initialState(), {type: 'conn-down', error: Object.assign(new Error('gone'), {code: 'unreachable'}) as never, now: 0});
-		expect(barCommands(state).map(c => c.id)).toEqual(['unreachable.quit']);
+		expect(barCommands(state).map(c => c.id)).toEqual(['unreachable.quit', 'unreachable.contexts']);
 		expect(commandFor('s', state)).toBeUndefined();
 		expect(commandFor('?', state)).toBeUndefined();
 	});
