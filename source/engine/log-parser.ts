@@ -13,7 +13,7 @@ const TIMESTAMP_WINDOW = 41;
 const PARTIAL_MESSAGE_BYTES = 16 * 1024;
 
 /** Splits a message's leading "<timestamp> " off. */
-function splitTimestamp(message: Buffer): {timestamp?: string; body: Buffer} {
+export function splitTimestamp(message: Buffer): {timestamp?: string; body: Buffer} {
 	const space = message.subarray(0, TIMESTAMP_WINDOW).indexOf(0x20);
 	if (space > 0) {
 		const candidate = message.subarray(0, space).toString('latin1');
@@ -24,7 +24,7 @@ function splitTimestamp(message: Buffer): {timestamp?: string; body: Buffer} {
 }
 
 /** Collects one stream's bytes into lines; a line's timestamp is that of the message that began it. */
-class LineCollector {
+export class LineCollector {
 	private parts: Buffer[] = [];
 	private inLine = false;
 	private lineTimestamp: string | undefined;
