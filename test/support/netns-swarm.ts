@@ -38,7 +38,7 @@ export async function startMultiNodeSwarm(options: {managers?: number; workers?:
 			const netns = lab.addNamespace(`n${index + 1}`);
 			const address = `${prefix}.${11 + index}`;
 			lab.connect(netns, bridge, `${address}/24`);
-			const daemon = await startPrivateDockerd({netns, hostname: netns});
+			const daemon = await startPrivateDockerd({netns, hostname: netns, dir: lab.addDaemonDir()});
 			lab.beforeRemove(async () => daemon.stop());
 			await ensureFixtureImage(daemon.host);
 			started.push({daemon, address, role: index < managers ? 'manager' : 'worker'});

@@ -10,13 +10,15 @@
  */
 import {spawnSync} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
-import {readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 
 type Made =
 	| {kind: 'netns'; name: string}
 	| {kind: 'link'; name: string}
-	| {kind: 'rule'; args: string[]};
+	| {kind: 'rule'; args: string[]}
+	/** A daemon's directory: processes naming it on their command line are stopped, its mounts and files removed. */
+	| {kind: 'dir'; path: string};
 
 interface LabRecord {
 	pid: number;
@@ -36,9 +38,59 @@ function must(command: string, args: string[]): void {
 	if (!result.ok) throw new Error(`${command} ${args.join(' ')} failed: ${result.output}`);
 }
 
+/** Pids of the processes whose command line names `dir` (a daemon, its containerd, shims, conmon). */
+function processesNaming(dir: string): number[] {
+	const pids: number[] = [];
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+		try {
+			if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').some(word => word.includes(`${dir}/`))) pids.push(Number(entry));
+		} catch {
+			// Gone meanwhile.
+		}
+	}
+
+	return pids;
+}
+
+function signal(pids: number[], name: NodeJS.Signals): void {
+	for (const pid of pids) {
+		try {
+			process.kill(pid, name);
+		} catch {
+			// Gone meanwhile.
+		}
+	}
+}
+
+/** Stops what runs from `dir` (TERM, up to 30 s, then KILL), unmounts what is mounted under it and removes it. */
+function clearDir(dir: string): string | undefined {
+	let pids = processesNaming(dir);
+	signal(pids, 'SIGTERM');
+	for (let waited = 0; pids.length > 0 && waited < 30_000; waited += 200) {
+		spawnSync('sleep', ['0.2']);
+		pids = processesNaming(dir);
+	}
+
+	signal(pids, 'SIGKILL');
+	const mounts = readFileSync('/proc/self/mountinfo', 'utf8').split('\n').map(line => line.split(' ')[4]).filter((point): point is string => point !== undefined && (point === dir || point.startsWith(`${dir}/`)));
+	for (const point of mounts.sort((a, b) => b.length - a.length)) run('umount', ['-l', point]);
+	try {
+		rmSync(dir, {recursive: true, force: true});
+	} catch (error) {
+		return `dir ${dir}: ${String(error)}`;
+	}
+
+	return existsSync(dir) ? `dir ${dir}: still there` : undefined;
+}
+
 function undo(made: Made): string | undefined {
 	let result: {ok: boolean; output: string};
 	switch (made.kind) {
+		case 'dir': {
+			return clearDir(made.path);
+		}
+
 		case 'netns': {
 			if (!run('ip', ['netns', 'list']).output.split('\n').some(line => line.split(' ')[0] === made.name)) return undefined;
 			result = run('ip', ['netns', 'delete', made.name]);
@@ -96,6 +148,11 @@ export interface NetworkLab {
 	addBridge(address: string): string;
 	/** A veth pair: `eth0` with `address` (CIDR) in `netns`, its peer on `bridge`. */
 	connect(netns: string, bridge: string, address: string): void;
+	/**
+	 * A new directory for a daemon (under /tmp, short: unix socket paths are limited). Removal
+	 * (or the sweep after a killed run) stops every process that names it and deletes it.
+	 */
+	addDaemonDir(): string;
 	/** Runs before the namespaces and links go (daemons in them are stopped first). */
 	beforeRemove(step: () => Promise<void>): void;
 	/** Takes it all down, newest first; resolves with what could not be removed (empty when all went). */
@@ -114,6 +171,7 @@ export function createNetworkLab(): NetworkLab {
 	};
 
 	let links = 0;
+	let daemons = 0;
 	return {
 		id,
 		addNamespace(suffix) {
@@ -141,6 +199,12 @@ export function createNetworkLab(): NetworkLab {
 			must('ip', ['link', 'set', host, 'master', bridge, 'up']);
 			must('ip', ['-n', netns, 'addr', 'add', address, 'dev', 'eth0']);
 			must('ip', ['-n', netns, 'link', 'set', 'eth0', 'up']);
+		},
+		addDaemonDir() {
+			const dir = `/tmp/bl-${id}-${++daemons}`;
+			note({kind: 'dir', path: dir});
+			mkdirSync(dir, {recursive: true});
+			return dir;
 		},
 		beforeRemove(step) {
 			steps.push(step);

@@ -28,7 +28,7 @@ export async function startSingleNodeSwarm(): Promise<SingleNodeSwarm> {
 
 	try {
 		const netns = lab.addNamespace('swarm');
-		const daemon = await startPrivateDockerd({netns});
+		const daemon = await startPrivateDockerd({netns, dir: lab.addDaemonDir()});
 		lab.beforeRemove(async () => daemon.stop());
 		await ensureFixtureImage(daemon.host);
 		await dockerCli(daemon.host, ['swarm', 'init', '--advertise-addr', '127.0.0.1']);
