@@ -28,6 +28,7 @@ import {
 } from './mapping.js';
 import * as lifecycle from './lifecycle/index.js';
 import * as swarm from './swarm/index.js';
+import {imageIdWithAlgorithm, splitTopColumns} from './podman-compat.js';
 import {statsOnce, streamStats} from './stats-reader.js';
 import {stopContainer} from './stop-container.js';
 import {streamLogs} from './streams.js';
@@ -133,9 +134,11 @@ class DockerEngine implements Engine {
 				author: options.author,
 				pause: options.pause,
 			},
+			// The container config to change: none. podman refuses a commit without a JSON body.
+			body: {},
 		});
 		if (typeof result?.Id !== 'string') throw new EngineError('unknown', 'The engine did not return the new image id');
-		return result.Id;
+		return imageIdWithAlgorithm(result.Id);
 	}
 
 	async removeContainer(id: string, options: {force?: boolean; volumes?: boolean} = {}): Promise<void> {
@@ -164,10 +167,10 @@ class DockerEngine implements Engine {
 
 	async top(id: string): Promise<ProcessList> {
 		const raw = await this.client.read<{Titles?: string[] | null; Processes?: string[][] | null}>(`/containers/${pathPart(id)}/top`);
-		return {
+		return splitTopColumns({
 			titles: raw?.Titles ?? [],
 			processes: (raw?.Processes ?? []).map(row => row.map(String)),
-		};
+		});
 	}
 
 	async execCapture(id: string, cmd: string[]): Promise<ExecResult> {

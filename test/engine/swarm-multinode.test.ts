@@ -41,7 +41,7 @@ function running(tasks: TaskSummary[]): TaskSummary[] {
 /** The adapter's tasks against `docker service ps --format json` (read right after, once settled). */
 async function expectTasksAsCli(service: string): Promise<void> {
 	const ours = await manager.listTasks(service);
-	const cli = (await dockerCli(swarm.manager.host, ['service', 'ps', '--no-trunc', '--format', 'json', service]))
+	const cli = (await dockerCli(swarm.manager.host, ['service', 'ps', '--no-trunc', '--format', '{{json .}}', service]))
 		.split('\n')
 		.map(line => JSON.parse(line) as {ID: string; Name: string; Node: string; DesiredState: string; CurrentState: string});
 	expect(ours.map(task => task.id).sort()).toEqual(cli.map(task => task.ID).sort());
@@ -55,7 +55,7 @@ async function expectTasksAsCli(service: string): Promise<void> {
 describe('a three-node swarm', () => {
 	it('lists the nodes as `docker node ls` does, on the manager; a worker knows it is one and is refused', async () => {
 		const nodes = await manager.listNodes();
-		const cli = (await dockerCli(swarm.manager.host, ['node', 'ls', '--format', 'json'])).split('\n').map(line => JSON.parse(line) as Record<string, unknown>);
+		const cli = (await dockerCli(swarm.manager.host, ['node', 'ls', '--format', '{{json .}}'])).split('\n').map(line => JSON.parse(line) as Record<string, unknown>);
 		expect(nodes).toHaveLength(3);
 		expect(nodes.map(node => node.hostname).sort()).toEqual(swarm.nodes.map(node => node.hostname).sort());
 		for (const node of nodes) {

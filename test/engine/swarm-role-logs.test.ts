@@ -159,7 +159,7 @@ describe('nodes', () => {
 		const web = await service('drain', ['--replicas', '2'], ['sleep', '300']);
 		await waitFor(async () => (await engine.listTasks(web.id)).filter(task => task.state === 'running').length === 2, 'two running tasks', 60_000);
 		const [node] = await engine.listNodes();
-		const cli = JSON.parse(await dockerCli(swarm.host, ['node', 'ls', '--format', 'json'])) as Record<string, unknown>;
+		const cli = JSON.parse(await dockerCli(swarm.host, ['node', 'ls', '--format', '{{json .}}'])) as Record<string, unknown>;
 		expect(node).toMatchObject({id: cli.ID, hostname: cli.Hostname, status: 'ready', availability: 'active', role: 'manager', managerStatus: 'leader', engineVersion: cli.EngineVersion, self: true});
 
 		await engine.setNodeAvailability(node!.id, 'drain');

@@ -68,7 +68,7 @@ describe('services on a single-node swarm', () => {
 		await converged(all.id, 'the global task', found => found.running === 1);
 
 		const services = await engine.listServices();
-		const cli = cliJson<{ID: string; Name: string; Mode: string; Replicas: string; Image: string; Ports: string}>(await dockerCli(swarm.host, ['service', 'ls', '--format', 'json']));
+		const cli = cliJson<{ID: string; Name: string; Mode: string; Replicas: string; Image: string; Ports: string}>(await dockerCli(swarm.host, ['service', 'ls', '--format', '{{json .}}']));
 		for (const {id} of [web, all]) {
 			const ours = services.find(entry => entry.id === id)!;
 			const theirs = cli.find(entry => id.startsWith(entry.ID))!;
@@ -93,7 +93,7 @@ describe('services on a single-node swarm', () => {
 		for (const {id, name} of [web, failing]) {
 			const ours = await engine.listTasks(id);
 			const cli = cliJson<{ID: string; Name: string; Node: string; DesiredState: string; CurrentState: string; Error: string}>(
-				await dockerCli(swarm.host, ['service', 'ps', '--no-trunc', '--format', 'json', name]),
+				await dockerCli(swarm.host, ['service', 'ps', '--no-trunc', '--format', '{{json .}}', name]),
 			);
 			expect(ours.map(task => task.id).sort()).toEqual(cli.map(task => task.ID).sort());
 			for (const task of ours) {
