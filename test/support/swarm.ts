@@ -54,7 +54,7 @@ export async function removeServices(host: string, names: Iterable<string>): Pro
 		try {
 			await dockerCli(host, ['service', 'rm', name]);
 		} catch (error) {
-			if (!/not found/i.test((error as Error).message)) throw error;
+			if (!/not found|no such service/i.test((error as Error).message)) throw error;
 		}
 	}
 }
