@@ -267,12 +267,13 @@ export class ApiClient {
 	}
 
 	/**
-	 * One request through the modem. `hijack` asks for an upgraded connection and keeps the
-	 * request open (docker-modem's `openStdin`), so that nothing but the caller's bytes reach the
-	 * process's stdin. A hijacked request always has a JSON body ("{}" at least, as dockerode
-	 * sends): Node sends a request's headers only with its first body bytes, and the body goes out
-	 * in the same write; the engine drops what it buffered with the headers when it takes over the
-	 * connection.
+	 * One request through the modem. `hijack` asks for an upgraded connection. One with a JSON
+	 * body (exec start) keeps the request open (docker-modem's `openStdin`), so that nothing but
+	 * the caller's bytes reach the process's stdin: Node sends a request's headers only with its
+	 * first body bytes, and the body goes out in the same write; the engine reads it as the call's
+	 * parameters. One without (attach) is sent with an empty body (Content-Length: 0), as the docker
+	 * CLI sends it: podman passes whatever body bytes come after the headers to the container's
+	 * stdin (a "{}" would be typed into its shell), where dockerd drops them.
 	 */
 	private async dial<T>(call: Call, hijack = false, long = false): Promise<T> {
 		const statusCodes: Record<number, boolean> = {200: true, 201: true, 204: true};
@@ -285,7 +286,9 @@ export class ApiClient {
 				statusCodes,
 				abortSignal: call.signal,
 				isStream: call.stream === true,
-				...(hijack && {hijack: true, openStdin: true, allowEmpty: true}),
+				// docker-modem drops an empty "{}" body unless allowEmpty: a body given is always sent.
+				...(call.body !== undefined && {allowEmpty: true}),
+				...(hijack && (call.body === undefined ? {hijack: true, file: Buffer.alloc(0)} : {hijack: true, openStdin: true, allowEmpty: true})),
 			}, (error, data) => {
 				if (error) reject(error);
 				else resolve(data as T);

@@ -38,11 +38,17 @@ function leadingTimestamp(start: Buffer): {timestamp?: string; length: number} {
 	return {length: 0};
 }
 
+/** Splits a whole message's leading "<timestamp> " off (service logs, swarm/log-parser.ts). */
+export function splitTimestamp(message: Buffer): {timestamp?: string; body: Buffer} {
+	const {timestamp, length} = leadingTimestamp(message);
+	return timestamp === undefined ? {body: message} : {timestamp, body: message.subarray(length)};
+}
+
 /**
  * Collects one stream's bytes into lines; a line's timestamp is that of the message that began
  * it. Keeps at most MAX_LINE_BYTES of a line (copied, so no chunk is held on to).
  */
-class LineCollector {
+export class LineCollector {
 	private parts: Buffer[] = [];
 	private size = 0;
 	private cut = false;

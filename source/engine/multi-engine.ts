@@ -15,6 +15,7 @@
  * host that is up, unless an image reference is qualified; for a chosen host use engineFor(host).
  */
 import {HostLink, isHostLoss, type HostState} from './multi-hosts.js';
+import {SwarmRoute} from './multi-swarm.js';
 import {qualify, qualifyContainer, qualifyDetails, qualifyHistory, qualifyImage, unqualify} from './multi-ids.js';
 import {HostRouter} from './multi-router.js';
 import {
@@ -54,11 +55,13 @@ class Joined implements MultiEngine {
 	private readonly listeners = new Set<(hosts: HostState[]) => void>();
 	private readonly eventSinks = new Set<(event: EngineEvent) => void>();
 	private readonly route: HostRouter;
+	private readonly swarm: SwarmRoute;
 
 	constructor(hosts: Array<{name: string; engine: Engine}>) {
 		this.links = hosts.map(h => new HostLink(h.name, h.engine, link => this.hostChanged(link)));
 		this.names = hosts.map(h => h.name);
 		this.route = new HostRouter(this.links, this.names);
+		this.swarm = new SwarmRoute(this.links);
 		this.endpoint = `${this.names.join(' + ')} (${hosts.length} hosts)`;
 	}
 
@@ -297,6 +300,20 @@ class Joined implements MultiEngine {
 		await this.route.primary().engine.login(...a);
 		for (const link of this.links) link.engine.rememberCredentials(...a);
 	}
+
+	// The swarm: one for all the hosts (multi-swarm.ts).
+	swarmRole(...a: Args<'swarmRole'>) { return this.swarm.role(...a); }
+	listServices() { return this.swarm.engine().listServices(); }
+	listTasks(...a: Args<'listTasks'>) { return this.swarm.engine().listTasks(...a); }
+	listNodes() { return this.swarm.engine().listNodes(); }
+	inspectService(...a: Args<'inspectService'>) { return this.swarm.engine().inspectService(...a); }
+	inspectNode(...a: Args<'inspectNode'>) { return this.swarm.engine().inspectNode(...a); }
+	scaleService(...a: Args<'scaleService'>) { return this.swarm.engine().scaleService(...a); }
+	forceUpdateService(...a: Args<'forceUpdateService'>) { return this.swarm.engine().forceUpdateService(...a); }
+	rollbackService(...a: Args<'rollbackService'>) { return this.swarm.engine().rollbackService(...a); }
+	removeService(...a: Args<'removeService'>) { return this.swarm.engine().removeService(...a); }
+	setNodeAvailability(...a: Args<'setNodeAvailability'>) { return this.swarm.engine().setNodeAvailability(...a); }
+	streamServiceLogs(...a: Args<'streamServiceLogs'>) { return this.swarm.engine().streamServiceLogs(...a); }
 
 	rememberCredentials(...a: Args<'rememberCredentials'>) { for (const link of this.links) link.engine.rememberCredentials(...a); }
 	forgetCredentials(...a: Args<'forgetCredentials'>) { for (const link of this.links) link.engine.forgetCredentials(...a); }

@@ -7,8 +7,10 @@
  * the adapter passes it through unchanged and the UI neutralises it when it renders.
  */
 import type {BuildStep, LifecycleEngine, RestartPolicy} from './lifecycle-types.js';
+import type {SwarmEngine} from './swarm-types.js';
 
 export type * from './lifecycle-types.js';
+export type * from './swarm-types.js';
 
 /** Lifecycle state as the engine reports it (`State` of /containers/json). */
 export type ContainerState = 'running' | 'paused' | 'restarting' | 'exited' | 'created' | 'dead' | 'removing';
@@ -337,7 +339,7 @@ export class BuildError extends EngineError {
  * resolve when the stream ends (engine closed it, or `signal` aborted it) and reject with an
  * EngineError when it breaks.
  */
-export interface Engine extends LifecycleEngine {
+export interface Engine extends LifecycleEngine, SwarmEngine {
 	/** Human description of the endpoint in use, e.g. "unix:///var/run/docker.sock" or "ssh://deploy@box (context prod)". */
 	readonly endpoint: string;
 
@@ -395,9 +397,12 @@ export interface Engine extends LifecycleEngine {
 	 */
 	close?(): Promise<void>;
 
-	/** Streams engine events from `since` (unix seconds, fractions allowed) or from now. */
+	/**
+	 * Streams engine events from `since` (unix seconds, fractions allowed) or from now: container
+	 * and image events; with `swarm`, on a manager, service and node events too (swarm-types.ts).
+	 */
 	streamEvents(
-		options: {since?: string},
+		options: {since?: string; swarm?: boolean},
 		onEvent: (event: EngineEvent) => void,
 		signal: AbortSignal,
 	): Promise<void>;
