@@ -11,6 +11,7 @@ import type {SwarmEngine} from './swarm-types.js';
 
 export type * from './lifecycle-types.js';
 export type * from './swarm-types.js';
+export type * from './host-types.js';
 
 /** Lifecycle state as the engine reports it (`State` of /containers/json). */
 export type ContainerState = 'running' | 'paused' | 'restarting' | 'exited' | 'created' | 'dead' | 'removing';
@@ -396,6 +397,11 @@ export interface Engine extends LifecycleEngine, SwarmEngine {
 	 * e.g. when berth switches to another context. Optional: in-memory engines have nothing to end.
 	 */
 	close?(): Promise<void>;
+
+	/** With several hosts (multi-engine.ts): each host's state; absent for one engine. */
+	hosts?(): import('./host-types.js').HostState[];
+	/** With several hosts: called with every host's state whenever one changes; returns the unsubscribe. */
+	onHostsChange?(listener: (hosts: import('./host-types.js').HostState[]) => void): () => void;
 
 	/**
 	 * Streams engine events from `since` (unix seconds, fractions allowed) or from now: container

@@ -183,6 +183,8 @@ export interface AppState {
 	times: Record<string, ContainerTimes>;
 	/** What berth did this session, oldest first (`:` shows it). */
 	commandLog: LoggedCommand[];
+	/** With several hosts (--context a --context b): each one's state; empty for one engine. */
+	hosts: import('../engine/types.js').HostState[];
 }
 
 /** One line of the command log: what berth did, its docker CLI equivalent, when, and how it went. */
@@ -197,6 +199,7 @@ export interface LoggedCommand {
 
 export type Action =
 	| {type: 'conn-up'; info: EngineInfo}
+	| {type: 'hosts'; hosts: import('../engine/types.js').HostState[]}
 	| {type: 'conn-down'; error: EngineError; now: number}
 	| {type: 'snapshot'; containers: ContainerSummary[]; images: ImageSummary[]; at?: number}
 	| {type: 'resize'; columns: number; rows: number}
