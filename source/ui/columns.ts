@@ -51,5 +51,6 @@ export function joinCells(cells: readonly string[], widths: readonly number[], c
 
 /** A HOST column as wide as the longest host name (within 4..16 cells). */
 export function hostColumn(names: readonly string[]): Column {
-	return {title: 'HOST', width: Math.max(4, Math.min(16, ...names.map(name => stringWidth(name))))};
+	const widest = Math.max(0, ...names.map(name => stringWidth(name)));
+	return {title: 'HOST', width: Math.max(4, Math.min(16, widest))};
 }
