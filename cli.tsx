@@ -5,7 +5,7 @@ import {checkArgs} from './source/cli/check-args.js';
 import {captureStrayOutput} from './source/cli/stray-output.js';
 import {EndpointError, resolveEndpoint} from './source/engine/endpoint.js';
 
-// The memory flag (--heap-growing-percent) is set by the loader (source/build/loader.ts), 2 s
+// The memory flag (--heap-growing-percent) is set by the loader (source/cli/loader.ts), 2 s
 // after start: set at once it slowed the first frame, and it must not change while the code
 // cache is made.
 

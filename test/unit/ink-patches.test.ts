@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import FastOutput, {styledCacheSize} from '../../source/terminal/fast-output.js';
+import FastOutput, {styledCacheSize} from '../../source/ink-patches/fast-output.js';
 import {widthCacheSize} from '../../source/text/width.js';
 // Ink's own class, by path: Ink's package exports do not include it.
 import InkOutput from '../../node_modules/ink/build/output.js';
@@ -112,7 +112,7 @@ describe("berth's Output (swapped for Ink's in the bundle)", () => {
 
 describe("berth's widest-line (swapped for the package in the bundle)", () => {
 	it('measures like the package, ASCII, styled, wide and multi-line text alike, twice', async () => {
-		const {default: ours} = await import('../../source/terminal/widest-line.js');
+		const {default: ours} = await import('../../source/ink-patches/widest-line.js');
 		const {default: theirs} = await import('widest-line');
 		const texts = ['', 'plain', 'a\nlonger line\nb', '\u001B[31mred\u001B[39m', '漢字 wide', 'e\u0301 combining', '🐳 whale\n\u001B[7m✓ done\u001B[27m', 'tab\there'];
 		for (const text of [...texts, ...texts]) expect(ours(text), JSON.stringify(text)).toBe(theirs(text));
@@ -123,7 +123,7 @@ describe("berth's measure-text and wrap-text (swapped for Ink's in the bundle)",
 	const texts = ['', 'plain', 'a\nlonger line\nb', '\u001B[31mred and long enough to wrap\u001B[39m', '漢字 wide text here', 'e\u0301 combining', '🐳 whale\n\u001B[7m✓ done\u001B[27m'];
 
 	it('measure the same as Ink, and stay bounded', async () => {
-		const {default: ours} = await import('../../source/terminal/measure-text.js');
+		const {default: ours} = await import('../../source/ink-patches/measure-text.js');
 		const {default: inks} = await import('../../node_modules/ink/build/measure-text.js');
 		for (const text of [...texts, ...texts]) expect(ours(text), JSON.stringify(text)).toEqual(inks(text));
 		// Thousands of distinct texts that are not plain ASCII (a followed log): each is measured
@@ -144,7 +144,7 @@ describe("berth's measure-text and wrap-text (swapped for Ink's in the bundle)",
 	});
 
 	it('wrap and truncate the same as Ink, and stay bounded', async () => {
-		const {default: ours} = await import('../../source/terminal/wrap-text.js');
+		const {default: ours} = await import('../../source/ink-patches/wrap-text.js');
 		const {default: inks} = await import('../../node_modules/ink/build/wrap-text.js');
 		for (const text of texts) {
 			for (const width of [1, 3, 8, 20]) {
@@ -153,7 +153,7 @@ describe("berth's measure-text and wrap-text (swapped for Ink's in the bundle)",
 				}
 			}
 		}
-		const {wrapCacheSize} = await import('../../source/terminal/wrap-text.js');
+		const {wrapCacheSize} = await import('../../source/ink-patches/wrap-text.js');
 		const {limit} = wrapCacheSize();
 		for (let i = 0; i < limit + 500; i++) ours(`log line ${i}`, 10, 'end');
 		expect(wrapCacheSize().size).toBe(limit);
