@@ -2,24 +2,25 @@
 import os from 'node:os';
 import v8 from 'node:v8';
 import {checkArgs} from './source/cli/check-args.js';
-import {captureStrayOutput, onStrayMessage} from './source/cli/stray-output.js';
-import {EndpointError, resolveEndpoint} from './source/engine/endpoint.js';
+import {captureStrayOutput} from './source/cli/stray-output.js';
+import {EndpointError} from './source/engine/endpoint.js';
+import {resolveTargets} from './source/engine/targets.js';
+import type {TerminalControl} from './source/controller/controller.js';
+import type {CarriedState} from './source/state/contexts-types.js';
 
-// Memory: V8 lets the old generation grow to a multiple of what is live before it collects,
-// so under steady container churn berth's RSS climbed by tens of MB while its live data did
-// not. A growing factor of 1.2 keeps the heap near its live size (more, smaller collections;
-// bench/RESULTS.md has the figures). The flag is read each time V8 sets the next limit.
-v8.setFlagsFromString('--heap-growing-percent=20');
+// The memory flag (--heap-growing-percent) is set by the loader (source/cli/loader.ts), 2 s
+// after start: set at once it slowed the first frame, and it must not change while the code
+// cache is made.
 
 interface CommandLine {
-	flags: {host?: string; context?: string; all: boolean; shell?: string};
+	flags: {host?: string; context?: string[]; all: boolean; stats: boolean; shell?: string};
 	input: string[];
 }
 
 // The usual `berth` has no arguments and needs no parser: meow and the package-metadata
 // libraries it loads cost about 10 MB of memory and 20 ms of start-up (bench/RESULTS.md), so
 // they load only when there is a command line to read.
-let cli: CommandLine = {flags: {all: true}, input: []};
+let cli: CommandLine = {flags: {all: true, stats: true}, input: []};
 if (process.argv.length > 2) {
 	const {default: meow} = await import('meow');
 	// meow throws on some command lines (a flag given twice): one line and exit 2, not a stack trace.
@@ -31,13 +32,15 @@ if (process.argv.length > 2) {
 
 			Options
 			  --host, -H URL    Docker endpoint: unix:///path, tcp://host:port, ssh://user@host
-			  --context NAME    Docker context to use (see docker context ls)
+			  --context NAME    Docker context to use (see docker context ls); repeat it
+			                    to see several hosts at once
 			  --all / --no-all  Show all containers (default) or only running ones
+			  --no-stats        Start with the CPU and MEM columns off (M toggles them)
 			  --shell NAME      Shell that e starts (default: bash if the container has it, else sh)
 			  --version         Print the version
 			  --help            Print this help
 
-			The engine is found like the docker CLI does: --host, DOCKER_HOST, --context,
+			The engine is found like the docker CLI does: --host, --context, DOCKER_HOST,
 			DOCKER_CONTEXT, the current context in ~/.docker/config.json, /var/run/docker.sock.
 			Press ? inside berth for every key.
 
@@ -50,8 +53,9 @@ if (process.argv.length > 2) {
 				allowUnknownFlags: true,
 				flags: {
 					host: {type: 'string', shortFlag: 'H'},
-					context: {type: 'string'},
+					context: {type: 'string', isMultiple: true},
 					all: {type: 'boolean', default: true},
+					stats: {type: 'boolean', default: true},
 					shell: {type: 'string'},
 				},
 			},
@@ -71,9 +75,9 @@ function fail(message: string): never {
 const problem = checkArgs(cli.flags as Record<string, unknown>, cli.input, process.argv.slice(2));
 if (problem) fail(problem);
 
-let endpoint;
+let targets;
 try {
-	endpoint = resolveEndpoint({host: cli.flags.host, context: cli.flags.context, env: process.env, homedir: os.homedir()});
+	targets = resolveTargets({host: cli.flags.host, contexts: cli.flags.context ?? [], env: process.env, homedir: os.homedir()});
 } catch (error) {
 	if (error instanceof EndpointError) fail(error.message);
 	throw error;
@@ -105,23 +109,24 @@ const restoreStray = captureStrayOutput({logFile: process.env['BERTH_DEBUG_LOG']
 // engine about as long as loading Ink takes node. Each await between the imports lets the
 // engine's replies in (module set-up is synchronous; sockets only move between tasks).
 const nextTask = () => new Promise<void>(resolve => setImmediate(resolve));
-const [{createDockerEngine}, {startEngineFeed}] = await Promise.all([
-	import('./source/engine/docker-engine.js'),
+const [{createEngineFor}, {startEngineFeed}] = await Promise.all([
+	import('./source/engine/engine-for-targets.js'),
 	import('./source/state/engine-feed.js'),
 ]);
-const engine = createDockerEngine(endpoint);
+const engine = createEngineFor(targets);
 const feed = startEngineFeed(engine);
 await nextTask();
 const {default: React} = await import('react');
 await nextTask();
 const {render} = await import('ink');
 await nextTask();
-const [{App}, {frameStdout}, {enterAlternateScreen}, {handOver}, modes] = await Promise.all([
+const [{App}, {frameStdout}, {enterAlternateScreen}, {handOver}, modes, {createContextsSource}] = await Promise.all([
 	import('./source/ui/app.js'),
 	import('./source/terminal/frame-stdout.js'),
 	import('./source/terminal/screen.js'),
 	import('./source/terminal/handover.js'),
 	import('./source/terminal/modes.js'),
+	import('./source/cli/contexts-source.js'),
 ]);
 // The first frame shows the containers when the engine answers soon; a slow engine gets the
 // "Loading…" frame instead of a blank screen.
@@ -181,39 +186,65 @@ if (memoryLog) {
 
 const screen = enterAlternateScreen(process.stdout, process.stdin);
 const frames = frameStdout(process.stdout);
-const app = render(
+const terminal: TerminalControl = {
+	async handover(session, options) {
+		frames.pause();
+		try {
+			return await handOver(session, process.stdin, process.stdout, options);
+		} finally {
+			// The next frame (the outcome on the status line) repaints the whole screen.
+			frames.resume();
+		}
+	},
+	clipboard(text) {
+		process.stdout.write(modes.clipboard(text));
+	},
+	bracketedPaste(on) {
+		process.stdout.write(on ? modes.bracketedPasteOn : modes.bracketedPasteOff);
+	},
+};
+
+// The contexts view (0) switches berth to other engines without a restart: a new engine and
+// feed, a new App (key) with the command log and list settings carried over, the old ones closed.
+let current = {engine, feed, generation: 0, carried: undefined as CarriedState | undefined};
+const contexts = createContextsSource({
+	env: process.env,
+	homedir: os.homedir(),
+	host: cli.flags.host,
+	contexts: cli.flags.context,
+	inUse: targets.map(target => target.name),
+	show(next, carried) {
+		const previous = current;
+		const nextEngine = createEngineFor(next);
+		current = {engine: nextEngine, feed: startEngineFeed(nextEngine), generation: previous.generation + 1, carried};
+		app.rerender(element());
+		previous.feed.stop();
+		void previous.engine.close?.().catch(() => undefined);
+	},
+});
+const element = () => (
 	<TestRenderCrash>
-	<App
-		engine={engine}
-		showAll={cli.flags.all}
-		shell={cli.flags.shell}
-		feed={feed}
-		terminal={{
-			async handover(session, options) {
-				frames.pause();
-				try {
-					return await handOver(session, process.stdin, process.stdout, options);
-				} finally {
-					// The next frame (the outcome on the status line) repaints the whole screen.
-					frames.resume();
-				}
-			},
-			onStrayMessage,
-			bracketedPaste(on) {
-				process.stdout.write(on ? modes.bracketedPasteOn : modes.bracketedPasteOff);
-			},
-		}}
-	/>
-	</TestRenderCrash>,
-	{
+		<App
+			key={current.generation}
+			engine={current.engine}
+			feed={current.feed}
+			carried={current.carried}
+			showAll={cli.flags.all}
+			showStats={cli.flags.stats}
+			shell={cli.flags.shell}
+			contexts={contexts}
+			terminal={terminal}
+		/>
+	</TestRenderCrash>
+);
+const app = render(element(), {
 	stdout: frames.stream,
 	// Ink writes whole frames; frameStdout rewrites only the cells that changed (frame-diff.ts).
 	incrementalRendering: false,
 	maxFps: 60,
 	patchConsole: false,
 	exitOnCtrlC: false,
-	},
-);
+});
 
 let finishing = false;
 function finish(code: number, error?: unknown): never {

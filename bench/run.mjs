@@ -9,12 +9,14 @@
  * at the end, also on Ctrl-C. See bench/README.md.
  */
 import {spawnSync} from 'node:child_process';
-import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs';
+import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {launchBerth} from './lib/berth.mjs';
-import {counts, createFixtures, engineClient, fixtureNames, killAll} from './lib/fixtures.mjs';
+import {counts, createFixtures, createSmallFixtures, engineClient, fixtureNames, killAll, smallCounts} from './lib/fixtures.mjs';
+import {launchProgram} from './lib/program.mjs';
+import {berthAdapter, parsePeers} from './lib/peers/index.mjs';
 import {describeMachine} from './lib/machine.mjs';
 import {loadLine, tableRows, textTable, writeJson, writeResultsMd} from './lib/report.mjs';
 import {benchDir, loadDockerd, loadPty, outDir, repoRoot} from './lib/support.mjs';
@@ -23,19 +25,37 @@ import {now} from './lib/stats.mjs';
 import {churn, memory} from './scenarios/churn.mjs';
 import {flood} from './scenarios/flood.mjs';
 import {idle} from './scenarios/idle.mjs';
-import {keys} from './scenarios/keys.mjs';
-import {startup} from './scenarios/startup.mjs';
+import {keys, keysLoaded} from './scenarios/keys.mjs';
+import {startup, startupSmall} from './scenarios/startup.mjs';
 
-const scenarioNames = ['startup', 'keys', 'idle', 'churn', 'flood', 'memory'];
+/** The peers' HOME (their configuration and state files), removed at the end. */
+const peerHome = path.join(outDir, 'peer-home');
+/**
+ * berth's code cache (source/cli/loader.ts) for this run: made anew by the first launch (a
+ * warm-up in every scenario), so no figure depends on what an earlier run left in ~/.cache.
+ */
+const berthCache = path.join(outDir, 'berth-cache');
+rmSync(berthCache, {recursive: true, force: true});
+
+const scenarioNames = ['startup', 'startup-small', 'keys', 'keys-loaded', 'idle', 'churn', 'flood', 'memory'];
 
 const usage = `Usage: npm run bench [-- options]     (or: node bench/run.mjs [options] after npm run build)
 
   --quick               short durations and few repetitions, for development (no RESULTS.md)
+  --peer NAME=PATH      also measure another TUI (repeatable): lazydocker, dry and dockly have
+                        adapters (bench/lib/peers/); PATH is its executable (dockly: its index.js).
+                        Peers run in startup, startup-small, keys, keys-loaded and idle, interleaved
+                        with berth on the same engine and pty size; berth's ratio to each is reported
+  --key-warmup N        untimed ↓ then ↑ presses before the timed ones (default 40; quick 10)
+  --load N              busy loops during keys-loaded (default: the number of cores; 0 skips it)
+  --stats-off-flag FLAG berth's flag that starts it with the stats columns off (default --no-stats;
+                        "" skips the stats-off idle; a berth that refuses the flag is left out)
   --only LIST           comma-separated scenarios: ${scenarioNames.join(',')}
   --runs N              repetitions of keys, idle and churn (default 3; quick 1)
   --memory-minutes N    length of the memory churn (default 10; quick 1)
   --cli PATH            the berth entry point to run (default dist/cli.js)
   --engine HOST         reuse an engine prepared by an earlier --keep run (unix://...)
+  --small-engine HOST   reuse the small engine of an earlier --keep run (else a new one is made)
   --keep                leave the private engine and its fixtures running at the end
   --node-flags FLAGS    extra node flags for berth, space-separated (e.g. "--max-semi-space-size=1")
   --profile             run berth with --cpu-prof: one profile per launch in bench/out/profiles/
@@ -46,6 +66,11 @@ const usage = `Usage: npm run bench [-- options]     (or: node bench/run.mjs [op
 const {values: args} = parseArgs({
 	options: {
 		quick: {type: 'boolean', default: false},
+		peer: {type: 'string', multiple: true},
+		load: {type: 'string'},
+		'key-warmup': {type: 'string'},
+		'stats-off-flag': {type: 'string'},
+		'small-engine': {type: 'string'},
 		only: {type: 'string'},
 		runs: {type: 'string'},
 		'memory-minutes': {type: 'string'},
@@ -65,7 +90,15 @@ if (args.help) {
 }
 
 const quick = args.quick;
-const only = args.only ? args.only.split(',').map(s => s.trim()) : scenarioNames;
+let peers;
+try {
+	peers = parsePeers(args.peer);
+} catch (error) {
+	console.error(`bench: ${error.message}\n${usage}`);
+	process.exit(2);
+}
+const load = Number(args.load ?? os.cpus().length);
+const only = (args.only ? args.only.split(',').map(s => s.trim()) : scenarioNames).filter(name => name !== 'keys-loaded' || load > 0);
 for (const name of only) {
 	if (!scenarioNames.includes(name)) {
 		console.error(`bench: unknown scenario ${name}\n${usage}`);
@@ -77,15 +110,19 @@ const opts = {
 	runs: Number(args.runs ?? (quick ? 1 : 3)),
 	startupRuns: quick ? 3 : 7,
 	keyPresses: quick ? 20 : 200,
+	keyWarmup: Number(args['key-warmup'] ?? (quick ? 10 : 40)),
 	idleSeconds: quick ? 10 : 30,
 	churnSeconds: quick ? 10 : 30,
 	churnRate: 20,
 	floodSeconds: quick ? 15 : 60,
 	memoryMinutes: Number(args['memory-minutes'] ?? (quick ? 1 : 10)),
+	load,
+	statsOffFlag: args['stats-off-flag'] ?? '--no-stats',
+	peers: peers.map(p => ({name: p.name, path: p.path})),
 	repoRoot,
 	commandLine: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
 };
-const full = !quick && !args.only && opts.memoryMinutes >= 10 && !args.cli && !args.engine && !args.profile && !args['node-flags'];
+const full = !quick && !args.only && opts.memoryMinutes >= 10 && !args.cli && !args.engine && !args['small-engine'] && !args.profile && !args['node-flags'];
 const writeMd = args['no-write-md'] ? false : (args['write-md'] ?? full);
 
 const benchStartedAt = now();
@@ -127,6 +164,7 @@ const {startPrivateDockerd, ensureFixtureImage, dockerCli} = await loadDockerd()
 const {spawnPty} = await loadPty();
 const live = new Set();
 let daemon;
+let smallDaemon;
 let docker;
 let cleaning;
 
@@ -180,6 +218,20 @@ async function cleanup() {
 		} else if (daemon) {
 			log(`kept the engine: --engine ${daemon.host} (stop it: kill $(cat ${daemon.dir}/pid); rm -rf ${daemon.dir})`);
 		}
+		if (smallDaemon && !args.keep) {
+			log(`stopping the small engine and removing ${smallDaemon.dir}`);
+			try {
+				const small = engineClient(smallDaemon.host);
+				await killAll(small, (await small.listContainers()).map(c => c.Id));
+			} catch {
+				// The daemon is gone already.
+			}
+			await smallDaemon.stop();
+			killLeftovers(smallDaemon.dir);
+		} else if (smallDaemon) {
+			log(`kept the small engine: --small-engine ${smallDaemon.host} (stop it: kill $(cat ${smallDaemon.dir}/pid); rm -rf ${smallDaemon.dir})`);
+		}
+		rmSync(peerHome, {recursive: true, force: true});
 	})();
 	return cleaning;
 }
@@ -215,18 +267,32 @@ try {
 		log(`fixtures ready in ${fx.seconds.toFixed(0)} s: ${Object.values(counts).slice(0, 5).reduce((a, b) => a + b, 0)} containers, ${counts.images * counts.tagsPerImage} tags`);
 	}
 
+	let smallHost = args['small-engine'];
+	if (only.includes('startup-small') && !smallHost) {
+		log('starting the small engine (a second private dockerd)');
+		smallDaemon = await startPrivateDockerd();
+		smallHost = smallDaemon.host;
+		await ensureFixtureImage(smallHost);
+		const small = await createSmallFixtures(engineClient(smallHost));
+		log(`small engine ready in ${small.seconds.toFixed(0)} s: ${smallCounts.running + smallCounts.exited + smallCounts.created} containers, ${smallCounts.tags} tags`);
+	}
+
 	let launches = 0;
 	const crashes = [];
 	const machine = await describeMachine(docker, host, cli);
+	machine.peers = peers.map(p => ({name: p.name, path: p.path}));
 	const before = systemCpu();
 	await new Promise(resolve => setTimeout(resolve, 3000));
 	const after = systemCpu();
 	const busy = before && after ? (after.busy - before.busy) / (after.total - before.total) : 0;
 	if (busy > 0.25) log(`warning: the machine is busy before the scenarios (${(busy * 100).toFixed(0)}% of all cores over 3 s): the figures will be skewed`);
+	const programs = [{name: 'berth', adapter: berthAdapter}, ...peers];
 	const ctx = {
 		spawnPty,
 		dockerCli,
 		host,
+		smallHost,
+		programs,
 		docker,
 		fx,
 		cli,
@@ -234,11 +300,29 @@ try {
 		log,
 		/** Starts berth for a scenario (with --profile: under --cpu-prof) and tracks it for clean-up. */
 		launch(label) {
-			const nodeArgs = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(outDir, 'profiles')}`, `--cpu-prof-name=${label}-${++launches}.cpuprofile`] : [];
-			if (args['node-flags']) nodeArgs.push(...args['node-flags'].split(/\s+/).filter(Boolean));
-			const berth = launchBerth(spawnPty, host, {cli, nodeArgs});
-			berth.label = label;
-			return ctx.track(berth);
+			return ctx.start(programs[0], label);
+		},
+		/**
+		 * Starts `program` (berth or a peer from ctx.programs) on `host` (default: the big
+		 * engine) with extra `args`, tracked for clean-up; the handle carries the adapter.
+		 */
+		start(program, label, {host: on = host, args: extra = []} = {}) {
+			if (program.name === 'berth') {
+				const nodeArgs = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(outDir, 'profiles')}`, `--cpu-prof-name=${label}-${++launches}.cpuprofile`] : [];
+				if (args['node-flags']) nodeArgs.push(...args['node-flags'].split(/\s+/).filter(Boolean));
+				const berth = launchBerth(spawnPty, on, {cli, nodeArgs, args: extra, env: {XDG_CACHE_HOME: berthCache}});
+				berth.label = label;
+				berth.program = 'berth';
+				return ctx.track(berth);
+			}
+			const command = program.adapter.command(program.path);
+			// Its own HOME: a peer's configuration and state files stay out of the user's.
+			const home = path.join(peerHome, program.name);
+			mkdirSync(home, {recursive: true});
+			const handle = launchProgram(spawnPty, on, {file: command.file, args: [...command.args, ...extra], env: {HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_STATE_HOME: path.join(home, '.state'), XDG_CACHE_HOME: path.join(home, '.cache')}});
+			handle.label = label;
+			handle.program = program.name;
+			return ctx.track(handle);
 		},
 		track(berth) {
 			live.add(berth);
@@ -247,16 +331,16 @@ try {
 		async untrack(berth) {
 			live.delete(berth);
 			const crash = berth.crashed();
-			if (crash) {
-				crashes.push({scenario: berth.label, ...crash});
-				log(`berth exited by itself during ${berth.label} after ${crash.afterS} s (code ${crash.exitCode}${crash.signal ? `, signal ${crash.signal}` : ''}); the end of its output: ${crash.outputTail.slice(-400)}`);
+			if (crash && !berth.exitExpected) {
+				crashes.push({program: berth.program, scenario: berth.label, ...crash});
+				log(`${berth.program} exited by itself during ${berth.label} after ${crash.afterS} s (code ${crash.exitCode}${crash.signal ? `, signal ${crash.signal}` : ''}); the end of its output: ${crash.outputTail.slice(-400)}`);
 			}
 			await berth.stop();
 		},
 	};
 
 	const results = {};
-	const run = {startup, keys, idle, churn, flood, memory};
+	const run = {startup, 'startup-small': startupSmall, keys, 'keys-loaded': keysLoaded, idle, churn, flood, memory};
 	for (const name of scenarioNames) {
 		if (!only.includes(name)) continue;
 		log(`scenario ${name}`);
@@ -293,4 +377,6 @@ try {
 	process.exitCode = 1;
 } finally {
 	await cleanup();
+	// A kept engine's dockerd is a child of this process: exit rather than wait for it.
+	process.exit(process.exitCode ?? 0);
 }

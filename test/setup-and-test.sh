@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The README's test command: makes a fresh machine ready and runs every test.
-#  1. installs Debian's docker.io (dockerd), busybox-static and docker-registry (the private
-#     registries of test/support/registry.ts) when they are missing,
+#  1. installs Debian's docker.io (dockerd), busybox-static, docker-registry (the private
+#     registries of test/support/registry.ts), openssh-server (the sshd of test/support/sshd.ts,
+#     for the ssh:// tests), podman (the podman tests' private `podman system service`), and
+#     iproute2, iptables and util-linux (the network namespaces, bridge and nsenter of the swarm
+#     and podman tests: test/support/netns.ts) when they are missing,
 #  2. installs the pinned npm dependencies (npm ci) and builds dist/,
 #  3. runs `npm test`, whose global set-up starts a private dockerd (its own data root and
 #     socket under /tmp, --bridge=none), imports the busybox fixture image and stops the
@@ -13,6 +16,12 @@ need=()
 command -v dockerd >/dev/null 2>&1 || need+=(docker.io)
 dpkg -s busybox-static >/dev/null 2>&1 || need+=(busybox-static)
 [ -x /usr/bin/docker-registry ] || need+=(docker-registry)
+{ [ -x /usr/sbin/sshd ] || command -v sshd >/dev/null 2>&1; } || need+=(openssh-server)
+command -v ssh >/dev/null 2>&1 || need+=(openssh-client)
+command -v podman >/dev/null 2>&1 || need+=(podman)
+command -v ip >/dev/null 2>&1 || need+=(iproute2)
+command -v iptables >/dev/null 2>&1 || need+=(iptables)
+command -v nsenter >/dev/null 2>&1 || need+=(util-linux)
 if [ ${#need[@]} -gt 0 ]; then
 	echo "setup: installing ${need[*]}"
 	SUDO=""

@@ -1,35 +1,39 @@
 /** Driving berth and the engine: timed key presses, and start/stop churn. */
 import {now, sleep} from './stats.mjs';
 
+/** Arrow keys in normal cursor-key mode (berth's); `program.arrow(direction)` sends them in the terminal's current mode. */
 export const DOWN = '\u001B[B';
 export const UP = '\u001B[A';
 
 /**
- * Writes one key and times it until the emulated screen shows the new selection of list pane
- * `pane` (1 containers, 2 images): its "i/n" position or its inverse row changed. Then waits
- * until at least `minGapMs` after the key and (when `quietMs` > 0) until berth has been silent
- * for `quietMs`, so that the bytes counted for this key are everything it caused. `scrolled`:
- * the pane's first row changed (the window moved, every row was redrawn).
+ * Writes one key and times it until the emulated screen shows the new selection: by default
+ * that of berth's list pane `pane` (1 containers, 2 images: its "i/n" position or its inverse
+ * row changed), or whatever `selection()` reads (a peer's adapter). Then waits until at least
+ * `minGapMs` after the key and (when `quietMs` > 0) until the program has been silent for
+ * `quietMs` (at most `quietMaxMs`), so that the bytes counted for this key are everything it caused.
+ * `scrolled`: the list's first row (`firstRow()`) changed (the window moved).
  */
-export async function timedPress(berth, key, {pane = 1, minGapMs = 50, quietMs = 30, timeoutMs = 3000} = {}) {
-	const before = berth.screen.selection(pane);
-	const firstBefore = berth.screen.pane(pane)?.firstRow;
-	const bytesBefore = berth.bytes();
+export async function timedPress(program, key, {pane = 1, selection, firstRow, minGapMs = 50, quietMs = 30, quietMaxMs = 1000, timeoutMs = 3000} = {}) {
+	const select = selection ?? (() => program.screen.selection(pane));
+	const first = firstRow ?? (() => program.screen.pane(pane)?.firstRow);
+	const before = select();
+	const firstBefore = first();
+	const bytesBefore = program.bytes();
 	const pressedAt = now();
-	berth.write(key);
+	program.write(key);
 	let latency;
 	try {
-		const shownAt = await berth.waitFor(() => berth.screen.selection(pane) !== before, timeoutMs, 'the new selection');
+		const shownAt = await program.waitFor(() => select() !== before, timeoutMs, 'the new selection');
 		latency = shownAt - pressedAt;
 	} catch {
 		latency = undefined;
 	}
 	const wait = pressedAt + minGapMs - now();
 	if (wait > 0) await sleep(wait);
-	if (quietMs > 0) await berth.settle(quietMs, 1000);
+	if (quietMs > 0) await program.settle(quietMs, quietMaxMs);
 	// Read once the frame is complete (a frame may arrive in more than one chunk).
-	const scrolled = berth.screen.pane(pane)?.firstRow !== firstBefore;
-	return {latency, bytes: berth.bytes() - bytesBefore, scrolled};
+	const scrolled = first() !== firstBefore;
+	return {latency, bytes: program.bytes() - bytesBefore, scrolled};
 }
 
 /** Rejects after `ms` (the engine can wedge under churn: an operation must not hang the bench). */

@@ -130,3 +130,37 @@ export async function killAll(docker, ids) {
 	})]);
 	clearTimeout(timer);
 }
+
+/**
+ * The small engine (a second private dockerd, so the 1,000-container fixtures stay as they
+ * are): 10 containers (4 running, 3 exited, 3 created) and 5 tags of one image, about what a
+ * laptop shows. Its names start with "small-".
+ */
+export const smallCounts = {running: 4, exited: 3, created: 3, tags: 5};
+
+export function smallNames() {
+	const range = (count, prefix) => Array.from({length: count}, (_, i) => `small-${prefix}-${i}`);
+	return {running: range(smallCounts.running, 'run'), exited: range(smallCounts.exited, 'exited'), created: range(smallCounts.created, 'created')};
+}
+
+export async function createSmallFixtures(docker) {
+	const started = now();
+	const names = smallNames();
+	const ids = new Map();
+	const create = async (name, cmd) => {
+		const container = await docker.createContainer({name, Image: fixtureImage, Cmd: cmd, StopTimeout: 1, Labels: {'berth.bench': '1'}, HostConfig: {NetworkMode: 'none'}});
+		ids.set(name, container.id);
+	};
+	await pool([...names.running, ...names.created].map(n => [n, ['sleep', '100000']]).concat(names.exited.map(n => [n, ['true']])), 8, ([n, cmd]) => create(n, cmd));
+	await pool([...names.running, ...names.exited], 4, name => docker.getContainer(ids.get(name)).start());
+	const base = ids.get(names.created[0]);
+	await docker.getContainer(base).commit({repo: 'small/img', tag: 't0'});
+	await pool(Array.from({length: smallCounts.tags - 1}, (_, i) => `t${i + 1}`), 4, tag => docker.getImage('small/img:t0').tag({repo: 'small/img', tag}));
+	const deadline = now() + 30_000;
+	for (;;) {
+		const list = await docker.listContainers({filters: JSON.stringify({status: ['running']})});
+		if (list.length === names.running.length || now() > deadline) break;
+		await new Promise(resolve => setTimeout(resolve, 200));
+	}
+	return {names, ids, seconds: (now() - started) / 1000};
+}

@@ -37,3 +37,8 @@ export async function loadDockerd() {
 export async function loadPty() {
 	return import(transpile('pty'));
 }
+
+/** {startSshd, freePort} from test/support/sshd.ts. */
+export async function loadSshd() {
+	return import(transpile('sshd'));
+}

@@ -7,7 +7,7 @@
  * berth's RSS is sampled every second. The rate is measured on the engine side: the line
  * counter at the start and at the end.
  */
-import {DOWN, UP, timedPress} from '../lib/drive.mjs';
+import {timedPress} from '../lib/drive.mjs';
 import {cpuSeconds, rssMB} from '../lib/proc.mjs';
 import {median, now, p95, sleep} from '../lib/stats.mjs';
 
@@ -50,7 +50,7 @@ export async function flood(ctx) {
 		const presses = [];
 		const end = t0 + (ctx.opts.floodSeconds * 1000);
 		while (now() < end) {
-			const key = Math.floor(presses.length / 50) % 2 === 0 ? DOWN : UP;
+			const key = berth.arrow(Math.floor(presses.length / 50) % 2 === 0 ? 'down' : 'up');
 			presses.push({atS: (now() - t0) / 1000, ...(await timedPress(berth, key, {pane: 2, minGapMs: 50, quietMs: 0, timeoutMs: 5000}))});
 		}
 		// The last sample at the end of the window.

@@ -1,5 +1,5 @@
 /** Flags berth knows (camelCase, as meow reports them). */
-export const knownFlags = new Set(['host', 'context', 'all', 'shell', 'help', 'version']);
+export const knownFlags = new Set(['host', 'context', 'all', 'stats', 'shell', 'help', 'version']);
 
 /**
  * The first problem with the command line, as one line for the user, or undefined. meow keeps
@@ -9,17 +9,26 @@ export function checkArgs(flags: Record<string, unknown>, input: readonly unknow
 	const unknown = Object.keys(flags).filter(k => !knownFlags.has(k) && !knownFlags.has(k.replace(/^no/, '').toLowerCase()));
 	if (unknown.length > 0) {
 		// Name the flag as typed when it can be found in argv.
-		const typed = argv.find(a => a.startsWith('-') && !/^--?(host|context|all|no-all|shell|help|version|H)(=|$)/.test(a));
+		const typed = argv.find(a => a.startsWith('-') && !/^--?(host|context|all|no-all|stats|no-stats|shell|help|version|H)(=|$)/.test(a));
 		return `unknown flag ${typed ?? unknown[0]} (see berth --help)`;
 	}
 	// meow reads "--all=maybe" as false without a word: a switch takes no value.
-	const valued = argv.find(a => /^--(no-)?all=/.test(a) && !/^--all=(true|false)$/.test(a));
+	const valued = argv.find(a => /^--(no-)?(all|stats)=/.test(a) && !/^--(all|stats)=(true|false)$/.test(a));
 	if (valued) return `${valued.slice(0, valued.indexOf('='))} takes no value (see berth --help)`;
+	// A switch given twice (--all --all, --all --no-all): say so, as for the other flags.
+	for (const name of ['all', 'stats']) {
+		const given = argv.filter(a => new RegExp(`^--(no-)?${name}(=|$)`).test(a));
+		if (given.length > 1) return `the flag --${name} can only be set once (given as ${given.join(' ')}; see berth --help)`;
+	}
 	if (input.length > 0) return `unexpected argument ${JSON.stringify(String(input[0]))} (berth takes only flags; see berth --help)`;
-	for (const name of ['host', 'context', 'shell'] as const) {
+	for (const name of ['host', 'shell'] as const) {
 		const value = flags[name];
 		if (value === undefined) continue;
 		if (typeof value !== 'string' || value.trim() === '') return `--${name} needs a value (see berth --help)`;
 	}
+	// --context may be repeated (several hosts at once): meow gives a list, and drops a bare --context.
+	const contexts = flags['context'];
+	const bare = argv.findIndex((a, i) => a === '--context' && (i === argv.length - 1 || argv[i + 1]!.startsWith('-')));
+	if (bare !== -1 || (Array.isArray(contexts) && contexts.some(c => typeof c !== 'string' || c.trim() === ''))) return '--context needs a value (see berth --help)';
 	return undefined;
 }

@@ -14,6 +14,24 @@ export function openConfirm(ctx: CommandContext, command: Command): void {
 	ctx.dispatch({type: 'open', modal: {kind: 'confirm', command: command.id, ...dialog, forceOffered: false}});
 }
 
+/** One confirm for a bulk action, naming every container it acts on (default No). */
+export function openBulkConfirm(ctx: CommandContext, command: Command, targets: ConfirmTarget[]): void {
+	const names = targets.map(t => t.name);
+	const verb = command.label.replace(/^rm$/, 'remove');
+	ctx.dispatch({
+		type: 'open',
+		modal: {
+			kind: 'confirm',
+			command: command.id,
+			target: targets[0]!,
+			targets,
+			title: `${verb[0]!.toUpperCase()}${verb.slice(1)} ${targets.length === 1 ? 'the marked container' : `all ${targets.length} marked containers`}?`,
+			body: [names.join(', '), ...(command.id === 'container.remove' ? ['Running ones are refused by the engine unless you then force them.'] : [])],
+			forceOffered: false,
+		},
+	});
+}
+
 /** The engine refused: ask again, offering force. Returns true (the failure is handled). */
 export function offerForce(ctx: CommandContext, command: string, target: ConfirmTarget, title: string, body: string[]): true {
 	ctx.dispatch({type: 'open', modal: {kind: 'confirm', command, target, title, body, forceOffered: true}});
@@ -24,7 +42,11 @@ function confirmed(ctx: CommandContext, force: boolean, find: (id: string) => Co
 	const modal = ctx.state.modal;
 	if (modal?.kind !== 'confirm') return;
 	ctx.dispatch({type: 'close'});
-	find(modal.command)?.run(ctx, {target: modal.target, force});
+	const command = find(modal.command);
+	if (!command) return;
+	// A bulk action: the command on each marked container, results reported together.
+	if (modal.targets && modal.targets.length > 1 && command.each) return ctx.services.actMany(modal.targets.map(t => command.each!(ctx, t, force)), command.label);
+	command.run(ctx, {target: modal.target, force, payload: modal.payload});
 }
 
 const offersForce = (state: Parameters<NonNullable<Command['available']>>[0]) => state.modal?.kind === 'confirm' && state.modal.forceOffered;

@@ -4,9 +4,9 @@
  * a prompt, and pastes, go into the prompt's line.
  */
 import type {KeyEvent} from '../input/decode-keys.js';
-import {openConfirm} from './confirm.js';
-import {activeLine, typeText} from './prompts.js';
-import {availability, commandFor} from './registry.js';
+import {openBulkConfirm, openConfirm} from './confirm.js';
+import {typeText} from './prompts.js';
+import {availability, commandFor, layerOf, markedContainers} from './registry.js';
 import type {CommandContext} from './types.js';
 
 /** Whether a key name is text to type (one character, or Space) rather than a named key. */
@@ -25,7 +25,7 @@ export function handleKey(ctx: CommandContext, event: KeyEvent): void {
 	const command = commandFor(name, ctx.state);
 	if (!command) {
 		const text = typed(name);
-		if (text !== undefined && activeLine(ctx.state)) typeText(ctx, text);
+		if (text !== undefined && layerOf(ctx.state) === 'prompt') typeText(ctx, text);
 		return;
 	}
 	const available = availability(command, ctx.state);
@@ -33,6 +33,8 @@ export function handleKey(ctx: CommandContext, event: KeyEvent): void {
 		if (typeof available === 'string') ctx.say('info', available);
 		return;
 	}
+	const marked = command.bulk && ctx.state.focus === 'containers' ? markedContainers(ctx.state) : [];
+	if (marked.length > 0) return openBulkConfirm(ctx, command, marked.map(c => ({kind: 'container', id: c.id, name: c.name})));
 	if (command.confirm) return openConfirm(ctx, command);
 	command.run(ctx);
 }

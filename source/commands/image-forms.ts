@@ -8,33 +8,33 @@ import {buildFieldNames, checkBuildFields} from '../format/build-form.js';
 import {parsePullReference} from '../format/pull-reference.js';
 import {parseReference} from '../format/reference.js';
 import type {LineState} from '../input/line-editor.js';
-import type {FormModal} from '../state/images-types.js';
+import type {ImageFormModal} from '../state/images-types.js';
 import type {Action, AppState} from '../state/types.js';
 import type {CommandContext} from './types.js';
 
 /** Whether an images input has the keyboard (the prompt layer). */
 export function imagePromptOpen(state: AppState): boolean {
 	const modal = state.modal;
-	return modal?.kind === 'form' || (modal?.kind === 'inspect' && modal.search?.editing === true);
+	return modal?.kind === 'image-form' || (modal?.kind === 'inspect' && modal.search?.editing === true);
 }
 
 /** A form with more than one field (Tab moves between them). */
 export function hasFields(state: AppState): boolean {
-	return state.modal?.kind === 'form' && state.modal.fields.length > 1;
+	return state.modal?.kind === 'image-form' && state.modal.fields.length > 1;
 }
 
 export function activeImageLine(state: AppState): {line: LineState; set: (line: LineState) => Action} | undefined {
 	const modal = state.modal;
-	if (modal?.kind === 'form') return {line: modal.fields[modal.field]!, set: line => ({type: 'form-line', line})};
+	if (modal?.kind === 'image-form') return {line: modal.fields[modal.field]!, set: line => ({type: 'image-form-line', line})};
 	if (modal?.kind === 'inspect' && modal.search?.editing) return {line: modal.search.line, set: line => ({type: 'inspect-search-line', line})};
 	return undefined;
 }
 
-function submitForm(ctx: CommandContext, modal: FormModal): void {
+function submitForm(ctx: CommandContext, modal: ImageFormModal): void {
 	const {dispatch, services} = ctx;
 	if (modal.pending) return;
 	const values = modal.fields.map(line => line.value);
-	const refuse = (field: number, error: string) => dispatch({type: 'form-field', field, error});
+	const refuse = (field: number, error: string) => dispatch({type: 'image-form-field', field, error});
 	switch (modal.purpose) {
 		case 'pull': {
 			const parsed = parsePullReference(values[0]!);
@@ -72,7 +72,7 @@ export function submitImageInput(ctx: CommandContext): boolean {
 		ctx.dispatch({type: 'inspect-search', search: {...modal.search, editing: false}});
 		return true;
 	}
-	if (modal?.kind !== 'form') return false;
+	if (modal?.kind !== 'image-form') return false;
 	submitForm(ctx, modal);
 	return true;
 }
@@ -83,7 +83,7 @@ export function cancelImageInput(ctx: CommandContext): boolean {
 		ctx.dispatch({type: 'inspect-search', search: undefined});
 		return true;
 	}
-	if (modal?.kind !== 'form') return false;
+	if (modal?.kind !== 'image-form') return false;
 	ctx.dispatch({type: 'close'});
 	if (modal.purpose === 'login') ctx.services.images.cancelLogin(modal.transfer!);
 	else ctx.say('info', 'Cancelled; nothing was changed');
@@ -92,8 +92,8 @@ export function cancelImageInput(ctx: CommandContext): boolean {
 
 export function imageFormField(ctx: CommandContext, delta: 1 | -1): boolean {
 	const modal = ctx.state.modal;
-	if (modal?.kind !== 'form') return false;
+	if (modal?.kind !== 'image-form') return false;
 	const count = modal.fields.length;
-	ctx.dispatch({type: 'form-field', field: (modal.field + delta + count) % count, error: modal.error});
+	ctx.dispatch({type: 'image-form-field', field: (modal.field + delta + count) % count, error: modal.error});
 	return true;
 }

@@ -32,7 +32,7 @@ export const imageLifecycleCommands: Command[] = [
 		description: 'Pull an image: name[:tag], host:port/name:tag or name@sha256:… (progress)',
 		bar: true,
 		cli: (_t, o) => cliFor.pull(o?.ref ?? 'NAME[:TAG]'),
-		run: ctx => ctx.dispatch({type: 'open', modal: {kind: 'form', purpose: 'pull', fields: [lineAtEnd('')], field: 0}}),
+		run: ctx => ctx.dispatch({type: 'open', modal: {kind: 'image-form', purpose: 'pull', fields: [lineAtEnd('')], field: 0}}),
 	},
 	{
 		id: 'image.tag',
@@ -45,7 +45,7 @@ export const imageLifecycleCommands: Command[] = [
 		cli: (t, o) => `docker tag ${t.ref ?? shortId(t.id)} ${o?.ref ?? 'REPOSITORY:TAG'}`,
 		run: ctx => {
 			const target = selectedImageTarget(ctx.state)!;
-			ctx.dispatch({type: 'open', modal: {kind: 'form', purpose: 'tag', fields: [lineAtEnd(target.ref ?? '')], field: 0, target}});
+			ctx.dispatch({type: 'open', modal: {kind: 'image-form', purpose: 'tag', fields: [lineAtEnd(target.ref ?? '')], field: 0, target}});
 		},
 	},
 	{
@@ -78,7 +78,7 @@ export const imageLifecycleCommands: Command[] = [
 		bar: true,
 		cli: () => 'DOCKER_BUILDKIT=0 docker build -f ./Dockerfile .',
 		run: ctx =>
-			ctx.dispatch({type: 'open', modal: {kind: 'form', purpose: 'build', fields: [lineAtEnd('.'), lineAtEnd('Dockerfile'), lineAtEnd(''), lineAtEnd('')], field: 0, cwd: ctx.services.images.cwd}}),
+			ctx.dispatch({type: 'open', modal: {kind: 'image-form', purpose: 'build', fields: [lineAtEnd('.'), lineAtEnd('Dockerfile'), lineAtEnd(''), lineAtEnd('')], field: 0, cwd: ctx.services.images.cwd}}),
 	},
 	{
 		id: 'image.inspect',

@@ -1,15 +1,14 @@
 /**
- * The images pane's commands: rmi (asks first; force after the engine refuses), history, and
- * running a container from the image.
+ * The images pane's commands: rmi (asks first; force after the engine refuses) and history.
+ * Running and creating containers from an image: run-forms.ts.
  */
 import {EngineError} from '../engine/types.js';
 import {shortId} from '../format/format.js';
-import {lineAtEnd} from '../input/line-editor.js';
 import {selectedImageRow} from '../state/selectors.js';
-import {runFieldNames, type AppState, type RunModal} from '../state/types.js';
+import type {AppState} from '../state/types.js';
 import {offerForce} from './confirm.js';
 import {plural} from '../format/plural.js';
-import {shellWord} from '../format/shell-word.js';
+import {cliFor} from '../format/cli-for.js';
 import {selectedImageTarget} from './targets.js';
 import type {Command} from './types.js';
 
@@ -38,7 +37,7 @@ export const imageCommands: Command[] = [
 			if (!row) return false;
 			return state.busy[row.image.id] ? `${row.ref ?? shortId(row.image.id)} is busy: ${state.busy[row.image.id]}` : true;
 		},
-		cli: (t, o) => `docker rmi ${o?.force ? '-f ' : ''}${shellWord(t.ref ?? shortId(t.id))}`,
+		cli: (t, o) => cliFor.removeImage(t.ref ?? shortId(t.id), {force: o?.force}),
 		confirm: {
 			policy: 'confirm-then-force',
 			dialog: state => {
@@ -61,7 +60,7 @@ export const imageCommands: Command[] = [
 				busy: 'removing',
 				name: t.name,
 				verb: 'rmi',
-				cli: `docker rmi ${force ? '-f ' : ''}${shellWord(t.ref ?? shortId(t.id))}`,
+				cli: cliFor.removeImage(t.ref ?? shortId(t.id), {force}),
 				work: async engine => {
 					await engine.removeImage(t.ref ?? t.id, {force});
 					return t.ref && others.length > 0 ? `Untagged ${t.ref}; the image stays` : `Removed image ${t.name}`;
@@ -84,25 +83,10 @@ export const imageCommands: Command[] = [
 		description: 'Show the image history (layers)',
 		bar: true,
 		available: hasImage,
-		cli: t => `docker history ${shellWord(t.ref ?? shortId(t.id))}`,
+		cli: t => cliFor.history(t.ref ?? shortId(t.id)),
 		run: ctx => {
 			const row = selectedImageRow(ctx.state)!;
 			ctx.dispatch({type: 'open', modal: {kind: 'history', id: row.image.id, ref: row.ref, scroll: 0}});
-		},
-	},
-	{
-		id: 'image.run',
-		scope: 'images',
-		keys: ['r'],
-		label: 'run',
-		description: 'Run a container from the image (form: name, command, ports, env, binds)',
-		bar: true,
-		available: hasImage,
-		cli: t => `docker run -d ${shellWord(t.ref ?? shortId(t.id))}`,
-		run: ctx => {
-			const row = selectedImageRow(ctx.state)!;
-			const fields = Object.fromEntries(runFieldNames.map(f => [f, lineAtEnd('')])) as RunModal['fields'];
-			ctx.dispatch({type: 'open', modal: {kind: 'run', image: row.ref ?? row.image.id, fields, field: 0}});
 		},
 	},
 ];

@@ -4,12 +4,12 @@
  */
 import {defaultLogPath} from '../logs/save-logs.js';
 import {lineAtEnd} from '../input/line-editor.js';
-import {mergedLogs} from './containers.js';
-import {shellWord} from '../format/shell-word.js';
+import {mergedLogs} from './container-tools.js';
+import {commandLine} from '../format/cli-for.js';
 import type {Command, CommandContext} from './types.js';
 
-function saveLogs(ctx: CommandContext, confirmed?: {target: {name: string; ref?: string}}) {
-	if (confirmed) return ctx.services.saveLogs(confirmed.target.name, confirmed.target.ref === 'engine' ? 'engine' : 'buffer', true);
+function saveLogs(ctx: CommandContext, confirmed?: {target: {name: string; ref?: string}; payload?: Record<string, string>}) {
+	if (confirmed) return ctx.services.saveLogs(confirmed.target.name, confirmed.target.ref === 'engine' ? 'engine' : 'buffer', true, confirmed.payload?.['through']);
 	const targets = ctx.state.logs.targets;
 	if (targets.length === 0) return ctx.say('info', 'No log to save: select a container');
 	const name = targets.length > 1 ? 'merged' : targets[0]!.name;
@@ -56,7 +56,7 @@ export const logCommands: Command[] = [
 		label: 'save',
 		description: 'Save the log to a file (the buffer, or Tab: the whole log from the engine)',
 		bar: true,
-		cli: (t, o) => `docker logs ${shellWord(t.name)} > ${shellWord(o?.file ?? 'FILE')}`,
+		cli: (t, o) => `${commandLine(['docker', 'logs', t.name])} > ${commandLine([o?.file ?? 'FILE'])}`,
 		run: saveLogs,
 	},
 	{

@@ -4,10 +4,13 @@
  * typed or pasted goes in at the cursor.
  */
 import {editLine, insertText, type EditOp, type LineState} from '../input/line-editor.js';
+import {cliFor} from '../format/cli-for.js';
 import {parseReference} from '../format/reference.js';
-import {checkRunFields, runCommandLine, splitCommand} from '../format/run-form.js';
-import {runFieldNames, type Action, type AppState} from '../state/types.js';
-import {shellWord} from '../format/shell-word.js';
+import {splitCommand} from '../format/run-form.js';
+import type {Action, AppState} from '../state/types.js';
+import {submitStopTimeout} from './container-lifecycle.js';
+import {moveField, stepChoice, submitForm} from './forms.js';
+import {submitRename} from './rename.js';
 import type {Command, CommandContext} from './types.js';
 import {activeImageLine, cancelImageInput, hasFields, imageFormField, submitImageInput} from './image-forms.js';
 
@@ -17,13 +20,24 @@ export function activeLine(state: AppState): {line: LineState; set: (line: LineS
 	const image = activeImageLine(state);
 	if (image) return image;
 	if (modal?.kind === 'prompt') return {line: modal.line, set: line => ({type: 'prompt-line', line})};
-	if (modal?.kind === 'run') return {line: modal.fields[runFieldNames[modal.field]!], set: line => ({type: 'run-line', line})};
+	if (modal?.kind === 'form') {
+		const field = modal.fields[modal.field];
+		// A choice is not typed into.
+		return field && !field.choices ? {line: field.line, set: line => ({type: 'form-line', line})} : undefined;
+	}
+	if (modal?.kind === 'diff' && modal.edit) return {line: modal.edit, set: line => ({type: 'view-filter', edit: line})};
 	if (!modal && state.filterEdit) return {line: state.filterEdit.line, set: line => ({type: 'filter-line', line})};
 	return undefined;
 }
 
 /** Types text into the open prompt (keys, or a paste taken literally: no control characters). */
 export function typeText(ctx: CommandContext, text: string): void {
+	const modal = ctx.state.modal;
+	// Space on a choice steps it.
+	if (modal?.kind === 'form' && modal.fields[modal.field]?.choices) {
+		if (text === ' ') stepChoice(ctx, modal, 1);
+		return;
+	}
 	const active = activeLine(ctx.state);
 	// eslint-disable-next-line no-control-regex
 	const clean = text.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
@@ -32,6 +46,8 @@ export function typeText(ctx: CommandContext, text: string): void {
 
 function edit(op: EditOp) {
 	return (ctx: CommandContext) => {
+		const modal = ctx.state.modal;
+		if (modal?.kind === 'form' && (op === 'left' || op === 'right') && stepChoice(ctx, modal, op === 'left' ? -1 : 1)) return;
 		const active = activeLine(ctx.state);
 		if (active) ctx.dispatch(active.set(editLine(active.line, op)));
 	};
@@ -40,10 +56,11 @@ function edit(op: EditOp) {
 function cancel(ctx: CommandContext) {
 	if (cancelImageInput(ctx)) return;
 	const {state} = ctx;
-	if (state.modal?.kind === 'run') {
+	if (state.modal?.kind === 'form') {
 		ctx.dispatch({type: 'close'});
-		return ctx.say('info', 'Run cancelled');
+		return ctx.say('info', `${state.modal.title.split(' ')[0]} cancelled; nothing was changed`);
 	}
+	if (state.modal?.kind === 'diff') return ctx.dispatch({type: 'view-filter', edit: undefined, filter: ''});
 	if (state.modal?.kind === 'prompt') {
 		ctx.dispatch({type: 'close'});
 		return ctx.say('info', 'Cancelled; nothing was changed');
@@ -55,15 +72,8 @@ function submit(ctx: CommandContext) {
 	if (submitImageInput(ctx)) return;
 	const {state, dispatch, services} = ctx;
 	const modal = state.modal;
-	if (modal?.kind === 'run') {
-		if (modal.pending) return;
-		const values = Object.fromEntries(runFieldNames.map(f => [f, modal.fields[f].value])) as Record<(typeof runFieldNames)[number], string>;
-		const checked = checkRunFields(values);
-		if (!checked.ok) return dispatch({type: 'run-field', field: runFieldNames.indexOf(checked.field), error: `${checked.field}: ${checked.reason}`});
-		// The form stays open until the engine answers: a refusal (a name in use) is shown in it.
-		dispatch({type: 'run-pending', pending: true});
-		return services.runContainer(modal.image, checked.options, runCommandLine(modal.image, checked.options));
-	}
+	if (modal?.kind === 'form') return submitForm(ctx, modal);
+	if (modal?.kind === 'diff') return dispatch({type: 'view-filter', edit: undefined});
 	if (modal?.kind === 'prompt') {
 		const value = modal.line.value;
 		if (modal.purpose === 'commit') {
@@ -77,13 +87,19 @@ function submit(ctx: CommandContext) {
 				busy: 'committing',
 				name: t.name,
 				verb: 'commit',
-				cli: `docker commit ${shellWord(t.name)} ${shellWord(ref)}`,
+				cli: cliFor.commit(t.name, {repo: parsed.repo, tag: parsed.tag}),
 				work: async engine => {
 					const imageId = await engine.commitContainer(t.id, {repo: parsed.repo, tag: parsed.tag});
 					return `Committed ${t.name} → ${ref} (${imageId.replace('sha256:', '').slice(0, 12)})`;
 				},
 			});
 		}
+		if (modal.purpose === 'stop-timeout') {
+			const problem = submitStopTimeout(ctx, modal.target, value);
+			if (problem) dispatch({type: 'prompt-line', line: modal.line, error: problem});
+			return;
+		}
+		if (modal.purpose === 'rename') return submitRename(ctx, modal.target, modal.line);
 		if (modal.purpose === 'exec') {
 			const cmd = splitCommand(value.trim());
 			if (typeof cmd === 'string' || cmd.length === 0) {
@@ -91,7 +107,7 @@ function submit(ctx: CommandContext) {
 			}
 			dispatch({type: 'close'});
 			const t = modal.target;
-			return services.interactive(t, 'Command', engine => engine.execInteractive(t.id, cmd, state.size), `docker exec -it ${shellWord(t.name)} ${cmd.map(shellWord).join(' ')}`);
+			return services.interactive(t, 'Command', engine => engine.execInteractive(t.id, cmd, state.size), cliFor.exec(t.name, cmd, true));
 		}
 		const file = value.trim();
 		if (!file) return dispatch({type: 'prompt-line', line: modal.line, error: 'Type a file name'});
@@ -109,15 +125,12 @@ function submit(ctx: CommandContext) {
 function field(ctx: CommandContext, delta: 1 | -1) {
 	if (imageFormField(ctx, delta)) return;
 	const modal = ctx.state.modal;
-	if (modal?.kind === 'run') {
-		const next = (modal.field + delta + runFieldNames.length) % runFieldNames.length;
-		return ctx.dispatch({type: 'run-field', field: next, error: modal.error});
-	}
+	if (modal?.kind === 'form') return moveField(ctx, modal, delta);
 	if (modal?.kind === 'prompt' && modal.purpose === 'save-logs') ctx.dispatch({type: 'prompt-scope'});
 }
 
 const isSave = (state: AppState) => state.modal?.kind === 'prompt' && state.modal.purpose === 'save-logs';
-const isForm = (state: AppState) => state.modal?.kind === 'run';
+const isForm = (state: AppState) => state.modal?.kind === 'form';
 
 export const promptCommands: Command[] = [
 	{id: 'prompt.submit', scope: 'prompt', keys: ['enter'], label: 'ok', description: 'Accept the input', bar: true, run: submit},

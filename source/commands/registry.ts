@@ -5,11 +5,16 @@
 import type {AppState} from '../state/types.js';
 import {appCommands} from './app.js';
 import {dialogCommands} from './confirm.js';
-import {containerCommands} from './containers.js';
+import {containerLifecycle, stopWithTimeout} from './container-lifecycle.js';
+import {containerTools} from './container-tools.js';
+import {contextCommands} from './contexts.js';
+import {copyOutReplace} from './copy-forms.js';
 import {imageCommands} from './images.js';
 import {imageLifecycleCommands} from './images-lifecycle.js';
-import {imageViewCommands, imageViewScopes} from './image-views.js';
+import {imageViewCommands} from './image-views.js';
 import {imagePromptOpen} from './image-forms.js';
+import {pullFirst, runCommands} from './run-forms.js';
+import {openCommandLog, viewCommands} from './view-commands.js';
 import {logCommands} from './logs.js';
 import {promptCommands} from './prompts.js';
 import type {Command, Scope} from './types.js';
@@ -18,10 +23,18 @@ const byId = new Map<string, Command>();
 
 export const commands: readonly Command[] = [
 	...appCommands,
-	...containerCommands,
+	...containerLifecycle,
+	stopWithTimeout,
+	...containerTools,
+	copyOutReplace,
 	...imageCommands,
 	...imageLifecycleCommands,
+	...runCommands,
+	pullFirst,
+	openCommandLog,
+	...viewCommands,
 	...imageViewCommands,
+	...contextCommands,
 	...logCommands,
 	...dialogCommands(id => byId.get(id)),
 	...promptCommands,
@@ -36,14 +49,17 @@ export function commandById(id: string): Command | undefined {
 }
 
 /** Who has the keyboard, from the top of the screen down. */
-export type Layer = 'unreachable' | 'dialog' | 'prompt' | 'help' | 'view' | 'panes';
+export type Layer = 'unreachable' | 'dialog' | 'notice' | 'prompt' | 'help' | 'view' | 'panes';
 
 export function layerOf(state: AppState): Layer {
 	const modal = state.modal;
-	// While the engine is away only its screen shows; what was open comes back with it.
+	// While the engine is away only its screen shows (and the contexts view, to go elsewhere);
+	// what was open comes back with it.
+	if (modal?.kind === 'contexts') return 'view';
 	if (state.conn.kind === 'down') return 'unreachable';
 	if (modal?.kind === 'confirm') return 'dialog';
-	if (modal?.kind === 'prompt' || modal?.kind === 'run' || imagePromptOpen(state) || (!modal && state.filterEdit)) return 'prompt';
+	if (modal?.kind === 'notice') return 'notice';
+	if (modal?.kind === 'prompt' || modal?.kind === 'form' || imagePromptOpen(state) || (modal?.kind === 'diff' && modal.edit) || (!modal && state.filterEdit)) return 'prompt';
 	if (modal?.kind === 'help') return 'help';
 	if (modal) return 'view';
 	return 'panes';
@@ -52,8 +68,12 @@ export function layerOf(state: AppState): Layer {
 /** The scopes consulted, in order, for the layer that has the keyboard. */
 export function scopesOf(state: AppState): Scope[] {
 	const layer = layerOf(state);
-	if (layer === 'view') return [...imageViewScopes(state), 'view'];
-	return layer === 'panes' ? [state.focus, 'global'] : [layer];
+	if (layer === 'panes') return [state.focus, 'global'];
+	// A view with keys of its own (diff, command log, inspect, prune) has them first, then the views' common keys.
+	const kind = state.modal?.kind;
+	if (layer === 'view' && (kind === 'diff' || kind === 'commands' || kind === 'output' || kind === 'inspect' || kind === 'prune')) return [kind, 'view'];
+	if (layer === 'view' && kind === 'contexts') return ['contexts'];
+	return [layer];
 }
 
 /** The command a key reaches now: the first scope that binds it decides (nothing leaks past a dialog or prompt). */
@@ -67,8 +87,14 @@ export function commandFor(key: string, state: AppState): Command | undefined {
 	return undefined;
 }
 
-/** Whether a command can run in this state (see Command.available). */
+/** The marked containers that still exist, in list order. */
+export function markedContainers(state: AppState): AppState['containers'] {
+	return state.containers.filter(c => state.marked[c.id]);
+}
+
+/** Whether a command can run in this state (see Command.available); a bulk command can whenever rows are marked. */
 export function availability(command: Command, state: AppState): boolean | string {
+	if (command.bulk && state.focus === 'containers' && markedContainers(state).length > 0 && layerOf(state) === 'panes') return true;
 	return command.available ? command.available(state) : true;
 }
 
@@ -77,16 +103,17 @@ export function barCommands(state: AppState): Command[] {
 	const seen = new Set<string>();
 	const result: Command[] = [];
 	const scopes = scopesOf(state);
-	for (const [index, scope] of scopes.entries()) {
+	scopes.forEach((scope, at) => {
+		// A key bound in an earlier scope (the pane's, the view's own) shadows later commands on it.
+		const shadowed = (key: string) => scopes.slice(0, at).some(earlier => byScopeKey.has(`${earlier}\u0000${key}`));
 		for (const command of commands) {
 			if (command.scope !== scope || !command.bar || availability(command, state) !== true) continue;
-			// A key bound in an earlier scope (the pane's, a view's own) shadows the later command on it.
-			if (index > 0 && command.keys.every(k => scopes.slice(0, index).some(earlier => byScopeKey.has(`${earlier}\u0000${k}`)))) continue;
+			if (command.keys.every(shadowed)) continue;
 			if (seen.has(command.label)) continue;
 			seen.add(command.label);
 			result.push(command);
 		}
-	}
+	});
 	// `?` first: when the bar is cut short on a narrow terminal, the way to every key still shows.
 	return result.sort((a, b) => Number(b.id === 'app.help') - Number(a.id === 'app.help'));
 }
@@ -97,11 +124,16 @@ export const scopeTitles: ReadonlyArray<[Scope, string]> = [
 	['containers', 'Containers pane'],
 	['images', 'Images pane'],
 	['logs', 'Logs pane'],
-	['view', 'Details, history and processes views'],
+	['view', 'Full-screen views (details, history, processes, diff, output, command log, pull/push, build, inspect, prune)'],
+	['diff', 'Diff view'],
+	['output', 'Output views (an attached run)'],
+	['commands', 'Command log'],
 	['inspect', 'Image inspect view'],
 	['prune', 'Prune view'],
+	['contexts', 'Contexts view'],
 	['help', 'Help overlay'],
 	['dialog', 'Confirm dialogs'],
+	['notice', 'Results'],
 	['prompt', 'Prompts and forms'],
 	['unreachable', 'When the engine is unreachable'],
 ];

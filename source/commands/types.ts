@@ -11,7 +11,7 @@ import type {Services} from './services.js';
  * Where a command's keys work. `global` works in every pane unless the pane binds the key
  * itself; the other scopes belong to one layer of the screen.
  */
-export type Scope = 'global' | 'containers' | 'images' | 'logs' | 'view' | 'inspect' | 'prune' | 'help' | 'dialog' | 'prompt' | 'unreachable';
+export type Scope = 'global' | 'containers' | 'images' | 'logs' | 'view' | 'diff' | 'output' | 'commands' | 'inspect' | 'prune' | 'contexts' | 'help' | 'dialog' | 'notice' | 'prompt' | 'unreachable';
 
 /** What running a command can use. `state` is always the latest (keys read together see each other's effects). */
 export interface CommandContext {
@@ -64,9 +64,11 @@ export interface Command {
 	/** Acts on every marked row when rows are marked. */
 	bulk?: boolean;
 	confirm?: ConfirmPolicy;
+	/** A bulk command's action on one container (the lifecycle's start, stop, kill, …). */
+	each?(ctx: CommandContext, target: ConfirmTarget, force: boolean): import('./services.js').ActSpec;
 	/**
 	 * Does it. For a command that confirms, this runs after `y` (or `f`, with `force`) with the
 	 * target the dialog named; otherwise right away, without a target.
 	 */
-	run(ctx: CommandContext, confirmed?: {target: ConfirmTarget; force: boolean}): void;
+	run(ctx: CommandContext, confirmed?: {target: ConfirmTarget; force: boolean; payload?: Record<string, string>}): void;
 }

@@ -1,12 +1,12 @@
 /**
  * Runs the engine-changing actions. Each marks its row busy while it runs, reports the outcome
- * on the status line (the engine's own message when it refuses), is recorded in the command
- * log with its docker CLI equivalent, and asks for a fresh snapshot after. A failed action
- * changes nothing in berth's state: the next snapshot shows what the engine has.
+ * on the status line (the engine's own message when it refuses), is recorded in the command log
+ * with its docker CLI equivalent, and asks for a fresh snapshot after. A failed action changes
+ * nothing in berth's state: the next snapshot shows what the engine has.
  */
 import {EngineError, type Engine} from '../engine/types.js';
 import type {ActSpec} from '../commands/services.js';
-import type {Action} from '../state/types.js';
+import type {Store} from '../state/store.js';
 
 function message(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
@@ -21,60 +21,69 @@ export function failureText(verb: string, name: string, error: unknown): string 
 	return `${verb} ${name} failed: ${message(error)}`;
 }
 
-/** One line of the command log: what berth did, its CLI equivalent, when, and how it went. */
-export interface LoggedCommand {
-	at: number;
-	cli: string;
-	result: 'running' | 'ok' | 'error';
-	/** The outcome message (the engine's error text on failure; untrusted). */
-	message?: string;
-}
-
 export interface ActionRunner {
 	act(spec: ActSpec): void;
+	/** The same action on several rows at once; one summary, and a notice naming each failure. */
+	actMany(specs: ActSpec[], what: string): void;
 	running(): string[];
-	/** Everything run this session, oldest first. */
-	log(): readonly LoggedCommand[];
-	/** Records an action that runs elsewhere (a hand-over): returns how to finish its entry. */
+	/** Records an action carried out elsewhere (a hand-over, a run): returns how to finish its entry. */
 	record(cli: string): (result: 'ok' | 'error', message?: string) => void;
 }
 
-export function createActionRunner(engine: Engine, dispatch: (action: Action) => void, refresh: () => void, now: () => number = Date.now): ActionRunner {
+export function createActionRunner(engine: Engine, store: Store, refresh: () => void, now: () => number = Date.now): ActionRunner {
 	const inFlight = new Map<number, string>();
-	const entries: LoggedCommand[] = [];
 	let counter = 0;
-	const say = (tone: 'ok' | 'error', text: string) => dispatch({type: 'status', status: {tone, text, at: now()}});
+	let entries = 0;
+	const say = (tone: 'ok' | 'error', text: string) => store.dispatch({type: 'status', status: {tone, text, at: now()}});
 	const record = (cli: string) => {
-		const entry: LoggedCommand = {at: now(), cli, result: 'running'};
-		entries.push(entry);
-		return (result: 'ok' | 'error', text?: string) => {
-			entry.result = result;
-			entry.message = text;
-		};
+		const id = ++entries;
+		store.dispatch({type: 'log-add', entry: {id, at: now(), cli, result: 'running'}});
+		return (result: 'ok' | 'error', text?: string) => store.dispatch({type: 'log-update', id, result, message: text});
+	};
+	/** One action: busy row, log entry; resolves with its outcome (never rejects). */
+	const perform = async (spec: ActSpec): Promise<{ok: true; text: string} | {ok: false; error: unknown}> => {
+		const n = ++counter;
+		inFlight.set(n, `${spec.busy} ${spec.name}`);
+		const finish = record(spec.cli);
+		store.dispatch({type: 'busy', id: spec.id, label: `${spec.busy}…`});
+		try {
+			const text = await spec.work(engine);
+			finish('ok', text);
+			return {ok: true, text};
+		} catch (error) {
+			finish('error', message(error));
+			return {ok: false, error};
+		} finally {
+			inFlight.delete(n);
+			store.dispatch({type: 'busy', id: spec.id});
+		}
 	};
 	return {
 		act(spec) {
-			const n = ++counter;
-			inFlight.set(n, `${spec.busy} ${spec.name}`);
-			const finish = record(spec.cli);
-			dispatch({type: 'busy', id: spec.id, label: `${spec.busy}…`});
-			void (async () => {
-				try {
-					const ok = await spec.work(engine);
-					finish('ok', ok);
-					say('ok', ok);
-				} catch (error) {
-					finish('error', message(error));
-					if (!spec.onError?.(error)) say('error', failureText(spec.verb, spec.name, error));
-				} finally {
-					inFlight.delete(n);
-					dispatch({type: 'busy', id: spec.id});
-					refresh();
+			void perform(spec).then(outcome => {
+				if (outcome.ok) {
+					spec.onOk?.(outcome.text);
+					say('ok', outcome.text);
+				} else if (!spec.onError?.(outcome.error)) say('error', failureText(spec.verb, spec.name, outcome.error));
+				refresh();
+			});
+		},
+		actMany(specs, what) {
+			void Promise.all(specs.map(spec => perform(spec))).then(outcomes => {
+				const failed = outcomes.map((o, i) => ({o, spec: specs[i]!})).filter(x => !x.o.ok);
+				const done = outcomes.length - failed.length;
+				const summary = `${what}: ${done} of ${outcomes.length} done${failed.length ? `, ${failed.length} failed` : ''}`;
+				say(failed.length ? 'error' : 'ok', summary);
+				if (failed.length > 0) {
+					const lines = outcomes.map((o, i) =>
+						o.ok ? {text: `✓ ${o.text}`, tone: 'ok' as const} : {text: `✗ ${failureText(specs[i]!.verb, specs[i]!.name, o.error)}`, tone: 'bad' as const},
+					);
+					store.dispatch({type: 'open', modal: {kind: 'notice', title: summary, lines}});
 				}
-			})();
+				refresh();
+			});
 		},
 		running: () => [...inFlight.values()],
-		log: () => entries,
 		record,
 	};
 }

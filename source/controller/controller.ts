@@ -12,10 +12,13 @@ import type {CommandContext} from '../commands/types.js';
 import type {KeyEvent} from '../input/decode-keys.js';
 import {readKeys, type KeyReader} from '../input/key-reader.js';
 import {startLogStream} from '../logs/log-stream.js';
-import type {LogBufferView} from '../logs/log-view.js';
+import type {LogBufferView, MatchSet} from '../logs/log-view.js';
 import {startEngineFeed, type EngineFeed} from '../state/engine-feed.js';
 import type {Store} from '../state/store.js';
-import {createActionRunner, failureText, type ActionRunner} from './action-runner.js';
+import {createActionRunner, type ActionRunner} from './action-runner.js';
+import {writeCommandLog} from './command-log-file.js';
+import {createHandOver} from './hand-over.js';
+import {createRuns} from './runs.js';
 import {startLogSearch} from './log-search.js';
 import {saveLogsTo} from './save-logs.js';
 import {startStatsSampler} from './stats-sampler.js';
@@ -32,12 +35,14 @@ export interface TerminalControl {
 	handover(session: TerminalSession, options: {note?: string; waitForKey?: boolean}): Promise<{lastLine?: string}>;
 	/** Bracketed paste on while a prompt is open, so a paste is text and never keys. */
 	bracketedPaste(on: boolean): void;
-	/** Node warnings and other stray output caught while the UI runs (shown on the status line). */
-	onStrayMessage?(listener: (message: string) => void): () => void;
+	/** Puts text on the terminal's clipboard (OSC 52); terminals that do not allow it ignore it. */
+	clipboard?(text: string): void;
 }
 
 export interface ControllerOptions {
 	engine: Engine;
+	/** The docker contexts to offer in the contexts view (cli.tsx; absent in tests without one). */
+	contexts?: import('../commands/services.js').ContextsSource;
 	store: Store;
 	/** The feed berth started before loading the UI; without it the controller starts its own. */
 	feed?: EngineFeed;
@@ -56,8 +61,12 @@ export interface Controller {
 	keys(events: KeyEvent[]): void;
 	/** The lines the logs pane shows. */
 	logBuffer(): LogBufferView;
+	/** The search's matches as far as it got (the pane's filter mode). */
+	logMatches(): MatchSet;
 	/** Whether a shell or attach session has the terminal. */
 	handedOver(): boolean;
+	/** The lines of an output view (an attached run). */
+	output(id: string): import('../text/ring-buffer.js').RingBuffer<import('../engine/types.js').LogLine> | undefined;
 	runner: ActionRunner;
 	stop(): void;
 }
@@ -69,14 +78,16 @@ export function createController(options: ControllerOptions): Controller {
 	// A snapshot's status texts are as of when it arrives (the ages clock words them from then).
 	const detach = feed.attach(action => store.dispatch(action.type === 'snapshot' ? {...action, at: clock()} : action));
 	const say = (tone: 'ok' | 'error' | 'info', text: string) => store.dispatch({type: 'status', status: {tone, text, at: Date.now()}});
-	const runner = createActionRunner(engine, action => store.dispatch(action), () => feed.refresh());
+	const runner = createActionRunner(engine, store, () => feed.refresh());
 	const stats = startStatsSampler(engine, store);
 	const logs = startLogStream(engine, store);
-	const stopSearch = startLogSearch(store, () => logs.buffer());
+	const logSearch = startLogSearch(store, () => logs.buffer());
 	const stopStatusTimer = clearStaleStatus(store);
 	const stopAges = startAgesClock(engine, store, clock);
+	// Several hosts: each one's state for the status line and the per-host counts.
+	if (engine.hosts) store.dispatch({type: 'hosts', hosts: engine.hosts()});
+	const stopHosts = engine.onHostsChange?.(hosts => store.dispatch({type: 'hosts', hosts}));
 	let reader: KeyReader | undefined;
-	let handedOver = false;
 
 	// Bracketed paste only while a prompt is open: elsewhere a paste would be typed keys anyway.
 	let pasting = false;
@@ -88,90 +99,52 @@ export function createController(options: ControllerOptions): Controller {
 		}
 	};
 	const unsubscribeLayer = store.subscribe(followLayer);
-	// Nothing but berth's frames reaches the terminal; what Node or a library printed shows here.
-	const stopStray = options.terminal?.onStrayMessage?.(message => say('info', `Node: ${message}`));
 
-	const images = createImageServices({engine, store, runner, refresh: () => feed.refresh(), say, cwd: options.cwd ?? process.cwd()});
+	const refresh = () => feed.refresh();
+	const runs = createRuns(engine, store, runner, refresh);
+	const handOver = createHandOver({
+		engine,
+		terminal: options.terminal,
+		runner,
+		say,
+		refresh,
+		suspend(on) {
+			if (on) reader?.pause();
+			else reader?.resume();
+			stats.suspend(on);
+		},
+	});
+	const images = createImageServices({engine, store, runner, refresh, say, cwd: options.cwd ?? process.cwd()});
+	const running = () => [...runner.running(), ...images.running()];
 	const services: Services = {
+		contexts: options.contexts && contextsService(options.contexts, store, say, running),
 		act: spec => runner.act(spec),
-		running: () => [...runner.running(), ...images.running()],
+		actMany: (specs, what) => runner.actMany(specs, what),
+		read: work => work(engine),
+		running,
 		images,
 		shell: options.shell,
-		interactive(target, what, open, cli) {
-			const terminal = options.terminal;
-			if (!terminal) return say('error', `${what} needs berth to run in a terminal`);
-			const finish = runner.record(cli);
-			handedOver = true;
-			reader?.pause();
-			stats.suspend(true);
-			void (async () => {
-				let outcome: ['info' | 'error', string];
-				try {
-					const session = await open(engine);
-					const shown = await terminal.handover(session, {note: session.note, waitForKey: what === 'Command'});
-					const result = await session.done;
-					// 126/127: the command could not run; the engine said why on the terminal.
-					const why = result.error ?? (result.exitCode === 126 || result.exitCode === 127 ? shown.lastLine : undefined);
-					outcome = result.detached
-						? ['info', `Detached from ${target.name}; it keeps running`]
-						: [why ? 'error' : 'info', `${what} in ${target.name} ended${result.exitCode === undefined ? '' : ` (exit code ${result.exitCode})`}${why ? `: ${why}` : ''}`];
-					finish(result.exitCode ? 'error' : 'ok', outcome[1]);
-				} catch (error) {
-					outcome = ['error', failureText(what.toLowerCase(), target.name, error)];
-					finish('error', outcome[1]);
-				}
-				handedOver = false;
-				// Keys first, then the news: the frame that says it ended also takes keys.
-				stats.suspend(false);
-				reader?.resume();
-				say(...outcome);
-				feed.refresh();
-			})();
+		interactive: (target, what, open, cli) => handOver.start(target, what, open, cli),
+		saveLogs: (file, scope, overwrite, through) => void saveLogsTo(ctx, engine, logs.buffer(), {file, scope, overwrite, through, cwd: options.cwd}),
+		runContainer: (image, runOptions, cli) => runs.runContainer(image, runOptions, cli),
+		createContainer: (image, runOptions, cli) => runs.createContainer(image, runOptions, cli),
+		runAttached: (image, runOptions, cli) => runs.runAttached(image, runOptions, cli),
+		offerPull: (ref, then) => runs.offerPull(ref, then),
+		pullFirst: ref => runs.pullThen(ref),
+		copyToClipboard(text) {
+			if (!options.terminal?.clipboard) return say('error', 'No terminal to copy to');
+			options.terminal.clipboard(text);
+			say('ok', 'Copied to the clipboard (where the terminal allows it)');
 		},
-		saveLogs: (file, scope, overwrite) => saveLogsTo(ctx, engine, logs.buffer(), {file, scope, overwrite, cwd: options.cwd}),
-		runContainer(image, runOptions, cli) {
-			say('info', `Starting a container from ${image}…`);
-			const finish = runner.record(cli);
-			const form = () => {
-				const modal = store.getState().modal;
-				return modal?.kind === 'run' && modal.pending ? modal : undefined;
-			};
-			void (async () => {
-				try {
-					const id = await engine.runContainer(image, runOptions);
-					const text = `Started ${runOptions.name ?? id.slice(0, 12)} from ${image}`;
-					finish('ok', text);
-					if (form()) store.dispatch({type: 'close'});
-					say('ok', text);
-					focusContainer(id);
-				} catch (error) {
-					const text = failureText('run', image, error);
-					finish('error', text);
-					// The form keeps what was typed, with the engine's reason in it.
-					if (form()) store.dispatch({type: 'run-pending', pending: false, error: error instanceof Error ? error.message : String(error)});
-					say('error', text);
-				} finally {
-					feed.refresh();
-				}
-			})();
+		saveCommandLog() {
+			void writeCommandLog(store.getState().commandLog, options.cwd ?? process.cwd(), options.now()).then(
+				file => say('ok', `Wrote the command log to ${file}`),
+				(error: unknown) => say('error', `Could not write the command log: ${error instanceof Error ? error.message : String(error)}`),
+			);
 		},
-		refresh: () => feed.refresh(),
+		refresh,
 		exit: options.exit,
 		now: options.now,
-	};
-	// A container berth just made is selected in the containers pane once the list has it.
-	const focusContainer = (id: string) => {
-		store.dispatch({type: 'focus', pane: 'containers'});
-		const select = () => {
-			if (!store.getState().containers.some(c => c.id === id)) return false;
-			store.dispatch({type: 'select', pane: 'containers', key: id});
-			return true;
-		};
-		if (select()) return;
-		const unsubscribe = store.subscribe(() => {
-			if (select()) unsubscribe();
-		});
-		setTimeout(unsubscribe, 10_000).unref?.();
 	};
 	const ctx: CommandContext = {
 		get state() {
@@ -192,7 +165,9 @@ export function createController(options: ControllerOptions): Controller {
 		},
 		keys,
 		logBuffer: () => logs.buffer(),
-		handedOver: () => handedOver,
+		logMatches: () => logSearch.search,
+		handedOver: () => handOver.active(),
+		output: id => runs.output(id),
 		runner,
 		stop() {
 			reader?.stop();
@@ -200,12 +175,38 @@ export function createController(options: ControllerOptions): Controller {
 			if (!options.feed) feed.stop();
 			stats.stop();
 			logs.stop();
-			stopSearch();
+			logSearch.stop();
 			stopStatusTimer();
 			stopAges();
+			stopHosts?.();
 			unsubscribeLayer();
-			stopStray?.();
+			runs.stop();
 			if (pasting) options.terminal?.bracketedPaste(false);
+		},
+	};
+}
+
+/** The contexts view's service: a switch carries the command log and the list's settings over. */
+function contextsService(
+	source: import('../commands/services.js').ContextsSource,
+	store: Store,
+	say: (tone: 'ok' | 'error' | 'info', text: string) => void,
+	running: () => string[],
+): import('../commands/services.js').ContextsService {
+	return {
+		list: () => source.list(),
+		check: (names, onResult) => source.check(names, onResult),
+		use: name => source.use(name),
+		switchTo(names, note) {
+			// An action still on its way would finish against an engine berth no longer shows.
+			const busy = running();
+			if (busy.length > 0) return say('error', `Still running: ${busy.join(', ')} — switch when it has finished`);
+			const state = store.getState();
+			try {
+				source.switchTo(names, {commandLog: state.commandLog, showAll: state.showAll, showStats: state.showStats}, note);
+			} catch (error) {
+				say('error', `Cannot show ${names.join(', ')}: ${error instanceof Error ? error.message : String(error)}`);
+			}
 		},
 	};
 }

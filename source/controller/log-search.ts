@@ -1,27 +1,59 @@
 /**
- * Keeps the log search's matches in the store: the pattern typed, the stream's lines, its runs.
+ * Keeps the log search's matches in the store: the pattern typed, over the stream's lines, found
+ * in the background in slices of a few milliseconds (source/logs/log-search.ts) so keys answer
+ * whatever the pattern; only new lines are matched as they arrive.
  */
+import type {LogBufferView} from '../logs/log-view.js';
+import {LogSearch} from '../logs/log-search.js';
 import type {Store} from '../state/store.js';
 import {compileMatcher} from '../text/matcher.js';
-import {findMatches, type LogBufferView} from '../logs/log-view.js';
 
-export function startLogSearch(store: Store, buffer: () => LogBufferView): () => void {
-	let key = '';
+export interface LogSearchService {
+	/** The matches so far, for the pane's filter mode (`has`, `countBetween`). */
+	search: LogSearch;
+	stop(): void;
+}
+
+export function startLogSearch(store: Store, buffer: () => LogBufferView): LogSearchService {
+	const search = new LogSearch();
+	let query = '';
+	let version = -1;
+	const unsubscribeProgress = search.subscribe(progress => {
+		store.dispatch({type: 'logs-matches', matches: [...progress.matches], searched: progress.done});
+	});
 	const update = () => {
 		const state = store.getState();
 		const pattern = state.filters.logs;
-		const next = `${pattern}\u0000${state.logs.generation}\u0000${state.logs.version}`;
-		if (next === key) return;
-		key = next;
-		if (pattern === '') {
-			if (state.logs.matches.length > 0 || state.logs.searchError) store.dispatch({type: 'logs-matches', matches: [], searched: true});
+		const nextQuery = `${pattern}\u0000${state.logs.generation}`;
+		if (nextQuery !== query) {
+			query = nextQuery;
+			version = state.logs.version;
+			if (pattern === '') {
+				search.setQuery(undefined, undefined);
+				if (state.logs.matches.length > 0 || state.logs.searchError) store.dispatch({type: 'logs-matches', matches: [], searched: true});
+				return;
+			}
+			const compiled = compileMatcher(pattern);
+			if (!compiled.ok) {
+				search.setQuery(undefined, undefined);
+				return store.dispatch({type: 'logs-matches', matches: [], searched: true, error: compiled.error});
+			}
+			search.setQuery(buffer(), compiled);
 			return;
 		}
-		const compiled = compileMatcher(pattern);
-		if (!compiled.ok) return store.dispatch({type: 'logs-matches', matches: [], searched: true, error: compiled.error});
-		store.dispatch({type: 'logs-matches', matches: findMatches(buffer(), compiled), searched: true});
+		if (state.logs.version !== version) {
+			version = state.logs.version;
+			search.refresh();
+		}
 	};
 	const unsubscribe = store.subscribe(update);
 	update();
-	return unsubscribe;
+	return {
+		search,
+		stop() {
+			unsubscribe();
+			unsubscribeProgress();
+			search.dispose();
+		},
+	};
 }

@@ -16,6 +16,12 @@ export const statsIntervalMs = 2000;
 export const statsIdleIntervalMs = 10_000;
 /** At most this many stats requests at once (the engine takes about a second to answer each). */
 const concurrency = 16;
+/**
+ * How long the rows on screen must stay the same before a round samples those that came into
+ * view: scrolling through running containers does not start a round (16 requests and a
+ * re-render) on every key press (bench/RESULTS.md: ↑ p95 324–481 ms with it, 65 ms without).
+ */
+const scrollSettleMs = 400;
 
 /** The wait before the next round: the base while samples change, doubling up to the idle cap while they do not. */
 export function nextStatsInterval(previous: number, changed: boolean): number {
@@ -31,7 +37,7 @@ export function statsLabel(stats: ContainerStats | undefined): string {
 /** The running containers on screen, when sampling makes sense at all. */
 export function statsTargets(state: AppState, suspended: boolean): string[] {
 	const rows = listRows(state, 'containers');
-	if (state.conn.kind !== 'up' || rows <= 0 || suspended) return [];
+	if (state.conn.kind !== 'up' || rows <= 0 || suspended || !state.showStats) return [];
 	const top = state.windows.containers;
 	return visibleContainers(state)
 		.slice(top, top + rows)
@@ -52,7 +58,6 @@ export function startStatsSampler(engine: Engine, store: Store): StatsSampler {
 	let round = 0;
 	let timer: NodeJS.Timeout | undefined;
 	let interval = statsIntervalMs;
-	let last: Record<string, ContainerStats> = {};
 
 	const sample = async (mine: number) => {
 		const started = Date.now();
@@ -71,15 +76,25 @@ export function startStatsSampler(engine: Engine, store: Store): StatsSampler {
 		};
 		await Promise.all(Array.from({length: Math.min(concurrency, wanted.length)}, worker));
 		if (mine !== round || stopped) return;
-		const changed = Object.keys(next).length !== Object.keys(last).length || Object.entries(next).some(([id, s]) => statsLabel(s) !== statsLabel(last[id]));
-		if (changed) {
-			last = next;
-			store.dispatch({type: 'stats', stats: next});
+		// A row whose figures read the same as shown keeps its previous sample object, so its
+		// memoised row does not render again: a round re-renders only rows whose text changed.
+		const last = store.getState().stats;
+		const merged: Record<string, ContainerStats> = {};
+		let changed = Object.keys(next).length !== Object.keys(last).length;
+		for (const [id, sample] of Object.entries(next)) {
+			const previous = last[id];
+			if (previous && statsLabel(previous) === statsLabel(sample)) merged[id] = previous;
+			else {
+				merged[id] = sample;
+				changed = true;
+			}
 		}
+		if (changed) store.dispatch({type: 'stats', stats: merged});
 		interval = nextStatsInterval(interval, changed);
 		timer = setTimeout(() => void sample(mine), Math.max(0, started + interval - Date.now()));
 	};
 
+	let first = true;
 	const restart = () => {
 		const wanted = statsTargets(store.getState(), suspended);
 		const next = wanted.join(',');
@@ -89,7 +104,11 @@ export function startStatsSampler(engine: Engine, store: Store): StatsSampler {
 		if (timer) clearTimeout(timer);
 		timer = undefined;
 		interval = statsIntervalMs;
-		if (wanted.length > 0) void sample(round);
+		if (wanted.length === 0) return;
+		// The first round at once; a new set of rows once the list has stood still a moment.
+		const mine = round;
+		timer = setTimeout(() => void sample(mine), first ? 0 : scrollSettleMs);
+		first = false;
 	};
 
 	const unsubscribe = store.subscribe(restart);

@@ -37,7 +37,7 @@ export function createTransfers(host: ImageHost): Transfers {
 	const askCredentials = (key: string): boolean => {
 		const modal = store.getState().modal;
 		if (modal && !(modal.kind === 'transfer' && modal.key === key)) return false;
-		dispatch({type: 'open', modal: {kind: 'form', purpose: 'login', fields: [lineAtEnd(''), lineAtEnd('')], field: 0, transfer: key, registry: transferOf(store.getState(), key)?.registry}});
+		dispatch({type: 'open', modal: {kind: 'image-form', purpose: 'login', fields: [lineAtEnd(''), lineAtEnd('')], field: 0, transfer: key, registry: transferOf(store.getState(), key)?.registry}});
 		return true;
 	};
 
@@ -89,7 +89,7 @@ export function createTransfers(host: ImageHost): Transfers {
 
 	const loginForm = (key: string) => {
 		const modal = store.getState().modal;
-		return modal?.kind === 'form' && modal.purpose === 'login' && modal.transfer === key ? modal : undefined;
+		return modal?.kind === 'image-form' && modal.purpose === 'login' && modal.transfer === key ? modal : undefined;
 	};
 
 	return {
@@ -108,7 +108,7 @@ export function createTransfers(host: ImageHost): Transfers {
 			const transfer = transferOf(store.getState(), key);
 			if (!transfer) return;
 			const finish = host.runner.record(cliFor.login(transfer.registry, username));
-			dispatch({type: 'form-pending', pending: true});
+			dispatch({type: 'image-form-pending', pending: true});
 			void (async () => {
 				try {
 					await engine.login({serverAddress: credentialKey(transfer.registry), username, password});
@@ -119,7 +119,7 @@ export function createTransfers(host: ImageHost): Transfers {
 					const why = message(error);
 					finish('error', why);
 					// The form stays with the registry's answer; the password is typed again.
-					if (loginForm(key)) dispatch({type: 'form-pending', pending: false, error: `The registry refused these credentials: ${why}`, clear: 1});
+					if (loginForm(key)) dispatch({type: 'image-form-pending', pending: false, error: `The registry refused these credentials: ${why}`, clear: 1});
 					else host.say('error', failureText('login to', registryLabel(transfer.registry), error));
 				}
 			})();

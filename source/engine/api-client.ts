@@ -10,7 +10,7 @@ import type Modem from 'docker-modem';
 import {negotiateApiVersion} from './api-version.js';
 import type {ResolvedEndpoint} from './endpoint.js';
 import {toEngineError} from './errors.js';
-import {createModem} from './transport.js';
+import {createTransport, type Transport} from './transport.js';
 import {checkVersionAnswer, versionFailure} from './version-errors.js';
 import {EngineError} from './types.js';
 
@@ -52,6 +52,9 @@ export class ApiClient {
 	readonly readTimeoutMs: number;
 	readonly actionTimeoutMs: number;
 	private readonly modem: Modem;
+	/** For what holds a connection for long; `modem` itself except for ssh (transport.ts). */
+	private readonly longModem: Modem;
+	private readonly transport: Transport;
 	private negotiation: Promise<void> | undefined;
 
 	constructor(resolved: ResolvedEndpoint, options: DockerEngineOptions) {
@@ -59,7 +62,19 @@ export class ApiClient {
 		this.connectTimeoutMs = options.connectTimeoutMs ?? 5000;
 		this.readTimeoutMs = options.readTimeoutMs ?? 15_000;
 		this.actionTimeoutMs = options.actionTimeoutMs ?? 600_000;
-		this.modem = createModem(resolved, this.connectTimeoutMs);
+		this.transport = createTransport(resolved, this.connectTimeoutMs);
+		this.modem = this.transport.modem;
+		this.longModem = this.transport.longModem;
+	}
+
+	/** Drops kept-alive connections (for ssh, ends berth's ssh master). Calls after this fail. */
+	async close(): Promise<void> {
+		await this.transport.close();
+	}
+
+	/** ssh processes started so far, by kind (ssh endpoints only). */
+	sshStarts(): Readonly<Record<string, number>> | undefined {
+		return this.transport.ssh?.started;
 	}
 
 	/** GET /version; negotiates the API version if that has not happened yet. */
@@ -77,12 +92,18 @@ export class ApiClient {
 
 	/** GET /version, unversioned until negotiation has happened; sets the API version once. */
 	private async fetchVersion(): Promise<VersionResponse> {
-		const timeout = AbortSignal.timeout(this.readTimeoutMs);
 		let version: VersionResponse;
-		try {
-			version = await this.dial<VersionResponse>({method: 'GET', path: '/version', signal: timeout});
-		} catch (error) {
-			throw versionFailure(error, this.endpoint);
+		for (let attempt = 0; ; attempt++) {
+			try {
+				version = await this.dial<VersionResponse>({method: 'GET', path: '/version', signal: AbortSignal.timeout(this.readTimeoutMs)});
+				break;
+			} catch (error) {
+				const failure = versionFailure(error, this.endpoint);
+				// A kept-alive connection that turned out to be dead: once more on a new one (as read does),
+				// so a daemon that went away says why (no socket, permission denied) rather than "closed".
+				if (failure.code === 'interrupted' && attempt === 0) continue;
+				throw failure;
+			}
 		}
 		const notDocker = checkVersionAnswer(version, this.endpoint);
 		if (notDocker) throw notDocker;
@@ -90,7 +111,10 @@ export class ApiClient {
 		const modem = this.modem as unknown as {version?: string};
 		if (modem.version === undefined) {
 			const chosen = negotiateApiVersion(version.ApiVersion, version.MinAPIVersion);
-			if (chosen) modem.version = `v${chosen}`;
+			if (chosen) {
+				modem.version = `v${chosen}`;
+				(this.longModem as unknown as {version?: string}).version = `v${chosen}`;
+			}
 		}
 
 		return version;
@@ -128,7 +152,7 @@ export class ApiClient {
 		const limit = this.actionTimeoutMs + Math.max(0, graceSeconds ?? 10) * 1000;
 		const timeout = AbortSignal.timeout(limit);
 		try {
-			return await this.dial<T>({...call, signal: timeout});
+			return await this.dial<T>({...call, signal: timeout}, false, true);
 		} catch (error) {
 			if (timeout.aborted) {
 				throw new EngineError('interrupted', `No answer from the engine after ${Math.round(limit / 1000)} s; the action may or may not have happened`, {cause: error});
@@ -154,7 +178,7 @@ export class ApiClient {
 	 */
 	async modemReady(): Promise<Modem> {
 		await this.negotiate();
-		return this.modem;
+		return this.longModem;
 	}
 
 	/** Opens a streaming GET; undefined when `signal` aborted first. */
@@ -162,7 +186,7 @@ export class ApiClient {
 		await this.negotiate();
 		if (signal.aborted) return undefined;
 		try {
-			return await this.dial<IncomingMessage>({method: 'GET', path, query, signal, stream: true});
+			return await this.dial<IncomingMessage>({method: 'GET', path, query, signal, stream: true}, false, true);
 		} catch (error) {
 			if (signal.aborted) return undefined;
 			throw toEngineError(error, this.endpoint);
@@ -232,7 +256,7 @@ export class ApiClient {
 			controller.abort(Object.assign(new Error('The engine did not answer in time'), {name: 'TimeoutError'}));
 		}, this.readTimeoutMs);
 		try {
-			const socket = await this.dial<unknown>({...call, method: 'POST', signal: controller.signal}, true);
+			const socket = await this.dial<unknown>({...call, method: 'POST', signal: controller.signal}, true, true);
 			if (!isDuplex(socket)) throw new EngineError('unknown', 'The engine did not hand over the connection');
 			return socket;
 		} catch (error) {
@@ -243,25 +267,28 @@ export class ApiClient {
 	}
 
 	/**
-	 * One request through the modem. `hijack` asks for an upgraded connection and keeps the
-	 * request open (docker-modem's `openStdin`), so that nothing but the caller's bytes reach the
-	 * process's stdin. A hijacked request always has a JSON body ("{}" at least, as dockerode
-	 * sends): Node sends a request's headers only with its first body bytes, and the body goes out
-	 * in the same write; the engine drops what it buffered with the headers when it takes over the
-	 * connection.
+	 * One request through the modem. `hijack` asks for an upgraded connection. One with a JSON
+	 * body (exec start) keeps the request open (docker-modem's `openStdin`), so that nothing but
+	 * the caller's bytes reach the process's stdin: Node sends a request's headers only with its
+	 * first body bytes, and the body goes out in the same write; the engine reads it as the call's
+	 * parameters. One without (attach) is sent with an empty body (Content-Length: 0), as the docker
+	 * CLI sends it: podman passes whatever body bytes come after the headers to the container's
+	 * stdin (a "{}" would be typed into its shell), where dockerd drops them.
 	 */
-	private async dial<T>(call: Call, hijack = false): Promise<T> {
+	private async dial<T>(call: Call, hijack = false, long = false): Promise<T> {
 		const statusCodes: Record<number, boolean> = {200: true, 201: true, 204: true};
 		for (const code of call.alsoOk ?? []) statusCodes[code] = true;
 		return new Promise<T>((resolve, reject) => {
-			this.modem.dial({
+			(long ? this.longModem : this.modem).dial({
 				path: `${call.path}?`,
 				method: call.method,
 				options: {_query: definedOnly(call.query ?? {}), _body: call.body ?? {}},
 				statusCodes,
 				abortSignal: call.signal,
 				isStream: call.stream === true,
-				...(hijack && {hijack: true, openStdin: true, allowEmpty: true}),
+				// docker-modem drops an empty "{}" body unless allowEmpty: a body given is always sent.
+				...(call.body !== undefined && {allowEmpty: true}),
+				...(hijack && (call.body === undefined ? {hijack: true, file: Buffer.alloc(0)} : {hijack: true, openStdin: true, allowEmpty: true})),
 			}, (error, data) => {
 				if (error) reject(error);
 				else resolve(data as T);

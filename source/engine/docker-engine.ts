@@ -4,11 +4,13 @@
  * everything above sees the domain types of `types.ts`:
  *
  * - `api-client.ts`: requests through dockerode's modem (negotiation, timeouts, streams, hijack)
- * - `transport.ts`, `socket-watch.ts`, `ssh-agent.ts`: the connection (unix, tcp/TLS, ssh via dial-stdio)
+ * - `transport.ts`, `socket-watch.ts`, `ssh-agent.ts`, `ssh-connector.ts`: the connection (unix, tcp/TLS, ssh via dial-stdio
+ *   through one ControlMaster)
  * - `api-version.ts`, `timestamps.ts`: query parameters
  * - `mapping.ts`, `event-parser.ts`, `log-parser.ts`, `stats.ts`: the engine's answers to domain types
  * - `streams.ts`, `stats-reader.ts`: the logs, events and stats streams
  * - `stop-container.ts`: a stop that takes more than one request; `lifecycle/`: pull, push, build, cp, prune, create and run
+ * - `swarm/`: services, tasks, nodes, service logs and the swarm's events
  * - `exec.ts`, `attach.ts`, `terminal-session.ts`, `frame-demuxer.ts`: exec, attach and their streams
  */
 import {ApiClient, pathPart, type DockerEngineOptions} from './api-client.js';
@@ -26,9 +28,11 @@ import {
 	type RawInspect,
 } from './mapping.js';
 import * as lifecycle from './lifecycle/index.js';
+import * as swarm from './swarm/index.js';
+import {imageIdWithAlgorithm, splitTopColumns} from './podman-compat.js';
 import {statsOnce, streamStats} from './stats-reader.js';
 import {stopContainer} from './stop-container.js';
-import {streamEvents, streamLogs} from './streams.js';
+import {streamLogs} from './streams.js';
 import {
 	EngineError,
 	type CommitOptions,
@@ -47,6 +51,7 @@ import {
 	type ProcessList,
 	type RunContainerOptions,
 	type StopResult,
+	type SwarmEngine,
 	type TerminalSession,
 } from './types.js';
 
@@ -130,9 +135,11 @@ class DockerEngine implements Engine {
 				author: options.author,
 				pause: options.pause,
 			},
+			// The container config to change: none. podman refuses a commit without a JSON body.
+			body: {},
 		});
 		if (typeof result?.Id !== 'string') throw new EngineError('unknown', 'The engine did not return the new image id');
-		return result.Id;
+		return imageIdWithAlgorithm(result.Id);
 	}
 
 	async removeContainer(id: string, options: {force?: boolean; volumes?: boolean} = {}): Promise<void> {
@@ -147,8 +154,8 @@ class DockerEngine implements Engine {
 		return streamLogs(this.client, id, options, onLines, signal);
 	}
 
-	async streamEvents(options: {since?: string}, onEvent: (event: EngineEvent) => void, signal: AbortSignal): Promise<void> {
-		return streamEvents(this.client, options, onEvent, signal);
+	async streamEvents(options: {since?: string; swarm?: boolean}, onEvent: (event: EngineEvent) => void, signal: AbortSignal): Promise<void> {
+		return swarm.streamEvents(this.client, options, onEvent, signal);
 	}
 
 	async statsOnce(id: string): Promise<ContainerStats> {
@@ -161,10 +168,10 @@ class DockerEngine implements Engine {
 
 	async top(id: string): Promise<ProcessList> {
 		const raw = await this.client.read<{Titles?: string[] | null; Processes?: string[][] | null}>(`/containers/${pathPart(id)}/top`);
-		return {
+		return splitTopColumns({
 			titles: raw?.Titles ?? [],
 			processes: (raw?.Processes ?? []).map(row => row.map(String)),
-		};
+		});
 	}
 
 	async execCapture(id: string, cmd: string[]): Promise<ExecResult> {
@@ -177,6 +184,10 @@ class DockerEngine implements Engine {
 
 	async attach(id: string, size: {columns: number; rows: number}): Promise<TerminalSession> {
 		return attach(this.client, id, size);
+	}
+
+	async close(): Promise<void> {
+		await this.client.close();
 	}
 
 	async runContainer(image: string, options: RunContainerOptions): Promise<string> {
@@ -206,8 +217,24 @@ class DockerEngine implements Engine {
 	runInteractive(...a: Args<'runInteractive'>) { return lifecycle.runInteractive(this.client, ...a); }
 	startAttached(...a: Args<'startAttached'>) { return lifecycle.startAttached(this.client, ...a); }
 	renameContainer(...a: Args<'renameContainer'>) { return lifecycle.renameContainer(this.client, ...a); }
+
+	// Swarm (source/engine/swarm/): one line each.
+	swarmRole(...a: SwarmArgs<'swarmRole'>) { return swarm.swarmRole(this.client, ...a); }
+	listServices() { return swarm.listServices(this.client); }
+	listTasks(...a: SwarmArgs<'listTasks'>) { return swarm.listTasks(this.client, ...a); }
+	listNodes() { return swarm.listNodes(this.client); }
+	inspectService(...a: SwarmArgs<'inspectService'>) { return swarm.inspectService(this.client, ...a); }
+	inspectNode(...a: SwarmArgs<'inspectNode'>) { return swarm.inspectNode(this.client, ...a); }
+	scaleService(...a: SwarmArgs<'scaleService'>) { return swarm.scaleService(this.client, ...a); }
+	forceUpdateService(...a: SwarmArgs<'forceUpdateService'>) { return swarm.forceUpdateService(this.client, ...a); }
+	rollbackService(...a: SwarmArgs<'rollbackService'>) { return swarm.rollbackService(this.client, ...a); }
+	removeService(...a: SwarmArgs<'removeService'>) { return swarm.removeService(this.client, ...a); }
+	setNodeAvailability(...a: SwarmArgs<'setNodeAvailability'>) { return swarm.setNodeAvailability(this.client, ...a); }
+	streamServiceLogs(...a: SwarmArgs<'streamServiceLogs'>) { return swarm.streamServiceLogs(this.client, ...a); }
 }
 
 /** A lifecycle method's parameters. */
 type Args<K extends keyof LifecycleEngine> = Parameters<LifecycleEngine[K]>;
+/** A swarm method's parameters. */
+type SwarmArgs<K extends keyof SwarmEngine> = Parameters<SwarmEngine[K]>;
 

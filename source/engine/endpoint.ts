@@ -12,9 +12,9 @@
  * A context named "default" means "no context": DOCKER_HOST if set, else the default socket.
  * Nothing here opens a connection; `docker-engine.ts` turns the result into one.
  */
-import {createHash} from 'node:crypto';
-import {existsSync, readFileSync} from 'node:fs';
-import path from 'node:path';
+import {configDir, EndpointError, nonEmpty, pemFiles, readContextMeta, readCurrentContext, shown, type ContextMeta} from './context-store.js';
+
+export {configDir, contextId, EndpointError} from './context-store.js';
 
 export const DEFAULT_HOST = 'unix:///var/run/docker.sock';
 
@@ -62,14 +62,6 @@ export interface ResolveEndpointOptions {
 	homedir: string;
 }
 
-/** A problem with the user's endpoint settings. The message is one line, meant to be shown as is. */
-export class EndpointError extends Error {
-	constructor(message: string) {
-		super(message);
-		this.name = 'EndpointError';
-	}
-}
-
 /** Decides which engine to use. Reads config.json and context files; throws EndpointError. */
 export function resolveEndpoint(options: ResolveEndpointOptions): ResolvedEndpoint {
 	const env = options.env;
@@ -94,21 +86,6 @@ export function resolveEndpoint(options: ResolveEndpointOptions): ResolvedEndpoi
 	return {url: DEFAULT_HOST, description: DEFAULT_HOST, source: 'default'};
 }
 
-/** The directory the docker CLI keeps its config in. */
-export function configDir(env: Record<string, string | undefined>, homedir: string): string {
-	return nonEmpty(env.DOCKER_CONFIG) ?? path.join(homedir, '.docker');
-}
-
-/** The directory name the docker CLI uses for a context: the hex SHA-256 of its name. */
-export function contextId(name: string): string {
-	return createHash('sha256').update(name).digest('hex');
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-	const trimmed = value?.trim();
-	return trimmed ? trimmed : undefined;
-}
-
 function fromHost(
 	raw: string,
 	source: 'flag' | 'env',
@@ -130,15 +107,6 @@ function tlsFromEnv(env: Record<string, string | undefined>, homedir: string): T
 	if (!verify && !nonEmpty(env.DOCKER_TLS)) return undefined;
 	const dir = nonEmpty(env.DOCKER_CERT_PATH) ?? configDir(env, homedir);
 	return {...pemFiles(dir), verify};
-}
-
-function pemFiles(dir: string): Omit<TlsFiles, 'verify'> {
-	const files: Omit<TlsFiles, 'verify'> = {};
-	for (const name of ['ca', 'cert', 'key'] as const) {
-		const file = path.join(dir, `${name}.pem`);
-		if (existsSync(file)) files[name] = file;
-	}
-	return files;
 }
 
 /**
@@ -210,11 +178,6 @@ function invalid(value: string, origin: string, why: string): EndpointError {
 	return new EndpointError(`Invalid Docker endpoint "${shown(value)}" (from ${origin}): ${why}`);
 }
 
-/** An address as the user typed it, for a message: control characters escaped (it may come from anywhere). */
-function shown(value: string): string {
-	return value.replaceAll(/\p{Cc}/gu, c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
-
 function parseUrl(value: string, origin: string): URL {
 	try {
 		return new URL(value);
@@ -227,35 +190,6 @@ function unsupported(value: string, origin: string): EndpointError {
 	return new EndpointError(`Unsupported Docker endpoint "${shown(value)}" (from ${origin}): use unix://, tcp:// or ssh://`);
 }
 
-function readJson(file: string, what: string): unknown {
-	let text: string;
-	try {
-		text = readFileSync(file, 'utf8');
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		if (code === 'ENOENT') return undefined;
-		throw new EndpointError(`Cannot read ${what} ${file}: ${code ?? String(error)}`);
-	}
-
-	try {
-		return JSON.parse(text) as unknown;
-	} catch {
-		throw new EndpointError(`${what[0]!.toUpperCase()}${what.slice(1)} ${file} is not valid JSON; fix or remove it`);
-	}
-}
-
-function readCurrentContext(dir: string): string | undefined {
-	const file = path.join(dir, 'config.json');
-	const config = readJson(file, 'Docker config file');
-	if (config === undefined) return undefined;
-	if (typeof config !== 'object' || config === null || Array.isArray(config)) {
-		throw new EndpointError(`Docker config file ${file} is not valid JSON: expected an object`);
-	}
-
-	const current = (config as {currentContext?: unknown}).currentContext;
-	return typeof current === 'string' ? nonEmpty(current) : undefined;
-}
-
 function fromContext(name: string, origin: string, options: ResolveEndpointOptions): ResolvedEndpoint {
 	if (name === 'default') {
 		const envHost = nonEmpty(options.env.DOCKER_HOST);
@@ -263,24 +197,21 @@ function fromContext(name: string, origin: string, options: ResolveEndpointOptio
 		return {url: DEFAULT_HOST, description: `${DEFAULT_HOST} (context default)`, source: 'context', context: 'default'};
 	}
 
-	const dir = configDir(options.env, options.homedir);
-	const id = contextId(name);
-	const metaFile = path.join(dir, 'contexts', 'meta', id, 'meta.json');
-	const meta = readJson(metaFile, 'context file');
-	if (meta === undefined) {
-		throw new EndpointError(`Docker context "${shown(name)}" (from ${origin}) does not exist; see "docker context ls"`);
+	return fromContextMeta(readContextMeta(configDir(options.env, options.homedir), name, origin));
+}
+
+/** The endpoint of a stored context, read with readContextMeta (context-store.ts). Throws EndpointError. */
+export function fromContextMeta(meta: ContextMeta): ResolvedEndpoint {
+	const name = meta.name;
+	if (!meta.host) {
+		throw new EndpointError(`Context file ${meta.file} is malformed: no Endpoints.docker.Host for context "${shown(name)}"`);
 	}
 
-	const docker = (meta as {Endpoints?: {docker?: {Host?: unknown; SkipTLSVerify?: unknown}}} | null)?.Endpoints?.docker;
-	if (typeof docker?.Host !== 'string' || !docker.Host.trim()) {
-		throw new EndpointError(`Context file ${metaFile} is malformed: no Endpoints.docker.Host for context "${shown(name)}"`);
-	}
-
-	const files = pemFiles(path.join(dir, 'contexts', 'tls', id, 'docker'));
-	const hasTls = Object.keys(files).length > 0;
-	const {url, ssh} = normalise(docker.Host, `context "${name}"`, hasTls);
+	const hasTls = Object.keys(meta.tls).length > 0;
+	const {url, ssh} = normalise(meta.host, `context "${name}"`, hasTls);
 	const endpoint: ResolvedEndpoint = {url, description: `${url} (context ${name})`, source: 'context', context: name};
-	if (hasTls && url.startsWith('tcp://')) endpoint.tls = {...files, verify: docker.SkipTLSVerify !== true};
+	if (hasTls && url.startsWith('tcp://')) endpoint.tls = {...meta.tls, verify: !meta.skipTlsVerify};
 	if (ssh) endpoint.ssh = ssh;
 	return endpoint;
 }
+

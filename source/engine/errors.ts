@@ -2,6 +2,7 @@
  * Turns whatever dockerode, docker-modem or Node throws into an EngineError, and says in plain
  * words why an engine could not be reached. No dockerode import: errors are recognised by shape.
  */
+import {codeFromCause} from './podman-compat.js';
 import {EngineError, type UnreachableReason} from './types.js';
 
 /** What a docker-modem HTTP error carries besides its message. */
@@ -99,6 +100,9 @@ export function notDockerEngine(endpoint: string | undefined, answered: string, 
 
 function fromStatus(status: number, shape: ModemErrorShape, error: unknown): EngineError {
 	const message = engineMessage(status, shape);
+	// podman answers 500 with a `cause` where dockerd answers 409 or 400 (podman-compat.ts).
+	const fromCause = codeFromCause(status, shape.json);
+	if (fromCause) return new EngineError(fromCause, message, {statusCode: status, cause: error});
 	if (status === 404) return new EngineError('not-found', message, {statusCode: status, cause: error});
 	if (status === 409) return new EngineError('conflict', message, {statusCode: status, cause: error});
 	if (status === 304) return new EngineError('not-modified', message, {statusCode: status, cause: error});

@@ -1,4 +1,5 @@
 /** The engine's `/events` stream, one JSON object per line, to EngineEvents. */
+import {familiarName} from './podman-compat.js';
 import type {EngineEvent} from './types.js';
 
 interface RawEvent {
@@ -24,11 +25,16 @@ export function parseEvent(line: string): EngineEvent | undefined {
 	if (typeof raw !== 'object' || raw === null) return undefined;
 	const nanos = [...text.matchAll(/"timeNano":\s*(\d+)/g)].at(-1)?.[1];
 	const timeNano = nanos ?? (typeof raw.time === 'number' ? `${Math.trunc(raw.time)}000000000` : '0');
+	const type = raw.Type ?? '';
+	const attributes: Record<string, string> = {...raw.Actor?.Attributes};
+	// Image names in the familiar form, as the lists give them (podman qualifies them: podman-compat.ts).
+	if (typeof attributes.image === 'string') attributes.image = familiarName(attributes.image);
+	if (type === 'image' && typeof attributes.name === 'string') attributes.name = familiarName(attributes.name);
 	return {
-		type: raw.Type ?? '',
+		type,
 		action: raw.Action ?? raw.status ?? '',
 		id: raw.Actor?.ID ?? raw.id ?? '',
-		attributes: {...raw.Actor?.Attributes},
+		attributes,
 		timeNano,
 	};
 }

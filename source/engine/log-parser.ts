@@ -2,6 +2,11 @@
  * Turns the bytes of a `/containers/{id}/logs` response (with `timestamps=1`) into lines: the
  * 8-byte frames of a non-TTY container are demultiplexed into stdout and stderr, lines are split
  * on newlines across chunks and frames, and each message's leading timestamp is taken off.
+ *
+ * Memory stays bounded whatever a container writes: a line keeps its first MAX_LINE_BYTES and
+ * is marked `cut`; the rest, up to the newline, is read and thrown away (a container printing
+ * 576 MiB without a newline used to end in ERR_STRING_TOO_LONG). Frames are consumed as their
+ * bytes arrive, never held whole.
  */
 import {ByteQueue} from './byte-queue.js';
 import type {LogLine, LogStream} from './types.js';
@@ -11,26 +16,52 @@ const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d
 const TIMESTAMP_WINDOW = 41;
 /** Docker's log copier cuts longer lines into messages of this many bytes, each with its own timestamp. */
 const PARTIAL_MESSAGE_BYTES = 16 * 1024;
+/** Longest line kept, in bytes; a longer one is cut there and marked `cut: true`. */
+export const MAX_LINE_BYTES = 64 * 1024;
 
-/** Splits a message's leading "<timestamp> " off. */
-function splitTimestamp(message: Buffer): {timestamp?: string; body: Buffer} {
-	const space = message.subarray(0, TIMESTAMP_WINDOW).indexOf(0x20);
-	if (space > 0) {
-		const candidate = message.subarray(0, space).toString('latin1');
-		if (TIMESTAMP.test(candidate)) return {timestamp: candidate, body: message.subarray(space + 1)};
-	}
 
-	return {body: message};
+/** The largest prefix length ≤ `at` of `bytes` that does not end inside a UTF-8 sequence. */
+function utf8Boundary(bytes: Buffer, at: number): number {
+	let end = at;
+	for (let back = 0; back < 3 && end > 0 && end < bytes.length && (bytes[end]! & 0xc0) === 0x80; back++) end--;
+	return (bytes[end]! & 0xc0) === 0x80 ? at : end;
 }
 
-/** Collects one stream's bytes into lines; a line's timestamp is that of the message that began it. */
-class LineCollector {
+/** The length of a message's leading "<timestamp> " (0 if none) and the timestamp, from its first bytes. */
+function leadingTimestamp(start: Buffer): {timestamp?: string; length: number} {
+	const space = start.subarray(0, TIMESTAMP_WINDOW).indexOf(0x20);
+	if (space > 0) {
+		const candidate = start.subarray(0, space).toString('latin1');
+		if (TIMESTAMP.test(candidate)) return {timestamp: candidate, length: space + 1};
+	}
+
+	return {length: 0};
+}
+
+/** Splits a whole message's leading "<timestamp> " off (service logs, swarm/log-parser.ts). */
+export function splitTimestamp(message: Buffer): {timestamp?: string; body: Buffer} {
+	const {timestamp, length} = leadingTimestamp(message);
+	return timestamp === undefined ? {body: message} : {timestamp, body: message.subarray(length)};
+}
+
+/**
+ * Collects one stream's bytes into lines; a line's timestamp is that of the message that began
+ * it. Keeps at most MAX_LINE_BYTES of a line (copied, so no chunk is held on to).
+ */
+export class LineCollector {
 	private parts: Buffer[] = [];
+	private size = 0;
+	private cut = false;
 	private inLine = false;
 	private lineTimestamp: string | undefined;
 	private messageTimestamp: string | undefined;
 
 	constructor(readonly stream: LogStream) {}
+
+	/** Bytes held for the line in progress. */
+	get retained(): number {
+		return this.size;
+	}
 
 	/** A new message from the engine begins, with this timestamp. */
 	message(timestamp: string | undefined): void {
@@ -47,11 +78,11 @@ class LineCollector {
 
 			const newline = bytes.indexOf(0x0a, start);
 			if (newline === -1) {
-				this.parts.push(bytes.subarray(start));
+				this.keep(bytes.subarray(start), true);
 				return;
 			}
 
-			this.parts.push(bytes.subarray(start, newline));
+			this.keep(bytes.subarray(start, newline), false);
 			this.emit(out);
 			start = newline + 1;
 		}
@@ -59,7 +90,19 @@ class LineCollector {
 
 	/** Emits a final line that had no newline. */
 	flush(out: LogLine[]): void {
-		if (this.inLine && this.parts.some(part => part.length > 0)) this.emit(out);
+		if (this.inLine && (this.size > 0 || this.cut)) this.emit(out);
+	}
+
+	/** Adds bytes to the line in progress, up to the cap; `pending` copies them (they outlive the chunk). */
+	private keep(piece: Buffer, pending: boolean): void {
+		if (this.cut || piece.length === 0) return;
+		const room = MAX_LINE_BYTES - this.size;
+		if (piece.length > room) {
+			piece = piece.subarray(0, utf8Boundary(piece, room));
+			this.cut = true;
+		}
+		this.parts.push(pending ? Buffer.from(piece) : piece);
+		this.size += piece.length;
 	}
 
 	private emit(out: LogLine[]): void {
@@ -67,19 +110,23 @@ class LineCollector {
 		if (text.endsWith('\r')) text = text.slice(0, -1);
 		const line: LogLine = {stream: this.stream, text};
 		if (this.lineTimestamp !== undefined) line.timestamp = this.lineTimestamp;
+		if (this.cut) line.cut = true;
 		out.push(line);
 		this.parts = [];
+		this.size = 0;
+		this.cut = false;
 		this.inLine = false;
 		this.lineTimestamp = undefined;
 	}
 }
-
 
 /** Turns the raw bytes of a logs response into lines; one `push` per chunk received. */
 export interface LogParser {
 	push(chunk: Buffer): LogLine[];
 	/** The stream ended: flush partial lines. */
 	end(): LogLine[];
+	/** Bytes the parser holds between chunks (at most about 2 × MAX_LINE_BYTES plus a header). */
+	readonly retained: number;
 }
 
 /** A parser for a TTY container's raw stream, or for a multiplexed (non-TTY) one. */
@@ -98,6 +145,10 @@ class RawLogParser implements LogParser {
 	private messageBytes = 0;
 
 	constructor(private readonly collector: LineCollector) {}
+
+	get retained(): number {
+		return this.collector.retained + (this.head?.length ?? 0);
+	}
 
 	push(chunk: Buffer): LogLine[] {
 		const out: LogLine[] = [];
@@ -177,6 +228,15 @@ class MultiplexedLogParser implements LogParser {
 	private readonly stderr = new LineCollector('stderr');
 	/** Set when a header is invalid: the rest is read as a raw stream, as docker-modem does. */
 	private raw: RawLogParser | undefined;
+	/** Payload bytes of the current frame still to come (0: a header is next). */
+	private frameLeft = 0;
+	/** The current frame's timestamp has not been looked for yet. */
+	private frameStart = false;
+	private collector = this.stdout;
+
+	get retained(): number {
+		return this.raw ? this.raw.retained : this.queue.length + this.stdout.retained + this.stderr.retained;
+	}
 
 	push(chunk: Buffer): LogLine[] {
 		const out: LogLine[] = [];
@@ -186,22 +246,42 @@ class MultiplexedLogParser implements LogParser {
 		}
 
 		this.queue.push(chunk);
-		while (this.queue.length >= 8) {
-			const header = this.queue.peek(8);
-			const type = header[0]!;
-			if (type > 2 || header[1] !== 0 || header[2] !== 0 || header[3] !== 0) {
-				this.raw = new RawLogParser(this.stdout);
-				this.raw.feed(this.queue.takeAll(), out);
-				return out;
+		for (;;) {
+			if (this.frameLeft === 0) {
+				if (this.queue.length < 8) break;
+				const header = this.queue.peek(8);
+				const type = header[0]!;
+				if (type > 2 || header[1] !== 0 || header[2] !== 0 || header[3] !== 0) {
+					this.raw = new RawLogParser(this.stdout);
+					this.raw.feed(this.queue.takeAll(), out);
+					return out;
+				}
+
+				this.frameLeft = header.readUInt32BE(4);
+				this.queue.take(8);
+				this.collector = type === 2 ? this.stderr : this.stdout;
+				this.frameStart = true;
+				if (this.frameLeft === 0) {
+					this.collector.message(undefined);
+					continue;
+				}
 			}
 
-			const size = header.readUInt32BE(4);
-			if (this.queue.length < 8 + size) break;
-			const frame = this.queue.take(8 + size).subarray(8);
-			const collector = type === 2 ? this.stderr : this.stdout;
-			const {timestamp, body} = splitTimestamp(frame);
-			collector.message(timestamp);
-			collector.text(body, out);
+			if (this.frameStart) {
+				// Each frame is one message and starts with its timestamp.
+				const window = Math.min(this.frameLeft, TIMESTAMP_WINDOW);
+				if (this.queue.length < window) break;
+				const {timestamp, length} = leadingTimestamp(this.queue.peek(window));
+				if (length > 0) this.queue.take(length);
+				this.frameLeft -= length;
+				this.collector.message(timestamp);
+				this.frameStart = false;
+			}
+
+			const count = Math.min(this.frameLeft, this.queue.length);
+			if (count === 0) break;
+			this.frameLeft -= count;
+			this.collector.text(this.queue.take(count), out);
 		}
 
 		return out;

@@ -9,6 +9,7 @@ import type {
 	MountInfo,
 	PortMapping,
 } from './types.js';
+import {familiarName, imageIdWithAlgorithm} from './podman-compat.js';
 
 interface RawPort {
 	IP?: string;
@@ -125,8 +126,8 @@ export function toContainerSummary(raw: RawContainer): ContainerSummary {
 	const summary: ContainerSummary = {
 		id: raw.Id,
 		name: containerName(raw.Names),
-		image: raw.Image ?? '',
-		imageId: raw.ImageID ?? '',
+		image: familiarName(raw.Image ?? ''),
+		imageId: imageIdWithAlgorithm(raw.ImageID ?? ''),
 		command: raw.Command ?? '',
 		created: raw.Created ?? 0,
 		state: toState(raw.State),
@@ -147,13 +148,14 @@ export function toContainerSummary(raw: RawContainer): ContainerSummary {
 }
 
 /** Drops the engine's "<none>:<none>" / "<none>@<none>" placeholders. */
+/** Without dockerd's "<none>" placeholders, in the familiar form (podman qualifies names: podman-compat.ts). */
 function realReferences(references: string[] | null | undefined): string[] {
-	return (references ?? []).filter(reference => !reference.startsWith('<none>'));
+	return (references ?? []).filter(reference => !reference.startsWith('<none>')).map(familiarName);
 }
 
 export function toImageSummary(raw: RawImage): ImageSummary {
 	const summary: ImageSummary = {
-		id: raw.Id,
+		id: imageIdWithAlgorithm(raw.Id),
 		repoTags: realReferences(raw.RepoTags),
 		repoDigests: realReferences(raw.RepoDigests),
 		created: raw.Created ?? 0,
@@ -198,8 +200,8 @@ export function toContainerDetails(raw: RawInspect): ContainerDetails {
 	const details: ContainerDetails = {
 		id: raw.Id,
 		name: (raw.Name ?? '').replace(/^\//, ''),
-		image: config.Image ?? '',
-		imageId: raw.Image ?? '',
+		image: familiarName(config.Image ?? ''),
+		imageId: imageIdWithAlgorithm(raw.Image ?? ''),
 		created: raw.Created ?? '',
 		path: raw.Path ?? '',
 		args: raw.Args ?? [],

@@ -68,11 +68,11 @@ export async function streamLogs(client: ApiClient, id: string, options: LogOpti
 	}
 }
 
-/** See Engine.streamEvents: container and image events only. */
-export async function streamEvents(client: ApiClient, options: {since?: string}, onEvent: (event: EngineEvent) => void, signal: AbortSignal): Promise<void> {
+/** See Engine.streamEvents: container and image events only, unless `types` names others (swarm/events.ts). */
+export async function streamEvents(client: ApiClient, options: {since?: string}, onEvent: (event: EngineEvent) => void, signal: AbortSignal, types: string[] = ['container', 'image']): Promise<void> {
 	if (signal.aborted) return;
 	const response = await client.openStream('/events', {
-		filters: JSON.stringify({type: ['container', 'image']}),
+		filters: JSON.stringify({type: types}),
 		since: options.since === undefined || options.since === '' ? undefined : toUnixTimestamp(options.since),
 	}, signal);
 	if (!response) return;

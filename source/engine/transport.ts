@@ -1,6 +1,6 @@
 /**
- * The docker-modem instance (dockerode's transport) for a resolved endpoint: unix sockets directly; tcp (optionally TLS)
- * through agents with a connect timeout; ssh through SshDialAgent.
+ * The docker-modem instances (dockerode's transport) for a resolved endpoint: unix sockets directly; tcp (optionally TLS)
+ * through agents with a connect timeout; ssh through SshDialAgent (two: short requests and long-held connections).
  */
 import {readFileSync} from 'node:fs';
 import {inspect} from 'node:util';
@@ -13,7 +13,53 @@ import type {ResolvedEndpoint} from './endpoint.js';
 import {describeUnreachable} from './errors.js';
 import {SocketWatchAgent} from './socket-watch.js';
 import {SshDialAgent} from './ssh-agent.js';
+import {SshConnector} from './ssh-connector.js';
 import {EngineError} from './types.js';
+
+/** How an ApiClient reaches its engine. */
+export interface Transport {
+	/** For short requests. */
+	modem: Modem;
+	/** For what holds a connection for long (streams, exec, attach, actions): `modem` itself except for ssh. */
+	longModem: Modem;
+	/** The ssh side, for ssh endpoints. */
+	ssh?: SshConnector;
+	/** Drops kept-alive connections and, for ssh, ends berth's ssh master. */
+	close(): Promise<void>;
+}
+
+/** The modems for an endpoint. Nothing connects until the first request. */
+export function createTransport(endpoint: ResolvedEndpoint, connectTimeoutMs: number): Transport {
+	if (endpoint.url.startsWith('ssh://')) {
+		// Decoded and checked once, by endpoint.ts.
+		const target = endpoint.ssh;
+		if (!target) throw new EngineError('unreachable', `Unsupported Docker endpoint ${endpoint.url}`, {reason: 'other'});
+		const ssh = new SshConnector(target, {connectTimeoutMs});
+		const short = new SshDialAgent(ssh, 'short');
+		const long = new SshDialAgent(ssh, 'long');
+		const modemFor = (agent: SshDialAgent) => buildModem({protocol: 'http', host: 'docker', port: 2375, agent, timeout: undefined});
+		return {
+			modem: modemFor(short),
+			longModem: modemFor(long),
+			ssh,
+			async close() {
+				short.destroy();
+				long.destroy();
+				await ssh.close();
+			},
+		};
+	}
+
+	const options = connectionOptions(endpoint, connectTimeoutMs);
+	const modem = buildModem(options);
+	return {
+		modem,
+		longModem: modem,
+		async close() {
+			(options['agent'] as http.Agent | undefined)?.destroy();
+		},
+	};
+}
 
 /**
  * docker-modem reads DOCKER_HOST, DOCKER_CERT_PATH and friends in its constructor, and they can
@@ -21,8 +67,7 @@ import {EngineError} from './types.js';
  * throws). The endpoint is already resolved, so build the modem with DOCKER_HOST hidden: with it
  * unset docker-modem reads nothing else.
  */
-export function createModem(endpoint: ResolvedEndpoint, connectTimeoutMs: number): Modem {
-	const options = connectionOptions(endpoint, connectTimeoutMs);
+function buildModem(options: Record<string, unknown>): Modem {
 	quietInspect(options['agent']);
 	const saved = process.env.DOCKER_HOST;
 	delete process.env.DOCKER_HOST;
@@ -51,13 +96,6 @@ function connectionOptions(endpoint: ResolvedEndpoint, connectTimeoutMs: number)
 		// Kept-alive connections, dropped when the socket file goes away (socket-watch.ts).
 		const socketPath = url.slice('unix://'.length);
 		return {socketPath, agent: new SocketWatchAgent(socketPath), timeout: undefined};
-	}
-
-	if (url.startsWith('ssh://')) {
-		// Decoded and checked once, by endpoint.ts.
-		const target = endpoint.ssh;
-		if (!target) throw new EngineError('unreachable', `Unsupported Docker endpoint ${url}`, {reason: 'other'});
-		return {protocol: 'http', host: 'docker', port: 2375, agent: new SshDialAgent(target, url, connectTimeoutMs), timeout: undefined};
 	}
 
 	if (url.startsWith('tcp://')) {

@@ -7,8 +7,11 @@
  * the adapter passes it through unchanged and the UI neutralises it when it renders.
  */
 import type {BuildStep, LifecycleEngine, RestartPolicy} from './lifecycle-types.js';
+import type {SwarmEngine} from './swarm-types.js';
 
 export type * from './lifecycle-types.js';
+export type * from './swarm-types.js';
+export type * from './host-types.js';
 
 /** Lifecycle state as the engine reports it (`State` of /containers/json). */
 export type ContainerState = 'running' | 'paused' | 'restarting' | 'exited' | 'created' | 'dead' | 'removing';
@@ -44,6 +47,10 @@ export interface ContainerSummary {
 	exitCode?: number;
 	ports: PortMapping[];
 	labels: Record<string, string>;
+	/** With several hosts (multi-engine.ts): the host it is on; its id is then qualified, `<id>@<host>`. */
+	host?: string;
+	/** With several hosts: the host cannot be reached (the cause); the row is as last seen. */
+	unreachable?: string;
 }
 
 export interface ImageSummary {
@@ -58,6 +65,10 @@ export interface ImageSummary {
 	size: number;
 	/** Containers using it, counted by berth from the container list (the engine reports -1 unless asked). */
 	containers?: number;
+	/** With several hosts (multi-engine.ts): the host it is on; its id is then qualified, `<id>@<host>`. */
+	host?: string;
+	/** With several hosts: the host cannot be reached (the cause); the row is as last seen. */
+	unreachable?: string;
 }
 
 export interface MountInfo {
@@ -124,6 +135,8 @@ export interface LogLine {
 	text: string;
 	/** The engine's RFC 3339 timestamp with nanoseconds, e.g. 2026-11-23T10:33:19.236871895Z. */
 	timestamp?: string;
+	/** The container wrote more than berth keeps of one line (64 KiB): the rest was dropped. */
+	cut?: boolean;
 }
 
 export interface LogOptions {
@@ -327,7 +340,7 @@ export class BuildError extends EngineError {
  * resolve when the stream ends (engine closed it, or `signal` aborted it) and reject with an
  * EngineError when it breaks.
  */
-export interface Engine extends LifecycleEngine {
+export interface Engine extends LifecycleEngine, SwarmEngine {
 	/** Human description of the endpoint in use, e.g. "unix:///var/run/docker.sock" or "ssh://deploy@box (context prod)". */
 	readonly endpoint: string;
 
@@ -379,9 +392,23 @@ export interface Engine extends LifecycleEngine {
 	/** Creates a container from an image and starts it (docker run -d); returns its id. */
 	runContainer(image: string, options: RunContainerOptions): Promise<string>;
 
-	/** Streams engine events from `since` (unix seconds, fractions allowed) or from now. */
+	/**
+	 * Ends the engine's connections for good (kept-alive sockets; for ssh, berth's ssh master),
+	 * e.g. when berth switches to another context. Optional: in-memory engines have nothing to end.
+	 */
+	close?(): Promise<void>;
+
+	/** With several hosts (multi-engine.ts): each host's state; absent for one engine. */
+	hosts?(): import('./host-types.js').HostState[];
+	/** With several hosts: called with every host's state whenever one changes; returns the unsubscribe. */
+	onHostsChange?(listener: (hosts: import('./host-types.js').HostState[]) => void): () => void;
+
+	/**
+	 * Streams engine events from `since` (unix seconds, fractions allowed) or from now: container
+	 * and image events; with `swarm`, on a manager, service and node events too (swarm-types.ts).
+	 */
 	streamEvents(
-		options: {since?: string},
+		options: {since?: string; swarm?: boolean},
 		onEvent: (event: EngineEvent) => void,
 		signal: AbortSignal,
 	): Promise<void>;

@@ -144,4 +144,15 @@ export const cliFor = {
 		commandLine(['docker', 'commit', ...(options.author ? ['-a', options.author] : []), ...(options.comment ? ['-m', options.comment] : []), ...(options.pause === false ? ['--pause=false'] : []), id, `${options.repo}:${options.tag}`]),
 	exec: (id: string, cmd: string[], interactive = false) => commandLine(['docker', 'exec', ...(interactive ? ['-it'] : []), id, ...cmd]),
 	attach: (id: string) => commandLine(['docker', 'attach', id]),
+	// Swarm: NAME is the service's or node's name (or id).
+	scaleService: (name: string, replicas: number) => commandLine(['docker', 'service', 'scale', `${name}=${replicas}`]),
+	forceUpdateService: (name: string) => commandLine(['docker', 'service', 'update', '--force', name]),
+	rollbackService: (name: string) => commandLine(['docker', 'service', 'rollback', name]),
+	removeService: (name: string) => commandLine(['docker', 'service', 'rm', name]),
+	serviceLogs: (name: string, options: {follow?: boolean; tail?: number | 'all'} = {}) =>
+		commandLine(['docker', 'service', 'logs', ...(options.follow ? ['-f'] : []), ...(options.tail === undefined || options.tail === 'all' ? [] : ['--tail', String(options.tail)]), '-t', name]),
+	inspectService: (name: string) => commandLine(['docker', 'service', 'inspect', name]),
+	servicePs: (name: string) => commandLine(['docker', 'service', 'ps', name]),
+	setNodeAvailability: (node: string, availability: 'active' | 'pause' | 'drain') => commandLine(['docker', 'node', 'update', '--availability', availability, node]),
+	inspectNode: (node: string) => commandLine(['docker', 'node', 'inspect', node]),
 };

@@ -3,7 +3,6 @@
  * one-line reason and the form stays open.
  */
 import type {RunFields} from '../state/types.js';
-import {shellWord} from './shell-word.js';
 
 export interface PortBinding {
 	containerPort: number;
@@ -18,7 +17,7 @@ export interface RunOptions {
 	cmd: string[];
 	ports: PortBinding[];
 	env: string[];
-	/** host-path:container-path[:ro|rw] */
+	/** host-path:container-path[:ro|rw], volume:container-path[:ro|rw], or /container-path (an anonymous volume) */
 	binds: string[];
 }
 
@@ -118,12 +117,16 @@ export function parseEnv(input: string, env: NodeJS.ProcessEnv = process.env): s
 	return result;
 }
 
-/** "/host/path:/in/container[:ro]" (a bind mount) or "name:/in/container[:ro]" (a named volume). */
+/** "/host/path:/in/container[:ro]" (a bind mount), "name:/in/container[:ro]" (a named volume) or "/in/container" (an anonymous one). */
 export function parseBinds(input: string): string[] | string {
 	const entries = listWords(input);
 	if (typeof entries === 'string') return entries;
 	const result: string[] = [];
 	for (const entry of entries) {
+		if (!entry.includes(':') && entry.startsWith('/')) {
+			result.push(entry);
+			continue;
+		}
 		const [source, target, mode, extra] = entry.split(':');
 		if (extra !== undefined || source === undefined || target === undefined || source === '') {
 			return `"${entry}": write /host/path:/container/path[:ro] or volume:/container/path[:ro]`;
@@ -153,18 +156,4 @@ export function checkRunFields(fields: RunFields): RunCheck {
 	const binds = parseBinds(fields.binds);
 	if (typeof binds === 'string') return {ok: false, field: 'binds', reason: binds};
 	return {ok: true, options: {name: name || undefined, cmd, ports, env, binds}};
-}
-
-/** The `docker run -d` command line that does what the form does. */
-export function runCommandLine(image: string, options: RunOptions): string {
-	const args = ['docker', 'run', '-d'];
-	if (options.name) args.push('--name', options.name);
-	for (const p of options.ports) {
-		const host = p.hostIp || p.hostPort !== undefined ? `${p.hostIp ? `${p.hostIp}:` : ''}${p.hostPort ?? ''}:` : '';
-		args.push('-p', `${host}${p.containerPort}${p.protocol === 'tcp' ? '' : `/${p.protocol}`}`);
-	}
-	for (const e of options.env) args.push('-e', e);
-	for (const b of options.binds) args.push('-v', b);
-	args.push(image, ...options.cmd);
-	return args.map(shellWord).join(' ');
 }

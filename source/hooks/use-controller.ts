@@ -14,14 +14,19 @@ import type {AppState} from '../state/types.js';
 export interface ControllerProps {
 	engine: Engine;
 	showAll?: boolean;
+	/** Start with the CPU and MEM columns off (--no-stats). */
+	showStats?: boolean;
 	now?: () => Date;
 	onQuit?: () => void;
 	terminal?: TerminalControl;
+	contexts?: import('../commands/services.js').ContextsSource;
+	/** What the previous screen kept (after a switch to other contexts). */
+	carried?: import('../state/contexts-types.js').CarriedState;
 	shell?: string;
 	cwd?: string;
 	feed?: EngineFeed;
-	/** Hands the controller out once made (tests read its command log). */
-	onController?: (controller: Controller) => void;
+	/** Hands the store out once made (tests read the command log in it). */
+	onStore?: (store: Store) => void;
 }
 
 export function useController(props: ControllerProps, exit: () => void): {state: AppState; controller: Controller; store: Store} {
@@ -33,7 +38,11 @@ export function useController(props: ControllerProps, exit: () => void): {state:
 		// What the feed already knows (the first snapshot, usually) is in the very first frame.
 		const first = (props.feed?.take() ?? []).reduce(
 			(state, action) => reducer(state, action.type === 'snapshot' ? {...action, at: now} : action),
-			initialState({showAll: props.showAll, ...size, clock: now}),
+			{
+				...initialState({showAll: props.carried?.showAll ?? props.showAll, showStats: props.carried?.showStats ?? props.showStats, ...size, clock: now}),
+				commandLog: props.carried?.commandLog ?? [],
+				...(props.carried?.status ? {status: props.carried.status} : {}),
+			} as AppState,
 		);
 		const store = createStore(first);
 		const controller = createController({
@@ -41,6 +50,7 @@ export function useController(props: ControllerProps, exit: () => void): {state:
 			store,
 			feed: props.feed,
 			terminal: props.terminal,
+			contexts: props.contexts,
 			shell: props.shell,
 			cwd: props.cwd,
 			now: props.now ?? (() => new Date()),
@@ -49,7 +59,7 @@ export function useController(props: ControllerProps, exit: () => void): {state:
 				exit();
 			},
 		});
-		props.onController?.(controller);
+		props.onStore?.(store);
 		return {store, controller};
 	});
 	useEffect(() => {

@@ -3,7 +3,7 @@
  * holds the engine. The engine comes from the App's context.
  */
 import {createContext, useContext, useEffect, useState} from 'react';
-import type {ContainerDetails, ContainerStats, Engine, ImageHistoryEntry, ImageLayers, ProcessList} from '../engine/types.js';
+import type {ContainerChange, ContainerDetails, ContainerStats, Engine, ImageHistoryEntry, ImageLayers, ProcessList} from '../engine/types.js';
 import {inspectKey} from '../controller/shared-reads.js';
 import {useQuery, type QueryResult} from './use-query.js';
 
@@ -19,6 +19,12 @@ function useEngine(): Engine {
 export function useInspect(container: {id: string; state: string; status: string}): QueryResult<ContainerDetails> {
 	const engine = useEngine();
 	return useQuery(() => engine.inspectContainer(container.id), inspectKey(engine.endpoint, container));
+}
+
+/** `docker diff`, read again when the container's state or status changes. */
+export function useDiff(container: {id: string; state: string; status: string}): QueryResult<ContainerChange[]> {
+	const engine = useEngine();
+	return useQuery(() => engine.containerChanges(container.id), `diff|${engine.endpoint}|${container.id}|${container.state}|${container.status}`);
 }
 
 export function useHistory(imageId: string): QueryResult<ImageHistoryEntry[]> {

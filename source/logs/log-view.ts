@@ -1,13 +1,16 @@
 /**
  * Pure logic of the logs pane: which lines and screen rows it shows for a scroll position,
  * search matches, filter mode, timestamps and wrapping. Only the rows that fit are sanitised
- * (each line once: results are cached per line object).
+ * (each line once: results are cached per line object), and the work of highlighting them is
+ * bounded (VIEW_RANGES_BUDGET for the whole screen). Which lines match is not decided here:
+ * filter mode reads the match set of the background search (log-search.ts).
  */
 import type {LogLine} from '../engine/types.js';
-import {formatTimestampLocal} from '../format/format.js';
+import {formatTimestampLocal} from '../format/local-time.js';
 import {sanitizeLine} from '../text/sanitize.js';
-import type {Matcher} from '../text/matcher.js';
-import {stringWidth} from '../text/width.js';
+import type {Budget, Matcher} from '../text/matcher.js';
+import {boundaryAtOrAfter, boundaryAtOrBefore} from '../text/graphemes.js';
+import {fitPrefix, graphemes, isPrintableAscii, stringWidth} from '../text/width.js';
 
 /** A line as the pane holds it; merged views add the container it came from. */
 export interface ShownLine extends LogLine {
@@ -23,7 +26,23 @@ export interface LogBufferView {
 	readonly dropped: number;
 	readonly version: number;
 	get(index: number): ShownLine | undefined;
+	/**
+	 * For buffers that insert lines in the middle (the merged, time-ordered one): the lowest
+	 * absolute index whose line may differ from what it was at `version`. A buffer without it
+	 * only appends, evicts its oldest lines, or is cleared.
+	 */
+	changedSince?(version: number): number;
 }
+
+/** Which lines match the search (absolute indices): the background search's answer so far. */
+export interface MatchSet {
+	has(index: number): boolean;
+	/** Matching lines in [from, to). */
+	countBetween(from: number, to: number): number;
+}
+
+/** Work for the highlights of one screen, in matcher steps (~20–40 ns each: a few ms). */
+export const VIEW_RANGES_BUDGET = 400_000;
 
 /** Following the live end, or parked with `end` = absolute index after the last line shown. */
 export type LogScroll = {follow: true} | {follow: false; end: number};
@@ -40,12 +59,17 @@ export function displayText(line: LogLine): string {
 		const raw = line.text.length > maxLineChars ? line.text.slice(0, maxLineChars) : line.text;
 		text = sanitizeLine(raw, {maxLength: maxLineChars});
 		if (line.text.length > maxLineChars) text += ` … [${line.text.length - maxLineChars} more characters]`;
+		if ((line as ShownLine).cut) text += ' … [line cut: longer than 64 KiB]';
 		cache.set(line, text);
 	}
 	return text;
 }
 
-/** Absolute indices of the lines that match, oldest first. */
+/**
+ * Absolute indices of the lines that match, oldest first, in one synchronous pass over the
+ * whole buffer: for tests and small buffers. The logs pane uses LogSearch (log-search.ts),
+ * which does this in bounded slices.
+ */
 export function findMatches(buffer: LogBufferView, matcher: Matcher | undefined): number[] {
 	if (!matcher || matcher.pattern === '') return [];
 	const result: number[] = [];
@@ -77,9 +101,16 @@ export interface LogViewOptions {
 	width: number;
 	timestamps: boolean;
 	wrap: boolean;
-	/** Show only lines that match `matcher`. */
+	/** Show only lines that match: those in `matches`. */
 	filterMode: boolean;
+	/** The search, for highlights. */
 	matcher?: Matcher;
+	/**
+	 * The lines that match (the background search's set). Filter mode needs it; without it
+	 * filter mode falls back to testing each line on the spot, unbounded (kept until the
+	 * pane passes its LogSearch).
+	 */
+	matches?: MatchSet;
 	/** Absolute index of the current match, if any. */
 	current?: number;
 }
@@ -90,6 +121,11 @@ export interface LogViewResult {
 	end: number;
 	/** Lines (of those eligible) after the last one shown. */
 	below: number;
+	/**
+	 * Some rows are shown without their highlights because the screen's budget ran out: render
+	 * again soon (e.g. on the next turn of the event loop); each render finishes more of them.
+	 */
+	highlightsPending: boolean;
 }
 
 function prefixOf(line: ShownLine, timestamps: boolean): string {
@@ -99,34 +135,43 @@ function prefixOf(line: ShownLine, timestamps: boolean): string {
 	return prefix;
 }
 
-/** Splits text into pieces of at most `width` cells (by code point; wide characters count 2). */
+/** Splits text into pieces of at most `width` cells, between graphemes (a wide one never straddles two rows). */
 function chunks(text: string, width: number): Array<[number, number]> {
-	if (width <= 0) return [[0, text.length]];
+	if (width <= 0 || text.length === 0) return [[0, text.length]];
 	const pieces: Array<[number, number]> = [];
 	let start = 0;
-	let cells = 0;
-	let i = 0;
-	while (i < text.length) {
-		const cp = text.codePointAt(i)!;
-		const size = cp > 0xffff ? 2 : 1;
-		const w = stringWidth(text.slice(i, i + size));
-		if (cells + w > width && i > start) {
-			pieces.push([start, i]);
-			start = i;
-			cells = 0;
-		}
-		cells += w;
-		i += size;
+	while (start < text.length) {
+		let [end] = fitPrefix(text, width, start);
+		if (end === start) end = start + graphemes(text.slice(start, start + 64))[0]!.length; // wider than the row: alone
+		pieces.push([start, end]);
+		start = end;
 	}
-	pieces.push([start, text.length]);
 	return pieces;
 }
 
+const rangesCache = new WeakMap<LogLine, {matcher: Matcher; ranges: Array<[number, number]>}>();
+
+/** Highlight ranges of a line, within the screen's budget; a complete answer is remembered. */
+function highlightsOf(line: LogLine, text: string, matcher: Matcher, budget: Budget): Array<[number, number]> {
+	const known = rangesCache.get(line);
+	if (known && known.matcher === matcher) return known.ranges;
+	if (budget.left <= 0) return [];
+	const ranges = snapToGraphemes(text, matcher.ranges(text, budget));
+	if (budget.left > 0) rangesCache.set(line, {matcher, ranges});
+	return ranges;
+}
+
+/** Widens ranges to whole graphemes, so a highlight never splits a character in two. */
+function snapToGraphemes(text: string, ranges: Array<[number, number]>): Array<[number, number]> {
+	if (ranges.length === 0 || isPrintableAscii(text)) return ranges;
+	return ranges.map(([a, b]): [number, number] => [boundaryAtOrBefore(text, a), boundaryAtOrAfter(text, b)]);
+}
+
 /** Rows of one line: one row, or several when wrapping. */
-function rowsOf(line: ShownLine, index: number, options: LogViewOptions): LogRow[] {
+function rowsOf(line: ShownLine, index: number, options: LogViewOptions, budget: Budget): LogRow[] {
 	const text = displayText(line);
 	const prefix = prefixOf(line, options.timestamps);
-	const highlights = options.matcher && options.matcher.pattern !== '' ? options.matcher.ranges(text) : [];
+	const highlights = options.matcher && options.matcher.pattern !== '' ? highlightsOf(line, text, options.matcher, budget) : [];
 	const base = {
 		index,
 		stream: line.stream,
@@ -135,7 +180,7 @@ function rowsOf(line: ShownLine, index: number, options: LogViewOptions): LogRow
 		current: options.current === index,
 	};
 	const room = Math.max(1, options.width - stringWidth(prefix));
-	if (!options.wrap || stringWidth(text) <= room) {
+	if (!options.wrap || fitPrefix(text, room)[0] === text.length) {
 		return [{...base, key: `${index}`, prefix, text, highlights}];
 	}
 	return chunks(text, room).map(([start, end], part) => ({
@@ -156,7 +201,9 @@ function rowsOf(line: ShownLine, index: number, options: LogViewOptions): LogRow
 export function buildLogView(buffer: LogBufferView, scroll: LogScroll, options: LogViewOptions): LogViewResult {
 	const total = buffer.dropped + buffer.length;
 	const filtering = options.filterMode && options.matcher !== undefined && options.matcher.pattern !== '';
-	const eligible = (line: ShownLine) => !filtering || options.matcher!.test(displayText(line));
+	const {matches} = options;
+	const eligible = (line: ShownLine, i: number) => !filtering || (matches ? matches.has(i) : options.matcher!.test(displayText(line)));
+	const budget: Budget = {left: VIEW_RANGES_BUDGET};
 	let end = scroll.follow ? total : Math.min(total, Math.max(buffer.dropped, scroll.end));
 	const rows: LogRow[] = [];
 	let index = end - 1;
@@ -165,7 +212,7 @@ export function buildLogView(buffer: LogBufferView, scroll: LogScroll, options: 
 		let i = from;
 		while (i >= buffer.dropped && collected.length < options.height) {
 			const line = buffer.get(i - buffer.dropped)!;
-			if (eligible(line)) collected.unshift(...rowsOf(line, i, options));
+			if (eligible(line, i)) collected.unshift(...rowsOf(line, i, options, budget));
 			i--;
 		}
 		return {collected, next: i};
@@ -176,7 +223,7 @@ export function buildLogView(buffer: LogBufferView, scroll: LogScroll, options: 
 		let after = end;
 		while (after < total && collected.length < options.height) {
 			const line = buffer.get(after - buffer.dropped)!;
-			if (eligible(line)) collected.push(...rowsOf(line, after, options));
+			if (eligible(line, after)) collected.push(...rowsOf(line, after, options, budget));
 			after++;
 		}
 		end = after;
@@ -184,8 +231,10 @@ export function buildLogView(buffer: LogBufferView, scroll: LogScroll, options: 
 	rows.push(...collected.slice(-options.height));
 	let below = 0;
 	if (!scroll.follow) {
-		for (let i = end; i < total; i++) if (eligible(buffer.get(i - buffer.dropped)!)) below++;
+		if (!filtering) below = total - end;
+		else if (matches) below = matches.countBetween(end, total);
+		else for (let i = end; i < total; i++) if (eligible(buffer.get(i - buffer.dropped)!, i)) below++;
 	}
 	void index;
-	return {rows, end, below};
+	return {rows, end, below, highlightsPending: budget.left <= 0};
 }

@@ -18,9 +18,9 @@ const imageActions = new Set<string>([
 	'build-start',
 	'build-lines',
 	'build-end',
-	'form-line',
-	'form-field',
-	'form-pending',
+	'image-form-line',
+	'image-form-field',
+	'image-form-pending',
 	'inspect-loaded',
 	'inspect-raw',
 	'inspect-search',
@@ -102,15 +102,15 @@ function reduceAction(state: AppState, action: ImagesAction): AppState {
 		}
 		case 'build-end':
 			return jobs.build ? {...state, imageJobs: {...jobs, build: {...jobs.build, ...action.patch}}} : state;
-		case 'form-line': {
-			if (modal?.kind !== 'form') return state;
+		case 'image-form-line': {
+			if (modal?.kind !== 'image-form') return state;
 			const fields = modal.fields.map((line, index) => (index === modal.field ? action.line : line));
 			return {...state, modal: {...modal, fields, error: undefined}};
 		}
-		case 'form-field':
-			return modal?.kind === 'form' ? {...state, modal: {...modal, field: action.field, error: action.error}} : state;
-		case 'form-pending': {
-			if (modal?.kind !== 'form') return state;
+		case 'image-form-field':
+			return modal?.kind === 'image-form' ? {...state, modal: {...modal, field: action.field, error: action.error}} : state;
+		case 'image-form-pending': {
+			if (modal?.kind !== 'image-form') return state;
 			const fields = action.clear === undefined ? modal.fields : modal.fields.map((line, index) => (index === action.clear ? {value: '', cursor: 0} : line));
 			return {...state, modal: {...modal, fields, pending: action.pending, error: action.error, ...(action.clear !== undefined && {field: action.clear})}};
 		}

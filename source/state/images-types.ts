@@ -58,8 +58,8 @@ export interface ImageJobs {
 export type FormPurpose = 'pull' | 'tag' | 'login' | 'build';
 
 /** A form of line editors (one field for pull and tag). */
-export interface FormModal {
-	kind: 'form';
+export interface ImageFormModal {
+	kind: 'image-form';
 	purpose: FormPurpose;
 	fields: LineState[];
 	field: number;
@@ -139,9 +139,9 @@ export type ImagesAction =
 	| {type: 'build-start'; build: BuildState}
 	| {type: 'build-lines'; lines: BuildOutputLine[]; step?: BuildStep}
 	| {type: 'build-end'; patch: Partial<BuildState>}
-	| {type: 'form-line'; line: LineState}
-	| {type: 'form-field'; field: number; error?: string}
-	| {type: 'form-pending'; pending: boolean; error?: string; clear?: number}
+	| {type: 'image-form-line'; line: LineState}
+	| {type: 'image-form-field'; field: number; error?: string}
+	| {type: 'image-form-pending'; pending: boolean; error?: string; clear?: number}
 	| {type: 'inspect-loaded'; id: string; details?: ImageDetails; error?: string}
 	| {type: 'inspect-raw'; raw: boolean}
 	| {type: 'inspect-search'; search?: InspectSearch}

@@ -10,9 +10,10 @@ import {reduceLogs} from './logs-reducer.js';
 import {initialLogsState, type LogsAction} from './logs-types.js';
 import {imageRowsOf, layoutOf, pageOf, sortContainers} from './selectors.js';
 import {dropStaleModal, followWindows, moveSelection, reselect} from './selection.js';
-import {panes, runFieldNames, sortKeys, type Action, type AppState, type Modal} from './types.js';
+import {isModalAction, reduceModal} from './modal-reducer.js';
+import {panes, sortKeys, type Action, type AppState, type Modal} from './types.js';
 
-export function initialState(options: {showAll?: boolean; columns?: number; rows?: number; clock?: number} = {}): AppState {
+export function initialState(options: {showAll?: boolean; showStats?: boolean; columns?: number; rows?: number; clock?: number} = {}): AppState {
 	return {
 		conn: {kind: 'connecting'},
 		containers: [],
@@ -29,10 +30,13 @@ export function initialState(options: {showAll?: boolean; columns?: number; rows
 		marked: {},
 		sort: {key: 'state', reverse: false},
 		stats: {},
+		showStats: options.showStats ?? true,
 		size: {columns: options.columns ?? 80, rows: options.rows ?? 24},
 		clock: options.clock ?? 0,
 		times: {},
 		imageJobs: {transfers: []},
+		commandLog: [],
+		hosts: [],
 	};
 }
 
@@ -50,6 +54,7 @@ function withScroll(modal: Modal, scroll: number, state: AppState): Modal {
 function reduce(state: AppState, action: Action): AppState {
 	const images = reduceImages(state, action);
 	if (images) return images;
+	if (isModalAction(action)) return reduceModal(state, action);
 	switch (action.type) {
 		case 'conn-up':
 			return {...state, conn: {kind: 'up', info: action.info}};
@@ -88,6 +93,8 @@ function reduce(state: AppState, action: Action): AppState {
 			}
 			return dropStaleModal({...next, busy, marked, stats, times, selected: reselect(state, next)});
 		}
+		case 'hosts':
+			return {...state, hosts: action.hosts};
 		case 'resize':
 			if (state.size.columns === action.columns && state.size.rows === action.rows) return state;
 			return {...state, size: {columns: action.columns, rows: action.rows}};
@@ -103,6 +110,8 @@ function reduce(state: AppState, action: Action): AppState {
 			return moveSelection(state, (_index, length) => (action.where === 'first' ? 0 : length - 1));
 		case 'select':
 			return {...state, selected: {...state.selected, [action.pane]: action.key}};
+		case 'toggle-stats':
+			return {...state, showStats: !state.showStats, stats: {}};
 		case 'toggle-all': {
 			const next = {...state, showAll: !state.showAll};
 			return {...next, selected: reselect(state, next)};
@@ -143,22 +152,6 @@ function reduce(state: AppState, action: Action): AppState {
 			const modal = state.modal;
 			if (modal?.kind !== 'prompt' || modal.purpose !== 'save-logs') return state;
 			return {...state, modal: {...modal, scope: modal.scope === 'engine' ? 'buffer' : 'engine'}};
-		}
-		case 'run-line': {
-			const modal = state.modal;
-			if (modal?.kind !== 'run') return state;
-			const field = runFieldNames[modal.field]!;
-			return {...state, modal: {...modal, fields: {...modal.fields, [field]: action.line}}};
-		}
-		case 'run-field': {
-			const modal = state.modal;
-			if (modal?.kind !== 'run') return state;
-			return {...state, modal: {...modal, field: action.field, error: action.error}};
-		}
-		case 'run-pending': {
-			const modal = state.modal;
-			if (modal?.kind !== 'run') return state;
-			return {...state, modal: {...modal, pending: action.pending, error: action.error}};
 		}
 		case 'busy': {
 			const busy = {...state.busy};

@@ -73,7 +73,8 @@ export function dropStaleModal(state: AppState): AppState {
 		const exists = target.kind === 'file' || (target.kind === 'container' ? containerExists(target.id) : imageExists(target.id));
 		if (!exists) return close(`${target.name} was removed outside berth; nothing was done`);
 	}
-	if ((modal.kind === 'details' || modal.kind === 'top') && !containerExists(modal.id)) return close('The container was removed');
+	if ((modal.kind === 'details' || modal.kind === 'top' || modal.kind === 'diff') && !containerExists(modal.id)) return close('The container was removed');
+	if (modal.kind === 'form' && modal.target?.kind === 'container' && !containerExists(modal.target.id)) return close(`${modal.target.name} was removed outside berth; nothing was done`);
 	if ((modal.kind === 'history' || modal.kind === 'inspect') && !imageExists(modal.id)) return close('The image was removed');
 	return state;
 }

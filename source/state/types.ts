@@ -8,7 +8,7 @@ import type {ContainerStats, ContainerSummary, EngineError, EngineInfo, ImageSum
 import type {ContainerTimes} from '../format/ages.js';
 import type {LineState} from '../input/line-editor.js';
 import type {LogsState} from './logs-types.js';
-import type {FormModal, ImageJobs, ImageViewModal, ImagesAction} from './images-types.js';
+import type {ImageFormModal, ImageJobs, ImageViewModal, ImagesAction} from './images-types.js';
 
 export type Pane = 'containers' | 'images' | 'logs';
 export const panes: readonly Pane[] = ['containers', 'images', 'logs'];
@@ -39,12 +39,12 @@ export interface ConfirmTarget {
 }
 
 /** What a text prompt is for. */
-export type PromptPurpose = 'commit' | 'save-logs' | 'exec';
+export type PromptPurpose = 'commit' | 'save-logs' | 'exec' | 'rename' | 'stop-timeout';
 
 export type SortKey = 'state' | 'name' | 'cpu' | 'memory' | 'created';
 export const sortKeys: readonly SortKey[] = ['state', 'name', 'cpu', 'memory', 'created'];
 
-/** The fields of the run form, as typed. */
+/** The fields of the short run form (`r`), as typed. */
 export interface RunFields {
 	name: string;
 	command: string;
@@ -52,7 +52,6 @@ export interface RunFields {
 	env: string;
 	binds: string;
 }
-export const runFieldNames: ReadonlyArray<keyof RunFields> = ['name', 'command', 'ports', 'env', 'binds'];
 
 export interface ConfirmModal {
 	kind: 'confirm';
@@ -65,6 +64,47 @@ export interface ConfirmModal {
 	body: string[];
 	/** When set, `f` confirms with force (the engine refused without it) and `y` is not offered. */
 	forceOffered: boolean;
+	/** A bulk action: every marked container (`target` is the first). */
+	targets?: ConfirmTarget[];
+	/** What the command needs besides the target to carry on (a copy's paths, say). */
+	payload?: Record<string, string>;
+}
+
+/** One field of a form: a line editor, or a choice among values. */
+export interface FormField {
+	key: string;
+	label: string;
+	/** Shown greyed while the field is empty and not being edited. */
+	hint?: string;
+	line: LineState;
+	/** A choice: ←/→ or Space step through these values; nothing is typed. */
+	choices?: readonly string[];
+	/** Drawn masked (passwords). */
+	secret?: boolean;
+}
+
+/** A form of several fields (run, create, copy, …); Tab moves between fields, Enter submits. */
+export interface FormModal {
+	kind: 'form';
+	/** Which form: its handler (source/commands/forms.ts) checks and submits it. */
+	form: string;
+	title: string;
+	fields: FormField[];
+	field: number;
+	/** The container or image it is about. */
+	target?: ConfirmTarget;
+	/** The word Enter says ("run", "create", "copy"). */
+	verb: string;
+	error?: string;
+	/** Submitted: the engine is working on it (the form stays until it answers). */
+	pending?: boolean;
+}
+
+/** A message with lines, closed by Esc or Enter (per-container results of a bulk action, say). */
+export interface NoticeModal {
+	kind: 'notice';
+	title: string;
+	lines: Array<{text: string; tone?: 'ok' | 'bad' | 'info'}>;
 }
 
 export interface PromptModal {
@@ -77,15 +117,6 @@ export interface PromptModal {
 	scope?: 'buffer' | 'engine';
 }
 
-export interface RunModal {
-	kind: 'run';
-	image: string;
-	fields: Record<keyof RunFields, LineState>;
-	field: number;
-	error?: string;
-	/** Submitted: the engine is creating and starting the container (the form stays until it answers). */
-	pending?: boolean;
-}
 
 /** A full-screen view over the panes; `scroll` is clamped to what it holds (`extent`). */
 export type ViewModal =
@@ -93,9 +124,15 @@ export type ViewModal =
 	| {kind: 'details'; id: string; scroll: number; extent?: number}
 	| {kind: 'history'; id: string; ref?: string; scroll: number; extent?: number}
 	| {kind: 'top'; id: string; scroll: number; extent?: number}
+	/** `D`: the container's filesystem changes, filtered by `filter` (typed with `/`, `edit` while typing). */
+	| {kind: 'diff'; id: string; scroll: number; extent?: number; filter: string; edit?: LineState}
+	/** Output berth streams (an attached run): lines in the controller, `version` moves as they come. */
+	| {kind: 'output'; id: string; title: string; scroll: number; extent?: number; follow: boolean; version: number; done?: {ok: boolean; text: string}}
+	/** `:`: every action this session with its docker CLI line. */
+	| {kind: 'commands'; scroll: number; extent?: number; selected: number}
 	| ImageViewModal;
 
-export type Modal = ViewModal | ConfirmModal | PromptModal | RunModal | FormModal;
+export type Modal = ViewModal | ConfirmModal | PromptModal | FormModal | ImageFormModal | NoticeModal | import('./contexts-types.js').ContextsModal;
 
 export interface StatusMessage {
 	tone: 'ok' | 'error' | 'info';
@@ -138,6 +175,8 @@ export interface AppState {
 	sort: {key: SortKey; reverse: boolean};
 	/** Latest stats sample per running container. */
 	stats: Record<string, ContainerStats>;
+	/** The CPU and MEM columns are shown (and sampled): `M` toggles, --no-stats starts without. */
+	showStats: boolean;
 	/** The terminal's size. */
 	size: {columns: number; rows: number};
 	/** The time relative times are shown for (ms); it moves when a shown age would change. */
@@ -146,10 +185,25 @@ export interface AppState {
 	times: Record<string, ContainerTimes>;
 	/** Pulls, pushes and the build (images-types.ts). */
 	imageJobs: ImageJobs;
+	/** What berth did this session, oldest first (`:` shows it). */
+	commandLog: LoggedCommand[];
+	/** With several hosts (--context a --context b): each one's state; empty for one engine. */
+	hosts: import('../engine/types.js').HostState[];
+}
+
+/** One line of the command log: what berth did, its docker CLI equivalent, when, and how it went. */
+export interface LoggedCommand {
+	id: number;
+	at: number;
+	cli: string;
+	result: 'running' | 'ok' | 'error';
+	/** The outcome (the engine's message on failure; untrusted). */
+	message?: string;
 }
 
 export type Action =
 	| {type: 'conn-up'; info: EngineInfo}
+	| {type: 'hosts'; hosts: import('../engine/types.js').HostState[]}
 	| {type: 'conn-down'; error: EngineError; now: number}
 	| {type: 'snapshot'; containers: ContainerSummary[]; images: ImageSummary[]; at?: number}
 	| {type: 'resize'; columns: number; rows: number}
@@ -159,6 +213,7 @@ export type Action =
 	| {type: 'move-to'; where: 'first' | 'last'}
 	| {type: 'select'; pane: 'containers' | 'images'; key: string}
 	| {type: 'toggle-all'}
+	| {type: 'toggle-stats'}
 	| {type: 'filter-start'}
 	| {type: 'filter-line'; line: LineState}
 	| {type: 'filter-commit'}
@@ -169,9 +224,18 @@ export type Action =
 	| {type: 'modal-extent'; lines: number}
 	| {type: 'prompt-line'; line: LineState; error?: string}
 	| {type: 'prompt-scope'}
-	| {type: 'run-line'; line: LineState}
-	| {type: 'run-field'; field: number; error?: string}
-	| {type: 'run-pending'; pending: boolean; error?: string}
+	| {type: 'form-line'; line: LineState}
+	| {type: 'form-field'; field: number; error?: string}
+	| {type: 'form-pending'; pending: boolean; error?: string}
+	| {type: 'form-hint'; key: string; hint: string}
+	| {type: 'view-filter'; edit?: LineState; filter?: string}
+	| {type: 'output'; id: string; version: number; done?: {ok: boolean; text: string}}
+	| {type: 'commands-select'; delta: number}
+	| {type: 'contexts-select'; delta: number}
+	| {type: 'contexts-mark'}
+	| {type: 'context-check'; name: string; check: import('./contexts-types.js').ContextRow['check']}
+	| {type: 'log-add'; entry: LoggedCommand}
+	| {type: 'log-update'; id: number; result: 'ok' | 'error'; message?: string}
 	| {type: 'busy'; id: string; label?: string}
 	| {type: 'status'; status?: StatusMessage}
 	| {type: 'mark'; id: string}

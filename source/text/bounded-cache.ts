@@ -2,7 +2,12 @@
 export class BoundedCache<K, V> {
 	private readonly map = new Map<K, V>();
 
-	constructor(private readonly limit: number) {}
+	constructor(readonly limit: number) {}
+
+	/** Entries held (never more than `limit`). */
+	get size(): number {
+		return this.map.size;
+	}
 
 	/** The value for `key`, made with `make` and remembered when it is not known yet. */
 	get(key: K, make: (key: K) => V): V {

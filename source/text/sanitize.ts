@@ -14,7 +14,8 @@
  * costs no more than ordinary text. Output is capped, and once the cap is reached the rest of
  * the input is only scanned, not copied.
  */
-import {charWidth} from './width.js';
+import {boundaryAtOrBefore, dropLeadingMarks, dropLooseJoiners} from './graphemes.js';
+import {isPrintableAscii, measureWidth} from './width.js';
 
 /** Options for `sanitizeLine` and `sanitizeInline`. */
 export interface SanitizeOptions {
@@ -41,27 +42,49 @@ const C1_ST = 0x9c;
 
 /**
  * Format and invisible characters that are dropped: bidi embeddings, overrides, isolates and
- * marks (they reorder or disguise text); zero-width space, joiners, word joiner, invisible
- * operators, BOM, soft hyphen, Mongolian vowel separator, interlinear annotation controls,
- * Hangul fillers (blank but not spaces) and the Unicode tag characters (invisible ASCII).
+ * marks (they reorder or disguise text); zero-width space, word joiner, invisible operators,
+ * BOM, soft hyphen, Mongolian vowel separator, interlinear annotation controls, Hangul fillers
+ * (blank but not spaces), the Unicode tag characters (invisible ASCII), and every other format
+ * character. The zero-width joiner and non-joiner (U+200D, U+200C) are kept: they are part of
+ * how emoji sequences, Indic conjuncts and Persian words are written; one that joins nothing is
+ * dropped afterwards (graphemes.ts: dropLooseJoiners).
  */
 function isDroppedFormat(cp: number): boolean {
 	if (cp < 0xad) return false;
-	return (
+	if (cp < 0x10000) {
+		let known = dropped[cp]!;
+		if (known === 0) known = dropped[cp] = isInvisible(cp) ? 1 : 2;
+		return known === 1;
+	}
+	return isInvisible(cp);
+}
+
+/** Per BMP code unit: 0 not looked at yet, 1 dropped, 2 kept. */
+const dropped = new Uint8Array(0x10000);
+const FORMAT = /^\p{Cf}$/u;
+const UNASSIGNED_IGNORABLE = /^(?=\p{Cn})\p{Default_Ignorable_Code_Point}$/u;
+
+/**
+ * The characters named above, every other format character (they have no width and some,
+ * like the musical and hieroglyph format controls, stand alone as a zero-width grapheme), and
+ * unassigned default-ignorable code points (shown as nothing).
+ */
+function isInvisible(cp: number): boolean {
+	if (cp === 0x200c || cp === 0x200d) return false;
+	if (
 		cp === 0xad ||
-		cp === 0x061c ||
 		cp === 0x115f ||
 		cp === 0x1160 ||
-		cp === 0x180e ||
-		(cp >= 0x200b && cp <= 0x200f) ||
-		(cp >= 0x202a && cp <= 0x202e) ||
-		(cp >= 0x2060 && cp <= 0x206f) ||
 		cp === 0x3164 ||
-		cp === 0xfeff ||
 		cp === 0xffa0 ||
+		(cp >= 0x2060 && cp <= 0x206f) ||
 		(cp >= 0xfff9 && cp <= 0xfffb) ||
 		(cp >= 0xe0000 && cp <= 0xe007f)
-	);
+	) {
+		return true;
+	}
+	const ch = String.fromCodePoint(cp);
+	return FORMAT.test(ch) || UNASSIGNED_IGNORABLE.test(ch);
 }
 
 /** Index just past a CSI sequence whose parameters start at `j` (the introducer already skipped). */
@@ -98,57 +121,58 @@ function skipString(s: string, j: number): number {
 	return n;
 }
 
-function isPlainAscii(s: string): boolean {
-	for (let i = 0; i < s.length; i++) {
-		const c = s.charCodeAt(i);
-		if (c < 0x20 || c > 0x7e) return false;
-	}
-	return true;
-}
-
 function sanitize(s: string, tabWidth: number, maxLength: number, newline: string): string {
 	maxLength = Math.floor(maxLength);
 	if (!(maxLength > 0)) return '';
-	if (s.length <= maxLength && isPlainAscii(s)) return s;
+	if (s.length <= maxLength && isPrintableAscii(s)) return s;
 	const tw = Math.min(64, Math.max(1, Math.floor(tabWidth) || 1));
-	let newlineWidth = 0;
-	for (const ch of newline) newlineWidth += charWidth(ch.codePointAt(0)!);
 
 	const out: string[] = [];
 	let len = 0; // code units in `out`
-	let col = 0; // display column reached, for tab stops
 	let overflow = false; // text was dropped because the cap was reached
+	// The display column is worked out only where a tab needs it: `col` is the column after
+	// the first `colParts` parts of `out`.
+	let col = 0;
+	let colParts = 0;
 	// Where the current line (after the last line break) starts, for carriage returns.
 	let lineParts = 0;
 	let lineLen = 0;
-	let lineCol = 0;
 	let lineOverflow = false;
 	let pendingCr = false;
 	let pendingNewlines = 0;
 
-	const append = (text: string, width: number): void => {
+	const append = (text: string): void => {
 		if (len <= maxLength) {
 			out.push(text);
 			len += text.length;
 		} else {
 			overflow = true;
 		}
-		col += width;
+	};
+	const column = (): number => {
+		if (colParts < out.length) {
+			col += measureWidth(out.slice(colParts).join(''));
+			colParts = out.length;
+		}
+		return col;
 	};
 	// Called before visible text: a carriage return or line break only takes effect once
 	// text follows it, so trailing ones vanish.
 	const settle = (): void => {
 		if (pendingNewlines > 0) {
-			for (; pendingNewlines > 0; pendingNewlines--) append(newline, newlineWidth);
+			for (; pendingNewlines > 0; pendingNewlines--) append(newline);
 			lineParts = out.length;
 			lineLen = len;
-			lineCol = col;
 			lineOverflow = overflow;
 		}
 		if (pendingCr) {
+			if (colParts > lineParts) {
+				column();
+				col -= measureWidth(out.slice(lineParts).join(''));
+				colParts = lineParts;
+			}
 			out.length = lineParts;
 			len = lineLen;
-			col = lineCol;
 			overflow = lineOverflow;
 			pendingCr = false;
 		}
@@ -160,7 +184,7 @@ function sanitize(s: string, tabWidth: number, maxLength: number, newline: strin
 		const c = s.charCodeAt(i);
 		if (c >= 0x20 && c < 0x7f) {
 			settle();
-			append(s[i], 1);
+			append(s[i]);
 			i++;
 			continue;
 		}
@@ -194,8 +218,8 @@ function sanitize(s: string, tabWidth: number, maxLength: number, newline: strin
 				i++;
 			} else if (c === 0x09) {
 				settle();
-				const spaces = tw - (col % tw);
-				append(' '.repeat(spaces), spaces);
+				const spaces = tw - (column() % tw);
+				append(' '.repeat(spaces));
 				i++;
 			} else {
 				i++; // NUL, BEL, BS, VT, FF, SO, SI, DEL, ...
@@ -215,12 +239,12 @@ function sanitize(s: string, tabWidth: number, maxLength: number, newline: strin
 				const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
 				if (!isDroppedFormat(cp)) {
 					settle();
-					append(s.slice(i, i + 2), charWidth(cp));
+					append(s.slice(i, i + 2));
 				}
 				i += 2;
 			} else {
 				settle();
-				append('\ufffd', 1); // lone surrogate: what an invalid UTF-8 sequence should have become
+				append('\ufffd'); // lone surrogate: what an invalid UTF-8 sequence should have become
 				i++;
 			}
 			continue;
@@ -230,20 +254,14 @@ function sanitize(s: string, tabWidth: number, maxLength: number, newline: strin
 			pendingNewlines++;
 		} else if (!isDroppedFormat(c)) {
 			settle();
-			append(s[i], charWidth(c));
+			append(s[i]);
 		}
 		i++;
 	}
 
 	let result = out.join('');
-	if (overflow || result.length > maxLength) {
-		let cut = maxLength - 1;
-		if (cut > 0) {
-			const last = result.charCodeAt(cut - 1);
-			if (last >= 0xd800 && last <= 0xdbff) cut--; // don't split a surrogate pair
-		}
-		result = result.slice(0, cut) + '…';
-	}
+	if (!isPrintableAscii(result)) result = dropLeadingMarks(dropLooseJoiners(result));
+	if (overflow || result.length > maxLength) result = result.slice(0, boundaryAtOrBefore(result, maxLength - 1)) + '…';
 	return result;
 }
 

@@ -9,6 +9,7 @@ import {HelpOverlay} from './help-overlay.js';
 import {keyHints} from './key-hints.js';
 import {MainPanes} from './main-panes.js';
 import {StatusLine} from './status-line.js';
+import {ContextsView} from './contexts-view.js';
 import {UnreachableScreen} from './unreachable-screen.js';
 import {ViewScreen} from './view-screen.js';
 
@@ -26,7 +27,9 @@ export function App(props: AppProps) {
 
 	let body: React.ReactNode;
 	const modal = state.modal;
-	if (state.conn.kind === 'down') {
+	if (modal?.kind === 'contexts') {
+		body = <ContextsView modal={modal} width={layout.width} height={bodyHeight} keys={hints.join('  ')} />;
+	} else if (state.conn.kind === 'down') {
 		body = (
 			<UnreachableScreen
 				endpoint={props.engine.endpoint}
@@ -39,10 +42,10 @@ export function App(props: AppProps) {
 		);
 	} else if (modal?.kind === 'help') {
 		body = <HelpOverlay width={layout.width} height={bodyHeight} scroll={modal.scroll} onExtent={onExtent} />;
-	} else if (modal && modal.kind !== 'confirm' && modal.kind !== 'prompt' && modal.kind !== 'run' && modal.kind !== 'form') {
-		body = <ViewScreen state={state} modal={modal} width={layout.width} height={bodyHeight} hints={hints.join('  ')} onExtent={onExtent} />;
+	} else if (modal && modal.kind !== 'confirm' && modal.kind !== 'prompt' && modal.kind !== 'form' && modal.kind !== 'image-form' && modal.kind !== 'notice') {
+		body = <ViewScreen state={state} modal={modal} width={layout.width} height={bodyHeight} hints={hints.join('  ')} onExtent={onExtent} output={controller.output} />;
 	} else {
-		body = <MainPanes state={state} buffer={controller.logBuffer()} layout={layout} height={bodyHeight} dialogKeys={hints.join('   ')} />;
+		body = <MainPanes state={state} buffer={controller.logBuffer()} matches={controller.logMatches()} layout={layout} height={bodyHeight} dialogKeys={hints.join('   ')} />;
 	}
 
 	return (
@@ -57,6 +60,7 @@ export function App(props: AppProps) {
 					images={new Set(state.imageRows.map(r => r.image.id)).size}
 					status={state.status}
 					width={layout.width}
+					hosts={state.hosts}
 				/>
 				<HelpBar items={hints} width={layout.width} />
 			</Box>

@@ -3,7 +3,7 @@ import {Box, Text} from 'ink';
 import type {BuildModal, BuildOutputLine, BuildState} from '../state/images-types.js';
 import {sanitizeInline, sanitizeLine} from '../text/sanitize.js';
 import {fit} from '../text/width.js';
-import {wrapText} from '../text/wrap.js';
+import {wrapText} from '../text/wrap-text.js';
 import {tone, type Tone} from './theme.js';
 
 const kindTone: Record<BuildOutputLine['kind'], Tone | undefined> = {

@@ -4,15 +4,19 @@ import type {LineState} from '../input/line-editor.js';
 import type {Modal} from '../state/types.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {fit, truncate} from '../text/width.js';
-import {wrapText} from '../text/wrap.js';
+import {wrapText} from '../text/wrap-text.js';
 import {LineInput} from './line-input.js';
 import {tone} from './theme.js';
 
-type DialogLine = {text: string; tone?: 'bad' | 'warn' | 'muted' | 'info'; bold?: boolean; input?: {line: LineState; label: string}};
+type DialogLine = {text: string; tone?: 'bad' | 'warn' | 'muted' | 'info' | 'ok'; bold?: boolean; input?: {line: LineState; label: string; mask?: boolean}};
 
-const runLabels = {name: 'Name', command: 'Command', ports: 'Ports', env: 'Env', binds: 'Binds'};
-const runHints = {name: '(optional)', command: "(empty: the image's)", ports: 'e.g. 8080:80 53:53/udp', env: "e.g. A=1 B='two words' HOME", binds: 'e.g. /srv/data:/data:ro data:/data'};
-const promptTitles = {commit: 'Commit NAME to repository:tag', 'save-logs': 'Save the log of NAME to a file', exec: 'Run a command in NAME (with a terminal)'};
+const promptTitles = {
+	commit: 'Commit NAME to repository:tag',
+	'save-logs': 'Save the log of NAME to a file',
+	exec: 'Run a command in NAME (with a terminal)',
+	rename: 'Rename NAME to',
+	'stop-timeout': 'Stop NAME: seconds to wait before SIGKILL',
+};
 
 function lines(modal: Modal, inner: number, keys: string): DialogLine[] {
 	const out: DialogLine[] = [];
@@ -32,17 +36,31 @@ function lines(modal: Modal, inner: number, keys: string): DialogLine[] {
 			});
 		}
 		out.push({text: '', input: {line: modal.line, label: '> '}});
+		if (modal.purpose === 'rename' && modal.error === 'Renaming…') {
+			out.push({text: 'Renaming…', tone: 'info'});
+		} else
 		if (modal.error) wrapped(modal.error, {tone: 'bad'});
-	} else if (modal.kind === 'run') {
-		out.push({text: `Run a container from ${sanitizeInline(modal.image)}`, bold: true});
-		(['name', 'command', 'ports', 'env', 'binds'] as const).forEach((field, i) => {
-			const label = `${i === modal.field ? '>' : ' '} ${runLabels[field].padEnd(8)} `;
-			const value = modal.fields[field];
-			if (i === modal.field) out.push({text: '', bold: true, input: {line: value, label}});
-			else out.push({text: label + truncate(sanitizeInline(value.value) || runHints[field], inner - label.length), tone: value.value ? undefined : 'muted'});
+	} else if (modal.kind === 'form') {
+		out.push({text: sanitizeInline(modal.title), bold: true});
+		const width = Math.max(...modal.fields.map(f => f.label.length)) + 1;
+		modal.fields.forEach((field, i) => {
+			const label = `${i === modal.field ? '>' : ' '} ${field.label.padEnd(width)} `;
+			const value = field.line.value;
+			if (field.choices) {
+				const choices = field.choices.map(c => (c === value ? `[${c}]` : c)).join(' ');
+				out.push({text: label + choices + (i === modal.field ? '   ←/→ change' : ''), bold: i === modal.field});
+			} else if (i === modal.field) out.push({text: '', bold: true, input: {line: field.line, label, mask: field.secret}});
+			else {
+				const shown = field.secret ? '•'.repeat([...value].length) : sanitizeInline(value);
+				out.push({text: label + truncate(shown || (field.hint ?? ''), inner - label.length), tone: value ? undefined : 'muted'});
+			}
 		});
-		if (modal.pending) out.push({text: 'Starting the container…', tone: 'info'});
+		if (modal.pending) out.push({text: 'Working on it…', tone: 'info'});
 		else if (modal.error) wrapped(modal.error, {tone: 'bad'});
+	} else if (modal.kind === 'notice') {
+		wrapped(modal.title, {bold: true});
+		for (const line of modal.lines) wrapped(line.text, {tone: line.tone === 'bad' ? 'bad' : line.tone === 'ok' ? 'ok' : 'info'});
+		out.push({text: ''});
 	}
 	out.push({text: keys, tone: modal.kind === 'confirm' ? 'info' : 'muted'});
 	return out;
@@ -54,19 +72,19 @@ function lines(modal: Modal, inner: number, keys: string): DialogLine[] {
  * command registry: only those that work in it now).
  */
 export function Dialog({modal, width, height, keys}: {modal: Modal; width: number; height: number; keys: string}) {
-	if (modal.kind !== 'confirm' && modal.kind !== 'prompt' && modal.kind !== 'run') return null;
+	if (modal.kind !== 'confirm' && modal.kind !== 'prompt' && modal.kind !== 'form' && modal.kind !== 'notice') return null;
 	const boxWidth = Math.max(20, Math.min(width - 4, 76));
 	const inner = boxWidth - 4;
 	const shown = lines(modal, inner, keys).slice(0, Math.max(1, height - 4));
 	const top = Math.max(0, Math.floor((height - shown.length - 2) / 2));
 	const left = Math.max(0, Math.floor((width - boxWidth) / 2));
 	return (
-		<Box position="absolute" marginTop={top} marginLeft={left} width={boxWidth} flexDirection="column" borderStyle="round" borderColor={tone(modal.kind === 'confirm' ? 'warn' : 'info')}>
+		<Box position="absolute" marginTop={top} marginLeft={left} width={boxWidth} flexDirection="column" borderStyle="round" borderColor={tone(modal.kind === 'confirm' ? 'warn' : modal.kind === 'notice' ? 'bad' : 'info')}>
 			{shown.map((line, i) =>
 				line.input ? (
 					<Text key={i} bold={line.bold}>
 						{' ' + line.input.label}
-						<LineInput line={line.input.line} width={inner - line.input.label.length} />
+						<LineInput line={line.input.line} width={inner - line.input.label.length} mask={line.input.mask} />
 						{' '}
 					</Text>
 				) : (

@@ -7,12 +7,12 @@ import {parsePullReference} from '../format/pull-reference.js';
 import {parseReference} from '../format/reference.js';
 import {registryLabel} from '../format/registry.js';
 import type {LineState} from '../input/line-editor.js';
-import type {FormModal} from '../state/images-types.js';
+import type {ImageFormModal} from '../state/images-types.js';
 import {transferOf} from '../state/images-selectors.js';
 import type {AppState} from '../state/types.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {fit, truncate} from '../text/width.js';
-import {wrapText} from '../text/wrap.js';
+import {wrapText} from '../text/wrap-text.js';
 import {LineInput} from './line-input.js';
 import {tone, type Tone} from './theme.js';
 
@@ -25,7 +25,7 @@ const fieldLabels = {
 	build: ['Context', 'Dockerfile', 'Tag', 'Build args'],
 } as const;
 
-const fieldHints: Record<FormModal['purpose'], string[]> = {
+const fieldHints: Record<ImageFormModal['purpose'], string[]> = {
 	pull: ['e.g. app, app:1.2, 127.0.0.1:5000/team/app:v1, app@sha256:…'],
 	tag: ['repository:tag'],
 	login: ['', ''],
@@ -33,7 +33,7 @@ const fieldHints: Record<FormModal['purpose'], string[]> = {
 };
 
 /** The docker CLI line the form would run, when what is typed is valid. */
-function cliLine(modal: FormModal): string | undefined {
+function cliLine(modal: ImageFormModal): string | undefined {
 	const values = modal.fields.map(f => f.value);
 	switch (modal.purpose) {
 		case 'pull': {
@@ -56,7 +56,7 @@ function cliLine(modal: FormModal): string | undefined {
 	}
 }
 
-function title(state: AppState, modal: FormModal): string[] {
+function title(state: AppState, modal: ImageFormModal): string[] {
 	switch (modal.purpose) {
 		case 'pull':
 			return ['Pull an image (tag latest when none is given)'];
@@ -79,7 +79,7 @@ function title(state: AppState, modal: FormModal): string[] {
  * panes, each field a line editor, with the docker CLI line it would run. The password field is
  * drawn masked; what the CLI line shows never holds it.
  */
-export function FormDialog({state, modal, width, height, keys}: {state: AppState; modal: FormModal; width: number; height: number; keys: string}) {
+export function FormDialog({state, modal, width, height, keys}: {state: AppState; modal: ImageFormModal; width: number; height: number; keys: string}) {
 	const boxWidth = Math.max(24, Math.min(width - 4, 84));
 	const inner = boxWidth - 4;
 	const lines: Line[] = [];

@@ -5,7 +5,7 @@ import {cliFor} from '../format/cli-for.js';
 import {formatAgeShort, formatBytes, shortId} from '../format/format.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {fit} from '../text/width.js';
-import {wrapText} from '../text/wrap.js';
+import {wrapText} from '../text/wrap-text.js';
 import {FittedTable} from './kv-table.js';
 import {ScrollView} from './scroll-view.js';
 import {tone} from './theme.js';

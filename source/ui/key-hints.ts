@@ -11,7 +11,7 @@ export function keyHints(state: AppState): string[] {
 export function helpLines(): Array<{text: string; heading?: boolean}> {
 	const lines: Array<{text: string; heading?: boolean}> = [];
 	for (const [scope, title] of scopeTitles) {
-		const list = commands.filter(c => c.scope === scope);
+		const list = commands.filter(c => c.scope === scope && c.keys.length > 0);
 		if (list.length === 0) continue;
 		if (lines.length > 0) lines.push({text: ''});
 		lines.push({text: title, heading: true});

@@ -1,11 +1,8 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import {Table} from 'ink-table';
 import {sanitizeInline} from '../text/sanitize.js';
-import {truncate} from '../text/width.js';
+import {fit, stringWidth} from '../text/width.js';
 import {tone} from './theme.js';
-
-type Row = Record<string, string>;
 
 /** Column titles: bold, in the accent colour only when colours are on (ink-table's own is always blue). */
 function TableHeader({children}: {children?: React.ReactNode}) {
@@ -16,9 +13,22 @@ function TableHeader({children}: {children?: React.ReactNode}) {
 	);
 }
 
+/** One line of the table: `left`, the cells padded to their widths with `fill`, `cross` between, `right`. */
+function Line({cells, widths, fill, left, cross, right, header}: {cells?: string[]; widths: number[]; fill: string; left: string; cross: string; right: string; header?: boolean}) {
+	const parts: React.ReactNode[] = [<Text key="l" bold>{left}</Text>];
+	widths.forEach((w, i) => {
+		if (i > 0) parts.push(<Text key={`x${i}`} bold>{cross}</Text>);
+		const text = cells ? `${fill}${fit(cells[i]!, w)}${fill}` : fill.repeat(w + 2);
+		parts.push(header ? <TableHeader key={i}>{text}</TableHeader> : cells ? <Text key={i}>{text}</Text> : <Text key={i} bold>{text}</Text>);
+	});
+	parts.push(<Text key="r" bold>{right}</Text>);
+	return <Box flexDirection="row">{parts}</Box>;
+}
+
 /**
- * A bordered ink-table table whose cells are sanitised and truncated so the whole table fits in
- * `width` cells (ink-table itself neither truncates nor wraps).
+ * A bordered table (drawn as ink-table draws one) whose cells are sanitised and fitted, by
+ * display width, so the whole table fits in `width` cells. ink-table itself measured cells by
+ * `.length`, so a wide or emoji name pushed its row out of line.
  */
 export function FittedTable({title, columns, rows, width}: {title: string; columns: string[]; rows: string[][]; width: number}) {
 	if (rows.length === 0) {
@@ -31,7 +41,8 @@ export function FittedTable({title, columns, rows, width}: {title: string; colum
 	}
 	// Each column costs its content plus 2 of padding plus 1 border; one more border closes the row.
 	const budget = Math.max(columns.length * 4, width - 1 - columns.length * 3);
-	const natural = columns.map((c, i) => Math.max(c.length, ...rows.map(r => sanitizeInline(r[i] ?? '').length)));
+	const cells = rows.map(r => columns.map((_, i) => sanitizeInline(r[i] ?? '')));
+	const natural = columns.map((c, i) => Math.max(stringWidth(c), ...cells.map(r => stringWidth(r[i]!))));
 	const widths = [...natural];
 	let total = widths.reduce((a, b) => a + b, 0);
 	// Shrink the widest column until it fits.
@@ -42,17 +53,18 @@ export function FittedTable({title, columns, rows, width}: {title: string; colum
 		widths[widest]!--;
 		total--;
 	}
-	const data: Row[] = rows.map(r => {
-		const row: Row = {};
-		columns.forEach((c, i) => {
-			row[c] = truncate(sanitizeInline(r[i] ?? ''), widths[i]!);
-		});
-		return row;
-	});
 	return (
 		<Box flexDirection="column">
 			<Text bold color={tone('accent')}>{title}</Text>
-			<Table data={data} columns={columns} header={TableHeader} />
+			<Line widths={widths} fill="─" left="┌" cross="┬" right="┐" />
+			<Line widths={widths} cells={columns} fill=" " left="│" cross="│" right="│" header />
+			{cells.map((row, r) => (
+				<Box key={r} flexDirection="column">
+					<Line widths={widths} fill="─" left="├" cross="┼" right="┤" />
+					<Line widths={widths} cells={row} fill=" " left="│" cross="│" right="│" />
+				</Box>
+			))}
+			<Line widths={widths} fill="─" left="└" cross="┴" right="┘" />
 		</Box>
 	);
 }

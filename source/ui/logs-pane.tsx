@@ -1,7 +1,7 @@
-import React, {memo} from 'react';
+import React, {memo, useEffect, useState} from 'react';
 import {Box, Text} from 'ink';
 import type {LineState} from '../input/line-editor.js';
-import {buildLogView, type LogBufferView, type LogRow, type LogScroll} from '../logs/log-view.js';
+import {buildLogView, type LogBufferView, type LogRow, type LogScroll, type MatchSet} from '../logs/log-view.js';
 import type {Matcher} from '../text/matcher.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {fit, stringWidth, truncate} from '../text/width.js';
@@ -60,6 +60,8 @@ export interface LogsPaneProps {
 	wrap: boolean;
 	filterMode: boolean;
 	matcher?: Matcher;
+	/** The search's matches (filter mode shows these lines). */
+	matches?: MatchSet;
 	/** The search in force. */
 	search: string;
 	/** The search as it is being typed (with its cursor). */
@@ -87,7 +89,15 @@ export function LogsPane(props: LogsPaneProps) {
 		wrap: props.wrap,
 		filterMode: props.filterMode,
 		matcher: props.matcher,
+		matches: props.matches,
 		current: props.current,
+	});
+	// Highlights have a work budget per screen: what it did not reach is drawn on the next turn.
+	const [, redraw] = useState(0);
+	useEffect(() => {
+		if (!view.highlightsPending) return;
+		const next = setImmediate(() => redraw(n => n + 1));
+		return () => clearImmediate(next);
 	});
 	const parts: string[] = [];
 	if (props.title) parts.push(sanitizeInline(props.title));

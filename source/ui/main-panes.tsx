@@ -1,8 +1,8 @@
 import React, {useMemo} from 'react';
 import {Box, Text} from 'ink';
-import type {LogBufferView} from '../logs/log-view.js';
+import type {LogBufferView, MatchSet} from '../logs/log-view.js';
 import type {Layout} from '../state/layout.js';
-import {containerCounts, selectedContainer, selectedImageRow, visibleContainers, visibleImageRows} from '../state/selectors.js';
+import {containerCounts, hostCounts, selectedContainer, selectedImageRow, visibleContainers, visibleImageRows} from '../state/selectors.js';
 import type {AppState} from '../state/types.js';
 import {containerStatusText} from '../format/ages.js';
 import {compileMatcher} from '../text/matcher.js';
@@ -18,12 +18,13 @@ import {activityNote} from '../state/images-selectors.js';
 const sortNames = {state: 'state', name: 'name', cpu: 'CPU', memory: 'memory', created: 'created'};
 
 /** The three panes (stacked, or the focused one alone on a short terminal) and a dialog over them. */
-export function MainPanes({state, buffer, layout, height, dialogKeys}: {state: AppState; buffer: LogBufferView; layout: Layout; height: number; dialogKeys: string}) {
+export function MainPanes({state, buffer, matches, layout, height, dialogKeys}: {state: AppState; buffer: LogBufferView; matches: MatchSet; layout: Layout; height: number; dialogKeys: string}) {
 	const containers = visibleContainers(state);
 	const imageRows = visibleImageRows(state);
 	const container = selectedContainer(state);
 	const imageRow = selectedImageRow(state);
 	const counts = containerCounts(state);
+	const hosts = useMemo(() => hostCounts(state), [state.hosts, state.containers]);
 	const show = (pane: 'containers' | 'images' | 'logs') => layout.heights[pane] > 0;
 	const logs = state.logs;
 	const search = state.filters.logs;
@@ -64,6 +65,7 @@ export function MainPanes({state, buffer, layout, height, dialogKeys}: {state: A
 					height={layout.heights.containers}
 					showAll={state.showAll}
 					total={state.containers.length}
+					hosts={hosts}
 					running={counts.running}
 					filter={state.filters.containers}
 					edit={edit('containers')}
@@ -73,6 +75,7 @@ export function MainPanes({state, buffer, layout, height, dialogKeys}: {state: A
 					top={state.windows.containers}
 					sortLabel={state.sort.key === 'state' && !state.sort.reverse ? undefined : `${sortNames[state.sort.key]}${state.sort.reverse ? ' ↑' : ' ↓'}`}
 					statusOf={c => containerStatusText(c, state.times[c.id], state.listedAt[c.id] ?? state.clock, state.clock)}
+					showStats={state.showStats}
 				/>
 			) : null}
 			{show('images') ? (
@@ -106,6 +109,7 @@ export function MainPanes({state, buffer, layout, height, dialogKeys}: {state: A
 					wrap={logs.wrap}
 					filterMode={logs.filterMode}
 					matcher={matcher}
+					matches={matches}
 					search={search}
 					edit={edit('logs')}
 					searchError={logs.searchError}
@@ -117,7 +121,7 @@ export function MainPanes({state, buffer, layout, height, dialogKeys}: {state: A
 				/>
 			) : null}
 			{state.modal ? <Dialog modal={state.modal} width={layout.width} height={height} keys={dialogKeys} /> : null}
-			{state.modal?.kind === 'form' ? <FormDialog state={state} modal={state.modal} width={layout.width} height={height} keys={dialogKeys} /> : null}
+			{state.modal?.kind === 'image-form' ? <FormDialog state={state} modal={state.modal} width={layout.width} height={height} keys={dialogKeys} /> : null}
 		</Box>
 	);
 }

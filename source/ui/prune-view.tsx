@@ -7,7 +7,7 @@ import {kindTitle, pruneChoices, pruneCounts, pruneKinds} from '../format/prune-
 import type {PruneModal} from '../state/images-types.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {fit} from '../text/width.js';
-import {wrapText} from '../text/wrap.js';
+import {wrapText} from '../text/wrap-text.js';
 import {ScrollView} from './scroll-view.js';
 import {tone, type Tone} from './theme.js';
 

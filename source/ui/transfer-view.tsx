@@ -7,7 +7,7 @@ import type {TransferState} from '../state/images-types.js';
 import {percentOf} from '../state/images-selectors.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {fit, padEnd, padStart} from '../text/width.js';
-import {wrapText} from '../text/wrap.js';
+import {wrapText} from '../text/wrap-text.js';
 import {progressBar} from './progress-bar.js';
 import {ScrollView} from './scroll-view.js';
 import {tone} from './theme.js';

@@ -4,7 +4,7 @@ import type {EngineError} from '../engine/types.js';
 import {describeUnreachable} from '../engine/errors.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {fit} from '../text/width.js';
-import {wrapText} from '../text/wrap.js';
+import {wrapText} from '../text/wrap-text.js';
 import {tone} from './theme.js';
 
 /**
@@ -24,7 +24,7 @@ export function UnreachableScreen({endpoint, error, attempts, retrySeconds, widt
 		...wrapText(sanitizeInline(cause), inner).map(text => ({text, bad: true})),
 		{text: ''},
 		{text: `Retrying every ${retrySeconds} s (attempt ${attempts}); berth comes back by itself when the engine answers.`},
-		{text: 'q quits.'},
+		{text: 'q quits; 0 shows the docker contexts, to use another engine.'},
 	];
 	return (
 		<Box flexDirection="column" width={width} height={height} paddingLeft={2} paddingTop={1}>

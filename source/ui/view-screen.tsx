@@ -1,8 +1,12 @@
 import React from 'react';
-import type {ContainerSummary} from '../engine/types.js';
-import {useImageLayers, useInspect, useLiveStats, useTop} from '../hooks/use-engine-reads.js';
+import type {ContainerSummary, LogLine} from '../engine/types.js';
+import {useDiff, useImageLayers, useInspect, useLiveStats, useTop} from '../hooks/use-engine-reads.js';
 import type {AppState, ViewModal} from '../state/types.js';
+import type {RingBuffer} from '../text/ring-buffer.js';
+import {CommandLogView} from './command-log-view.js';
 import {DetailsView} from './details-view.js';
+import {DiffView} from './diff-view.js';
+import {OutputView} from './output-view.js';
 import {HistoryView} from './history-view.js';
 import {TopView} from './top-view.js';
 import {BuildView} from './build-view.js';
@@ -35,16 +39,35 @@ function History({imageId, name, now, ...rest}: ScreenProps & {imageId: string; 
 	return <HistoryView imageId={imageId} name={name} query={query} now={now} {...rest} />;
 }
 
+function Diff({container, filter, edit, ...rest}: ScreenProps & {container: ContainerSummary; filter: string; edit?: import('../input/line-editor.js').LineState}) {
+	const query = useDiff(container);
+	return <DiffView container={container} changes={query.data} error={query.error} filter={filter} edit={edit} {...rest} />;
+}
+
+export interface ViewScreenProps {
+	state: AppState;
+	modal: ViewModal;
+	width: number;
+	height: number;
+	hints: string;
+	onExtent: (lines: number) => void;
+	/** The lines of an output view. */
+	output: (id: string) => RingBuffer<LogLine> | undefined;
+}
+
 /** The full-screen view that is open: each fetches its own data through a hook and draws it. */
-export function ViewScreen({state, modal, width, height, hints, onExtent}: {state: AppState; modal: ViewModal; width: number; height: number; hints: string; onExtent: (lines: number) => void}) {
+export function ViewScreen({state, modal, width, height, hints, onExtent, output}: ViewScreenProps) {
 	const common = {width, height, scroll: modal.scroll, keys: hints, onExtent};
+	if (modal.kind === 'output') return <OutputView title={modal.title} lines={output(modal.id)} version={modal.version} done={modal.done} scroll={modal.scroll} width={width} height={height} keys={hints} onExtent={onExtent} />;
+	if (modal.kind === 'commands') return <CommandLogView entries={state.commandLog} selected={modal.selected} width={width} height={height} keys={hints} />;
 	if (modal.kind === 'history') return <History imageId={modal.id} name={modal.ref ?? modal.id} now={state.clock / 1000} {...common} />;
 	if (modal.kind === 'transfer') return <TransferView transfer={transferOf(state, modal.key)} {...common} />;
 	if (modal.kind === 'build') return <BuildView build={state.imageJobs.build} modal={modal} width={width} height={height} keys={hints} onExtent={onExtent} />;
 	if (modal.kind === 'inspect') return <InspectView modal={modal} width={width} height={height} keys={hints} onExtent={onExtent} />;
 	if (modal.kind === 'prune') return <PruneView modal={modal} width={width} height={height} keys={hints} onExtent={onExtent} />;
-	if (modal.kind !== 'details' && modal.kind !== 'top') return null;
+	if (modal.kind !== 'details' && modal.kind !== 'top' && modal.kind !== 'diff') return null;
 	const container = state.containers.find(c => c.id === modal.id);
 	if (!container) return null;
+	if (modal.kind === 'diff') return <Diff container={container} filter={modal.filter} edit={modal.edit} {...common} />;
 	return modal.kind === 'details' ? <Details container={container} {...common} /> : <Top container={container} {...common} />;
 }

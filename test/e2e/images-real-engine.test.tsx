@@ -7,7 +7,7 @@ import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, inject, it} from 'vitest';
-import type {Controller} from '../../source/controller/controller.js';
+import type {Store} from '../../source/state/store.js';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
 import {resolveEndpoint} from '../../source/engine/endpoint.js';
 import {dockerCli} from '../support/dockerd.js';
@@ -60,9 +60,9 @@ afterEach(async () => {
 	await resources.cleanup();
 });
 
-async function openApp(onController?: (controller: Controller) => void): Promise<RenderedApp> {
+async function openApp(onStore?: (store: Store) => void): Promise<RenderedApp> {
 	const engine = createDockerEngine(resolveEndpoint({host, env: {}, homedir: tmpdir()}));
-	const rendered = await renderApp(engine, {columns: 160, rows: 50, now: () => new Date(), onController});
+	const rendered = await renderApp(engine, {columns: 160, rows: 50, now: () => new Date(), onStore});
 	await rendered.waitFor(fixture, 15_000);
 	await rendered.press('2');
 	return rendered;
@@ -99,9 +99,9 @@ describe('pull', () => {
 
 	it('asks for credentials when the registry refuses, retries with them, and never shows or logs the password', async () => {
 		resources.image(lockedRef);
-		let controller: Controller | undefined;
-		app = await openApp(c => {
-			controller = c;
+		let store: Store | undefined;
+		app = await openApp(s => {
+			store = s;
 		});
 		await app.press('P', lockedRef, ENTER);
 		await app.waitFor(f => f.includes(`Log in to ${locked.address} to pull`) && f.includes('basic auth credentials'), 30_000);
@@ -116,7 +116,7 @@ describe('pull', () => {
 			expect(frame).not.toContain('not-the-password');
 		}
 
-		const log = controller!.runner.log();
+		const log = store!.getState().commandLog;
 		expect(log.map(entry => `${entry.result} ${entry.cli}`)).toEqual([
 			`error docker pull ${lockedRef}`,
 			`error docker login -u ${locked.auth!.username} ${locked.address}`,

@@ -2,6 +2,7 @@ import {tmpdir} from 'node:os';
 import {afterEach, describe, expect, inject, it} from 'vitest';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
 import {resolveEndpoint} from '../../source/engine/endpoint.js';
+import {MAX_LINE_BYTES} from '../../source/engine/log-parser.js';
 import {EngineError, type LogLine, type LogOptions} from '../../source/engine/types.js';
 import {dockerCli} from '../support/dockerd.js';
 import {trackResources, uniqueName, waitFor} from '../support/names.js';
@@ -71,7 +72,7 @@ describe('streamLogs', () => {
 	it.each([
 		['non-TTY', []],
 		['TTY', ['-t']],
-	])('delivers a 100 KB line whole (%s)', async (_mode, options) => {
+	])('delivers a 100 KB line cut at 64 KiB and marked, and the next line whole (%s)', async (_mode, options) => {
 		const size = 100 * 1024;
 		const id = await run('logs-long', `echo ready; ${waitForGo}; head -c ${size} /dev/zero | tr '\\0' x; echo; echo after; sleep 300`, options);
 		const stream = follow(id);
@@ -80,8 +81,9 @@ describe('streamLogs', () => {
 		await waitFor(() => stream.lines.some(line => line.text === 'after'), 'the line after the long one');
 		const texts = stream.lines.map(line => line.text);
 		expect(texts.length).toBe(3);
-		expect(texts[1]!.length).toBe(size);
-		expect(texts[1]).toBe('x'.repeat(size));
+		expect(texts[1]).toBe('x'.repeat(MAX_LINE_BYTES));
+		expect(stream.lines[1]!.cut).toBe(true);
+		expect(stream.lines[2]!.cut).toBeUndefined();
 		expect(stream.lines[1]!.timestamp).toMatch(rfc3339Nano);
 		stream.stop();
 		await stream.done;

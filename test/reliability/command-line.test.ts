@@ -52,6 +52,8 @@ describe('command-line errors: one line, exit 2, no stack trace', () => {
 		['--host without a value', ['--host'], {}, /--host needs a value/],
 		['--host given twice', ['--host', 'unix:///a', '--host', 'unix:///b'], {}, /--host can only be set once/],
 		['a value for the --all switch', ['--all=maybe'], {}, /--all takes no value/],
+		['the --all switch given twice', ['--all', '--all'], {}, /the flag --all can only be set once \(given as --all --all/],
+		['--all and --no-all together', ['--all', '--no-all'], {}, /the flag --all can only be set once/],
 		['--host with an unsupported scheme', ['--host', 'ftp://example.com'], {}, /Unsupported Docker endpoint "ftp:\/\/example\.com" \(from --host\): use unix:\/\/, tcp:\/\/ or ssh:\/\//],
 		['--host with http://', ['--host', 'http://example.com:2375'], {}, /Unsupported Docker endpoint/],
 		['DOCKER_HOST with an unsupported scheme', [], {DOCKER_HOST: 'npipe:////./pipe/docker_engine'}, /Unsupported Docker endpoint .* \(from DOCKER_HOST\)/],
@@ -75,6 +77,8 @@ describe('command-line errors: one line, exit 2, no stack trace', () => {
 		const help = berth(['--help']);
 		expect(help.status).toBe(0);
 		expect(help.stdout).toContain('Usage');
+		// The order the engine is found in, as the README states it: --context beats DOCKER_HOST.
+		expect(help.stdout.replaceAll(/\s+/g, ' ')).toContain('--host, --context, DOCKER_HOST, DOCKER_CONTEXT, the current context');
 		const version = berth(['--version']);
 		expect(version.status).toBe(0);
 		expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);

@@ -81,8 +81,13 @@ function mountsUnder(dir: string): string[] {
 		.sort((a, b) => b.length - a.length);
 }
 
-/** Starts a private dockerd and waits until it answers (up to `timeoutMs`, default 60 s). */
-export async function startPrivateDockerd(options: {dir?: string; timeoutMs?: number} = {}): Promise<PrivateDockerd> {
+/**
+ * Starts a private dockerd and waits until it answers (up to `timeoutMs`, default 60 s). With
+ * `netns` it runs in that network namespace (`nsenter --net`, which keeps /sys and the cgroups,
+ * unlike `ip netns exec`); its socket stays on the shared filesystem. With `hostname` it has a
+ * UTS namespace of its own with that name (a swarm node's hostname).
+ */
+export async function startPrivateDockerd(options: {dir?: string; timeoutMs?: number; netns?: string; hostname?: string} = {}): Promise<PrivateDockerd> {
 	const dockerd = which('dockerd');
 	if (!dockerd) throw new Error(`dockerd is not installed: ${installHint}`);
 
@@ -91,14 +96,22 @@ export async function startPrivateDockerd(options: {dir?: string; timeoutMs?: nu
 	const socketPath = path.join(dir, 'docker.sock');
 	const logFile = path.join(dir, 'dockerd.log');
 	const log = openSync(logFile, 'a');
-	const child = spawn(dockerd, [
+	const args = [
 		'--data-root', path.join(dir, 'root'),
 		'--exec-root', path.join(dir, 'exec'),
 		'-H', `unix://${socketPath}`,
 		'--pidfile', path.join(dir, 'pid'),
 		'--bridge=none',
 		'--iptables=false',
-	], {stdio: ['ignore', log, log]});
+	];
+	// unshare, sh and nsenter each exec the next: the child's pid is the daemon's, so the signals below reach it.
+	const command = [
+		...(options.hostname ? ['unshare', '--uts', 'sh', '-c', 'hostname "$0" && exec "$@"', options.hostname] : []),
+		...(options.netns ? ['nsenter', `--net=/var/run/netns/${options.netns}`] : []),
+		dockerd,
+		...args,
+	];
+	const child = spawn(command[0]!, command.slice(1), {stdio: ['ignore', log, log]});
 	closeSync(log);
 
 	let exited = false;

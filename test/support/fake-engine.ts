@@ -23,8 +23,10 @@ import {
 	type LogLine,
 	type LogOptions,
 	type LifecycleEngine,
+	type SwarmEngine,
 } from '../../source/engine/types.js';
 import {FakeLifecycle} from './fake-lifecycle.js';
+import {FakeSwarm} from './fake-swarm.js';
 
 let counter = 0;
 function hexId(): string {
@@ -70,6 +72,8 @@ export class FakeEngine implements Engine {
 	containers: ContainerSummary[] = [];
 	images: ImageSummary[] = [];
 	logs = new Map<string, LogLine[]>();
+	/** Start and finish times per container id, as inspect reports them (RFC 3339). */
+	times = new Map<string, {startedAt?: string; finishedAt?: string}>();
 	calls: Call[] = [];
 	/** Method name → error to throw (once, unless `sticky`). */
 	failures = new Map<string, {error: EngineError; sticky: boolean}>();
@@ -91,6 +95,8 @@ export class FakeEngine implements Engine {
 
 	/** The lifecycle part (pull, push, build, copy, prune, run, …): its state is scripted there. */
 	readonly lifecycle: FakeLifecycle;
+	/** The swarm part (services, tasks, nodes): in no swarm until `swarm.becomeManager()`. */
+	readonly swarm: FakeSwarm;
 
 	constructor(init: {containers?: ContainerSummary[]; images?: ImageSummary[]} = {}) {
 		this.containers = init.containers ?? [];
@@ -109,6 +115,7 @@ export class FakeEngine implements Engine {
 			newContainer: fakeContainer,
 			newImage: fakeImage,
 		});
+		this.swarm = new FakeSwarm({enter: async (method, ...args) => this.enter(method, ...args), emit: event => this.emit(event)});
 	}
 
 	fail(method: string, error: EngineError, sticky = false) {
@@ -240,8 +247,8 @@ export class FakeEngine implements Engine {
 			exitCode: c.exitCode ?? 0,
 			oomKilled: false,
 			error: '',
-			startedAt: '2026-11-23T10:00:01.5Z',
-			finishedAt: '0001-01-01T00:00:00Z',
+			startedAt: this.times.get(c.id)?.startedAt ?? '2026-11-23T10:00:01.5Z',
+			finishedAt: this.times.get(c.id)?.finishedAt ?? '0001-01-01T00:00:00Z',
 			restartPolicy: {name: 'no', maximumRetryCount: 0},
 			restartCount: 0,
 			ports: c.ports,
@@ -437,15 +444,20 @@ export class FakeEngine implements Engine {
 		return c.id;
 	}
 
-	async streamEvents(options: {since?: string}, onEvent: (e: EngineEvent) => void, signal: AbortSignal) {
+	async streamEvents(options: {since?: string; swarm?: boolean}, onEvent: (e: EngineEvent) => void, signal: AbortSignal) {
 		await this.enter('streamEvents', options);
+		// Service and node events only reach a stream that asked for them, on a manager (as the real adapter).
+		const swarm = options.swarm === true && this.swarm.membership.role === 'manager';
+		const deliver = (event: EngineEvent) => {
+			if (swarm || (event.type !== 'service' && event.type !== 'node')) onEvent(event);
+		};
 		await new Promise<void>(resolve => {
 			const end = () => {
-				this.eventSubscribers.delete(onEvent);
+				this.eventSubscribers.delete(deliver);
 				this.eventEnders.delete(end);
 				resolve();
 			};
-			this.eventSubscribers.add(onEvent);
+			this.eventSubscribers.add(deliver);
 			this.eventEnders.add(end);
 			signal.addEventListener('abort', end);
 		});
@@ -473,6 +485,20 @@ export class FakeEngine implements Engine {
 	runInteractive(...a: Args<'runInteractive'>) { return this.lifecycle.runInteractive(...a); }
 	startAttached(...a: Args<'startAttached'>) { return this.lifecycle.startAttached(...a); }
 	renameContainer(...a: Args<'renameContainer'>) { return this.lifecycle.renameContainer(...a); }
+
+	swarmRole(...a: SwarmArgs<'swarmRole'>) { return this.swarm.swarmRole(...a); }
+	listServices() { return this.swarm.listServices(); }
+	listTasks(...a: SwarmArgs<'listTasks'>) { return this.swarm.listTasks(...a); }
+	listNodes() { return this.swarm.listNodes(); }
+	inspectService(...a: SwarmArgs<'inspectService'>) { return this.swarm.inspectService(...a); }
+	inspectNode(...a: SwarmArgs<'inspectNode'>) { return this.swarm.inspectNode(...a); }
+	scaleService(...a: SwarmArgs<'scaleService'>) { return this.swarm.scaleService(...a); }
+	forceUpdateService(...a: SwarmArgs<'forceUpdateService'>) { return this.swarm.forceUpdateService(...a); }
+	rollbackService(...a: SwarmArgs<'rollbackService'>) { return this.swarm.rollbackService(...a); }
+	removeService(...a: SwarmArgs<'removeService'>) { return this.swarm.removeService(...a); }
+	setNodeAvailability(...a: SwarmArgs<'setNodeAvailability'>) { return this.swarm.setNodeAvailability(...a); }
+	streamServiceLogs(...a: SwarmArgs<'streamServiceLogs'>) { return this.swarm.streamServiceLogs(...a); }
 }
 
 type Args<K extends keyof LifecycleEngine> = Parameters<LifecycleEngine[K]>;
+type SwarmArgs<K extends keyof SwarmEngine> = Parameters<SwarmEngine[K]>;

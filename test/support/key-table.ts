@@ -5,7 +5,7 @@ import {commands, scopeTitles} from '../../source/commands/registry.js';
 export function keyTableMarkdown(): string {
 	const lines = ['| Where | Keys | What it does |', '| --- | --- | --- |'];
 	for (const [scope, title] of scopeTitles) {
-		for (const c of commands.filter(k => k.scope === scope)) {
+		for (const c of commands.filter(k => k.scope === scope && k.keys.length > 0)) {
 			lines.push(`| ${title} | ${keysLabel(c.keys).replace(/\|/g, '\\|')} | ${c.description} |`);
 		}
 	}

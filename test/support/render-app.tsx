@@ -7,7 +7,7 @@ import {render} from 'ink-testing-library';
 import {App} from '../../source/ui/app.js';
 import type {Engine} from '../../source/engine/types.js';
 import type {EngineFeed} from '../../source/state/engine-feed.js';
-import type {Controller} from '../../source/controller/controller.js';
+import type {Store} from '../../source/state/store.js';
 import {ESC} from './keys.js';
 import {escapeWaitMs} from '../../source/input/key-reader.js';
 
@@ -33,16 +33,17 @@ export interface RenderedApp {
 
 export async function renderApp(
 	engine: Engine,
-	options: {rows?: number; columns?: number; showAll?: boolean; now?: () => Date; cwd?: string; feed?: EngineFeed; onController?: (controller: Controller) => void} = {},
+	options: {rows?: number; columns?: number; showAll?: boolean; showStats?: boolean; now?: () => Date; cwd?: string; feed?: EngineFeed; onStore?: (store: Store) => void} = {},
 ): Promise<RenderedApp> {
 	let exited = false;
 	const instance = render(
 		<App
 			engine={engine}
 			showAll={options.showAll}
+			showStats={options.showStats}
 			cwd={options.cwd}
 			feed={options.feed}
-			onController={options.onController}
+			onStore={options.onStore}
 			now={options.now ?? (() => new Date('2026-11-23T10:30:00'))}
 			onQuit={() => {
 				exited = true;

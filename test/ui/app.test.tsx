@@ -281,7 +281,7 @@ describe('filter, help and quit', () => {
 		await app.waitFor('aaa-old');
 		await app.press('?');
 		const frame = await app.waitFor('Keys — Esc or ? closes');
-		for (const binding of keymap) expect(frame).toContain(binding.description);
+		for (const binding of keymap.filter(b => b.keys.length > 0)) expect(frame).toContain(binding.description);
 		await app.press(ESC);
 		await app.waitFor('aaa-old');
 	});

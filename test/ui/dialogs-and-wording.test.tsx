@@ -5,7 +5,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {EngineError} from '../../source/engine/types.js';
 import {FakeEngine, fakeContainer, fakeImage} from '../support/fake-engine.js';
-import {ENTER, PAGE_DOWN, PAGE_UP, TAB} from '../support/keys.js';
+import {ENTER, ESC, PAGE_DOWN, PAGE_UP, TAB} from '../support/keys.js';
 import {renderApp, sleep, type RenderedApp} from '../support/render-app.js';
 
 let app: RenderedApp | undefined;
@@ -109,8 +109,10 @@ describe('at 80 columns', () => {
 		const header = frame.split('\n').find(l => l.includes('1 Containers'))!;
 		expect(header).toMatch(/sort: name|2 marked/);
 		expect(header).toContain('filter: a');
-		// A long message does not cut the counts.
+		// A long message does not cut the counts. (Esc Esc: the filter, then the marks, go.)
 		engine.fail('stopContainer', new EngineError('server', 'x'.repeat(200)));
+		await app.press(`${ESC}${ESC}`);
+		await app.waitFor(f => !f.includes('marked'));
 		await app.press('s');
 		const failed = await app.waitFor('stop db failed');
 		const status = failed.split('\n').at(-2)!;

@@ -4,7 +4,7 @@
  * reference refused, and credentials asked for, checked and kept (never shown or logged).
  */
 import {afterEach, describe, expect, it} from 'vitest';
-import type {Controller} from '../../source/controller/controller.js';
+import type {Store} from '../../source/state/store.js';
 import {FakeEngine, fakeImage} from '../support/fake-engine.js';
 import {ENTER, ESC, TAB} from '../support/keys.js';
 import {renderApp, type RenderedApp} from '../support/render-app.js';
@@ -31,8 +31,8 @@ function gate(): {promise: Promise<void>; open: () => void} {
 	return {promise, open};
 }
 
-async function openOnImages(engine: FakeEngine, onController?: (c: Controller) => void): Promise<RenderedApp> {
-	const rendered = await renderApp(engine, {columns: 120, onController});
+async function openOnImages(engine: FakeEngine, onStore?: (store: Store) => void): Promise<RenderedApp> {
+	const rendered = await renderApp(engine, {columns: 120, onStore});
 	await rendered.waitFor('berth-test/busybox:latest');
 	await rendered.press('2');
 	return rendered;
@@ -112,9 +112,9 @@ describe('credentials', () => {
 		engine.lifecycle.protectedRegistries.set(registry, {username: 'berth-user', password: secret});
 		engine.lifecycle.remote.set(`${registry}/x:1`, [1000]);
 		engine.lifecycle.remote.set(`${registry}/y:1`, [2000]);
-		let controller: Controller | undefined;
-		app = await openOnImages(engine, c => {
-			controller = c;
+		let store: Store | undefined;
+		app = await openOnImages(engine, s => {
+			store = s;
 		});
 		await app.press('P', `${registry}/x:1`, ENTER);
 		const asked = await app.waitFor(`Log in to ${registry} to pull ${registry}/x:1`);
@@ -135,7 +135,7 @@ describe('credentials', () => {
 			expect(frame).not.toContain('wrong-guess');
 		}
 
-		const log = controller!.runner.log().map(entry => `${entry.result} ${entry.cli} ${entry.message ?? ''}`);
+		const log = store!.getState().commandLog.map(entry => `${entry.result} ${entry.cli} ${entry.message ?? ''}`);
 		expect(log).toEqual([
 			expect.stringMatching(new RegExp(`^error docker pull ${registry}/x:1 .*no basic auth credentials`)),
 			expect.stringMatching(new RegExp(`^error docker login -u berth-user ${registry} login attempt`)),
@@ -143,7 +143,7 @@ describe('credentials', () => {
 			expect.stringMatching(new RegExp(`^ok docker pull ${registry}/x:1 Pulled`)),
 			expect.stringMatching(new RegExp(`^ok docker pull ${registry}/y:1 Pulled`)),
 		]);
-		expect(JSON.stringify(controller!.runner.log())).not.toContain(secret);
+		expect(JSON.stringify(store!.getState().commandLog)).not.toContain(secret);
 	});
 
 	it('Esc in the credentials form ends the pull as refused', async () => {

@@ -7,13 +7,9 @@ import {
 	formatPorts,
 	stateGlyph,
 	stateLabel,
-	parseTimestamp,
-	formatTimestampLocal,
-	INVALID_TIMESTAMP,
-	formatImageRef,
-	toRepositoryComponent,
-	defaultSnapshotTag,
 } from '../../source/format/format.js';
+import {INVALID_TIMESTAMP, formatTimestampLocal, parseTimestamp} from '../../source/format/local-time.js';
+import {defaultSnapshotTag, toRepositoryComponent} from '../../source/format/snapshot-tag.js';
 import {parseReference} from '../../source/format/reference.js';
 import {stringWidth} from '../../source/text/width.js';
 import type {PortMapping} from '../../source/engine/types.js';
@@ -248,21 +244,6 @@ describe('parseTimestamp / formatTimestampLocal', () => {
 	it('gives a same-width placeholder for bad input', () => {
 		expect(formatTimestampLocal('garbage')).toBe(INVALID_TIMESTAMP);
 		expect(INVALID_TIMESTAMP.length).toBe(formatTimestampLocal('2026-11-23T10:33:19.236871895Z').length);
-	});
-});
-
-describe('formatImageRef', () => {
-	it('shows dangling images as <none>', () => {
-		expect(formatImageRef([])).toBe('<none>');
-		expect(formatImageRef(undefined)).toBe('<none>');
-		expect(formatImageRef(['<none>:<none>'])).toBe('<none>');
-	});
-
-	it('shows the first tag alphabetically and counts the rest', () => {
-		expect(formatImageRef(['nginx:latest'])).toBe('nginx:latest');
-		expect(formatImageRef(['nginx:latest', 'nginx:1.27', 'nginx:1.27.3'])).toBe('nginx:1.27 +2');
-		expect(formatImageRef(['nginx:1.27.3', 'nginx:latest', 'nginx:1.27'])).toBe('nginx:1.27 +2');
-		expect(formatImageRef(['a:1', 'a:1', '<none>:<none>'])).toBe('a:1');
 	});
 });
 

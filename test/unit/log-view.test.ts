@@ -1,9 +1,10 @@
 import {describe, expect, it} from 'vitest';
-import {buildLogView, findMatches} from '../../source/logs/log-view.js';
+import {buildLogView, displayText, findMatches, VIEW_RANGES_BUDGET} from '../../source/logs/log-view.js';
 import {MergedBuffer} from '../../source/logs/merged-buffer.js';
 import {timestampKey} from '../../source/logs/timestamps.js';
 import {RingBuffer} from '../../source/text/ring-buffer.js';
-import {compileMatcher, type Matcher} from '../../source/text/matcher.js';
+import {compileMatcher, MAX_PROGRAM, type Budget, type Matcher} from '../../source/text/matcher.js';
+import {stringWidth} from '../../source/text/width.js';
 import type {ShownLine} from '../../source/logs/log-view.js';
 
 const lines = (n: number, prefix = 'line') => Array.from({length: n}, (_, i): ShownLine => ({stream: 'stdout', text: `${prefix} ${i}`}));
@@ -45,6 +46,47 @@ describe('log view', () => {
 		expect(view.rows.map(r => r.text)).toEqual(['a'.repeat(10), 'a'.repeat(10), 'a'.repeat(5)]);
 		const stamped = buildLogView(buffer, {follow: true}, {...options, timestamps: true});
 		expect(stamped.rows[0]!.prefix).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:00\.500 $/);
+	});
+
+	it('bounds the highlighting work of a whole screen of long lines, and finishes it over later renders', () => {
+		const buffer = new RingBuffer<ShownLine>(100);
+		buffer.pushMany(Array.from({length: 40}, (_, i) => ({stream: 'stdout' as const, text: `${i} ${'a'.repeat(30_000)}c`})));
+		const matcher = compileMatcher('/(a|aa)*c/') as Matcher;
+		let used = 0;
+		const counting: Matcher = {
+			...matcher,
+			ranges: (text: string, budget?: Budget) => {
+				const b = budget ?? {left: Infinity};
+				const before = b.left;
+				const out = matcher.ranges(text, b);
+				used += before - b.left;
+				return out;
+			},
+		};
+		const view = () => buildLogView(buffer, {follow: true}, {...options, height: 40, matcher: counting});
+		let result = view();
+		// The screen's budget, plus at most one character's steps past it.
+		expect(used).toBeLessThanOrEqual(VIEW_RANGES_BUDGET + 2 * MAX_PROGRAM + 2);
+		expect(result.highlightsPending).toBe(true);
+		for (let i = 0; i < 100 && result.highlightsPending; i++) {
+			used = 0;
+			result = view();
+			expect(used).toBeLessThanOrEqual(VIEW_RANGES_BUDGET + 2 * MAX_PROGRAM + 2);
+		}
+		expect(result.rows.every(r => r.highlights.length === 1)).toBe(true);
+	});
+
+	it('wraps between graphemes: a ZWJ sequence or a wide character is never split across rows', () => {
+		const family = '👨\u200d👩\u200d👧';
+		const buffer = new RingBuffer<ShownLine>(10);
+		buffer.pushMany([{stream: 'stdout', text: `ab${family}日本${family}c`}]);
+		const rows = buildLogView(buffer, {follow: true}, {...options, height: 10, width: 3, wrap: true}).rows.map(r => r.text);
+		expect(rows).toEqual(['ab', family, '日', '本', `${family}c`]);
+		for (const row of rows) expect(stringWidth(row)).toBeLessThanOrEqual(3);
+	});
+
+	it('marks a line the parser cut', () => {
+		expect(displayText({stream: 'stdout', text: 'x'.repeat(10), cut: true} as ShownLine)).toBe(`${'x'.repeat(10)} … [line cut: longer than 64 KiB]`);
 	});
 
 	it('neutralises escape sequences in what it displays', () => {

@@ -1,5 +1,5 @@
 import {describe, it, expect} from 'vitest';
-import {compileMatcher, MAX_RANGES, type Matcher} from '../../source/text/matcher.js';
+import {compileMatcher, MAX_PROGRAM, MAX_RANGES, type Matcher} from '../../source/text/matcher.js';
 
 function compile(pattern: string): Matcher {
 	const m = compileMatcher(pattern);
@@ -192,6 +192,14 @@ describe('regular expressions', () => {
 				for (let k = 0; k < 300; k++) {
 					const text = Array.from({length: rand(10)}, () => 'abcdxyzAB '[rand(10)]).join('');
 					expect(ours.test(text), `/${body}/${flags} on ${JSON.stringify(text)}`).toBe(native.test(text));
+					// The same answer when the test is cut into slices of a few steps each.
+					const scanner = ours.scanner();
+					scanner.start(text);
+					let answer: boolean | undefined;
+					let slices = 0;
+					while ((answer = scanner.resume({left: 1 + rand(6)})) === undefined) slices++;
+					expect(answer, `sliced /${body}/${flags} on ${JSON.stringify(text)}`).toBe(native.test(text));
+					expect(slices).toBeLessThan(10_000);
 					const nativeMatch = native.exec(text);
 					const first = ours.ranges(text)[0];
 					if (nativeMatch && nativeMatch[0] !== '' && first) {
@@ -230,6 +238,25 @@ describe('invalid and unsupported regular expressions', () => {
 		expect(error('/a{1,99999999999999999999999999}/')).toMatch(/repetition counts above 1000/);
 		expect(error('/(a{1000}){1000}/')).toMatch(/too large/);
 	});
+
+	it('refuses a program over MAX_PROGRAM states, saying how large it is', () => {
+		// (a{0,1000}){9}b: 9 × 1000 × (SPLIT + CHAR), then b and MATCH.
+		expect(error('/(a{0,1000}){9}b/')).toBe(`pattern too large (18,002 states; at most ${MAX_PROGRAM.toLocaleString('en-US')})`);
+		expect(error('/((a{1000}){1000}){1000}/')).toBe(`pattern too large (over a billion states; at most ${MAX_PROGRAM.toLocaleString('en-US')})`);
+		expect(error('/(.?){1000}x/')).toMatch(/^pattern too large \(2,002 states/);
+		expect(compileMatcher('/(.?){499}x/').ok).toBe(true); // 1,000 states
+		expect(compileMatcher('/(a{0,1000}){9}b/', {maxProgram: 20_000}).ok).toBe(true);
+	});
+
+	it('stops ranges at a budget shared by several calls', () => {
+		const m = compile('/a+b/');
+		const budget = {left: 50};
+		const text = 'a'.repeat(400);
+		expect(m.ranges(text, budget)).toEqual([]);
+		expect(budget.left).toBeLessThanOrEqual(0);
+		expect(m.ranges('ab', budget)).toEqual([]); // nothing left for the next line
+		expect(m.ranges('ab', {left: 100})).toEqual([[0, 2]]);
+	});
 });
 
 describe('catastrophic patterns run in linear time', () => {
@@ -264,7 +291,7 @@ describe('catastrophic patterns run in linear time', () => {
 		const m = compile('/(a*c)?b|a/');
 		const text = 'a'.repeat(100_000);
 		const t0 = performance.now();
-		const ranges = m.ranges(text);
+		const ranges = m.ranges(text, {left: 2_000_000});
 		expect(performance.now() - t0).toBeLessThan(2000);
 		expect(ranges.length).toBeGreaterThan(0);
 		expect(ranges[0]).toEqual([0, 1]);

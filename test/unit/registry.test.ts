@@ -97,10 +97,83 @@ describe('command registry', () => {
 		expect(labels()).toEqual(['force', 'no (default)']);
 	});
 
-	it('shows only quit on the unreachable screen', () => {
+	it('shows only quit and the contexts on the unreachable screen', () => {
 		const state = reducer(initialState(), {type: 'conn-down', error: Object.assign(new Error('gone'), {code: 'unreachable'}) as never, now: 0});
-		expect(barCommands(state).map(c => c.id)).toEqual(['unreachable.quit']);
+		expect(barCommands(state).map(c => c.id)).toEqual(['unreachable.quit', 'unreachable.contexts']);
 		expect(commandFor('s', state)).toBeUndefined();
 		expect(commandFor('?', state)).toBeUndefined();
+	});
+});
+
+describe('each command', () => {
+	const running = fakeContainer({name: 'run'});
+	const stopped = fakeContainer({name: 'off', state: 'exited', status: 'Exited (0)'});
+	const paused = fakeContainer({name: 'zzz', state: 'paused', status: 'Up 1 minute (Paused)'});
+	const stateWith = (selected: typeof running) => {
+		let s = up(reducer(initialState(), {type: 'snapshot', containers: [running, stopped, paused], images: []}));
+		s = reducer(s, {type: 'select', pane: 'containers', key: selected.id});
+		return s;
+	};
+	const byId = (id: string) => commands.find(c => c.id === id)!;
+	const availableOn = (id: string, c: typeof running) => byId(id).available?.(stateWith(c)) ?? true;
+
+	it('is available only where it makes sense, saying why when not', () => {
+		expect(availableOn('container.start', running)).toBe('run is already running');
+		expect(availableOn('container.start', paused)).toBe('zzz is paused: p unpauses it');
+		expect(availableOn('container.start', stopped)).toBe(true);
+		for (const id of ['container.stop', 'container.kill', 'container.stop-timeout']) {
+			expect(availableOn(id, stopped), id).toBe('off is not running');
+			expect(availableOn(id, running), id).toBe(true);
+		}
+		expect(availableOn('container.pause', stopped)).toBe('off is not running');
+		expect(availableOn('container.pause', paused)).toBe(true);
+		expect(availableOn('container.top', stopped)).toBe('off is not running: no processes');
+		expect(availableOn('container.start-attached', running)).toBe('run is running already: A attaches');
+		expect(availableOn('container.start-attached', stopped)).toBe(true);
+		// A busy row refuses engine actions but still shows its details.
+		const busy = reducer(stateWith(running), {type: 'busy', id: running.id, label: 'stopping…'});
+		expect(byId('container.restart').available!(busy)).toBe('run is busy: stopping…');
+		expect(byId('container.details').available!(busy)).toBe(true);
+		// Nothing selected: silently nothing.
+		expect(byId('container.stop').available!(up(initialState()))).toBe(false);
+		expect(byId('logs.grep').available!(stateWith(running))).toMatch(/^Search first/);
+		expect(byId('commands.copy').available!(stateWith(running))).toBe('Nothing to copy yet');
+	});
+
+	it('says which docker command it is equivalent to', () => {
+		const t = {kind: 'container' as const, id: running.id, name: 'run'};
+		const cli = (id: string, options?: Parameters<NonNullable<(typeof commands)[number]['cli']>>[1]) => byId(id).cli!(t, options);
+		expect(cli('container.start')).toBe('docker start run');
+		expect(cli('container.stop')).toBe('docker stop run');
+		expect(cli('container.kill')).toBe('docker kill run');
+		expect(cli('container.restart')).toBe('docker restart run');
+		expect(cli('container.remove')).toBe('docker rm run');
+		expect(cli('container.remove', {force: true})).toBe('docker rm -f run');
+		expect(cli('container.attach')).toBe('docker attach run');
+		expect(cli('container.start-attached')).toBe('docker start -a -i run');
+		expect(cli('container.diff')).toBe('docker diff run');
+		expect(cli('container.exec', {command: ['cat', '/etc/hostname']})).toBe('docker exec -it run cat /etc/hostname');
+		expect(cli('container.rename', {ref: 'web 2'})).toBe("docker rename run 'web 2'");
+		const image = {kind: 'image' as const, id: 'sha256:' + 'a'.repeat(64), name: 'x:1', ref: 'x:1'};
+		expect(byId('image.remove').cli!(image, {force: true})).toBe('docker rmi -f x:1');
+		expect(byId('image.history').cli!(image)).toBe('docker history x:1');
+		// Every command with a docker equivalent starts with docker.
+		for (const c of commands.filter(c => c.cli)) expect(c.cli!(c.scope === 'images' ? image : t), c.id).toMatch(/^(DOCKER_BUILDKIT=0 )?docker /);
+	});
+
+	it('asks first exactly where it must: kill confirms; rm and rmi confirm, then offer force', () => {
+		const policy = (id: string) => byId(id).confirm?.policy;
+		expect(policy('container.kill')).toBe('confirm');
+		expect(policy('container.remove')).toBe('confirm-then-force');
+		expect(policy('image.remove')).toBe('confirm-then-force');
+		for (const id of ['container.stop', 'container.start', 'container.restart', 'container.pause', 'container.commit']) expect(policy(id), id).toBeUndefined();
+		// The dialogs name the container and its short id.
+		expect(byId('container.kill').confirm!.dialog(stateWith(running))!.title).toBe(`Kill container run (${running.id.slice(0, 12)}) with SIGKILL now?`);
+	});
+
+	it('acts on marked rows for the lifecycle actions only', () => {
+		const bulk = commands.filter(c => c.bulk).map(c => c.id).sort();
+		expect(bulk).toEqual(['container.kill', 'container.pause', 'container.remove', 'container.restart', 'container.start', 'container.stop']);
+		for (const id of bulk) expect(byId(id).each, id).toBeTypeOf('function');
 	});
 });

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {checkRunFields, parseBinds, parseEnv, parsePorts, runCommandLine, splitCommand} from '../../source/format/run-form.js';
+import {cliFor} from '../../source/format/cli-for.js';
+import {checkRunFields, parseBinds, parseEnv, parsePorts, splitCommand} from '../../source/format/run-form.js';
 
 const empty = {name: '', command: '', ports: '', env: '', binds: ''};
 
@@ -39,7 +40,7 @@ describe('run form', () => {
 	});
 
 	it('writes the docker run line the form amounts to', () => {
-		expect(runCommandLine('shop/api:1.4', {name: 'api', cmd: ['sh', '-c', 'echo hi'], ports: [{containerPort: 80, protocol: 'tcp', hostPort: 8080}], env: ['GREETING=hello world'], binds: ['data:/data']})).toBe(
+		expect(cliFor.run('shop/api:1.4', {name: 'api', cmd: ['sh', '-c', 'echo hi'], ports: [{containerPort: 80, protocol: 'tcp', hostPort: 8080}], env: ['GREETING=hello world'], binds: ['data:/data']})).toBe(
 			`docker run -d --name api -p 8080:80 -e 'GREETING=hello world' -v data:/data shop/api:1.4 sh -c 'echo hi'`,
 		);
 	});

@@ -256,6 +256,25 @@ describe('sanitizeLine: Unicode spoofing', () => {
 		expect(clean(`ok${hidden}`)).toBe('ok');
 	});
 
+	it('keeps joiners inside emoji sequences, Indic conjuncts and Persian words', () => {
+		const family = '👨\u200d👩\u200d👧';
+		expect(clean(`team ${family} ok`)).toBe(`team ${family} ok`);
+		expect(clean('\u0915\u094d\u200d\u0937')).toBe('\u0915\u094d\u200d\u0937'); // क्‍ष, a half form
+		expect(clean('\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645')).toBe('\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645'); // می‌خواهم
+		expect(sanitizeInline(`x${family}`)).toBe(`x${family}`);
+	});
+
+	it('drops joiners that join nothing and marks with nothing to attach to', () => {
+		expect(clean('\u200dstart')).toBe('start');
+		expect(clean('end\u200d')).toBe('end');
+		expect(clean('a\u200c b')).toBe('a b');
+		expect(clean('\u0301accent')).toBe('accent');
+		expect(clean('x\u0007\u0301')).toBe('x\u0301'); // the mark joins the x once the BEL is gone
+		expect(clean('\u0301')).toBe('');
+		// Format characters that would stand alone as a grapheme of no width, and unassigned ignorables.
+		expect(clean('a\u{1d173}b\u{13430}c\u{e0080}d\u0600e')).toBe('abcde');
+	});
+
 	it('keeps combining marks and astral characters', () => {
 		expect(clean('e\u0301 😀 𝔘')).toBe('e\u0301 😀 𝔘');
 	});
@@ -294,6 +313,12 @@ describe('sanitizeLine: length', () => {
 		expect(sanitizeLine('é😀😀', {maxLength: 3})).toBe('é…');
 		expect(sanitizeLine('éé😀', {maxLength: 3})).toBe('éé…');
 		expect(sanitizeLine('éé😀', {maxLength: 4})).toBe('éé😀');
+	});
+
+	it('never cuts inside a grapheme', () => {
+		const family = '👨\u200d👩\u200d👧'; // 8 code units
+		expect(sanitizeLine(`ab${family}`, {maxLength: 6})).toBe('ab…');
+		expect(sanitizeLine(`ab${family}cd`, {maxLength: 11})).toBe(`ab${family}…`);
 	});
 
 	it('does not count removed sequences toward the length', () => {

@@ -1,0 +1,221 @@
+/**
+ * The containers' lifecycle: start, stop (and stop with a chosen grace period), kill, restart,
+ * pause/unpause, rm. Each acts on the selected container, or on every marked one at once (one
+ * confirm listing them, results reported per container).
+ */
+import {EngineError} from '../engine/types.js';
+import {cliFor} from '../format/cli-for.js';
+import {shortId} from '../format/format.js';
+import {lineAtEnd} from '../input/line-editor.js';
+import {selectedContainer} from '../state/selectors.js';
+import type {AppState, ConfirmTarget} from '../state/types.js';
+import {offerForce} from './confirm.js';
+import type {ActSpec} from './services.js';
+import {containerTarget, forContainer, isAlive} from './targets.js';
+import type {Command, CommandContext} from './types.js';
+
+const running = (c: {name: string; state: string}) => (isAlive(c) ? true : `${c.name} is not running`);
+
+/** The container a target names, as the list has it now. */
+function current(state: AppState, target: ConfirmTarget) {
+	return state.containers.find(c => c.id === target.id);
+}
+
+/** A lifecycle command: what it does to one container, run on the selection or on each marked row. */
+function lifecycle(
+	spec: Omit<Command, 'run' | 'bulk'> & {each: (ctx: CommandContext, target: ConfirmTarget, force: boolean) => ActSpec},
+): Command & {each: typeof spec.each} {
+	return {
+		...spec,
+		bulk: true,
+		run: (ctx, confirmed) => {
+			const target = confirmed?.target ?? containerTarget(selectedContainer(ctx.state)!);
+			ctx.services.act(spec.each(ctx, target, confirmed?.force ?? false));
+		},
+	};
+}
+
+function stopWork(t: ConfirmTarget, timeout?: number): ActSpec['work'] {
+	return async engine => {
+		const result = await engine.stopContainer(t.id, timeout);
+		if (result.alreadyStopped) return `${t.name} was not running; nothing to stop`;
+		if (result.killed) return `Stopped ${t.name}: SIGKILL after the ${result.graceSeconds} s grace period, exit ${result.exitCode ?? 137}`;
+		return `Stopped ${t.name}`;
+	};
+}
+
+export const containerLifecycle = [
+	lifecycle({
+		id: 'container.start',
+		scope: 'containers',
+		keys: ['u'],
+		label: 'start',
+		description: 'Start the container',
+		bar: true,
+		available: forContainer(c => (c.state === 'running' ? `${c.name} is already running` : c.state === 'paused' ? `${c.name} is paused: p unpauses it` : true)),
+		cli: t => cliFor.start(t.name),
+		each: (_ctx, t) => ({
+			id: t.id,
+			busy: 'starting',
+			name: t.name,
+			verb: 'start',
+			cli: cliFor.start(t.name),
+			work: async engine => {
+				await engine.startContainer(t.id);
+				return `Started ${t.name}`;
+			},
+		}),
+	}),
+	lifecycle({
+		id: 'container.stop',
+		scope: 'containers',
+		keys: ['s'],
+		label: 'stop',
+		description: 'Stop: SIGTERM, then SIGKILL after the grace period',
+		bar: true,
+		available: forContainer(running),
+		cli: t => cliFor.stop(t.name),
+		each: (_ctx, t) => ({id: t.id, busy: 'stopping', name: t.name, verb: 'stop', cli: cliFor.stop(t.name), work: stopWork(t)}),
+	}),
+	lifecycle({
+		id: 'container.kill',
+		scope: 'containers',
+		keys: ['K'],
+		label: 'kill',
+		description: 'Kill: SIGKILL at once (asks first)',
+		bar: true,
+		available: forContainer(running),
+		cli: t => cliFor.kill(t.name),
+		confirm: {
+			policy: 'confirm',
+			dialog: state => {
+				const c = selectedContainer(state)!;
+				return {
+					target: containerTarget(c),
+					title: `Kill container ${c.name} (${shortId(c.id)}) with SIGKILL now?`,
+					body: ['It gets no chance to shut down cleanly (exit code 137). s stops it gracefully instead.'],
+				};
+			},
+		},
+		each: (_ctx, t) => ({
+			id: t.id,
+			busy: 'killing',
+			name: t.name,
+			verb: 'kill',
+			cli: cliFor.kill(t.name),
+			work: async engine => {
+				await engine.killContainer(t.id, 'SIGKILL');
+				return `Killed ${t.name} (SIGKILL)`;
+			},
+		}),
+	}),
+	lifecycle({
+		id: 'container.restart',
+		scope: 'containers',
+		keys: ['r'],
+		label: 'restart',
+		description: 'Restart the container',
+		bar: true,
+		available: forContainer(),
+		cli: t => cliFor.restart(t.name),
+		each: (_ctx, t) => ({
+			id: t.id,
+			busy: 'restarting',
+			name: t.name,
+			verb: 'restart',
+			cli: cliFor.restart(t.name),
+			work: async engine => {
+				await engine.restartContainer(t.id);
+				return `Restarted ${t.name}`;
+			},
+		}),
+	}),
+	lifecycle({
+		id: 'container.pause',
+		scope: 'containers',
+		keys: ['p'],
+		label: 'pause',
+		description: 'Pause or unpause the container',
+		bar: true,
+		available: forContainer(c => (c.state === 'running' || c.state === 'paused' ? true : `${c.name} is not running`)),
+		cli: t => cliFor.pause(t.name),
+		each: (ctx, t) => {
+			const paused = current(ctx.state, t)?.state === 'paused';
+			const verb = paused ? 'unpause' : 'pause';
+			return {
+				id: t.id,
+				busy: paused ? 'unpausing' : 'pausing',
+				name: t.name,
+				verb,
+				cli: paused ? cliFor.unpause(t.name) : cliFor.pause(t.name),
+				work: async engine => {
+					await (paused ? engine.unpauseContainer(t.id) : engine.pauseContainer(t.id));
+					return `${paused ? 'Unpaused' : 'Paused'} ${t.name}`;
+				},
+			};
+		},
+	}),
+	lifecycle({
+		id: 'container.remove',
+		scope: 'containers',
+		keys: ['d'],
+		label: 'rm',
+		description: 'Remove the container (asks first; a running one needs force)',
+		bar: true,
+		available: forContainer(),
+		cli: (t, o) => cliFor.remove(t.name, {force: o?.force}),
+		confirm: {
+			policy: 'confirm-then-force',
+			dialog: state => {
+				const c = selectedContainer(state)!;
+				return {
+					target: containerTarget(c),
+					title: `Remove container ${c.name} (${shortId(c.id)})?`,
+					body: isAlive(c) ? ['It is running: the engine refuses unless you then force it.'] : [],
+				};
+			},
+		},
+		each: (ctx, t, force) => ({
+			id: t.id,
+			busy: 'removing',
+			name: t.name,
+			verb: 'rm',
+			cli: cliFor.remove(t.name, {force}),
+			work: async engine => {
+				await engine.removeContainer(t.id, {force});
+				return `Removed container ${t.name}`;
+			},
+			onError: error =>
+				!force &&
+				!ctx.state.modal &&
+				error instanceof EngineError &&
+				error.code === 'conflict' &&
+				offerForce(ctx, 'container.remove', t, `The engine refused to remove ${t.name}:`, [error.message, 'Force removal kills it first (docker rm -f).']),
+		}),
+	}),
+];
+
+/** `S`: stop with a grace period of the user's choosing (docker stop -t N). */
+export const stopWithTimeout: Command = {
+	id: 'container.stop-timeout',
+	scope: 'containers',
+	keys: ['S'],
+	label: 'stop -t',
+	description: 'Stop with a grace period you choose (asks for the seconds; docker stop -t N)',
+	available: forContainer(running),
+	cli: t => cliFor.stop(t.name, 10),
+	run: ctx => {
+		const c = selectedContainer(ctx.state)!;
+		ctx.dispatch({type: 'open', modal: {kind: 'prompt', purpose: 'stop-timeout', target: containerTarget(c), line: lineAtEnd('10')}});
+	},
+};
+
+/** The stop-timeout prompt's Enter: a whole number of seconds, then the stop. */
+export function submitStopTimeout(ctx: CommandContext, target: ConfirmTarget, value: string): string | undefined {
+	const text = value.trim();
+	if (!/^\d{1,4}$/.test(text) || Number(text) > 3600) return 'Type the grace period in whole seconds, 0 to 3600';
+	const seconds = Number(text);
+	ctx.dispatch({type: 'close'});
+	ctx.services.act({id: target.id, busy: 'stopping', name: target.name, verb: 'stop', cli: cliFor.stop(target.name, seconds), work: stopWork(target, seconds)});
+	return undefined;
+}

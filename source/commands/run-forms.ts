@@ -1,0 +1,159 @@
+/**
+ * Running containers from an image: `r` (the short form: name, command, ports, env, binds),
+ * `R` (everything docker run offers that people use, detached, attached or interactive) and
+ * `n` (the same, created without starting). Nothing reaches the engine until the form is valid;
+ * an image that is not present is offered for a pull first, as `docker run` does.
+ */
+import type {RunContainerOptions} from '../engine/types.js';
+import {cliFor, type RunMode} from '../format/cli-for.js';
+import {checkRunFields} from '../format/run-form.js';
+import {checkFullRunForm, modeChoices, removeChoices, restartChoices} from '../format/run-options.js';
+import {selectedImageRow} from '../state/selectors.js';
+import type {AppState} from '../state/types.js';
+import {defineForm, openForm, type FieldSpec} from './forms.js';
+import type {Command, CommandContext} from './types.js';
+
+const hasImage = (state: AppState) => selectedImageRow(state) !== undefined;
+
+function selectedRef(state: AppState): string {
+	const row = selectedImageRow(state)!;
+	return row.ref ?? row.image.id;
+}
+
+const shortFields: FieldSpec[] = [
+	{key: 'name', label: 'Name', hint: '(optional)'},
+	{key: 'command', label: 'Command', hint: "(empty: the image's)"},
+	{key: 'ports', label: 'Ports', hint: 'e.g. 8080:80 53:53/udp'},
+	{key: 'env', label: 'Env', hint: "e.g. A=1 B='two words' HOME"},
+	{key: 'binds', label: 'Binds', hint: 'e.g. /srv/data:/data:ro data:/data'},
+];
+
+function fullFields(image: string, withMode: boolean): FieldSpec[] {
+	const fields: FieldSpec[] = [
+		{key: 'image', label: 'Image', value: image},
+		{key: 'name', label: 'Name', hint: '(optional: the engine picks one)'},
+		{key: 'command', label: 'Command', hint: "(empty: the image's)"},
+		{key: 'ports', label: 'Ports', hint: 'e.g. 8080:80 127.0.0.1:53:53/udp'},
+		{key: 'env', label: 'Env', hint: "e.g. A=1 B='two words' HOME"},
+		{key: 'volumes', label: 'Volumes', hint: 'e.g. /srv:/data:ro data:/data /cache'},
+		{key: 'workdir', label: 'Workdir', hint: "(the image's)"},
+		{key: 'user', label: 'User', hint: "(the image's) e.g. 1000:1000"},
+		{key: 'restart', label: 'Restart', choices: restartChoices},
+		{key: 'rm', label: '--rm', choices: removeChoices},
+	];
+	if (withMode) fields.push({key: 'mode', label: 'Mode', choices: modeChoices});
+	return fields;
+}
+
+/** Shows the image's own command in the form, once the engine says what it is. */
+function showImageCommand(ctx: CommandContext, image: string): void {
+	void ctx.services
+		.read(engine => engine.inspectImage(image))
+		.then(details => {
+			const words = [...(details.config.entrypoint ?? []), ...(details.config.cmd ?? [])];
+			if (words.length > 0 && ctx.state.modal?.kind === 'form') ctx.dispatch({type: 'form-hint', key: 'command', hint: `(empty: the image's: ${words.join(' ')})`});
+		})
+		.catch(() => undefined);
+}
+
+/** Runs (or creates) once the image is there, pulling it first when the user agrees. */
+function withImage(ctx: CommandContext, image: string, go: () => void): void {
+	ctx.dispatch({type: 'form-pending', pending: true});
+	void ctx.services.read(engine => engine.imageExists(image)).then(
+		exists => {
+			if (exists) return go();
+			ctx.dispatch({type: 'form-pending', pending: false});
+			ctx.services.offerPull(image, go);
+		},
+		() => go(),
+	);
+}
+
+function start(ctx: CommandContext, image: string, options: RunContainerOptions, mode: RunMode): void {
+	if (mode === 'attached') return ctx.services.runAttached(image, options, cliFor.run(image, options, 'attached'));
+	if (mode === 'interactive') {
+		ctx.dispatch({type: 'close'});
+		const target = {kind: 'image' as const, id: image, name: image};
+		return ctx.services.interactive(target, 'Run', async engine => (await engine.runInteractive(image, options, ctx.state.size)).session, cliFor.run(image, options, 'interactive'));
+	}
+	ctx.services.runContainer(image, options, cliFor.run(image, options));
+}
+
+defineForm('run-short', (ctx, values, form) => {
+	const checked = checkRunFields({name: values['name']!, command: values['command']!, ports: values['ports']!, env: values['env']!, binds: values['binds']!});
+	if (!checked.ok) return checked;
+	// The form stays open until the engine answers: a refusal (a name in use) is shown in it.
+	ctx.dispatch({type: 'form-pending', pending: true});
+	const image = form.target!.name;
+	ctx.services.runContainer(image, checked.options, cliFor.run(image, checked.options));
+});
+
+defineForm('run', (ctx, values) => {
+	const checked = checkFullRunForm(values);
+	if (!checked.ok) return checked;
+	withImage(ctx, checked.image, () => start(ctx, checked.image, checked.options, checked.mode));
+});
+
+defineForm('create', (ctx, values) => {
+	const checked = checkFullRunForm(values);
+	if (!checked.ok) return checked;
+	withImage(ctx, checked.image, () => ctx.services.createContainer(checked.image, checked.options, cliFor.create(checked.image, checked.options)));
+});
+
+export const runCommands: Command[] = [
+	{
+		id: 'image.run',
+		scope: 'images',
+		keys: ['r'],
+		label: 'run',
+		description: 'Run a container from the image (form: name, command, ports, env, binds)',
+		bar: true,
+		available: hasImage,
+		cli: t => cliFor.run(t.ref ?? t.id, {cmd: [], ports: [], env: [], binds: []}),
+		run: ctx => {
+			const image = selectedRef(ctx.state);
+			openForm(ctx, 'run-short', `Run a container from ${image}`, 'run', shortFields, {kind: 'image', id: image, name: image});
+			showImageCommand(ctx, image);
+		},
+	},
+	{
+		id: 'image.run-full',
+		scope: 'images',
+		keys: ['R'],
+		label: 'run…',
+		description: 'Run with every option: volumes, workdir, user, restart, --rm; attached or -it',
+		available: hasImage,
+		cli: t => cliFor.run(t.ref ?? t.id, {cmd: [], ports: [], env: [], binds: []}),
+		run: ctx => {
+			const image = selectedRef(ctx.state);
+			openForm(ctx, 'run', 'Run a container (docker run)', 'run', fullFields(image, true));
+			showImageCommand(ctx, image);
+		},
+	},
+	{
+		id: 'image.create',
+		scope: 'images',
+		keys: ['n'],
+		label: 'create',
+		description: 'Create a container without starting it (docker create; the same form as R)',
+		available: hasImage,
+		cli: t => cliFor.create(t.ref ?? t.id, {cmd: [], ports: [], env: [], binds: []}),
+		run: ctx => {
+			const image = selectedRef(ctx.state);
+			openForm(ctx, 'create', 'Create a container (docker create)', 'create', fullFields(image, false));
+			showImageCommand(ctx, image);
+		},
+	},
+];
+
+/** The pull offered before a run (the dialog's `y`); no key of its own. */
+export const pullFirst: Command = {
+	id: 'image.pull-first',
+	scope: 'images',
+	keys: [],
+	label: 'pull first',
+	description: 'Pull an image that is not here before running it',
+	run: (ctx, confirmed) => {
+		if (confirmed) ctx.services.pullFirst(confirmed.target.name);
+	},
+};

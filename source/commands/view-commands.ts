@@ -1,0 +1,83 @@
+/**
+ * Keys of the views that have their own: the diff view (filter, commit), the command log (select,
+ * copy, save) and the results notice.
+ */
+import {lineAtEnd} from '../input/line-editor.js';
+import {defaultSnapshotTag} from '../format/snapshot-tag.js';
+import type {AppState} from '../state/types.js';
+import {viewRows} from '../state/reducer.js';
+import type {Command, CommandContext} from './types.js';
+
+const diffOf = (state: AppState) => (state.modal?.kind === 'diff' ? state.modal : undefined);
+
+function commitFromDiff(ctx: CommandContext) {
+	const modal = diffOf(ctx.state)!;
+	const c = ctx.state.containers.find(x => x.id === modal.id);
+	if (!c) return;
+	ctx.dispatch({type: 'open', modal: {kind: 'prompt', purpose: 'commit', target: {kind: 'container', id: c.id, name: c.name}, line: lineAtEnd(defaultSnapshotTag(c.name, ctx.services.now()))}});
+}
+
+export const viewCommands: Command[] = [
+	{
+		id: 'diff.filter',
+		scope: 'diff',
+		keys: ['/'],
+		label: 'filter',
+		description: 'Filter the changes by path (Enter keeps it, Esc clears it)',
+		bar: true,
+		run: ctx => ctx.dispatch({type: 'view-filter', edit: lineAtEnd(diffOf(ctx.state)!.filter)}),
+	},
+	{id: 'diff.commit', scope: 'diff', keys: ['c'], label: 'commit', description: 'Commit the container with these changes to an image', bar: true, run: commitFromDiff},
+	{
+		id: 'commands.up',
+		scope: 'commands',
+		keys: ['up', 'k'],
+		label: 'select',
+		description: 'Select the previous command',
+		bar: true,
+		run: ctx => ctx.dispatch({type: 'commands-select', delta: -1}),
+	},
+	{id: 'commands.down', scope: 'commands', keys: ['down', 'j'], label: 'select', description: 'Select the next command', run: ctx => ctx.dispatch({type: 'commands-select', delta: 1})},
+	{
+		id: 'commands.copy',
+		scope: 'commands',
+		keys: ['y'],
+		label: 'copy',
+		description: "Copy the selected line to the clipboard (OSC 52, where the terminal allows it)",
+		bar: true,
+		available: state => (state.commandLog.length > 0 ? true : 'Nothing to copy yet'),
+		run: ctx => {
+			const modal = ctx.state.modal;
+			const entry = modal?.kind === 'commands' ? ctx.state.commandLog[modal.selected] : undefined;
+			if (entry) ctx.services.copyToClipboard(entry.cli);
+		},
+	},
+	{
+		id: 'commands.save',
+		scope: 'commands',
+		keys: ['w'],
+		label: 'save',
+		description: 'Write the command log to a file (as a shell script of comments and commands)',
+		bar: true,
+		available: state => (state.commandLog.length > 0 ? true : 'Nothing to save yet'),
+		run: ctx => ctx.services.saveCommandLog(),
+	},
+	// Output views count their scroll back from the live end.
+	{id: 'output.up', scope: 'output', keys: ['up', 'k'], label: 'scroll', description: 'Scroll the output back one line', bar: true, run: ctx => ctx.dispatch({type: 'scroll-modal', delta: 1})},
+	{id: 'output.down', scope: 'output', keys: ['down', 'j'], label: 'scroll', description: 'Scroll the output forward one line', run: ctx => ctx.dispatch({type: 'scroll-modal', delta: -1})},
+	{id: 'output.page-up', scope: 'output', keys: ['pageup'], label: 'page', description: 'Scroll the output back one page', run: ctx => ctx.dispatch({type: 'scroll-modal', delta: viewRows(ctx.state)})},
+	{id: 'output.page-down', scope: 'output', keys: ['pagedown'], label: 'page', description: 'Scroll the output forward one page', run: ctx => ctx.dispatch({type: 'scroll-modal', delta: -viewRows(ctx.state)})},
+	{id: 'output.follow', scope: 'output', keys: ['G', 'end'], label: 'follow', description: 'Back to the live end of the output', run: ctx => ctx.dispatch({type: 'scroll-modal', delta: -Number.MAX_SAFE_INTEGER})},
+	{id: 'output.first', scope: 'output', keys: ['g', 'home'], label: 'first', description: 'The first line of the output', run: ctx => ctx.dispatch({type: 'scroll-modal', delta: Number.MAX_SAFE_INTEGER})},
+	{id: 'notice.close', scope: 'notice', keys: ['escape', 'enter', 'q'], label: 'close', description: 'Close the results', bar: true, run: ctx => ctx.dispatch({type: 'close'})},
+];
+
+/** `:` opens the command log (from any pane). */
+export const openCommandLog: Command = {
+	id: 'app.command-log',
+	scope: 'global',
+	keys: [':'],
+	label: 'commands',
+	description: 'The command log: every action this session with its docker CLI line',
+	run: ctx => ctx.dispatch({type: 'open', modal: {kind: 'commands', scroll: 0, selected: Math.max(0, ctx.state.commandLog.length - 1)}}),
+};

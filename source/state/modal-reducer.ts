@@ -1,0 +1,77 @@
+/**
+ * The reducer's part for forms, filtered views, streamed output and the command log.
+ */
+import type {Action, AppState, FormModal, LoggedCommand} from './types.js';
+
+type ModalAction = Extract<
+	Action,
+	{type: 'form-line' | 'form-field' | 'form-pending' | 'form-hint' | 'view-filter' | 'output' | 'commands-select' | 'log-add' | 'log-update' | 'contexts-select' | 'contexts-mark' | 'context-check'}
+>;
+
+/** Most entries the command log keeps. */
+export const commandLogCapacity = 500;
+
+function withForm(state: AppState, change: (form: FormModal) => FormModal): AppState {
+	return state.modal?.kind === 'form' ? {...state, modal: change(state.modal)} : state;
+}
+
+export function isModalAction(action: Action): action is ModalAction {
+	return ['form-line', 'form-field', 'form-pending', 'form-hint', 'view-filter', 'output', 'commands-select', 'log-add', 'log-update', 'contexts-select', 'contexts-mark', 'context-check'].includes(action.type);
+}
+
+export function reduceModal(state: AppState, action: ModalAction): AppState {
+	switch (action.type) {
+		case 'form-line':
+			return withForm(state, form => ({...form, fields: form.fields.map((f, i) => (i === form.field ? {...f, line: action.line} : f))}));
+		case 'form-field':
+			return withForm(state, form => ({...form, field: action.field, error: action.error}));
+		case 'form-pending':
+			return withForm(state, form => ({...form, pending: action.pending, error: action.error}));
+		case 'form-hint':
+			return withForm(state, form => ({...form, fields: form.fields.map(f => (f.key === action.key ? {...f, hint: action.hint} : f))}));
+		case 'view-filter': {
+			const modal = state.modal;
+			if (modal?.kind !== 'diff') return state;
+			return {...state, modal: {...modal, edit: action.edit, filter: action.filter ?? action.edit?.value ?? modal.filter, scroll: 0}};
+		}
+		case 'output': {
+			const modal = state.modal;
+			if (modal?.kind !== 'output' || modal.id !== action.id) return state;
+			return {...state, modal: {...modal, version: action.version, done: action.done ?? modal.done}};
+		}
+		case 'commands-select': {
+			const modal = state.modal;
+			if (modal?.kind !== 'commands') return state;
+			const last = Math.max(0, state.commandLog.length - 1);
+			return {...state, modal: {...modal, selected: Math.max(0, Math.min(last, modal.selected + action.delta))}};
+		}
+		case 'contexts-select': {
+			const modal = state.modal;
+			if (modal?.kind !== 'contexts') return state;
+			return {...state, modal: {...modal, selected: Math.max(0, Math.min(modal.rows.length - 1, modal.selected + action.delta))}};
+		}
+		case 'contexts-mark': {
+			const modal = state.modal;
+			const row = modal?.kind === 'contexts' ? modal.rows[modal.selected] : undefined;
+			if (modal?.kind !== 'contexts' || !row) return state;
+			const marked = {...modal.marked};
+			if (marked[row.name]) delete marked[row.name];
+			else marked[row.name] = true;
+			return {...state, modal: {...modal, marked, selected: Math.min(modal.rows.length - 1, modal.selected + 1)}};
+		}
+		case 'context-check': {
+			const modal = state.modal;
+			if (modal?.kind !== 'contexts') return state;
+			return {...state, modal: {...modal, rows: modal.rows.map(r => (r.name === action.name ? {...r, check: action.check} : r))}};
+		}
+		case 'log-add': {
+			const log: LoggedCommand[] = [...state.commandLog, action.entry];
+			return {...state, commandLog: log.length > commandLogCapacity ? log.slice(-commandLogCapacity) : log};
+		}
+		case 'log-update':
+			return {
+				...state,
+				commandLog: state.commandLog.map(e => (e.id === action.id ? {...e, result: action.result, message: action.message} : e)),
+			};
+	}
+}
