@@ -4,10 +4,10 @@
  */
 import {cliFor} from '../format/cli-for.js';
 import {shortId} from '../format/format.js';
-import {lineAtEnd} from '../input/line-editor.js';
 import {activeTransfers, isActive, transferKey, transferOf} from '../state/images-selectors.js';
 import {selectedImageRow} from '../state/selectors.js';
 import type {AppState, Modal} from '../state/types.js';
+import {openBuildForm, openPullForm, openTagForm} from './image-forms.js';
 import {selectedImageTarget} from './targets.js';
 import type {Command} from './types.js';
 
@@ -32,7 +32,7 @@ export const imageLifecycleCommands: Command[] = [
 		description: 'Pull an image: name[:tag], host:port/name:tag or name@sha256:… (progress)',
 		bar: true,
 		cli: (_t, o) => cliFor.pull(o?.ref ?? 'NAME[:TAG]'),
-		run: ctx => ctx.dispatch({type: 'open', modal: {kind: 'image-form', purpose: 'pull', fields: [lineAtEnd('')], field: 0}}),
+		run: openPullForm,
 	},
 	{
 		id: 'image.tag',
@@ -43,10 +43,7 @@ export const imageLifecycleCommands: Command[] = [
 		bar: true,
 		available: hasImage,
 		cli: (t, o) => `docker tag ${t.ref ?? shortId(t.id)} ${o?.ref ?? 'REPOSITORY:TAG'}`,
-		run: ctx => {
-			const target = selectedImageTarget(ctx.state)!;
-			ctx.dispatch({type: 'open', modal: {kind: 'image-form', purpose: 'tag', fields: [lineAtEnd(target.ref ?? '')], field: 0, target}});
-		},
+		run: ctx => openTagForm(ctx, selectedImageTarget(ctx.state)!),
 	},
 	{
 		id: 'image.push',
@@ -77,8 +74,7 @@ export const imageLifecycleCommands: Command[] = [
 		description: 'Build an image (form: context, Dockerfile, repository:tag, build args)',
 		bar: true,
 		cli: () => 'DOCKER_BUILDKIT=0 docker build -f ./Dockerfile .',
-		run: ctx =>
-			ctx.dispatch({type: 'open', modal: {kind: 'image-form', purpose: 'build', fields: [lineAtEnd('.'), lineAtEnd('Dockerfile'), lineAtEnd(''), lineAtEnd('')], field: 0, cwd: ctx.services.images.cwd}}),
+		run: openBuildForm,
 	},
 	{
 		id: 'image.inspect',

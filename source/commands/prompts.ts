@@ -1,6 +1,6 @@
 /**
  * Prompts: every text input (list filters, the log search, the commit, exec and save prompts,
- * the run form's fields) is a line editor with the same keys. Enter submits, Esc cancels; text
+ * every form's fields, the diff filter, the inspect view's search) is a line editor with the same keys. Enter submits, Esc cancels; text
  * typed or pasted goes in at the cursor.
  */
 import {editLine, insertText, type EditOp, type LineState} from '../input/line-editor.js';
@@ -9,23 +9,21 @@ import {parseReference} from '../format/reference.js';
 import {splitCommand} from '../format/run-form.js';
 import type {Action, AppState} from '../state/types.js';
 import {submitStopTimeout} from './container-lifecycle.js';
-import {moveField, stepChoice, submitForm} from './forms.js';
+import {cancelForm, formLine, moveField, stepChoice, submitForm} from './forms.js';
 import {submitRename} from './rename.js';
 import type {Command, CommandContext} from './types.js';
-import {activeImageLine, cancelImageInput, hasFields, imageFormField, submitImageInput} from './image-forms.js';
 
 /** The line being edited, if a prompt is open, and the action that replaces it. */
 export function activeLine(state: AppState): {line: LineState; set: (line: LineState) => Action} | undefined {
 	const modal = state.modal;
-	const image = activeImageLine(state);
-	if (image) return image;
 	if (modal?.kind === 'prompt') return {line: modal.line, set: line => ({type: 'prompt-line', line})};
 	if (modal?.kind === 'form') {
 		const field = modal.fields[modal.field];
 		// A choice is not typed into.
-		return field && !field.choices ? {line: field.line, set: line => ({type: 'form-line', line})} : undefined;
+		return field && !field.choices ? {line: field.line, set: line => formLine(modal, line)} : undefined;
 	}
 	if (modal?.kind === 'diff' && modal.edit) return {line: modal.edit, set: line => ({type: 'view-filter', edit: line})};
+	if (modal?.kind === 'inspect' && modal.search?.editing) return {line: modal.search.line, set: line => ({type: 'inspect-search-line', line})};
 	if (!modal && state.filterEdit) return {line: state.filterEdit.line, set: line => ({type: 'filter-line', line})};
 	return undefined;
 }
@@ -54,13 +52,10 @@ function edit(op: EditOp) {
 }
 
 function cancel(ctx: CommandContext) {
-	if (cancelImageInput(ctx)) return;
 	const {state} = ctx;
-	if (state.modal?.kind === 'form') {
-		ctx.dispatch({type: 'close'});
-		return ctx.say('info', `${state.modal.title.split(' ')[0]} cancelled; nothing was changed`);
-	}
+	if (state.modal?.kind === 'form') return cancelForm(ctx, state.modal);
 	if (state.modal?.kind === 'diff') return ctx.dispatch({type: 'view-filter', edit: undefined, filter: ''});
+	if (state.modal?.kind === 'inspect') return ctx.dispatch({type: 'inspect-search', search: undefined});
 	if (state.modal?.kind === 'prompt') {
 		ctx.dispatch({type: 'close'});
 		return ctx.say('info', 'Cancelled; nothing was changed');
@@ -69,11 +64,15 @@ function cancel(ctx: CommandContext) {
 }
 
 function submit(ctx: CommandContext) {
-	if (submitImageInput(ctx)) return;
 	const {state, dispatch, services} = ctx;
 	const modal = state.modal;
 	if (modal?.kind === 'form') return submitForm(ctx, modal);
 	if (modal?.kind === 'diff') return dispatch({type: 'view-filter', edit: undefined});
+	// The inspect view's search: Enter keeps it (n/N then jump between its matches).
+	if (modal?.kind === 'inspect') {
+		if (modal.search) dispatch({type: 'inspect-search', search: {...modal.search, editing: false}});
+		return;
+	}
 	if (modal?.kind === 'prompt') {
 		const value = modal.line.value;
 		if (modal.purpose === 'commit') {
@@ -123,14 +122,14 @@ function submit(ctx: CommandContext) {
 }
 
 function field(ctx: CommandContext, delta: 1 | -1) {
-	if (imageFormField(ctx, delta)) return;
 	const modal = ctx.state.modal;
 	if (modal?.kind === 'form') return moveField(ctx, modal, delta);
 	if (modal?.kind === 'prompt' && modal.purpose === 'save-logs') ctx.dispatch({type: 'prompt-scope'});
 }
 
 const isSave = (state: AppState) => state.modal?.kind === 'prompt' && state.modal.purpose === 'save-logs';
-const isForm = (state: AppState) => state.modal?.kind === 'form';
+// Tab moves between fields: a one-field form (pull, tag) has nowhere to go.
+const isForm = (state: AppState) => state.modal?.kind === 'form' && state.modal.fields.length > 1;
 
 export const promptCommands: Command[] = [
 	{id: 'prompt.submit', scope: 'prompt', keys: ['enter'], label: 'ok', description: 'Accept the input', bar: true, run: submit},
@@ -142,10 +141,10 @@ export const promptCommands: Command[] = [
 		label: 'next field',
 		description: 'Next field of a form; in the save prompt, switch buffer / whole log',
 		bar: true,
-		available: state => isForm(state) || isSave(state) || hasFields(state),
+		available: state => isForm(state) || isSave(state),
 		run: ctx => field(ctx, 1),
 	},
-	{id: 'prompt.prev-field', scope: 'prompt', keys: ['shift-tab'], label: 'prev field', description: 'Previous field of a form', available: state => isForm(state) || hasFields(state), run: ctx => field(ctx, -1)},
+	{id: 'prompt.prev-field', scope: 'prompt', keys: ['shift-tab'], label: 'prev field', description: 'Previous field of a form', available: isForm, run: ctx => field(ctx, -1)},
 	{id: 'edit.left', scope: 'prompt', keys: ['left'], label: 'left', description: 'Move the cursor left', run: edit('left')},
 	{id: 'edit.right', scope: 'prompt', keys: ['right'], label: 'right', description: 'Move the cursor right', run: edit('right')},
 	{id: 'edit.home', scope: 'prompt', keys: ['home', 'ctrl-a'], label: 'start', description: 'Move the cursor to the start', run: edit('home')},

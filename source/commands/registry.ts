@@ -12,7 +12,6 @@ import {copyOutReplace} from './copy-forms.js';
 import {imageCommands} from './images.js';
 import {imageLifecycleCommands} from './images-lifecycle.js';
 import {imageViewCommands} from './image-views.js';
-import {imagePromptOpen} from './image-forms.js';
 import {pullFirst, runCommands} from './run-forms.js';
 import {openCommandLog, viewCommands} from './view-commands.js';
 import {logCommands} from './logs.js';
@@ -59,7 +58,7 @@ export function layerOf(state: AppState): Layer {
 	if (state.conn.kind === 'down') return 'unreachable';
 	if (modal?.kind === 'confirm') return 'dialog';
 	if (modal?.kind === 'notice') return 'notice';
-	if (modal?.kind === 'prompt' || modal?.kind === 'form' || imagePromptOpen(state) || (modal?.kind === 'diff' && modal.edit) || (!modal && state.filterEdit)) return 'prompt';
+	if (modal?.kind === 'prompt' || modal?.kind === 'form' || (modal?.kind === 'diff' && modal.edit) || (modal?.kind === 'inspect' && modal.search?.editing) || (!modal && state.filterEdit)) return 'prompt';
 	if (modal?.kind === 'help') return 'help';
 	if (modal) return 'view';
 	return 'panes';

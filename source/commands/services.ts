@@ -55,7 +55,7 @@ export interface Services {
 	read<T>(work: (engine: Engine) => Promise<T>): Promise<T>;
 	/** The image is not here: offer to pull it, then carry on (as docker run does). */
 	offerPull(ref: string, then: () => void): void;
-	/** The user said yes to that offer: pull, then carry on. */
+	/** The user said yes to that offer: the images pane's pull (progress view, credentials if asked), then carry on. */
 	pullFirst(ref: string): void;
 	/** `docker run` without -d: its output live in a view, then its exit code. */
 	runAttached(image: string, options: import('../engine/types.js').RunContainerOptions, cli: string): void;

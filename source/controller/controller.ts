@@ -129,8 +129,8 @@ export function createController(options: ControllerOptions): Controller {
 		runContainer: (image, runOptions, cli) => runs.runContainer(image, runOptions, cli),
 		createContainer: (image, runOptions, cli) => runs.createContainer(image, runOptions, cli),
 		runAttached: (image, runOptions, cli) => runs.runAttached(image, runOptions, cli),
-		offerPull: (ref, then) => runs.offerPull(ref, then),
-		pullFirst: ref => runs.pullThen(ref),
+		offerPull: (ref, then) => images.offerPull(ref, then),
+		pullFirst: ref => images.pullFirst(ref),
 		copyToClipboard(text) {
 			if (!options.terminal?.clipboard) return say('error', 'No terminal to copy to');
 			options.terminal.clipboard(text);

@@ -1,11 +1,10 @@
 /**
  * Making containers from images: run detached (the form stays open until the engine answers,
  * so a refusal such as a name in use is shown in it), create, run attached (its output live in a
- * view, then its exit code), and a pull first when the image is not there. A container berth
- * just made is selected in the containers pane.
+ * view, then its exit code). A container berth just made is selected in the containers pane.
+ * (The pull offered first when the image is not there is the images pane's: controller/images.ts.)
  */
 import type {Engine, LogLine, RunContainerOptions} from '../engine/types.js';
-import {cliFor} from '../format/cli-for.js';
 import type {Store} from '../state/store.js';
 import {RingBuffer} from '../text/ring-buffer.js';
 import {failureText, type ActionRunner} from './action-runner.js';
@@ -19,9 +18,6 @@ export interface Runs {
 	runContainer(image: string, options: RunContainerOptions, cli: string): void;
 	createContainer(image: string, options: RunContainerOptions, cli: string): void;
 	runAttached(image: string, options: RunContainerOptions, cli: string): void;
-	offerPull(ref: string, then: () => void): void;
-	/** Pulls on confirmation (the dialog's `y`): progress on the status line, then `then`. */
-	pullThen(ref: string): void;
 	/** The lines of an output view. */
 	output(id: string): RingBuffer<LogLine> | undefined;
 	stop(): void;
@@ -30,7 +26,6 @@ export interface Runs {
 export function createRuns(engine: Engine, store: Store, runner: ActionRunner, refresh: () => void): Runs {
 	const say = (tone: 'ok' | 'error' | 'info', text: string) => store.dispatch({type: 'status', status: {tone, text, at: Date.now()}});
 	const outputs = new Map<string, RingBuffer<LogLine>>();
-	const waiting = new Map<string, () => void>();
 	const aborts = new Set<AbortController>();
 	let views = 0;
 
@@ -121,45 +116,6 @@ export function createRuns(engine: Engine, store: Store, runner: ActionRunner, r
 					aborts.delete(abort);
 					refresh();
 				});
-		},
-		offerPull(ref, then) {
-			waiting.set(ref, then);
-			store.dispatch({
-				type: 'open',
-				modal: {
-					kind: 'confirm',
-					command: 'image.pull-first',
-					target: {kind: 'file', id: ref, name: ref},
-					title: `${ref} is not here. Pull it first?`,
-					body: ['As docker run does: pull, then run.', cliFor.pull(ref)],
-					forceOffered: false,
-				},
-			});
-		},
-		pullThen(ref) {
-			const then = waiting.get(ref);
-			waiting.delete(ref);
-			const finish = runner.record(cliFor.pull(ref));
-			say('info', `Pulling ${ref}…`);
-			void engine
-				.pull(ref, {}, progress => {
-					const layers = progress.layers.length;
-					const done = progress.layers.filter(l => l.phase === 'done' || l.phase === 'exists').length;
-					say('info', `Pulling ${ref}: ${done} of ${layers} layers`);
-				})
-				.then(
-					() => {
-						finish('ok', `Pulled ${ref}`);
-						say('ok', `Pulled ${ref}`);
-						refresh();
-						then?.();
-					},
-					(error: unknown) => {
-						const text = failureText('pull', ref, error);
-						finish('error', text);
-						say('error', text);
-					},
-				);
 		},
 		output: id => outputs.get(id),
 		stop() {

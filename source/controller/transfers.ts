@@ -5,12 +5,13 @@
  * registry wants credentials, a form asks for them (over the panes or the transfer's own view);
  * `login` checks them with the registry through the engine, which keeps them for the rest of the
  * session in memory, and the transfer runs again. The password is never shown, logged or kept
- * in berth's state once the form closes.
+ * in berth's state once the form closes. A pull a run waits for (its image was not here) goes on
+ * to the run once it succeeded.
  */
+import {credentialsForm} from '../commands/image-forms.js';
 import {EngineError} from '../engine/types.js';
 import {cliFor} from '../format/cli-for.js';
 import {credentialKey, registryLabel, registryOf} from '../format/registry.js';
-import {lineAtEnd} from '../input/line-editor.js';
 import type {TransferKind} from '../state/images-types.js';
 import {isActive, transferKey, transferOf} from '../state/images-selectors.js';
 import {failureText} from './action-runner.js';
@@ -22,7 +23,12 @@ import {sanitizeInline} from '../text/sanitize.js';
 export const PROGRESS_INTERVAL_MS = 100;
 
 export interface Transfers {
-	start(kind: TransferKind, ref: string, imageId?: string): string | undefined;
+	/**
+	 * Starts a pull or push and opens its view; returns why not when the same one runs.
+	 * `imageId`: the image pushed (its row is busy); `then`: carried on with after a successful
+	 * pull (a run waiting for its image), once the transfer's view, if open, is closed.
+	 */
+	start(kind: TransferKind, ref: string, options?: {imageId?: string; then?: () => void}): string | undefined;
 	login(key: string, username: string, password: string): void;
 	cancelLogin(key: string): void;
 	running(): string[];
@@ -32,12 +38,14 @@ export function createTransfers(host: ImageHost): Transfers {
 	const {engine, store} = host;
 	const dispatch = store.dispatch;
 	const onEngine = new Map<string, string>();
+	const after = new Map<string, () => void>();
 
 	/** The credentials form opens over the panes or this transfer's view, never over something else. */
-	const askCredentials = (key: string): boolean => {
+	const askCredentials = (key: string, said: string): boolean => {
 		const modal = store.getState().modal;
-		if (modal && !(modal.kind === 'transfer' && modal.key === key)) return false;
-		dispatch({type: 'open', modal: {kind: 'image-form', purpose: 'login', fields: [lineAtEnd(''), lineAtEnd('')], field: 0, transfer: key, registry: transferOf(store.getState(), key)?.registry}});
+		const transfer = transferOf(store.getState(), key);
+		if (!transfer || (modal && !(modal.kind === 'transfer' && modal.key === key))) return false;
+		dispatch({type: 'open', modal: credentialsForm(transfer, said)});
 		return true;
 	};
 
@@ -66,15 +74,23 @@ export function createTransfers(host: ImageHost): Transfers {
 				finish('ok', text);
 				dispatch({type: 'transfer-update', key, patch: {status: 'done', message: text}});
 				host.say('ok', text);
+				const then = after.get(key);
+				after.delete(key);
+				if (then) {
+					const modal = store.getState().modal;
+					if (modal?.kind === 'transfer' && modal.key === key) dispatch({type: 'close'});
+					then();
+				}
 			} catch (error) {
 				progress.flush();
 				const why = message(error);
 				finish('error', why);
 				const unauthorized = error instanceof EngineError && error.code === 'unauthorized';
-				if (unauthorized && askCredentials(key)) {
+				if (unauthorized && askCredentials(key, why)) {
 					dispatch({type: 'transfer-update', key, patch: {status: 'credentials', message: why}});
 					host.say('info', `${registryLabel(registryOf(ref))} wants credentials to ${kind} ${ref}`);
 				} else {
+					after.delete(key);
 					dispatch({type: 'transfer-update', key, patch: {status: 'failed', message: why}});
 					host.say('error', failureText(kind, ref, error) + (unauthorized ? ` — ${kind === 'pull' ? 'P' : 'p'} again to enter credentials` : ''));
 				}
@@ -89,13 +105,28 @@ export function createTransfers(host: ImageHost): Transfers {
 
 	const loginForm = (key: string) => {
 		const modal = store.getState().modal;
-		return modal?.kind === 'image-form' && modal.purpose === 'login' && modal.transfer === key ? modal : undefined;
+		return modal?.kind === 'form' && modal.form === 'login' && modal.payload?.['transfer'] === key ? modal : undefined;
 	};
 
 	return {
-		start(kind, ref, imageId) {
+		start(kind, ref, {imageId, then} = {}) {
 			const key = transferKey(kind, ref);
-			if (isActive(transferOf(store.getState(), key))) return `${ref} is already being ${kind === 'pull' ? 'pulled' : 'pushed'}`;
+			const running = isActive(transferOf(store.getState(), key));
+			if (running && !then) return `${ref} is already being ${kind === 'pull' ? 'pulled' : 'pushed'}`;
+			if (then) {
+				const before = after.get(key);
+				after.set(
+					key,
+					before
+						? () => {
+								before();
+								then();
+							}
+						: then,
+				);
+			}
+			// A run that needs the image this pull is fetching waits for it.
+			if (running) return void dispatch({type: 'open', modal: {kind: 'transfer', key, scroll: 0}});
 			const cli = kind === 'pull' ? cliFor.pull(ref) : cliFor.push(ref);
 			dispatch({type: 'transfer-start', transfer: {key, kind, ref, registry: registryOf(ref), cli, status: 'running', ...(imageId && {imageId})}});
 			dispatch({type: 'open', modal: {kind: 'transfer', key, scroll: 0}});
@@ -108,7 +139,7 @@ export function createTransfers(host: ImageHost): Transfers {
 			const transfer = transferOf(store.getState(), key);
 			if (!transfer) return;
 			const finish = host.runner.record(cliFor.login(transfer.registry, username));
-			dispatch({type: 'image-form-pending', pending: true});
+			dispatch({type: 'form-pending', pending: true});
 			void (async () => {
 				try {
 					await engine.login({serverAddress: credentialKey(transfer.registry), username, password});
@@ -119,14 +150,20 @@ export function createTransfers(host: ImageHost): Transfers {
 					const why = message(error);
 					finish('error', why);
 					// The form stays with the registry's answer; the password is typed again.
-					if (loginForm(key)) dispatch({type: 'image-form-pending', pending: false, error: `The registry refused these credentials: ${why}`, clear: 1});
-					else host.say('error', failureText('login to', registryLabel(transfer.registry), error));
+					if (loginForm(key)) dispatch({type: 'form-pending', pending: false, error: `The registry refused these credentials: ${why}`, clear: 'password'});
+					else {
+						// The form is gone: the transfer that waited for it ends as refused.
+						after.delete(key);
+						dispatch({type: 'transfer-update', key, patch: {status: 'failed'}});
+						host.say('error', failureText('login to', registryLabel(transfer.registry), error));
+					}
 				}
 			})();
 		},
 		cancelLogin(key) {
 			const transfer = transferOf(store.getState(), key);
 			if (!transfer || transfer.status !== 'credentials') return;
+			after.delete(key);
 			dispatch({type: 'transfer-update', key, patch: {status: 'failed'}});
 			host.say('error', `No credentials given: ${transfer.kind} ${transfer.ref} failed (${transfer.message ?? 'unauthorized'})`);
 		},

@@ -1,6 +1,6 @@
 /**
  * The reducer's part for the images lifecycle (images-types.ts): transfers and the build, the
- * form, the inspect view's raw JSON and its search, the prune view's steps, and the build view
+ * inspect view's raw JSON and its search, the prune view's steps, and the build view
  * following the end of its output. Returns undefined for actions it leaves to reducer.ts.
  */
 import {compileMatcher} from '../text/matcher.js';
@@ -18,9 +18,6 @@ const imageActions = new Set<string>([
 	'build-start',
 	'build-lines',
 	'build-end',
-	'image-form-line',
-	'image-form-field',
-	'image-form-pending',
 	'inspect-loaded',
 	'inspect-raw',
 	'inspect-search',
@@ -102,18 +99,6 @@ function reduceAction(state: AppState, action: ImagesAction): AppState {
 		}
 		case 'build-end':
 			return jobs.build ? {...state, imageJobs: {...jobs, build: {...jobs.build, ...action.patch}}} : state;
-		case 'image-form-line': {
-			if (modal?.kind !== 'image-form') return state;
-			const fields = modal.fields.map((line, index) => (index === modal.field ? action.line : line));
-			return {...state, modal: {...modal, fields, error: undefined}};
-		}
-		case 'image-form-field':
-			return modal?.kind === 'image-form' ? {...state, modal: {...modal, field: action.field, error: action.error}} : state;
-		case 'image-form-pending': {
-			if (modal?.kind !== 'image-form') return state;
-			const fields = action.clear === undefined ? modal.fields : modal.fields.map((line, index) => (index === action.clear ? {value: '', cursor: 0} : line));
-			return {...state, modal: {...modal, fields, pending: action.pending, error: action.error, ...(action.clear !== undefined && {field: action.clear})}};
-		}
 		case 'inspect-loaded':
 			return withInspect(state, m => (m.id !== action.id ? m : {...m, details: action.details, rawLines: action.details ? rawJsonLines(action.details.raw) : undefined, error: action.error}));
 		case 'inspect-raw':

@@ -1,11 +1,10 @@
 /**
  * The images pane's lifecycle state: pulls and pushes with their progress, the build and its
- * output, and the modals of those flows (the form of line editors for pull, tag, credentials
- * and build; the progress, build, inspect and prune views). Part of types.ts.
+ * output, and the full-screen views of those flows (progress, build, inspect, prune); their
+ * forms (pull, tag, credentials, build) are the generic FormModal of types.ts. Part of types.ts.
  */
 import type {BuildStep, ImageDetails, PrunePlan, PruneReport, TransferProgress} from '../engine/types.js';
 import type {LineState} from '../input/line-editor.js';
-import type {ConfirmTarget} from './types.js';
 
 export type TransferKind = 'pull' | 'push';
 
@@ -53,27 +52,6 @@ export interface BuildState {
 export interface ImageJobs {
 	transfers: TransferState[];
 	build?: BuildState;
-}
-
-export type FormPurpose = 'pull' | 'tag' | 'login' | 'build';
-
-/** A form of line editors (one field for pull and tag). */
-export interface ImageFormModal {
-	kind: 'image-form';
-	purpose: FormPurpose;
-	fields: LineState[];
-	field: number;
-	error?: string;
-	/** Submitted: waiting for the engine (the form stays until it answers). */
-	pending?: boolean;
-	/** tag: the image tagged. */
-	target?: ConfirmTarget;
-	/** login: the transfer waiting for credentials. */
-	transfer?: string;
-	/** login: the registry asking. */
-	registry?: string;
-	/** build: where a relative context starts. */
-	cwd?: string;
 }
 
 export interface InspectSearch {
@@ -139,9 +117,6 @@ export type ImagesAction =
 	| {type: 'build-start'; build: BuildState}
 	| {type: 'build-lines'; lines: BuildOutputLine[]; step?: BuildStep}
 	| {type: 'build-end'; patch: Partial<BuildState>}
-	| {type: 'image-form-line'; line: LineState}
-	| {type: 'image-form-field'; field: number; error?: string}
-	| {type: 'image-form-pending'; pending: boolean; error?: string; clear?: number}
 	| {type: 'inspect-loaded'; id: string; details?: ImageDetails; error?: string}
 	| {type: 'inspect-raw'; raw: boolean}
 	| {type: 'inspect-search'; search?: InspectSearch}

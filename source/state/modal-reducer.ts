@@ -22,11 +22,17 @@ export function isModalAction(action: Action): action is ModalAction {
 export function reduceModal(state: AppState, action: ModalAction): AppState {
 	switch (action.type) {
 		case 'form-line':
-			return withForm(state, form => ({...form, fields: form.fields.map((f, i) => (i === form.field ? {...f, line: action.line} : f))}));
+			// What was refused was the old text: the reason goes as it is edited.
+			return withForm(state, form => ({...form, fields: form.fields.map((f, i) => (i === form.field ? {...f, line: action.line} : f)), preview: action.preview, error: undefined}));
 		case 'form-field':
 			return withForm(state, form => ({...form, field: action.field, error: action.error}));
 		case 'form-pending':
-			return withForm(state, form => ({...form, pending: action.pending, error: action.error}));
+			return withForm(state, form => {
+				const clear = action.clear === undefined ? -1 : form.fields.findIndex(f => f.key === action.clear);
+				if (clear < 0) return {...form, pending: action.pending, error: action.error};
+				const fields = form.fields.map((f, i) => (i === clear ? {...f, line: {value: '', cursor: 0}} : f));
+				return {...form, fields, field: clear, pending: action.pending, error: action.error};
+			});
 		case 'form-hint':
 			return withForm(state, form => ({...form, fields: form.fields.map(f => (f.key === action.key ? {...f, hint: action.hint} : f))}));
 		case 'view-filter': {

@@ -8,7 +8,7 @@ import type {ContainerStats, ContainerSummary, EngineError, EngineInfo, ImageSum
 import type {ContainerTimes} from '../format/ages.js';
 import type {LineState} from '../input/line-editor.js';
 import type {LogsState} from './logs-types.js';
-import type {ImageFormModal, ImageJobs, ImageViewModal, ImagesAction} from './images-types.js';
+import type {ImageJobs, ImageViewModal, ImagesAction} from './images-types.js';
 
 export type Pane = 'containers' | 'images' | 'logs';
 export const panes: readonly Pane[] = ['containers', 'images', 'logs'];
@@ -79,7 +79,7 @@ export interface FormField {
 	line: LineState;
 	/** A choice: ←/→ or Space step through these values; nothing is typed. */
 	choices?: readonly string[];
-	/** Drawn masked (passwords). */
+	/** Drawn masked as •••• (passwords): never shown, never part of a CLI line or the command log. */
 	secret?: boolean;
 }
 
@@ -98,6 +98,14 @@ export interface FormModal {
 	error?: string;
 	/** Submitted: the engine is working on it (the form stays until it answers). */
 	pending?: boolean;
+	/** Said while pending (else "Working on it…"). */
+	working?: string;
+	/** Lines under the title: what the form is about (the registry's refusal, a note). Untrusted parts sanitised when drawn. */
+	body?: Array<{text: string; tone?: 'warn' | 'muted' | 'info'}>;
+	/** What the handler needs besides the values (the transfer waiting for credentials, a directory). */
+	payload?: Record<string, string>;
+	/** The docker CLI line Enter would run, while what is typed is valid (forms with a preview). */
+	preview?: string;
 }
 
 /** A message with lines, closed by Esc or Enter (per-container results of a bulk action, say). */
@@ -132,7 +140,7 @@ export type ViewModal =
 	| {kind: 'commands'; scroll: number; extent?: number; selected: number}
 	| ImageViewModal;
 
-export type Modal = ViewModal | ConfirmModal | PromptModal | FormModal | ImageFormModal | NoticeModal | import('./contexts-types.js').ContextsModal;
+export type Modal = ViewModal | ConfirmModal | PromptModal | FormModal | NoticeModal | import('./contexts-types.js').ContextsModal;
 
 export interface StatusMessage {
 	tone: 'ok' | 'error' | 'info';
@@ -224,9 +232,11 @@ export type Action =
 	| {type: 'modal-extent'; lines: number}
 	| {type: 'prompt-line'; line: LineState; error?: string}
 	| {type: 'prompt-scope'}
-	| {type: 'form-line'; line: LineState}
+	/** The focused field's new text; `preview` is the form's CLI line for the new values. */
+	| {type: 'form-line'; line: LineState; preview?: string}
 	| {type: 'form-field'; field: number; error?: string}
-	| {type: 'form-pending'; pending: boolean; error?: string}
+	/** `clear`: a field (the password) emptied and focused, as a refusal of what was typed in it. */
+	| {type: 'form-pending'; pending: boolean; error?: string; clear?: string}
 	| {type: 'form-hint'; key: string; hint: string}
 	| {type: 'view-filter'; edit?: LineState; filter?: string}
 	| {type: 'output'; id: string; version: number; done?: {ok: boolean; text: string}}

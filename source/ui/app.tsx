@@ -42,7 +42,7 @@ export function App(props: AppProps) {
 		);
 	} else if (modal?.kind === 'help') {
 		body = <HelpOverlay width={layout.width} height={bodyHeight} scroll={modal.scroll} onExtent={onExtent} />;
-	} else if (modal && modal.kind !== 'confirm' && modal.kind !== 'prompt' && modal.kind !== 'form' && modal.kind !== 'image-form' && modal.kind !== 'notice') {
+	} else if (modal && modal.kind !== 'confirm' && modal.kind !== 'prompt' && modal.kind !== 'form' && modal.kind !== 'notice') {
 		body = <ViewScreen state={state} modal={modal} width={layout.width} height={bodyHeight} hints={hints.join('  ')} onExtent={onExtent} output={controller.output} />;
 	} else {
 		body = <MainPanes state={state} buffer={controller.logBuffer()} matches={controller.logMatches()} layout={layout} height={bodyHeight} dialogKeys={hints.join('   ')} />;

@@ -41,7 +41,8 @@ function lines(modal: Modal, inner: number, keys: string): DialogLine[] {
 		} else
 		if (modal.error) wrapped(modal.error, {tone: 'bad'});
 	} else if (modal.kind === 'form') {
-		out.push({text: sanitizeInline(modal.title), bold: true});
+		wrapped(modal.title, {bold: true});
+		for (const line of modal.body ?? []) wrapped(line.text, {tone: line.tone});
 		const width = Math.max(...modal.fields.map(f => f.label.length)) + 1;
 		modal.fields.forEach((field, i) => {
 			const label = `${i === modal.field ? '>' : ' '} ${field.label.padEnd(width)} `;
@@ -55,7 +56,11 @@ function lines(modal: Modal, inner: number, keys: string): DialogLine[] {
 				out.push({text: label + truncate(shown || (field.hint ?? ''), inner - label.length), tone: value ? undefined : 'muted'});
 			}
 		});
-		if (modal.pending) out.push({text: 'Working on it…', tone: 'info'});
+		// One field is always being edited, so its hint goes under it.
+		const only = modal.fields.length === 1 ? modal.fields[0] : undefined;
+		if (only?.hint) out.push({text: ' '.repeat(width + 3) + truncate(only.hint, inner - width - 3), tone: 'muted'});
+		if (modal.preview) wrapped(`Runs: ${modal.preview}`, {tone: 'info'});
+		if (modal.pending) out.push({text: modal.working ?? 'Working on it…', tone: 'info'});
 		else if (modal.error) wrapped(modal.error, {tone: 'bad'});
 	} else if (modal.kind === 'notice') {
 		wrapped(modal.title, {bold: true});

@@ -12,7 +12,6 @@ import {Dialog} from './dialog.js';
 import {ImagesPane} from './images-pane.js';
 import {LogsPane} from './logs-pane.js';
 import {tone} from './theme.js';
-import {FormDialog} from './form-dialog.js';
 import {activityNote} from '../state/images-selectors.js';
 
 const sortNames = {state: 'state', name: 'name', cpu: 'CPU', memory: 'memory', created: 'created'};
@@ -121,7 +120,6 @@ export function MainPanes({state, buffer, matches, layout, height, dialogKeys}: 
 				/>
 			) : null}
 			{state.modal ? <Dialog modal={state.modal} width={layout.width} height={height} keys={dialogKeys} /> : null}
-			{state.modal?.kind === 'image-form' ? <FormDialog state={state} modal={state.modal} width={layout.width} height={height} keys={dialogKeys} /> : null}
 		</Box>
 	);
 }

@@ -17,6 +17,16 @@ export function plain(frame: string | undefined): string {
 	return (frame ?? '').replace(/\u001B\[[0-9;]*m/g, '');
 }
 
+/** The dialog box's text, its lines joined with a space (a sentence may wrap inside the box). */
+export function dialogText(frame: string): string {
+	return frame
+		.split('\n')
+		.filter(l => /│.*│/.test(l))
+		.map(l => l.replace(/^.*?│\s*/, '').replace(/\s*│.*$/, ''))
+		.join(' ')
+		.replaceAll(/\s+/g, ' ');
+}
+
 export const macrotask = () => new Promise<void>(resolve => setImmediate(resolve));
 export const sleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms));
 

@@ -6,7 +6,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {EngineError} from '../../source/engine/types.js';
 import {FakeEngine, fakeContainer, fakeImage} from '../support/fake-engine.js';
 import {ENTER, ESC, PAGE_DOWN, PAGE_UP, TAB} from '../support/keys.js';
-import {renderApp, sleep, type RenderedApp} from '../support/render-app.js';
+import {dialogText, renderApp, sleep, type RenderedApp} from '../support/render-app.js';
 
 let app: RenderedApp | undefined;
 afterEach(() => {
@@ -21,16 +21,6 @@ function world() {
 	const dangling = fakeImage({repoTags: []});
 	const engine = new FakeEngine({containers: [api, db], images: [shared, dangling]});
 	return {engine, api, db, shared, dangling};
-}
-
-/** The dialog's text, its lines joined (a sentence may wrap inside the box). */
-function dialogText(frame: string): string {
-	return frame
-		.split('\n')
-		.filter(l => /│.*│/.test(l))
-		.map(l => l.replace(/^.*?│\s*/, '').replace(/\s*│.*$/, ''))
-		.join(' ')
-		.replaceAll(/\s+/g, ' ');
 }
 
 /** The dialog's last line: its keys. */

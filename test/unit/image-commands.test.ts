@@ -39,7 +39,7 @@ describe('images lifecycle commands', () => {
 
 	it('give the forms the prompt layer and the prune and inspect views their own keys before the view keys', () => {
 		let state = onImages();
-		state = reducer(state, {type: 'open', modal: {kind: 'image-form', purpose: 'pull', fields: [{value: '', cursor: 0}], field: 0}});
+		state = reducer(state, {type: 'open', modal: {kind: 'form', form: 'pull', title: 'Pull an image', verb: 'pull', fields: [{key: 'ref', label: 'Image', line: {value: '', cursor: 0}}], field: 0}});
 		expect(layerOf(state)).toBe('prompt');
 		expect(commandFor('P', state)).toBeUndefined();
 		state = reducer(state, {type: 'open', modal: {kind: 'prune', step: 'choose', choice: 0, scroll: 0}});
