@@ -317,10 +317,6 @@ export class EngineError extends Error {
 	}
 }
 
-export function isEngineError(error: unknown): error is EngineError {
-	return error instanceof EngineError;
-}
-
 /**
  * A build that failed: the engine's message, and the step that failed when the output named it
  * (code 'server' for a failing step, 'bad-request' for a Dockerfile the engine could not parse).
