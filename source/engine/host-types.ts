@@ -2,7 +2,7 @@
  * The hosts of an engine over several contexts (multi-engine.ts): each one's state, for the
  * status line and the per-host counts. One engine has no hosts.
  */
-import type {EngineInfo} from './types.js';
+import type {EngineInfo} from './listing-types.js';
 
 export type HostConnection = 'connecting' | 'up' | 'down';
 

@@ -146,7 +146,8 @@ function render(width: number, height: number, operations: Operation[]): {output
 			}
 		}
 		let offsetY = 0;
-		for (let [index, line] of lines.entries()) {
+		for (const [index, text] of lines.entries()) {
+			let line = text;
 			const currentLine = output[y + offsetY];
 			if (!currentLine) continue;
 			for (const transformer of transformers) line = transformer(line, index);

@@ -159,9 +159,9 @@ export interface HostCount {
 }
 
 /** Several hosts: running (as the counts count it) and total per host; the ones down last (their cause is long). */
-export function hostCounts(state: AppState): HostCount[] {
-	const counts = state.hosts.map(host => {
-		const mine = state.containers.filter(c => c.host === host.name);
+export function hostCounts(hosts: AppState['hosts'], containers: ContainerSummary[]): HostCount[] {
+	const counts = hosts.map(host => {
+		const mine = containers.filter(c => c.host === host.name);
 		return {name: host.name, state: host.state, error: host.error, running: mine.filter(c => alive.has(c.state)).length, total: mine.length};
 	});
 	return [...counts.filter(c => c.state !== 'down'), ...counts.filter(c => c.state === 'down')];

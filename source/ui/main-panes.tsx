@@ -23,7 +23,7 @@ export function MainPanes({state, buffer, matches, layout, height, dialogKeys}: 
 	const container = selectedContainer(state);
 	const imageRow = selectedImageRow(state);
 	const counts = containerCounts(state);
-	const hosts = useMemo(() => hostCounts(state), [state.hosts, state.containers]);
+	const hosts = useMemo(() => hostCounts(state.hosts, state.containers), [state.hosts, state.containers]);
 	const show = (pane: 'containers' | 'images' | 'logs') => layout.heights[pane] > 0;
 	const logs = state.logs;
 	const search = state.filters.logs;
