@@ -6,14 +6,7 @@
 import {pruneChoices} from '../format/prune-choices.js';
 import type {InspectModal, PruneModal} from '../state/images-types.js';
 import type {AppState} from '../state/types.js';
-import type {Command, CommandContext, Scope} from './types.js';
-
-/** The scopes consulted before the shared view keys. */
-export function imageViewScopes(state: AppState): Scope[] {
-	if (state.modal?.kind === 'inspect') return ['inspect'];
-	if (state.modal?.kind === 'prune') return ['prune'];
-	return [];
-}
+import type {Command, CommandContext} from './types.js';
 
 const inspectOf = (state: AppState): InspectModal | undefined => (state.modal?.kind === 'inspect' ? state.modal : undefined);
 const pruneOf = (state: AppState): PruneModal | undefined => (state.modal?.kind === 'prune' ? state.modal : undefined);

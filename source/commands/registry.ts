@@ -119,7 +119,7 @@ export const scopeTitles: ReadonlyArray<[Scope, string]> = [
 	['containers', 'Containers pane'],
 	['images', 'Images pane'],
 	['logs', 'Logs pane'],
-	['view', 'Full-screen views (details, history, processes, diff, output, command log, pull/push, build, inspect, prune)'],
+	['view', 'Full-screen views (details, processes, diff, output, command log, pull/push progress, build output, inspect, layers (image history), prune)'],
 	['diff', 'Diff view'],
 	['output', 'Output views (an attached run)'],
 	['commands', 'Command log'],

@@ -1,7 +1,11 @@
 /** What `X` offers to prune: each choice's words and the engine's targets, in the order shown. */
 import type {PruneItemKind, PruneTarget} from '../engine/types.js';
-import {systemPruneTargets} from '../engine/lifecycle/prune.js';
 import {plural} from './plural.js';
+
+/** The docker CLI's `system prune` targets, in its order. */
+export function systemPruneTargets(options: {volumes?: boolean; all?: boolean} = {}): PruneTarget[] {
+	return ['containers', 'networks', ...(options.volumes ? ['volumes' as const] : []), options.all ? 'unused-images' : 'dangling-images', options.all ? 'all-build-cache' : 'build-cache'];
+}
 
 export interface PruneChoice {
 	label: string;

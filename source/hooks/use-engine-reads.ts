@@ -3,7 +3,7 @@
  * holds the engine. The engine comes from the App's context.
  */
 import {createContext, useContext, useEffect, useState} from 'react';
-import type {ContainerChange, ContainerDetails, ContainerStats, Engine, ImageHistoryEntry, ImageLayers, ProcessList} from '../engine/types.js';
+import type {ContainerChange, ContainerDetails, ContainerStats, Engine, ImageLayers, ProcessList} from '../engine/types.js';
 import {inspectKey} from '../controller/shared-reads.js';
 import {useQuery, type QueryResult} from './use-query.js';
 
@@ -25,11 +25,6 @@ export function useInspect(container: {id: string; state: string; status: string
 export function useDiff(container: {id: string; state: string; status: string}): QueryResult<ContainerChange[]> {
 	const engine = useEngine();
 	return useQuery(() => engine.containerChanges(container.id), `diff|${engine.endpoint}|${container.id}|${container.state}|${container.status}`);
-}
-
-export function useHistory(imageId: string): QueryResult<ImageHistoryEntry[]> {
-	const engine = useEngine();
-	return useQuery(() => engine.imageHistory(imageId), `history|${engine.endpoint}|${imageId}`);
 }
 
 /** The layer browser's data: history with sizes and what other local images share. */

@@ -2,7 +2,7 @@
 import {execFileSync} from 'node:child_process';
 import {describe, expect, it} from 'vitest';
 import {toCreateBody, resolveEnv} from '../../source/engine/lifecycle/create-body.js';
-import {systemPruneTargets} from '../../source/engine/lifecycle/prune.js';
+import {systemPruneTargets} from '../../source/format/prune-choices.js';
 import type {RunContainerOptions} from '../../source/engine/types.js';
 import {cliFor, shellQuote} from '../../source/format/cli-for.js';
 

@@ -42,11 +42,6 @@ const cacheTargets = new Set<PruneTarget>(['build-cache', 'all-build-cache']);
 
 const real = (references: string[] | null | undefined) => (references ?? []).filter(reference => !reference.startsWith('<none>'));
 
-/** The docker CLI's `system prune` targets, in its order. */
-export function systemPruneTargets(options: {volumes?: boolean; all?: boolean} = {}): PruneTarget[] {
-	return ['containers', 'networks', ...(options.volumes ? ['volumes' as const] : []), options.all ? 'unused-images' : 'dangling-images', options.all ? 'all-build-cache' : 'build-cache'];
-}
-
 async function readState(client: ApiClient, targets: PruneTarget[], withSizes: boolean): Promise<PruneState> {
 	const needs = (check: (target: PruneTarget) => boolean) => targets.some(check);
 	const [containers, images, networks, usage] = await Promise.all([
