@@ -14,7 +14,7 @@ import {dockerCli} from '../support/dockerd.js';
 import {ENTER, ESC, TAB} from '../support/keys.js';
 import {trackResources, uniqueName} from '../support/names.js';
 import {freePort, pushWithCli, startRegistry, type TestRegistry} from '../support/registry.js';
-import {renderApp, type RenderedApp} from '../support/render-app.js';
+import {dialogText, renderApp, type RenderedApp} from '../support/render-app.js';
 
 const host = inject('dockerHost');
 const resources = trackResources(host);
@@ -124,6 +124,35 @@ describe('pull', () => {
 			`ok docker pull ${lockedRef}`,
 		]);
 		expect(JSON.stringify(log)).not.toContain(locked.auth!.password);
+	}, 120_000);
+});
+
+describe('run with a pull first', () => {
+	it('R with an image only the locked registry has: the pull first is P\'s (credentials, progress), then the container runs', async () => {
+		const name = uniqueName('e2e-pullfirst');
+		resources.container(name);
+		resources.image(lockedRef);
+		let store: Store | undefined;
+		app = await openApp(s => {
+			store = s;
+		});
+		await app.press('R');
+		await app.waitFor('Run a container (docker run)', 10_000);
+		await app.press(CTRL_U, lockedRef, TAB, name, TAB, 'sleep 1000', ENTER);
+		await app.waitFor(f => dialogText(f).includes(`${lockedRef} is not here. Pull it first?`), 30_000);
+		await app.press('y');
+		await app.waitFor(f => dialogText(f).includes(`Log in to ${locked.address} to pull ${lockedRef}`), 30_000);
+		await app.press(locked.auth!.username, TAB, locked.auth!.password, ENTER);
+		await app.waitFor(`Started ${name} from ${lockedRef}`, 60_000);
+		expect(app.frames.some(frame => frame.includes(`Pull — ${lockedRef}`))).toBe(true);
+		expect(await dockerCli(host, ['inspect', '--format', '{{.State.Running}} {{.Config.Image}}', name])).toBe(`true ${lockedRef}`);
+		expect(store!.getState().commandLog.map(entry => `${entry.result} ${entry.cli.split(' ').slice(0, 2).join(' ')}`)).toEqual([
+			'error docker pull',
+			'ok docker login',
+			'ok docker pull',
+			'ok docker run',
+		]);
+		for (const frame of app.frames) expect(frame).not.toContain(locked.auth!.password);
 	}, 120_000);
 });
 
