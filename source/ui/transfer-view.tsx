@@ -29,7 +29,7 @@ function phaseText(layer: LayerProgress): string {
 
 function layerLine(layer: LayerProgress, width: number): {text: string; tone?: 'ok' | 'muted' | 'warn'} {
 	const id = padEnd(sanitizeInline(layer.id).slice(0, 12), 12);
-	const phase = padEnd(sanitizeInline(phaseText(layer), {maxLength: 40}), 16);
+	const words = sanitizeInline(phaseText(layer), {maxLength: 80});
 	let rest = '';
 	if (barred.has(layer.phase) && layer.total && layer.total > 0) {
 		const current = Math.min(layer.current ?? 0, layer.total);
@@ -38,6 +38,8 @@ function layerLine(layer: LayerProgress, width: number): {text: string; tone?: '
 		rest = `${bytes}  ${progressBar(current, layer.total, barWidth)} ${padStart(`${Math.floor((current / layer.total) * 100)}%`, 4)}`;
 	}
 	const done = layer.phase === 'done' || layer.phase === 'exists';
+	// A column only when bytes follow it: "Mounted from team/app" is not cut short otherwise.
+	const phase = rest ? padEnd(words, 16) : words;
 	return {text: fit(`  ${id}  ${phase}${rest}`, width), tone: done ? 'ok' : layer.phase === 'waiting' || layer.phase === 'preparing' ? 'muted' : layer.phase === 'retrying' ? 'warn' : undefined};
 }
 

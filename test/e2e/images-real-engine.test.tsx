@@ -173,6 +173,8 @@ describe('tag, push, pull', () => {
 		const pushed = await app.waitFor(f => /✔ Pushed \S+ \(sha256:[\da-f]{64}\)/.test(f), 60_000);
 		expect(pushed).toContain(`Push — ${repo}:v2`);
 		expect(pushed).toContain(`$ docker push ${repo}:v2`);
+		// The layer the registry has already (mounted from the repository pushed before), in full.
+		expect(pushed).toMatch(/[\da-f]{12} {2}(Mounted from berth\/berth-t-e2e-own-[a-z0-9-]+|already exists)\s*$/m);
 		const pushedDigest = /✔ Pushed \S+ \((sha256:[\da-f]{64})\)/.exec(pushed)![1];
 
 		await dockerCli(host, ['rmi', `${repo}:v2`]);
