@@ -6,7 +6,7 @@ import {tone} from './theme.js';
 
 /** Full-screen list of every key; scrolls when it does not fit. */
 export function HelpOverlay({width, height, scroll, onExtent}: {width: number; height: number; scroll: number; onExtent?: (lines: number) => void}) {
-	const lines = helpLines();
+	const lines = helpLines(width);
 	const rows = Math.max(1, height - 1);
 	useEffect(() => onExtent?.(lines.length), [onExtent, lines.length]);
 	const top = Math.min(scroll, Math.max(0, lines.length - rows));
