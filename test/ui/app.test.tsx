@@ -274,32 +274,6 @@ describe('filter, help and quit', () => {
 		await app.press(ESC);
 	});
 
-	it('? lists every key from the command registry', async () => {
-		const {engine} = world();
-		const {commands: keymap} = await import('../../source/commands/registry.js');
-		app = await renderApp(engine, {rows: 200});
-		await app.waitFor('aaa-old');
-		await app.press('?');
-		const frame = await app.waitFor('Keys — Esc or ? closes');
-		for (const binding of keymap.filter(b => b.keys.length > 0)) expect(frame).toContain(binding.description);
-		await app.press(ESC);
-		await app.waitFor('aaa-old');
-	});
-
-	it('? at 80 columns wraps what does not fit: every scope title and description reads in full', async () => {
-		const {engine} = world();
-		const {commands: keymap, scopeTitles} = await import('../../source/commands/registry.js');
-		app = await renderApp(engine, {rows: 400, columns: 80});
-		await app.waitFor('aaa-old');
-		await app.press('?');
-		const frame = await app.waitFor('Keys — Esc or ? closes');
-		expect(Math.max(...frame.split('\n').map(line => line.trimEnd().length))).toBeLessThanOrEqual(80);
-		// The overlay's lines joined as one text: a wrapped sentence reads as it was written.
-		const text = frame.split('\n').map(line => line.trim()).join(' ').replaceAll(/\s+/g, ' ');
-		for (const [, title] of scopeTitles) expect(text).toContain(title);
-		for (const binding of keymap.filter(b => b.keys.length > 0)) expect(text).toContain(binding.description.replaceAll(/\s+/g, ' '));
-	});
-
 	it('q quits, and so does Ctrl-C', async () => {
 		const {engine} = world();
 		app = await renderApp(engine);
