@@ -27,8 +27,8 @@ export interface ImageRow {
 }
 
 export interface ConfirmTarget {
-	/** 'file': a log file about to be replaced (id and name are its path, ref the save scope). */
-	kind: 'container' | 'image' | 'file';
+	/** 'file': a log file about to be replaced (id and name are its path, ref the save scope); 'service', 'node': swarm objects. */
+	kind: 'container' | 'image' | 'file' | 'service' | 'node';
 	/** Full id: the action always uses this id, whatever the list does meanwhile. */
 	id: string;
 	/** What the dialog names (container name, image reference or short id). */
@@ -38,7 +38,7 @@ export interface ConfirmTarget {
 }
 
 /** What a text prompt is for. */
-export type PromptPurpose = 'commit' | 'save-logs' | 'exec' | 'rename' | 'stop-timeout';
+export type PromptPurpose = 'commit' | 'save-logs' | 'exec' | 'rename' | 'stop-timeout' | 'scale';
 
 export type SortKey = 'state' | 'name' | 'cpu' | 'memory' | 'created';
 export const sortKeys: readonly SortKey[] = ['state', 'name', 'cpu', 'memory', 'created'];
@@ -128,7 +128,8 @@ export type ViewModal =
 	/** Output berth streams (an attached run): lines in the controller, `version` moves as they come. */
 	| {kind: 'output'; id: string; title: string; scroll: number; extent?: number; follow: boolean; version: number; done?: {ok: boolean; text: string}}
 	/** `:`: every action this session with its docker CLI line. */
-	| {kind: 'commands'; scroll: number; extent?: number; selected: number};
+	| {kind: 'commands'; scroll: number; extent?: number; selected: number}
+	| import('./swarm-view-types.js').SwarmModal;
 
 export type Modal = ViewModal | ConfirmModal | PromptModal | FormModal | NoticeModal | import('./contexts-types.js').ContextsModal;
 
@@ -183,6 +184,8 @@ export interface AppState {
 	times: Record<string, ContainerTimes>;
 	/** What berth did this session, oldest first (`:` shows it). */
 	commandLog: LoggedCommand[];
+	/** The Swarm view (`4`), while it is open. */
+	swarm?: import('./swarm-view-types.js').SwarmView;
 }
 
 /** One line of the command log: what berth did, its docker CLI equivalent, when, and how it went. */
@@ -238,4 +241,5 @@ export type Action =
 	| {type: 'stats'; stats: Record<string, ContainerStats>}
 	| {type: 'clock'; now: number}
 	| {type: 'times'; id: string; times: ContainerTimes}
-	| import('./logs-types.js').LogsAction;
+	| import('./logs-types.js').LogsAction
+	| import('./swarm-view-types.js').SwarmAction;
