@@ -133,7 +133,7 @@ const nodeColumns: readonly Column[] = [
 	{title: 'STATUS', width: 7},
 	{title: 'AVAILABILITY', width: 12},
 	{title: 'MANAGER', width: 11},
-	{title: 'ENGINE', width: 12},
+	{title: 'ENGINE', width: 14},
 	{title: 'LABELS', weight: 2, min: 6},
 ];
 
