@@ -59,7 +59,7 @@ export function currentTasks(tasks: TaskSummary[]): TaskSummary[] {
  * an engine in no swarm says what it is doing instead (joining, locked, failed).
  */
 export function notManagerText(membership: {role: 'worker' | 'none'; localState?: string; error?: string}): string {
-	if (membership.role === 'worker') return 'This engine is a swarm worker: services, tasks and nodes can only be read on a manager (docker node ls there)';
+	if (membership.role === 'worker') return 'This engine is a swarm worker: services, tasks and nodes are read on a manager';
 	const error = membership.error ? `: ${membership.error}` : '';
 	switch (membership.localState) {
 		case 'pending':
@@ -69,6 +69,6 @@ export function notManagerText(membership: {role: 'worker' | 'none'; localState?
 		case 'error':
 			return `This engine's swarm membership failed${error}`;
 		default:
-			return 'This engine is not in a swarm (docker swarm init makes it a manager): no services, tasks or nodes';
+			return 'This engine is not in a swarm (docker swarm init makes it a manager)';
 	}
 }

@@ -20,9 +20,13 @@ export function openedSwarmView(opening: number): SwarmView {
 	return {opening, part: 'services', role: 'checking', loaded: false, services: [], nodes: [], tasks: [], selected: {}, windows: {services: 0, tasks: 0, nodes: 0}, following: {}};
 }
 
-/** Keeps a part's selection on the same id, or on the row now at its old place when that one went. */
-function keep<T extends {id: string}>(before: readonly T[], after: readonly T[], id: string | undefined): string | undefined {
-	if (after.some(row => row.id === id)) return id;
+/**
+ * Keeps a part's selection on the same id, or on the row now at its old place when that one went.
+ * Tasks nobody moved to yet stay unchosen: the first row (the newest task) shows selected, and a
+ * new task coming in on top does not push the view down.
+ */
+function keep<T extends {id: string}>(before: readonly T[], after: readonly T[], id: string | undefined, options: {pin: boolean} = {pin: true}): string | undefined {
+	if ((id === undefined && !options.pin) || after.some(row => row.id === id)) return id;
 	const at = Math.max(0, before.findIndex(row => row.id === id));
 	return after[Math.min(at, after.length - 1)]?.id;
 }
@@ -77,7 +81,7 @@ export function reduceSwarm(state: AppState, action: SwarmAction): AppState {
 		case 'swarm-tasks': {
 			if (action.serviceId !== selectedServiceOf(view)?.id) return state;
 			const before = view.tasksOf === action.serviceId ? view.tasks : [];
-			return next({...view, tasks: action.tasks, tasksOf: action.serviceId, selected: {...view.selected, tasks: keep(before, action.tasks, view.selected.tasks)}});
+			return next({...view, tasks: action.tasks, tasksOf: action.serviceId, selected: {...view.selected, tasks: keep(before, action.tasks, view.selected.tasks, {pin: false})}});
 		}
 		case 'swarm-part': {
 			const at = swarmParts.indexOf(view.part);

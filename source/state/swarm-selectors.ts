@@ -57,9 +57,23 @@ export function selectedTask(view: SwarmView): TaskSummary | undefined {
  */
 export function swarmHeights(state: AppState): Record<SwarmPart, number> {
 	const body = Math.max(9, layoutOf(state).height - 3 - (state.swarm?.error ? 1 : 0));
-	const services = Math.floor(body * 0.4);
-	const tasks = Math.floor(body * 0.32);
-	return {services, tasks, nodes: body - services - tasks};
+	const view = state.swarm;
+	// Services and nodes get what they hold, up to their share (40 % and 28 %); what one leaves
+	// goes to the other when it needs more, the rest to the tasks (so the nodes stay at the
+	// bottom, and moving between services with more or fewer tasks moves nothing).
+	const share: Record<SwarmPart, number> = {services: Math.floor(body * 0.4), tasks: Math.floor(body * 0.32), nodes: 0};
+	share.nodes = body - share.services - share.tasks;
+	if (!view) return share;
+	const need = (part: 'services' | 'nodes') => Math.max(1, partRows(view, part).length) + 2;
+	const heights = {services: Math.min(need('services'), share.services), tasks: share.tasks, nodes: Math.min(need('nodes'), share.nodes)};
+	let left = body - heights.services - heights.tasks - heights.nodes;
+	for (const part of ['services', 'nodes'] as const) {
+		const more = Math.min(left, need(part) - heights[part]);
+		heights[part] += more;
+		left -= more;
+	}
+	heights.tasks += left;
+	return heights;
 }
 
 /** Rows of data a part shows (its height less its header and column titles). */

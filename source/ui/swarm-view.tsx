@@ -29,9 +29,9 @@ export function SwarmView({state, width, height, dialogKeys}: SwarmViewProps) {
 	const role =
 		view.role === 'checking' ? 'asking the engine…' : view.role === 'manager' ? `manager${self ? ` ${sanitizeInline(self.hostname)}` : ''}` : view.role === 'worker' ? 'worker' : 'not in a swarm';
 	let body: React.ReactNode;
-	if (view.role === 'checking') body = <Text color={tone('muted')}>{fit('  Asking the engine whether it is a swarm manager…', width)}</Text>;
+	if (view.role === 'checking') body = <Text color={tone('muted')}>{fit(' Asking the engine whether it is a swarm manager…', width)}</Text>;
 	else if (view.role !== 'manager') {
-		body = <Text color={tone('info')}>{fit(`  ${sanitizeInline(notManagerText({role: view.role, localState: view.localState, error: view.roleError}))}`, width)}</Text>;
+		body = <Text color={tone('info')}>{fit(` ${sanitizeInline(notManagerText({role: view.role, localState: view.localState, error: view.roleError}))}`, width)}</Text>;
 	} else {
 		const service = selectedServiceOf(view);
 		const loading = !view.loaded ? 'Loading…' : undefined;

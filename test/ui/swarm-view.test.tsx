@@ -169,14 +169,14 @@ describe('the Swarm view on a manager', () => {
 });
 
 describe('the Swarm view elsewhere', () => {
-	it('on a worker says so in one line and reads nothing else', async () => {
+	it('on a worker says so in one line (whole at 80 columns) and reads nothing else', async () => {
 		const engine = new FakeEngine();
 		engine.swarm.membership = {role: 'worker', localState: 'active', nodeId: 'w1'};
-		app = await renderApp(engine, {rows: 40});
+		app = await renderApp(engine, {rows: 24, columns: 80});
 		await app.waitFor('1 Containers');
 		await app.press('4');
 		const frame = await app.waitFor('swarm worker');
-		expect(linesWith(frame, 'This engine is a swarm worker: services, tasks and nodes can only be read on a manager')).toHaveLength(1);
+		expect(linesWith(frame, 'This engine is a swarm worker: services, tasks and nodes are read on a manager')).toHaveLength(1);
 		expect(frame).not.toContain('Services');
 		// Keys in it do nothing harmful and ask nothing.
 		await app.press(`${TAB}jsdlDi`);
@@ -194,7 +194,7 @@ describe('the Swarm view elsewhere', () => {
 		const engine = new FakeEngine();
 		app = await renderApp(engine, {rows: 40});
 		await app.press('4');
-		await app.waitFor('not in a swarm (docker swarm init makes it a manager)');
+		await app.waitFor('This engine is not in a swarm (docker swarm init makes it a manager)');
 		await sleep(300);
 		expect(swarmCalls(engine)).toBe(0);
 		expect(swarmStreams(engine)).toBe(0);
@@ -208,18 +208,18 @@ describe('the Swarm view fits', () => {
 	] as const) {
 		it(`at ${columns}x${rows}: all three parts show, no line is wider than the terminal`, async () => {
 			const {engine} = swarmWorld();
-			for (let i = 0; i < 12; i++) engine.swarm.addService({name: `svc-${String(i).padStart(2, '0')}`});
+			for (let i = 0; i < 28; i++) engine.swarm.addService({name: `svc-${String(i).padStart(2, '0')}`});
 			app = await renderApp(engine, {rows, columns});
 			await app.press('4');
 			const frame = await app.waitFor(f => f.includes('Tasks of agent') && f.includes('node-2'));
 			const lines = frame.split('\n');
 			expect(lines.length).toBeLessThanOrEqual(rows);
 			for (const line of lines) expect(stringWidth(line), line).toBeLessThan(columns);
-			expect(frame).toMatch(/ Services\s+14 services {2}1\/14/);
+			expect(frame).toMatch(/ Services\s+30 services {2}1\/30/);
 			expect(frame).toContain('Nodes');
 			// The list is windowed: the last service shows once selected.
 			await app.press('G');
-			await app.waitFor(f => f.includes('Tasks of web') && f.includes('14/14'));
+			await app.waitFor(f => f.includes('Tasks of web') && f.includes('30/30'));
 		});
 	}
 });
