@@ -20,6 +20,8 @@ export const tasksSettleMs = 100;
 const eventSettleMs = 50;
 /** How long before a swarm event stream that ended is opened again. */
 const restartMs = 2000;
+/** How long after a refusal (503) before the engine is asked again what it is in the swarm. */
+const recheckMs = 2000;
 
 export interface SwarmPoller {
 	/** Reads the lists again now (after an action), when the view is open on a manager. */
@@ -49,7 +51,7 @@ function openSession(engine: Engine, store: Store, opening: number): Session {
 	let tasksAgain = false;
 	/** The service whose tasks were read last (or are being read). */
 	let tasksFor: string | undefined;
-	const timers: Record<'poll' | 'event' | 'tasks' | 'restart', NodeJS.Timeout | undefined> = {poll: undefined, event: undefined, tasks: undefined, restart: undefined};
+	const timers: Record<'poll' | 'event' | 'tasks' | 'restart' | 'role', NodeJS.Timeout | undefined> = {poll: undefined, event: undefined, tasks: undefined, restart: undefined, role: undefined};
 	const clear = (name: keyof typeof timers) => {
 		if (timers[name]) clearTimeout(timers[name]);
 		timers[name] = undefined;
@@ -84,11 +86,13 @@ function openSession(engine: Engine, store: Store, opening: number): Session {
 	};
 
 	const notManager = (error: unknown) => {
-		// Refused for not being a manager (demoted, left the swarm): ask again what it is.
+		// Refused for not being a manager (demoted, left the swarm; or a manager without a leader,
+		// which still says it is one): ask again what it is, in a moment rather than in a loop. The
+		// refusal stays on screen meanwhile; the lists and tasks refused together ask once.
 		if (!(error instanceof EngineError) || error.statusCode !== 503) return;
 		manager = false;
 		events?.abort();
-		void checkRole(true);
+		if (!timers.role) later('role', recheckMs, () => void checkRole(true));
 	};
 
 	const schedulePoll = () => {

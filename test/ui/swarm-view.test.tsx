@@ -4,6 +4,7 @@
  * tables, the merged service log, and that it fits 80x24 and 120x40.
  */
 import {afterEach, describe, expect, it} from 'vitest';
+import {EngineError} from '../../source/engine/types.js';
 import {FakeEngine} from '../support/fake-engine.js';
 import {ESC, PAGE_DOWN, TAB} from '../support/keys.js';
 import {renderApp, sleep, type RenderedApp} from '../support/render-app.js';
@@ -198,6 +199,41 @@ describe('the Swarm view elsewhere', () => {
 		await sleep(300);
 		expect(swarmCalls(engine)).toBe(0);
 		expect(swarmStreams(engine)).toBe(0);
+	});
+});
+
+describe('the Swarm view when the engine changes its mind', () => {
+	it('a manager demoted while the view is open: the refusal shows, then the one line', async () => {
+		const {engine} = swarmWorld();
+		app = await renderApp(engine, {rows: 40});
+		await app.press('4');
+		await app.waitFor('Tasks of agent');
+		engine.swarm.membership = {role: 'worker', localState: 'active', nodeId: 'w1'};
+		engine.emit({type: 'node', action: 'update', id: 'w1', attributes: {name: 'node-1'}});
+		await app.waitFor("Worker nodes can't be used to view or modify cluster state");
+		await app.waitFor('This engine is a swarm worker', 8000);
+		expect(engine.callsTo('swarmRole')).toHaveLength(2);
+	});
+
+	it('a manager that refuses (no leader) is asked again in a while, not in a loop', async () => {
+		const {engine} = swarmWorld();
+		engine.fail('listServices', new EngineError('server', 'rpc error: code = Unknown desc = The swarm does not have a leader.', {statusCode: 503}), true);
+		// Answered after a turn of the event loop, as over a socket: a loop of asking again then shows
+		// as a count of calls (and not as a test that hangs on promises that never let a timer run).
+		const listServices = engine.listServices.bind(engine);
+		engine.listServices = async () => {
+			await new Promise(resolve => setImmediate(resolve));
+			return listServices();
+		};
+		app = await renderApp(engine, {rows: 40});
+		await app.press('4');
+		await app.waitFor('The swarm does not have a leader');
+		await sleep(1000);
+		expect(engine.callsTo('swarmRole').length).toBeLessThanOrEqual(2);
+		expect(engine.callsTo('listServices').length).toBeLessThanOrEqual(2);
+		// Once it answers again, the lists are back.
+		engine.failures.delete('listServices');
+		await app.waitFor(f => f.includes('Tasks of agent') && !f.includes('does not have a leader'), 8000);
 	});
 });
 
