@@ -44,9 +44,11 @@ function follow(state: AppState, view: SwarmView): SwarmView {
 function settle(state: AppState, view: SwarmView): AppState {
 	let status = state.status;
 	const following = {...view.following};
-	for (const [id, replicas] of Object.entries(view.following)) {
+	for (const [id, {replicas, from}] of Object.entries(view.following)) {
 		const service = view.services.find(s => s.id === id);
-		if (!service) delete following[id];
+		// Gone, or changed to another count since (by someone else): nothing to follow any more. A read
+		// of the version the scale was asked at (one under way meanwhile) still shows the old count.
+		if (!service || (service.version > from && service.replicas !== replicas)) delete following[id];
 		else if (service.desired === replicas && serviceConverged(service)) {
 			delete following[id];
 			status = {tone: 'ok', text: `${service.name} has converged: ${replicasText(service)} running`};
@@ -97,7 +99,9 @@ export function reduceSwarm(state: AppState, action: SwarmAction): AppState {
 			const tasks = view.part === 'services' && selected.services !== selectedServiceOf(view)?.id ? {tasks: [], tasksOf: undefined, windows: {...view.windows, tasks: 0}} : {};
 			return next({...view, selected, ...tasks});
 		}
-		case 'swarm-follow':
-			return next({...view, following: {...view.following, [action.id]: action.replicas}});
+		case 'swarm-follow': {
+			const from = view.services.find(s => s.id === action.id)?.version ?? 0;
+			return next({...view, following: {...view.following, [action.id]: {replicas: action.replicas, from}}});
+		}
 	}
 }

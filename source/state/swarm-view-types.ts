@@ -32,8 +32,15 @@ export interface SwarmView {
 	selected: {services?: string; tasks?: string; nodes?: string};
 	/** First row shown of each part. */
 	windows: Record<SwarmPart, number>;
-	/** Service id → the replica count a scale asked for, followed until the service has converged. */
-	following: Record<string, number>;
+	/** Service id → the scale being followed until the service has converged. */
+	following: Record<string, SwarmFollow>;
+}
+
+/** A scale berth asked for: the replica count, and the service's version (as last read) when it was asked. */
+export interface SwarmFollow {
+	replicas: number;
+	/** A read of this version or older may predate the scale; a newer one with another count was scaled since. */
+	from: number;
 }
 
 export type SwarmAction =

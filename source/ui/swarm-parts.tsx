@@ -4,6 +4,7 @@ import type {NodeSummary, ServiceSummary, TaskSummary} from '../engine/types.js'
 import {formatAgeShort, shortId} from '../format/format.js';
 import {plural} from '../format/plural.js';
 import {managerStatusText, replicasText, serviceConverged, servicePortsText, stateText} from '../format/swarm.js';
+import type {SwarmFollow} from '../state/swarm-view-types.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {joinCells, layoutColumns, type Column} from './columns.js';
 import {ListPane} from './list-pane.js';
@@ -51,7 +52,7 @@ function updateText(service: ServiceSummary, busy: string | undefined, following
 	return /paused/.test(update.state) && update.message ? `${state}: ${update.message}` : state;
 }
 
-export function ServicesPart(props: PartProps<ServiceSummary> & {busy: Record<string, string>; following: Record<string, number>; empty?: string}) {
+export function ServicesPart(props: PartProps<ServiceSummary> & {busy: Record<string, string>; following: Record<string, SwarmFollow>; empty?: string}) {
 	const {rows, width, focused} = props;
 	const widths = useMemo(() => layoutColumns(serviceColumns, width), [width]);
 	const unsettled = rows.filter(s => !serviceConverged(s)).length;
@@ -71,7 +72,7 @@ export function ServicesPart(props: PartProps<ServiceSummary> & {busy: Record<st
 			empty={props.empty ?? (rows.length === 0 ? 'No services (docker service create makes one)' : undefined)}
 			row={s => {
 				const busy = props.busy[s.id];
-				const cells = [s.name, s.mode, replicasText(s), s.image, servicePortsText(s.ports), updateText(s, busy, props.following[s.id])].map(c => sanitizeInline(c));
+				const cells = [s.name, s.mode, replicasText(s), s.image, servicePortsText(s.ports), updateText(s, busy, props.following[s.id]?.replicas)].map(c => sanitizeInline(c));
 				const color = busy || !serviceConverged(s) ? tone('warn') : undefined;
 				return <Row key={s.id} cells={cells} widths={widths} columns={serviceColumns} selected={mark(focused, s.id === props.selectedId)} color={color} />;
 			}}

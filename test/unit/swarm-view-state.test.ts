@@ -56,12 +56,28 @@ describe('the Swarm view state', () => {
 		let state = reducer(open(), lists([service('web', {replicas: 4, running: 2, desired: 4})]));
 		state = reducer(state, {type: 'swarm-follow', id: 'id-web', replicas: 4});
 		state = reducer(state, lists([service('web', {replicas: 4, running: 3, desired: 4})]));
-		expect(state.swarm!.following).toEqual({'id-web': 4});
+		expect(state.swarm!.following).toEqual({'id-web': {replicas: 4, from: 1}});
 		state = reducer(state, lists([service('web', {replicas: 4, running: 4, desired: 4, updateStatus: {state: 'updating', message: ''}})]));
-		expect(state.swarm!.following).toEqual({'id-web': 4});
+		expect(state.swarm!.following).toEqual({'id-web': {replicas: 4, from: 1}});
 		state = reducer(state, lists([service('web', {replicas: 4, running: 4, desired: 4})]));
 		expect(state.swarm!.following).toEqual({});
 		expect(state.status?.text).toBe('web has converged: 4/4 running');
+	});
+
+	it('drops a followed scale when someone else scales the service to another count, not on a read from before the scale', () => {
+		// Read at version 3 with 2 replicas; berth scales to 5.
+		let state = reducer(open(), lists([service('web', {replicas: 2, running: 2, desired: 2, version: 3})]));
+		state = reducer(state, {type: 'swarm-follow', id: 'id-web', replicas: 5});
+		// A read under way while the scale was asked still shows version 3 and 2 replicas: still followed.
+		state = reducer(state, lists([service('web', {replicas: 2, running: 2, desired: 2, version: 3})]));
+		expect(state.swarm!.following).toEqual({'id-web': {replicas: 5, from: 3}});
+		state = reducer(state, lists([service('web', {replicas: 5, running: 3, desired: 5, version: 4})]));
+		expect(state.swarm!.following).toEqual({'id-web': {replicas: 5, from: 3}});
+		// Someone else scales it to 3 before it gets there: nothing to follow, and no note of convergence.
+		const status = state.status;
+		state = reducer(state, lists([service('web', {replicas: 3, running: 3, desired: 3, version: 5})]));
+		expect(state.swarm!.following).toEqual({});
+		expect(state.status).toBe(status);
 	});
 
 	it('gives services and nodes what they hold up to their share, the rest to the other, then to the tasks', () => {
