@@ -8,7 +8,7 @@ import {resolveTargets} from './source/engine/targets.js';
 import type {TerminalControl} from './source/controller/controller.js';
 import type {CarriedState} from './source/state/contexts-types.js';
 
-// The memory flag (--heap-growing-percent) is set by the loader (source/build/loader.ts), 2 s
+// The memory flag (--heap-growing-percent) is set by the loader (source/cli/loader.ts), 2 s
 // after start: set at once it slowed the first frame, and it must not change while the code
 // cache is made.
 

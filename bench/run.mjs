@@ -31,7 +31,7 @@ import {startup, startupSmall} from './scenarios/startup.mjs';
 /** The peers' HOME (their configuration and state files), removed at the end. */
 const peerHome = path.join(outDir, 'peer-home');
 /**
- * berth's code cache (source/build/loader.ts) for this run: made anew by the first launch (a
+ * berth's code cache (source/cli/loader.ts) for this run: made anew by the first launch (a
  * warm-up in every scenario), so no figure depends on what an earlier run left in ~/.cache.
  */
 const berthCache = path.join(outDir, 'berth-cache');

@@ -5,7 +5,9 @@
 #     for the ssh:// tests), podman (the podman tests' private `podman system service`), and
 #     iproute2, iptables and util-linux (the network namespaces, bridge and nsenter of the swarm
 #     and podman tests: test/support/netns.ts) when they are missing,
-#  2. installs the pinned npm dependencies (npm ci) and builds dist/,
+#  2. installs the pinned npm dependencies (npm ci), builds dist/ and runs the lint (ESLint
+#     with the layering rules of eslint.config.js, and knip: no unused files, exports or
+#     dependencies),
 #  3. runs `npm test`, whose global set-up starts a private dockerd (its own data root and
 #     socket under /tmp, --bridge=none), imports the busybox fixture image and stops the
 #     daemon afterwards.
@@ -32,4 +34,5 @@ fi
 
 npm ci --no-audit --no-fund
 npm run build
+npm run lint
 npm test

@@ -2,16 +2,39 @@
  * One config for the whole suite: `npx vitest run --config test/vitest.config.ts`.
  * Projects: unit and ui run without Docker; engine, e2e and reliability share a private dockerd started by
  * test/support/global-setup.ts (or BERTH_TEST_DOCKER_HOST) and run one file at a time.
+ *
+ * Every project renders through the Ink that ships: berth's patches of Ink (source/ink-patches/)
+ * are swapped in by the same table the bundle applies (scripts/ink-patches.mjs), and, as the
+ * bundle does, the config refuses an Ink other than the one they were written against. For
+ * that, Ink (and ink-testing-library, so that it renders with that same Ink) goes through
+ * Vite's resolver instead of being loaded by Node as node_modules are by default.
  */
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {defineConfig} from 'vitest/config';
+import {defineConfig, type Plugin} from 'vitest/config';
+import {checkInk, inkDirectory, inkPatchFor} from '../scripts/ink-patches.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const globalSetup = ['test/support/global-setup.ts'];
 
+checkInk(root);
+const inkBuild = path.join(inkDirectory(root), 'build');
+/** Run through Vite rather than loaded by Node: Ink, and ink-testing-library so that it renders with that Ink. */
+const inlined = /[\\/]node_modules[\\/](ink|ink-testing-library)[\\/]/;
+const inkPatches: Plugin = {
+	name: 'ink-patches',
+	enforce: 'pre',
+	resolveId: (specifier, importer) => inkPatchFor(root, inkBuild, specifier, importer),
+	// Their builds name source maps of sources they do not ship: Vite would warn for each file.
+	load: id => (inlined.test(id) && id.endsWith('.js') ? readFileSync(id, 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n') : undefined),
+};
+
 export default defineConfig({
 	root,
+	plugins: [inkPatches],
 	test: {
+		server: {deps: {inline: [inlined]}},
 		projects: [
 			{
 				extends: true,

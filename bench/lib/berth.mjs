@@ -3,7 +3,7 @@
  * screen (container rows, the selected row, the containers pane header).
  */
 import path from 'node:path';
-import {launchProgram, programEnv} from './program.mjs';
+import {launchProgram} from './program.mjs';
 import {repoRoot} from './support.mjs';
 
 export const berthCli = path.join(repoRoot, 'dist', 'cli.js');
@@ -11,9 +11,6 @@ export const berthCli = path.join(repoRoot, 'dist', 'cli.js');
 /** The glyphs a container row starts with (source/format/format.ts stateGlyph). */
 export const stateGlyphs = new Set(['●', '■', '○', '‖', '↻', '✖', '?']);
 const paneHeader = /^ [123] (Containers|Images|Logs)\b/;
-
-/** berth's environment: the bench engine only; nothing that changes how Ink draws (CI). */
-export const berthEnv = programEnv;
 
 /** Spawns berth at cols x rows (see launchProgram). */
 export function launchBerth(spawnPty, host, {cli = berthCli, cols = 120, rows = 40, nodeArgs = [], args = [], env = {}} = {}) {

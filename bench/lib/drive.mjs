@@ -1,10 +1,6 @@
 /** Driving berth and the engine: timed key presses, and start/stop churn. */
 import {now, sleep} from './stats.mjs';
 
-/** Arrow keys in normal cursor-key mode (berth's); `program.arrow(direction)` sends them in the terminal's current mode. */
-export const DOWN = '\u001B[B';
-export const UP = '\u001B[A';
-
 /**
  * Writes one key and times it until the emulated screen shows the new selection: by default
  * that of berth's list pane `pane` (1 containers, 2 images: its "i/n" position or its inverse

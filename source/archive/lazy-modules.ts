@@ -1,6 +1,6 @@
 /**
  * The tar and .dockerignore packages, loaded on first use: nothing of them runs at start-up
- * (source/build/bundle.mjs keeps them out of dist/cli.js). They are CommonJS; Node hands their
+ * (scripts/bundle.mjs keeps them out of dist/cli.js). They are CommonJS; Node hands their
  * module.exports over as the default export.
  */
 import type {Ignore} from '@balena/dockerignore';

@@ -43,7 +43,7 @@ export function createContextsSource(options: ContextsSourceOptions): ContextsSo
 			const {note} = useContext(name, {env: options.env, homedir: options.homedir});
 			return note ?? `${name} is now the docker CLI's current context`;
 		},
-		switchTo(names, carry) {
+		switchTo(names, carry, note) {
 			const {contexts} = list();
 			const targets = names.map(name => {
 				const context = contexts.find(c => c.name === name);
@@ -55,7 +55,7 @@ export function createContextsSource(options: ContextsSourceOptions): ContextsSo
 			inUse = [...names];
 			flags = {};
 			const where = targets.length === 1 ? `${names[0]} (${targets[0]!.endpoint.url})` : `${targets.length} contexts: ${names.join(', ')}`;
-			options.show(targets, {...carry, status: {tone: 'ok', text: `Showing ${where}`, at: Date.now()}});
+			options.show(targets, {...carry, status: {tone: 'ok', text: note ? `${note}; showing ${where}` : `Showing ${where}`, at: Date.now()}});
 		},
 	};
 }

@@ -69,8 +69,7 @@ export const contextCommands: Command[] = [
 			try {
 				const note = ctx.services.contexts!.use(row.name);
 				ctx.dispatch({type: 'close'});
-				ctx.say('ok', note);
-				ctx.services.contexts!.switchTo([row.name]);
+				ctx.services.contexts!.switchTo([row.name], note);
 			} catch (error) {
 				ctx.say('error', `docker context use ${row.name} failed: ${error instanceof Error ? error.message : String(error)}`);
 			}

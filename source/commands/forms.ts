@@ -69,9 +69,3 @@ export function stepChoice(ctx: CommandContext, form: FormModal, delta: 1 | -1):
 	ctx.dispatch({type: 'form-line', line: lineAtEnd(next)});
 	return true;
 }
-
-/** The form when it is the one the engine is answering for (it may have been closed meanwhile). */
-export function pendingForm(ctx: CommandContext, form: string): FormModal | undefined {
-	const modal = ctx.state.modal;
-	return modal?.kind === 'form' && modal.form === form && modal.pending ? modal : undefined;
-}

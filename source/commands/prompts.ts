@@ -37,7 +37,7 @@ export function typeText(ctx: CommandContext, text: string): void {
 		return;
 	}
 	const active = activeLine(ctx.state);
-	// eslint-disable-next-line no-control-regex
+	 
 	const clean = text.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
 	if (active && clean !== '') ctx.dispatch(active.set(insertText(active.line, clean)));
 }

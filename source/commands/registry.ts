@@ -44,10 +44,6 @@ for (const command of commands) byId.set(command.id, command);
 const byScopeKey = new Map<string, Command>();
 for (const command of commands) for (const key of command.keys) byScopeKey.set(`${command.scope}\u0000${key}`, command);
 
-export function commandById(id: string): Command | undefined {
-	return byId.get(id);
-}
-
 /** Who has the keyboard, from the top of the screen down. */
 export type Layer = 'unreachable' | 'dialog' | 'notice' | 'prompt' | 'help' | 'view' | 'panes';
 

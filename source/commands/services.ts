@@ -32,15 +32,16 @@ export interface ContextsService {
 	list(): {rows: import('../state/contexts-types.js').ContextRow[]; problems: string[]};
 	/** Checks the contexts' engines in the background, one callback each. */
 	check(names: string[], onResult: (name: string, check: import('../state/contexts-types.js').ContextRow['check']) => void): void;
-	/** Shows these contexts from now on (one: its engine; several: one list across them). Throws with the reason it cannot. */
-	switchTo(names: string[]): void;
+	/** Shows these contexts from now on (one: its engine; several: one list across them); `note` is said first on the new screen. */
+	switchTo(names: string[], note?: string): void;
 	/** Makes the context the docker CLI's current one too (`docker context use`); returns what to say. */
 	use(name: string): string;
 }
 
 /** The contexts as cli.tsx offers them: switching also takes what berth keeps across it. */
 export interface ContextsSource extends Omit<ContextsService, 'switchTo'> {
-	switchTo(names: string[], carry: import('../state/contexts-types.js').CarriedState): void;
+	/** Throws with the reason it cannot. */
+	switchTo(names: string[], carry: import('../state/contexts-types.js').CarriedState, note?: string): void;
 }
 
 export interface Services {

@@ -93,6 +93,9 @@ export function createController(options: ControllerOptions): Controller {
 	const logSearch = startLogSearch(store, () => logs.buffer());
 	const stopStatusTimer = clearStaleStatus(store);
 	const stopAges = startAgesClock(engine, store, clock);
+	// Several hosts: each one's state for the status line and the per-host counts.
+	if (engine.hosts) store.dispatch({type: 'hosts', hosts: engine.hosts()});
+	const stopHosts = engine.onHostsChange?.(hosts => store.dispatch({type: 'hosts', hosts}));
 	let reader: KeyReader | undefined;
 
 	// Bracketed paste only while a prompt is open: elsewhere a paste would be typed keys anyway.
@@ -183,6 +186,7 @@ export function createController(options: ControllerOptions): Controller {
 			logSearch.stop();
 			stopStatusTimer();
 			stopAges();
+			stopHosts?.();
 			unsubscribeLayer();
 			runs.stop();
 			swarm.stop();
@@ -203,13 +207,13 @@ function contextsService(
 		list: () => source.list(),
 		check: (names, onResult) => source.check(names, onResult),
 		use: name => source.use(name),
-		switchTo(names) {
+		switchTo(names, note) {
 			// An action still on its way would finish against an engine berth no longer shows.
 			const busy = running();
 			if (busy.length > 0) return say('error', `Still running: ${busy.join(', ')} — switch when it has finished`);
 			const state = store.getState();
 			try {
-				source.switchTo(names, {commandLog: state.commandLog, showAll: state.showAll, showStats: state.showStats});
+				source.switchTo(names, {commandLog: state.commandLog, showAll: state.showAll, showStats: state.showStats}, note);
 			} catch (error) {
 				say('error', `Cannot show ${names.join(', ')}: ${error instanceof Error ? error.message : String(error)}`);
 			}

@@ -44,7 +44,7 @@ export interface ResolvedEndpoint {
 	ssh?: SshTarget;
 }
 
-/** An ssh endpoint's parts, decoded from the address once (and checked) by `normaliseHost`. */
+/** An ssh endpoint's parts, decoded from the address once (and checked) by `normalise`. */
 export interface SshTarget {
 	user: string;
 	host: string;
@@ -113,10 +113,6 @@ function tlsFromEnv(env: Record<string, string | undefined>, homedir: string): T
  * Checks an address and puts it in a canonical form. Accepts `unix://path`, `tcp://host[:port]`,
  * `host:port` (taken as tcp, like the CLI) and `ssh://[user@]host[:port]`.
  */
-export function normaliseHost(raw: string, origin: string, tls = false): string {
-	return normalise(raw, origin, tls).url;
-}
-
 function normalise(raw: string, origin: string, tls: boolean): {url: string; ssh?: SshTarget} {
 	const value = raw.trim();
 	const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(value)?.[1]?.toLowerCase();

@@ -8,7 +8,8 @@
  * and push progress), image-types.ts (build, image details and layers), file-types.ts (diff and
  * copy), prune-types.ts; run's are here.
  */
-import type {LogLine, RunContainerOptions, TerminalSession} from './types.js';
+import type {RunContainerOptions, TerminalSession} from './container-types.js';
+import type {LogLine} from './listing-types.js';
 import type {BuildLine, BuildOptions, BuildResult, ImageDetails, ImageLayers} from './image-types.js';
 import type {ContainerChange, CopyInResult, CopyOutOptions, CopyOutResult, CopyPlan} from './file-types.js';
 import type {PruneOptions, PrunePlan, PruneReport, PruneTarget} from './prune-types.js';

@@ -4,26 +4,13 @@
  */
 import {eventTimeToSince} from './timestamps.js';
 import {markUnreachable, qualifyEvent} from './multi-ids.js';
+import type {HostConnection, HostState} from './host-types.js';
 import {EngineError, type ContainerSummary, type Engine, type EngineEvent, type EngineInfo, type ImageSummary} from './types.js';
 
 /** How long to wait before asking a host that could not be reached again. */
 export const hostRetryMs = 3000;
 
-export type HostConnection = 'connecting' | 'up' | 'down';
-
-/** What the UI shows of a host: name, endpoint, state, the cause when down, the engine when up. */
-export interface HostState {
-	name: string;
-	/** The host's endpoint description, e.g. "ssh://deploy@box (context prod)". */
-	endpoint: string;
-	state: HostConnection;
-	/** Why it is down, in plain words (untrusted parts included: show it sanitised). */
-	error?: string;
-	/** The engine's version and API when up. */
-	info?: EngineInfo;
-	/** When the state last changed (ms since the epoch). */
-	since: number;
-}
+export type {HostConnection, HostState} from './host-types.js';
 
 /** Whether an error means the host cannot be reached (rather than a refusal of one request). */
 export function isHostLoss(error: unknown): boolean {

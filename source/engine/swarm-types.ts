@@ -4,7 +4,7 @@
  * `types.ts`; the methods are part of `Engine` through `SwarmEngine`. As everywhere, strings from
  * the engine are untrusted and passed through verbatim: the UI neutralises them when it renders.
  */
-import type {LogLine, LogOptions} from './types.js';
+import type {LogLine, LogOptions} from './listing-types.js';
 
 // ---------------------------------------------------------------- the engine's place in a swarm
 

@@ -11,7 +11,7 @@ const safeWord = /^[\w@%+=:,./-]+$/;
 /** One word as a shell reads it back unchanged. */
 export function shellQuote(word: string): string {
 	if (word !== '' && safeWord.test(word)) return word;
-	// eslint-disable-next-line no-control-regex
+	 
 	if (/[\u0000-\u001f\u007f-\u009f]/.test(word)) {
 		const escaped = [...word].map(ch => {
 			const code = ch.codePointAt(0)!;

@@ -2,7 +2,7 @@
  * Swarm rows worded as the docker CLI words them (`docker service ls`, `service ps`, `node ls`),
  * and whether a service has settled after a scale or an update. Pure.
  */
-import type {NodeSummary, ServicePort, ServiceSummary, TaskSummary} from '../engine/types.js';
+import type {NodeSummary, ServicePort, ServiceSummary} from '../engine/types.js';
 
 /** REPLICAS of `docker service ls`: "2/3"; jobs add what completed, "0/1 (4 completed)". */
 export function replicasText(service: ServiceSummary): string {
@@ -47,11 +47,6 @@ export function managerStatusText(node: NodeSummary): string {
 /** A state as the CLI capitalises it: "running" → "Running". */
 export function stateText(state: string): string {
 	return state.charAt(0).toUpperCase() + state.slice(1);
-}
-
-/** The tasks meant to run now (desired state running), the newest of each slot, as a pane's first rows. */
-export function currentTasks(tasks: TaskSummary[]): TaskSummary[] {
-	return tasks.filter(task => task.desiredState === 'running');
 }
 
 /**

@@ -206,7 +206,7 @@ export function buildLogView(buffer: LogBufferView, scroll: LogScroll, options: 
 	const budget: Budget = {left: VIEW_RANGES_BUDGET};
 	let end = scroll.follow ? total : Math.min(total, Math.max(buffer.dropped, scroll.end));
 	const rows: LogRow[] = [];
-	let index = end - 1;
+	const index = end - 1;
 	const collect = (from: number) => {
 		const collected: LogRow[] = [];
 		let i = from;
@@ -217,7 +217,7 @@ export function buildLogView(buffer: LogBufferView, scroll: LogScroll, options: 
 		}
 		return {collected, next: i};
 	};
-	let {collected} = collect(index);
+	const {collected} = collect(index);
 	// Parked near the top: fill the window with the lines after it instead of leaving it short.
 	if (!scroll.follow && collected.length < options.height && end < total) {
 		let after = end;

@@ -168,27 +168,6 @@ export async function saveLines(file: string, lines: LineSource, options: SaveOp
 	return {lines: count, bytes, path: destination};
 }
 
-/** Whether saving to `file` would replace an existing file (or write through a link). */
-export function wouldOverwrite(file: string, cwd = process.cwd()): boolean {
-	return existsSync(path.resolve(cwd, file));
-}
-
-/** The buffer's lines as one text (small buffers; `bufferLines` streams them). */
-export function bufferText(buffer: LogBufferView): string {
-	const parts = [...bufferLines(buffer)];
-	return parts.length === 0 ? '' : parts.join('\n') + '\n';
-}
-
-/**
- * The whole log of a container as one text. Kept until the app saves with
- * `saveLines(file, engineLogLines(engine, id), …)`, which does not hold the log in memory.
- */
-export async function engineLogText(engine: Engine, id: string): Promise<string> {
-	const parts: string[] = [];
-	await engineLogLines(engine, id)(batch => parts.push(...batch));
-	return parts.length === 0 ? '' : parts.join('\n') + '\n';
-}
-
 /** Writes `text` atomically (see the top); refuses to replace a file unless `overwrite`, and never follows a link. Returns the bytes written. */
 export async function saveText(file: string, text: string, overwrite: boolean, cwd = process.cwd()): Promise<number> {
 	const lines = text === '' ? [] : (text.endsWith('\n') ? text.slice(0, -1) : text).split('\n');

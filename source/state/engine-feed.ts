@@ -5,7 +5,6 @@ import {FeedLists} from './feed-lists.js';
 import {FeedRefresher, isConnectionLoss, toEngineError} from './feed-refresher.js';
 
 export {coalesceMs, minRefreshGapMs} from './feed-refresher.js';
-export {sameData} from './same-data.js';
 
 /** How long to wait before trying an unreachable engine again. */
 export const retryMs = 3000;

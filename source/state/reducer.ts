@@ -36,6 +36,7 @@ export function initialState(options: {showAll?: boolean; showStats?: boolean; c
 		clock: options.clock ?? 0,
 		times: {},
 		commandLog: [],
+		hosts: [],
 	};
 }
 
@@ -92,6 +93,8 @@ function reduce(state: AppState, action: Action): AppState {
 			}
 			return dropStaleModal({...next, busy, marked, stats, times, selected: reselect(state, next)});
 		}
+		case 'hosts':
+			return {...state, hosts: action.hosts};
 		case 'resize':
 			if (state.size.columns === action.columns && state.size.rows === action.rows) return state;
 			return {...state, size: {columns: action.columns, rows: action.rows}};

@@ -21,7 +21,7 @@ export function sortContainers(list: ContainerSummary[]): ContainerSummary[] {
 	});
 }
 
-/** One row per tag, dangling images as one <none> row; sorted by reference, <none> last. */
+/** One row per tag, dangling images as one <none> row; sorted by host (several hosts), then reference, <none> last. */
 export function imageRowsOf(images: ImageSummary[], containers: ContainerSummary[]): ImageRow[] {
 	const uses = new Map<string, number>();
 	for (const c of containers) uses.set(c.imageId, (uses.get(c.imageId) ?? 0) + 1);
@@ -32,6 +32,9 @@ export function imageRowsOf(images: ImageSummary[], containers: ContainerSummary
 		for (const ref of image.repoTags) rows.push({key: `${image.id}|${ref}`, image: counted, ref});
 	}
 	return rows.sort((a, b) => {
+		const ha = a.image.host ?? '';
+		const hb = b.image.host ?? '';
+		if (ha !== hb) return ha < hb ? -1 : 1;
 		if (!a.ref !== !b.ref) return a.ref ? -1 : 1;
 		const ka = a.ref ?? a.image.id;
 		const kb = b.ref ?? b.image.id;
@@ -147,6 +150,23 @@ export function listRows(state: AppState, pane: 'containers' | 'images'): number
 }
 
 /** Running and stopped counts, over every container (not just those shown). */
+export interface HostCount {
+	name: string;
+	state: 'connecting' | 'up' | 'down';
+	error?: string;
+	running: number;
+	total: number;
+}
+
+/** Several hosts: running (as the counts count it) and total per host; the ones down last (their cause is long). */
+export function hostCounts(hosts: AppState['hosts'], containers: ContainerSummary[]): HostCount[] {
+	const counts = hosts.map(host => {
+		const mine = containers.filter(c => c.host === host.name);
+		return {name: host.name, state: host.state, error: host.error, running: mine.filter(c => alive.has(c.state)).length, total: mine.length};
+	});
+	return [...counts.filter(c => c.state !== 'down'), ...counts.filter(c => c.state === 'down')];
+}
+
 export function containerCounts(state: AppState): {running: number; stopped: number} {
 	let running = 0;
 	for (const c of state.containers) if (alive.has(c.state)) running++;

@@ -8,6 +8,7 @@ import type {ContainerStats, ContainerSummary, EngineError, EngineInfo, ImageSum
 import type {ContainerTimes} from '../format/ages.js';
 import type {LineState} from '../input/line-editor.js';
 import type {LogsState} from './logs-types.js';
+import type {SwarmAction, SwarmModal, SwarmView} from './swarm-view-types.js';
 
 export type Pane = 'containers' | 'images' | 'logs';
 export const panes: readonly Pane[] = ['containers', 'images', 'logs'];
@@ -129,7 +130,7 @@ export type ViewModal =
 	| {kind: 'output'; id: string; title: string; scroll: number; extent?: number; follow: boolean; version: number; done?: {ok: boolean; text: string}}
 	/** `:`: every action this session with its docker CLI line. */
 	| {kind: 'commands'; scroll: number; extent?: number; selected: number}
-	| import('./swarm-view-types.js').SwarmModal;
+	| SwarmModal;
 
 export type Modal = ViewModal | ConfirmModal | PromptModal | FormModal | NoticeModal | import('./contexts-types.js').ContextsModal;
 
@@ -184,8 +185,10 @@ export interface AppState {
 	times: Record<string, ContainerTimes>;
 	/** What berth did this session, oldest first (`:` shows it). */
 	commandLog: LoggedCommand[];
+	/** With several hosts (--context a --context b): each one's state; empty for one engine. */
+	hosts: import('../engine/types.js').HostState[];
 	/** The Swarm view (`4`), while it is open. */
-	swarm?: import('./swarm-view-types.js').SwarmView;
+	swarm?: SwarmView;
 }
 
 /** One line of the command log: what berth did, its docker CLI equivalent, when, and how it went. */
@@ -200,6 +203,7 @@ export interface LoggedCommand {
 
 export type Action =
 	| {type: 'conn-up'; info: EngineInfo}
+	| {type: 'hosts'; hosts: import('../engine/types.js').HostState[]}
 	| {type: 'conn-down'; error: EngineError; now: number}
 	| {type: 'snapshot'; containers: ContainerSummary[]; images: ImageSummary[]; at?: number}
 	| {type: 'resize'; columns: number; rows: number}
@@ -242,4 +246,4 @@ export type Action =
 	| {type: 'clock'; now: number}
 	| {type: 'times'; id: string; times: ContainerTimes}
 	| import('./logs-types.js').LogsAction
-	| import('./swarm-view-types.js').SwarmAction;
+	| SwarmAction;

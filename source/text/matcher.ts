@@ -42,7 +42,6 @@ import {parseRegex, Unsupported} from './regex-parser.js';
 import {searchAll, Vm, type Budget} from './regex-vm.js';
 
 export {MAX_PROGRAM} from './regex-program.js';
-export {MAX_REPEAT} from './regex-parser.js';
 export type {Budget} from './regex-vm.js';
 
 

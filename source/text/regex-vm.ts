@@ -9,7 +9,7 @@
  * first. The state lives in the Vm object, so the caller can yield to the event loop and go
  * on later; this is what keeps a search over a long log from freezing berth.
  */
-import {isWordChar, type Pred} from './regex-chars.js';
+import {isWordChar} from './regex-chars.js';
 import type {AssertKind} from './regex-parser.js';
 import {OP_ASSERT, OP_JMP, OP_MATCH, OP_SPLIT, type Program} from './regex-program.js';
 
@@ -246,4 +246,3 @@ export function searchAll(vm: Vm, s: string, from: number, firstOnly: boolean): 
 	return vm.match;
 }
 
-export type {Pred};

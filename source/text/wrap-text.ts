@@ -2,8 +2,8 @@
  * Word wrapping of plain (sanitised) text for berth's own boxes: dialogs, the unreachable-engine
  * screen. By display width, like everything in text/width.ts: a line never takes more than
  * `width` columns, and a word longer than that is broken between graphemes (an emoji sequence
- * or a wide character is never split). Ink's own wrapping of <Text> (terminal/wrap-text.ts
- * stands in for it in the bundle) is a different job and keeps Ink's exact behaviour.
+ * or a wide character is never split). Ink's own wrapping of <Text> (ink-patches/wrap-text.ts
+ * stands in for it wherever Ink runs) is a different job and keeps Ink's exact behaviour.
  */
 import {fitPrefix, graphemes, stringWidth} from './width.js';
 

@@ -65,6 +65,7 @@ export function App(props: AppProps) {
 					images={new Set(state.imageRows.map(r => r.image.id)).size}
 					status={state.status}
 					width={layout.width}
+					hosts={state.hosts}
 				/>
 				<HelpBar items={hints} width={layout.width} />
 			</Box>

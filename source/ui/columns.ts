@@ -1,4 +1,4 @@
-import {fit} from '../text/width.js';
+import {fit, stringWidth} from '../text/width.js';
 
 /** A column of a dense list: fixed `width`, or a share (`weight`) of what is left, at least `min`. */
 export interface Column {
@@ -47,4 +47,10 @@ export function joinCells(cells: readonly string[], widths: readonly number[], c
 		parts.push(fit(cell, width, columns[i]?.align ?? 'left'));
 	}
 	return parts.join(' ');
+}
+
+/** A HOST column as wide as the longest host name (within 4..16 cells). */
+export function hostColumn(names: readonly string[]): Column {
+	const widest = Math.max(0, ...names.map(name => stringWidth(name)));
+	return {title: 'HOST', width: Math.max(4, Math.min(16, widest))};
 }

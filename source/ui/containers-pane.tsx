@@ -1,11 +1,12 @@
 import React, {memo, useMemo} from 'react';
 import {Text} from 'ink';
 import type {ContainerStats, ContainerSummary} from '../engine/types.js';
+import type {HostCount} from '../state/selectors.js';
 import {formatBytes, formatPorts, shortId, stateGlyph, stateLabel} from '../format/format.js';
 import type {LineState} from '../input/line-editor.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {fit} from '../text/width.js';
-import {joinCells, layoutColumns, type Column} from './columns.js';
+import {hostColumn, joinCells, layoutColumns, type Column} from './columns.js';
 import {ListPane} from './list-pane.js';
 import {tone} from './theme.js';
 
@@ -21,6 +22,8 @@ const allColumns: readonly Column[] = [
 ];
 /** Without the stats columns (M, --no-stats): CPU and MEM never shown. */
 const withoutStats: readonly Column[] = allColumns.map(c => (c.title === 'CPU' || c.title === 'MEM' ? {...c, hideBelow: Number.POSITIVE_INFINITY} : c));
+/** With several hosts: HOST after NAME. */
+const withHost = (columns: readonly Column[], hosts: readonly string[]) => [...columns.slice(0, 2), hostColumn(hosts), ...columns.slice(2)];
 
 interface RowProps {
 	c: ContainerSummary;
@@ -38,17 +41,27 @@ interface RowProps {
 /** One container line; re-rendered only when something it shows changes. */
 const ContainerRow = memo(function ContainerRow({c, columns, status, widths, selected, busy, stats, marked}: RowProps) {
 	const glyph = stateGlyph(c.state, c.health, c.exitCode);
+	const hosts = columns[2]?.title === 'HOST';
 	const cells = [
 		'',
 		(marked ? '✓ ' : '') + sanitizeInline(c.name),
+		...(hosts ? [sanitizeInline(c.host ?? '')] : []),
 		sanitizeInline(c.image),
-		busy ?? sanitizeInline(status),
+		busy ?? (c.unreachable ? 'unreachable' : sanitizeInline(status)),
 		stats ? `${stats.cpuPercent.toFixed(1)}%` : '',
 		stats ? formatBytes(stats.memoryUsage) : '',
 		shortId(c.id),
 		sanitizeInline(formatPorts(c.ports)),
 	];
 	const rest = joinCells(cells.slice(1), widths.slice(1), columns.slice(1));
+	// A host that cannot be reached: its rows as last seen, greyed (the cause is in the header).
+	if (c.unreachable) {
+		return (
+			<Text inverse={selected === 'focus'} bold={selected === 'dim'} color={tone('muted')} wrap="truncate-end">
+				{fit(`? ${stateLabel(c)}`, widths[0]!)} {rest}
+			</Text>
+		);
+	}
 	return (
 		<Text inverse={selected === 'focus'} bold={selected === 'dim'} wrap="truncate-end">
 			<Text color={tone(glyph.tone)}>{fit(`${glyph.glyph} ${stateLabel(c)}`, widths[0]!)}</Text>
@@ -82,12 +95,19 @@ export interface ContainersPaneProps {
 	statusOf(c: ContainerSummary): string;
 	/** The CPU and MEM columns (off: M, --no-stats). */
 	showStats: boolean;
+	/** With several hosts: each one's state and counts (a HOST column and per-host counts). */
+	hosts: HostCount[];
 }
 
 /** The containers list: a header, column titles and only the rows that fit (virtualised). */
 export function ContainersPane(props: ContainersPaneProps) {
 	const {containers, selectedId, width, height, showAll, filter, focused} = props;
-	const columns = props.showStats ? allColumns : withoutStats;
+	const several = props.hosts.length > 0;
+	const hostNames = props.hosts.map(h => h.name).join('\n');
+	const columns = useMemo(() => {
+		const base = props.showStats ? allColumns : withoutStats;
+		return hostNames ? withHost(base, hostNames.split('\n')) : base;
+	}, [props.showStats, hostNames]);
 	const widths = useMemo(() => layoutColumns(columns, width), [columns, width]);
 	const rowsHeight = Math.max(0, height - 2);
 	const selected = Math.max(0, containers.findIndex(c => c.id === selectedId));
@@ -99,6 +119,8 @@ export function ContainersPane(props: ContainersPaneProps) {
 	if (props.sortLabel) parts.push(`sort: ${props.sortLabel}`);
 	if (!props.showStats) parts.push('stats off (M)');
 	if (marks) parts.push(`${marks} marked (L: merged logs)`);
+	// Last: a host's cause may be long, and the header cuts from the end.
+	if (several) parts.push(hostCountsText(props.hosts));
 	let empty: string | undefined;
 	if (!props.loaded) empty = 'Loading…';
 	else if (containers.length === 0) empty = filter ? 'No container matches the filter' : showAll ? 'No containers' : 'No running containers (a: show all)';
@@ -133,4 +155,16 @@ export function ContainersPane(props: ContainersPaneProps) {
 			)}
 		/>
 	);
+}
+
+/** "bd 4/8 · prod down: <cause>": running / total per host (as listed, whatever the filter), or why it is not there. */
+function hostCountsText(hosts: HostCount[]): string {
+	return hosts
+		.map(host => {
+			const name = sanitizeInline(host.name);
+			if (host.state === 'down') return `${name} down${host.error ? `: ${sanitizeInline(host.error)}` : ''}`;
+			if (host.state === 'connecting') return `${name} connecting…`;
+			return `${name} ${host.running}/${host.total}`;
+		})
+		.join(' · ');
 }

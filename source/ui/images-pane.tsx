@@ -5,11 +5,11 @@ import {plural} from '../format/plural.js';
 import type {LineState} from '../input/line-editor.js';
 import type {ImageRow} from '../state/types.js';
 import {sanitizeInline} from '../text/sanitize.js';
-import {joinCells, layoutColumns, type Column} from './columns.js';
+import {hostColumn, joinCells, layoutColumns, type Column} from './columns.js';
 import {ListPane} from './list-pane.js';
 import {tone} from './theme.js';
 
-const columns: readonly Column[] = [
+const oneHost: readonly Column[] = [
 	{title: 'REPOSITORY:TAG', weight: 1, min: 12},
 	{title: 'IMAGE ID', width: 12},
 	{title: 'SIZE', width: 8, align: 'right'},
@@ -19,6 +19,7 @@ const columns: readonly Column[] = [
 
 interface RowProps {
 	row: ImageRow;
+	columns: readonly Column[];
 	widths: number[];
 	selected?: 'focus' | 'dim';
 	busy?: string;
@@ -26,11 +27,12 @@ interface RowProps {
 	age: string;
 }
 
-const ImageRowView = memo(function ImageRowView({row, widths, selected, busy, age}: RowProps) {
+const ImageRowView = memo(function ImageRowView({row, columns, widths, selected, busy, age}: RowProps) {
 	const uses = row.image.containers ?? 0;
-	const cells = [row.ref ? sanitizeInline(row.ref) : '<none>', busy ?? shortId(row.image.id), formatBytes(row.image.size), age, uses === 0 ? '-' : String(uses)];
+	const host = columns[0]?.title === 'HOST' ? [sanitizeInline(row.image.host ?? '')] : [];
+	const cells = [...host, row.ref ? sanitizeInline(row.ref) : '<none>', busy ?? shortId(row.image.id), formatBytes(row.image.size), age, uses === 0 ? '-' : String(uses)];
 	return (
-		<Text inverse={selected === 'focus'} bold={selected === 'dim'} color={busy ? tone('warn') : row.ref ? undefined : tone('muted')} wrap="truncate-end">
+		<Text inverse={selected === 'focus'} bold={selected === 'dim'} color={busy ? tone('warn') : row.ref && !row.image.unreachable ? undefined : tone('muted')} wrap="truncate-end">
 			{joinCells(cells, widths, columns)}
 		</Text>
 	);
@@ -57,7 +59,10 @@ export interface ImagesPaneProps {
 /** The images list: one row per tag (dangling images as <none>), virtualised. */
 export function ImagesPane(props: ImagesPaneProps) {
 	const {rows, selectedKey, width, height, filter, focused} = props;
-	const widths = useMemo(() => layoutColumns(columns, width), [width]);
+	// With several hosts: the images grouped per host (the rows' order), HOST first.
+	const hostNames = [...new Set(props.all.map(r => r.image.host).filter(h => h !== undefined))].join('\n');
+	const columns = useMemo(() => (hostNames ? [hostColumn(hostNames.split('\n')), ...oneHost] : oneHost), [hostNames]);
+	const widths = useMemo(() => layoutColumns(columns, width), [columns, width]);
 	const rowsHeight = Math.max(0, height - 2);
 	const selected = Math.max(0, rows.findIndex(r => r.key === selectedKey));
 	const tags = props.all.filter(r => r.ref !== undefined).length;
@@ -88,6 +93,7 @@ export function ImagesPane(props: ImagesPaneProps) {
 				<ImageRowView
 					key={r.key}
 					row={r}
+					columns={columns}
 					widths={widths}
 					selected={r.key === selectedRow ? (focused ? 'focus' : 'dim') : undefined}
 					busy={props.busy[r.image.id]}

@@ -2,7 +2,7 @@ import React, {useMemo} from 'react';
 import {Box, Text} from 'ink';
 import type {LogBufferView, MatchSet} from '../logs/log-view.js';
 import type {Layout} from '../state/layout.js';
-import {containerCounts, selectedContainer, selectedImageRow, visibleContainers, visibleImageRows} from '../state/selectors.js';
+import {containerCounts, hostCounts, selectedContainer, selectedImageRow, visibleContainers, visibleImageRows} from '../state/selectors.js';
 import type {AppState} from '../state/types.js';
 import {containerStatusText} from '../format/ages.js';
 import {compileMatcher} from '../text/matcher.js';
@@ -22,6 +22,7 @@ export function MainPanes({state, buffer, matches, layout, height, dialogKeys}: 
 	const container = selectedContainer(state);
 	const imageRow = selectedImageRow(state);
 	const counts = containerCounts(state);
+	const hosts = useMemo(() => hostCounts(state.hosts, state.containers), [state.hosts, state.containers]);
 	const show = (pane: 'containers' | 'images' | 'logs') => layout.heights[pane] > 0;
 	const logs = state.logs;
 	const search = state.filters.logs;
@@ -62,6 +63,7 @@ export function MainPanes({state, buffer, matches, layout, height, dialogKeys}: 
 					height={layout.heights.containers}
 					showAll={state.showAll}
 					total={state.containers.length}
+					hosts={hosts}
 					running={counts.running}
 					filter={state.filters.containers}
 					edit={edit('containers')}

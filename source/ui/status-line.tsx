@@ -1,5 +1,6 @@
 import React from 'react';
 import {Text} from 'ink';
+import type {HostState} from '../engine/types.js';
 import type {ConnState, StatusMessage} from '../state/types.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {fit, stringWidth, truncate} from '../text/width.js';
@@ -13,16 +14,20 @@ export interface StatusLineProps {
 	images: number;
 	status?: StatusMessage;
 	width: number;
+	/** With several hosts: named instead of the endpoint, the ones down marked. */
+	hosts?: HostState[];
 }
 
 /**
  * Endpoint, engine version, counts, and the last action's outcome. The counts are never cut:
  * when the line is too narrow the endpoint and version give way first, then the message.
  */
-export function StatusLine({endpoint, conn, running, stopped, images, status, width}: StatusLineProps) {
+export function StatusLine({endpoint, conn, running, stopped, images, status, width, hosts = []}: StatusLineProps) {
 	const engine = conn.kind === 'up' ? `Engine ${sanitizeInline(conn.info.version)} (API ${sanitizeInline(conn.info.apiVersion)})` : conn.kind;
 	const counts = `${running} running / ${stopped} stopped · ${images} ${images === 1 ? 'image' : 'images'}`;
-	const where = ` ${sanitizeInline(endpoint)} · ${engine} · `;
+	// Several hosts: their names, each one down marked so.
+	const place = hosts.length ? hosts.map(h => (h.state === 'down' ? `${h.name} (down)` : h.name)).join(' + ') : endpoint;
+	const where = ` ${sanitizeInline(place)} · ${engine} · `;
 	const message = status ? sanitizeInline(status.text) : '';
 	const separator = status ? ' │ ' : '';
 	// Room for the message: all it needs, as long as the counts fit whole (the endpoint goes first).

@@ -57,7 +57,7 @@ describe('the Swarm view on a real swarm manager', () => {
 		await app.waitFor(`Scale ${name} to how many replicas?`);
 		await app.press(`${BACKSPACE}2${ENTER}`);
 		// The count is followed until it has converged, without a key pressed.
-		frame = await app.waitFor(f => row('2/2').test(f) && f.includes(`${name} has converged: 2/2 running`), 90_000);
+		await app.waitFor(f => row('2/2').test(f) && f.includes(`${name} has converged: 2/2 running`), 90_000);
 		expect(await dockerCli(swarm.host, ['service', 'inspect', '--format', '{{.Spec.Mode.Replicated.Replicas}}', name])).toBe('2');
 		await app.waitFor(f => /\n2\s+\w{12}\s+\S+\s+Running\s+Running/.test(f), 30_000);
 

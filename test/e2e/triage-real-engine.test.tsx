@@ -115,7 +115,7 @@ describe('logs triage on a real engine', () => {
 
 describe('stats and sort on a real engine', () => {
 	it('shows CPU and memory for a running container and none for a stopped one; o sorts by name', async () => {
-		const running = await run('cpucol-run', ['sleep', '1000']);
+		await run('cpucol-run', ['sleep', '1000']);
 		const stoppedName = uniqueName('cpucol-off');
 		resources.container(await dockerCli(host, ['create', '--name', stoppedName, image, 'true']));
 		app = await renderApp(engine(), {columns: 160, now: () => new Date()});

@@ -22,7 +22,6 @@ import {uniqueName} from '../support/names.js';
 
 const host = inject('dockerHost');
 const socketPath = host.slice('unix://'.length);
-const image = 'berth-test/busybox:latest';
 const labelKey = 'berth.test.feed';
 const labelValue = uniqueName('feed');
 

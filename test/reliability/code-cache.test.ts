@@ -1,5 +1,5 @@
 /**
- * The loader's code cache (source/build/loader.ts): berth starts and works whatever state the
+ * The loader's code cache (source/cli/loader.ts): berth starts and works whatever state the
  * cache is in (none, damaged, truncated, made for another bundle, unwritable, turned off), and a
  * cache it cannot use is made again. The built binary, as users run it; `--version` needs no
  * terminal and exits at once, so the cache is written on the way out.

@@ -179,8 +179,8 @@ export async function dockerCli(host: string, args: string[], options: {timeoutM
 		return stdout.trim();
 	} catch (error) {
 		const failure = error as NodeJS.ErrnoException & {stderr?: string};
-		if (failure.code === 'ENOENT') throw new Error(`the docker CLI is not installed: ${installHint}`);
-		throw new Error(`docker ${args.join(' ')} failed: ${(failure.stderr ?? failure.message).trim()}`);
+		if (failure.code === 'ENOENT') throw new Error(`the docker CLI is not installed: ${installHint}`, {cause: error});
+		throw new Error(`docker ${args.join(' ')} failed: ${(failure.stderr ?? failure.message).trim()}`, {cause: error});
 	}
 }
 

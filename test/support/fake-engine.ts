@@ -101,6 +101,8 @@ export class FakeEngine implements Engine {
 	constructor(init: {containers?: ContainerSummary[]; images?: ImageSummary[]} = {}) {
 		this.containers = init.containers ?? [];
 		this.images = init.images ?? [];
+		// The getters below read the lists as they are when asked (an arrow function cannot be a getter).
+		// eslint-disable-next-line @typescript-eslint/no-this-alias
 		const engine = this;
 		this.lifecycle = new FakeLifecycle({
 			enter: async (method, ...args) => this.enter(method, ...args),

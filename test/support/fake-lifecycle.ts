@@ -22,8 +22,6 @@ import {
 	type ImageSummary,
 	type LifecycleEngine,
 	type LogLine,
-	type PruneItem,
-	type PruneItemKind,
 	type PruneOptions,
 	type PrunePlan,
 	type PruneReport,

@@ -12,7 +12,7 @@ import {escapeWaitMs} from '../../source/input/key-reader.js';
 
 /** Strips SGR colour codes, in case colour is on. */
 export function plain(frame: string | undefined): string {
-	// eslint-disable-next-line no-control-regex
+	 
 	return (frame ?? '').replace(/\u001B\[[0-9;]*m/g, '');
 }
 

@@ -227,7 +227,7 @@ export async function startSshd(options: {dockerHost: string}): Promise<TestSshd
 		child.kill('SIGKILL');
 		const log = readFileSync(logFile, 'utf8');
 		rmSync(dir, {recursive: true, force: true});
-		throw new Error(`${(error as Error).message}; its log:\n${log}`);
+		throw new Error(`${(error as Error).message}; its log:\n${log}`, {cause: error});
 	}
 
 	return {

@@ -216,13 +216,13 @@ describe('container actions', () => {
 		// Clear the prefilled text and type an invalid reference.
 		for (let i = 0; i < 30; i++) await app.press(BACKSPACE);
 		await app.press('B', 'a', 'd', ':', 'x', ENTER);
-		let frame = await app.waitFor('lowercase');
+		const frame = await app.waitFor('lowercase');
 		expect(frame).toContain('Commit db to repository:tag');
 		expect(engine.callsTo('commitContainer')).toHaveLength(0);
 		for (let i = 0; i < 10; i++) await app.press(BACKSPACE);
 		await app.press('myapp:v2');
 		await app.press(ENTER);
-		frame = await app.waitFor('Committed db → myapp:v2');
+		await app.waitFor('Committed db → myapp:v2');
 		expect(engine.callsTo('commitContainer')).toEqual([['commitContainer', db.id, {repo: 'myapp', tag: 'v2'}]]);
 		await app.waitFor('myapp:v2 ');
 	});

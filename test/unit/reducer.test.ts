@@ -179,6 +179,10 @@ describe('the reducer', () => {
 		const s = apply(contexts(), {type: 'context-check', name: 'b', check: {state: 'down', error: 'refused'}});
 		expect(s.modal?.kind === 'contexts' && s.modal.rows.map(r => r.check.state)).toEqual(['checking', 'down', 'checking']);
 	});
+	test('hosts', 'keeps each host\'s state (several hosts)', () => {
+		const hosts = [{name: 'a', endpoint: 'unix:///a', state: 'up' as const, since: 0}, {name: 'b', endpoint: 'unix:///b', state: 'down' as const, error: 'gone', since: 0}];
+		expect(apply(base(), {type: 'hosts', hosts}).hosts).toEqual(hosts);
+	});
 	test('log-add', 'appends to the command log', () => {
 		expect(apply(base(), {type: 'log-add', entry: {id: 1, at: 0, cli: 'docker stop a', result: 'running'}}).commandLog).toHaveLength(1);
 	});

@@ -58,6 +58,7 @@ describe('one width model with Ink', () => {
 				loaded
 				statusOf={c => c.status}
 				showStats
+				hosts={[]}
 				stats={{}}
 				marked={{}}
 				top={0}

@@ -1,5 +1,5 @@
 /**
- * dist/cli.js: loads berth's bundle (dist/berth.bundle.js, built by bundle.mjs as the body of
+ * dist/cli.js: loads berth's bundle (dist/berth.bundle.js, built by scripts/bundle.mjs as the body of
  * one async function) through V8's code cache, so that a start-up after the first one skips
  * compiling the 1.2 MB bundle and the functions the first frame runs.
  *

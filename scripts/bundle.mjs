@@ -4,36 +4,45 @@
  * dist/berth.bundle.js holds everything but node's own modules (loading one file is much
  * faster than resolving hundreds), as the body of one async function: node's built-in modules
  * come from the `require` it is given and `import.meta` is its `__berthImportMeta` argument,
- * so it has no import statement and compiles as a script. dist/cli.js (source/build/loader.ts)
+ * so it has no import statement and compiles as a script. dist/cli.js (source/cli/loader.ts)
  * compiles it through V8's code cache and calls it (the loader says why and how).
  *
- * Parts of Ink's rendering are swapped for ones with the same results: its internal Output
- * class (faster: source/terminal/fast-output.ts says why), its text measuring and wrapping
- * (bounded caches instead of ones that grow forever: source/terminal/measure-text.ts,
- * wrap-text.ts) and the widest-line package (cached: source/terminal/widest-line.ts).
- * test/unit/fast-output.test.ts compares each with the original.
+ * Parts of Ink's rendering are swapped for ones with the same results (source/ink-patches/:
+ * its internal Output class, faster; its text measuring and wrapping, with bounded caches
+ * instead of ones that grow forever; the widest-line package, cached). ink-patches.mjs holds
+ * the table of what replaces what, which the test projects apply too (test/vitest.config.ts),
+ * and refuses any Ink but the one the patches were written against: the build fails then.
+ * test/unit/ink-patches.test.ts compares each patch with the original.
  */
 import {chmodSync, readFileSync, writeFileSync} from 'node:fs';
 import {builtinModules} from 'node:module';
+import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import * as esbuild from 'esbuild';
+import {checkInk, inkDirectory, inkPatches, inkPatchFor, patchedSpecifiers} from './ink-patches.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const at = path => fileURLToPath(new URL(path, new URL('../../', import.meta.url)));
+const root = fileURLToPath(new URL('..', import.meta.url));
+const at = file => path.join(root, file);
 
-/** Ink's internal modules that berth replaces, by the name Ink imports them with. */
-const replaced = {
-	'./output.js': 'source/terminal/fast-output.ts',
-	'./measure-text.js': 'source/terminal/measure-text.ts',
-	'./wrap-text.js': 'source/terminal/wrap-text.ts',
-};
+try {
+	checkInk(root);
+} catch (error) {
+	console.error(`bundle: ${error.message}`);
+	process.exit(1);
+}
 
-const inkInternals = {
-	name: 'ink-internals',
+const inkBuild = path.join(inkDirectory(root), 'build');
+/** Each patched import seen, as `importer specifier`: all of the table's must be (checked below). */
+const patchedImports = new Set();
+const inkPatchesPlugin = {
+	name: 'ink-patches',
 	setup(build) {
-		build.onResolve({filter: /^\.\/(output|measure-text|wrap-text)\.js$/}, args =>
-			/[\\/]ink[\\/]build[\\/][^\\/]+\.js$/.test(args.importer) ? {path: at(replaced[args.path])} : undefined,
-		);
+		build.onResolve({filter: patchedSpecifiers}, args => {
+			const patch = inkPatchFor(root, inkBuild, args.path, args.importer);
+			if (!patch) return undefined;
+			patchedImports.add(`${path.basename(args.importer)} ${args.path}`);
+			return {path: patch};
+		});
 	},
 };
 
@@ -96,24 +105,20 @@ const result = await esbuild.build({
 	define: {'process.env.NODE_ENV': '"production"', 'import.meta': '__berthImportMeta'},
 	alias: {
 		// Ink loads it only for React DevTools in development mode.
-		'react-devtools-core': './source/build/devtools-stub.ts',
+		'react-devtools-core': './source/stubs/react-devtools-core.ts',
 		// docker-modem loads it for an ssh transport berth does not use (it dials ssh itself).
-		ssh2: './source/build/ssh2-stub.ts',
-		// Ink measures every text node on every frame with it; berth's copy remembers.
-		'widest-line': './source/terminal/widest-line.ts',
+		ssh2: './source/stubs/ssh2.ts',
 	},
-	plugins: [inkInternals, yogaWithoutFetch, builtinsFromRequire, lazyFromRequire],
+	plugins: [inkPatchesPlugin, yogaWithoutFetch, builtinsFromRequire, lazyFromRequire],
 	logLevel: 'warning',
 	minifyWhitespace: true,
 	minifySyntax: true,
 	metafile: true,
 });
-const inputs = Object.keys(result.metafile.inputs);
-for (const [name, file] of Object.entries(replaced)) {
-	if (!inputs.some(input => input.endsWith(file))) {
-		console.error(`bundle: Ink's ${name} was not replaced (did Ink's layout change?)`);
-		process.exit(1);
-	}
+const missed = inkPatches.flatMap(({specifier, importers}) => importers.map(importer => `${importer} ${specifier}`)).filter(site => !patchedImports.has(site));
+if (missed.length > 0) {
+	console.error(`bundle: these imports of Ink's were not patched (did Ink's layout change? see scripts/ink-patches.mjs): ${missed.join(', ')}`);
+	process.exit(1);
 }
 if (!yogaPatched) {
 	console.error("bundle: yoga-layout's wasm loader was not found or has changed (see yogaWithoutFetch)");
@@ -133,7 +138,7 @@ chmodSync(bundleFile, 0o644);
 
 await esbuild.build({
 	absWorkingDir: root,
-	entryPoints: ['source/build/loader.ts'],
+	entryPoints: ['source/cli/loader.ts'],
 	bundle: true,
 	platform: 'node',
 	format: 'esm',

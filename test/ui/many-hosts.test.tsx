@@ -1,0 +1,55 @@
+/**
+ * Several hosts in one screen: the real multi-engine over two in-memory engines. A HOST column
+ * in both lists, running/total per host in the header, actions on the row's own host, and a
+ * host that drops: its rows greyed as last seen with the cause in the header, the other host
+ * going on, and both back when it answers again.
+ */
+import {afterEach, describe, expect, it} from 'vitest';
+import {createMultiEngine} from '../../source/engine/multi-engine.js';
+import {EngineError} from '../../source/engine/types.js';
+import {FakeEngine, fakeContainer, fakeImage} from '../support/fake-engine.js';
+import {renderApp, type RenderedApp} from '../support/render-app.js';
+
+let app: RenderedApp | undefined;
+afterEach(() => {
+	app?.unmount();
+	app = undefined;
+});
+
+const line = (frame: string, text: string) => frame.split('\n').find(l => l.includes(text)) ?? '';
+
+describe('many hosts', () => {
+	it('one list across hosts with a HOST column and per-host counts; a dropped host greyed with its cause, back by itself', async () => {
+		const alpha = new FakeEngine({containers: [fakeContainer({name: 'web'}), fakeContainer({name: 'old', state: 'exited', status: 'Exited (0) 1 hour ago'})], images: [fakeImage({repoTags: ['web:1']})]});
+		const beta = new FakeEngine({containers: [fakeContainer({name: 'db'})], images: [fakeImage({repoTags: ['db:2']})]});
+		const engine = createMultiEngine([{name: 'alpha', engine: alpha}, {name: 'beta', engine: beta}]);
+		app = await renderApp(engine, {columns: 120});
+		let frame = await app.waitFor(f => f.includes('alpha 1/2 · beta 1/1'));
+		expect(frame).toMatch(/STATE +NAME +HOST +IMAGE/);
+		expect(line(frame, ' db ')).toMatch(/● running +db +beta /u);
+		expect(line(frame, ' web ')).toMatch(/● running +web +alpha /u);
+		expect(frame).toMatch(/HOST +REPOSITORY:TAG/);
+		expect(line(frame, 'db:2')).toMatch(/^beta +db:2/);
+
+		// Stop db (the first row): it goes to beta, not alpha.
+		await app.press('gs');
+		await app.waitFor(f => f.includes('alpha 1/2 · beta 0/1'));
+		expect(beta.callsTo('stopContainer')).toHaveLength(1);
+		expect(alpha.callsTo('stopContainer')).toHaveLength(0);
+
+		// beta drops: its rows stay, greyed, marked unreachable; the cause is in the header.
+		beta.down = new EngineError('unreachable', 'No Docker socket at /run/beta.sock');
+		beta.endEvents();
+		frame = await app.waitFor(f => f.includes('beta down: No Docker socket at /run/beta.sock') && line(f, ' db ').includes('unreachable'), 5000);
+		expect(line(frame, ' db ')).toMatch(/^\? exited.* db +beta .*unreachable/u);
+		expect(frame).toContain('alpha + beta (down)');
+		// alpha goes on.
+		await alpha.startContainer(alpha.containers[1]!.id);
+		await app.waitFor(f => f.includes('alpha 2/2 · beta down'));
+
+		beta.down = undefined;
+		frame = await app.waitFor(f => f.includes('alpha 2/2 · beta 0/1') && !line(f, ' db ').includes('unreachable'), 10_000);
+		expect(line(frame, ' db ')).toMatch(/■ exited.* db +beta /u);
+		expect(frame).not.toContain('(down)');
+	});
+});
