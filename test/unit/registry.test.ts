@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {barCommands, commandFor, commands, layerOf} from '../../source/commands/registry.js';
+import {barCommands, commandFor, commands, layerOf, scopeTitles} from '../../source/commands/registry.js';
+import {helpLines} from '../../source/ui/key-hints.js';
 import {initialState, reducer} from '../../source/state/reducer.js';
 import type {AppState, Pane} from '../../source/state/types.js';
 import {fakeContainer} from '../support/fake-engine.js';
@@ -23,6 +24,13 @@ describe('command registry', () => {
 				seen.add(id);
 			}
 		}
+	});
+
+	it('gives every scope with keys a title, so the ? overlay and the README table list all of them', () => {
+		const titled = new Set(scopeTitles.map(([scope]) => scope));
+		for (const c of commands) if (c.keys.length > 0) expect(titled.has(c.scope), `${c.id}: scope ${c.scope} has no title`).toBe(true);
+		const headings = helpLines().filter(l => l.heading).map(l => l.text);
+		expect(headings).toEqual(expect.arrayContaining(['Swarm view (4)', 'Swarm services', 'Swarm tasks', 'Swarm nodes', 'Contexts view']));
 	});
 
 	it('has descriptions that fit the help overlay at 100 columns', () => {
