@@ -70,8 +70,13 @@ export function reduceSwarm(state: AppState, action: SwarmAction): AppState {
 	switch (action.type) {
 		case 'swarm-close':
 			return {...state, swarm: undefined};
-		case 'swarm-role':
-			return next({...view, role: action.role, localState: action.localState, roleError: action.error});
+		case 'swarm-role': {
+			const role = {role: action.role, localState: action.localState, roleError: action.error};
+			if (action.role === 'manager') return next({...view, ...role});
+			// No longer a manager (demoted, left): what it listed goes with the keys that act on it; the
+			// selection's ids stay, for when it is a manager again.
+			return next({...view, ...role, loaded: false, services: [], nodes: [], tasks: [], tasksOf: undefined, following: {}, error: undefined, windows: {services: 0, tasks: 0, nodes: 0}});
+		}
 		case 'swarm-error':
 			return next({...view, error: action.error});
 		case 'swarm-lists': {

@@ -211,8 +211,15 @@ describe('the Swarm view when the engine changes its mind', () => {
 		engine.swarm.membership = {role: 'worker', localState: 'active', nodeId: 'w1'};
 		engine.emit({type: 'node', action: 'update', id: 'w1', attributes: {name: 'node-1'}});
 		await app.waitFor("Worker nodes can't be used to view or modify cluster state");
-		await app.waitFor('This engine is a swarm worker', 8000);
+		const frame = await app.waitFor('This engine is a swarm worker', 8000);
 		expect(engine.callsTo('swarmRole')).toHaveLength(2);
+		// What it listed is gone, and with it the keys that acted on it: s asks nothing, d and D confirm nothing.
+		expect(frame).not.toMatch(/ (s scale|d rm|l logs|i\/Enter inspect) /);
+		const reads = swarmCalls(engine);
+		await app.press('sdD');
+		await sleep(300);
+		expect(app.lastFrame()).not.toMatch(/how many replicas|Remove service|Drain/);
+		expect(swarmCalls(engine)).toBe(reads);
 	});
 
 	it('a manager that refuses (no leader) is asked again in a while, not in a loop', async () => {
