@@ -78,6 +78,8 @@ export interface Services {
 	copyToClipboard(text: string): void;
 	/** Writes the command log to a file it names on the status line. */
 	saveCommandLog(): void;
+	/** Opens the log of a swarm service, merged across its tasks, in a full-screen view (followed until it closes). */
+	serviceLogs(service: {id: string; name: string}): void;
 	/** Ask the engine for everything again. */
 	refresh(): void;
 	exit(): void;
