@@ -101,8 +101,8 @@ delete process.env['CI'];
 delete process.env['CONTINUOUS_INTEGRATION'];
 
 // From here on nothing but berth's frames may reach the terminal: Node warnings, console output
-// and stray stderr writes go to the file BERTH_DEBUG_LOG names, if set, or are kept for the
-// status line (source/cli/stray-output.ts). finish() puts stderr back before writing to it.
+// and stray stderr writes go to the file BERTH_DEBUG_LOG names, if set, and nowhere otherwise
+// (source/cli/stray-output.ts). finish() puts stderr back before writing to it.
 const restoreStray = captureStrayOutput({logFile: process.env['BERTH_DEBUG_LOG'] || undefined});
 
 // The engine is asked first, and the UI loaded meanwhile: listing 1,000 containers takes the
@@ -141,7 +141,7 @@ if (testCrashMs > 0) {
 		throw new Error('test-only crash (BERTH_TEST_CRASH_AFTER_MS)');
 	}, testCrashMs);
 }
-// TEST-ONLY hook (test/reliability/engine-faults.test.tsx): N ms after the start, write to the
+// TEST-ONLY hook (test/reliability/stray-output.test.ts): N ms after the start, write to the
 // terminal the ways libraries do (a warning, console output, a raw stderr write), to check that
 // none of it reaches the screen. Not for users.
 const testStrayMs = Number(process.env['BERTH_TEST_STRAY_OUTPUT_AFTER_MS'] ?? '');

@@ -51,8 +51,9 @@ for (const pattern of ['/error/', '/timeout|refused/', '/\\d+ms/', '/user=\\w+ i
 	const body = pattern.slice(1, pattern.lastIndexOf('/'));
 	const re = re2js?.compile(body, pattern.endsWith('/i') ? re2js.CASE_INSENSITIVE : 0);
 	const row = {pattern};
-	row['berth now'] = median(() => lines.forEach(l => a.test(l))).toFixed(1);
-	row['berth before'] = median(() => lines.forEach(l => b.test(l))).toFixed(1);
+	// A pattern berth refuses (too many states) has no matcher to time: say why instead.
+	row['berth now'] = a.ok === false ? a.error : median(() => lines.forEach(l => a.test(l))).toFixed(1);
+	row['berth before'] = b.ok === false ? b.error : median(() => lines.forEach(l => b.test(l))).toFixed(1);
 	if (re) row.re2js = median(() => lines.forEach(l => re.test(l))).toFixed(1);
 	rows.push(row);
 }

@@ -1,7 +1,7 @@
 /**
  * dist/cli.js: loads berth's bundle (dist/berth.bundle.js, built by scripts/bundle.mjs as the body of
  * one async function) through V8's code cache, so that a start-up after the first one skips
- * compiling the 1.2 MB bundle and the functions the first frame runs.
+ * compiling the 1.4 MB bundle and the functions the first frame runs.
  *
  * Node 20 has no compile cache for ES modules (`module.enableCompileCache` came in Node 22.1),
  * so the bundle is compiled as a script with `vm.Script` and `cachedData`, the way the

@@ -6,29 +6,12 @@
  * `captureStrayOutput` routes all of that away until its restore function is called: Node's
  * own warning printer is replaced (warnings still arrive as process 'warning' events), the
  * console's methods write into the capture, and so does process.stderr.write. What is caught is
- * appended to the file named by BERTH_DEBUG_LOG when that is set, and otherwise kept only as
- * the last message, which the status line can show (`onStrayMessage`, `lastStrayMessage`).
- * The text is whatever a library wrote: show it sanitised.
+ * appended to the file named by BERTH_DEBUG_LOG when that is set, and dropped otherwise (a
+ * library's warning means nothing to the person looking at their containers).
  */
 import {appendFileSync} from 'node:fs';
 import {Console} from 'node:console';
 import {Writable} from 'node:stream';
-
-type Listener = (message: string) => void;
-
-const listeners = new Set<Listener>();
-let last: string | undefined;
-
-/** Calls `listener` with each stray message (one line each); returns the function that stops it. */
-export function onStrayMessage(listener: Listener): () => void {
-	listeners.add(listener);
-	return () => listeners.delete(listener);
-}
-
-/** The last stray message caught, if any. */
-export function lastStrayMessage(): string | undefined {
-	return last;
-}
 
 /** The console methods that write. */
 const consoleMethods = ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'dirxml', 'table', 'group', 'groupCollapsed', 'groupEnd', 'assert', 'count', 'countReset', 'time', 'timeEnd', 'timeLog'] as const;
@@ -41,21 +24,11 @@ export function captureStrayOutput(options: {logFile?: string} = {}): () => void
 	const report = (source: string, text: string) => {
 		const message = text.replace(/\s+$/, '');
 		if (!message) return;
-		if (options.logFile) {
-			try {
-				appendFileSync(options.logFile, `${new Date().toISOString()} ${source}: ${message}\n`);
-			} catch {
-				// A debug log that cannot be written must not break berth.
-			}
-		}
-		const line = message.split('\n').find(part => part.trim() !== '')?.trim() ?? message;
-		last = line;
-		for (const listener of listeners) {
-			try {
-				listener(line);
-			} catch {
-				// A listener's failure is not the writer's.
-			}
+		if (!options.logFile) return;
+		try {
+			appendFileSync(options.logFile, `${new Date().toISOString()} ${source}: ${message}\n`);
+		} catch {
+			// A debug log that cannot be written must not break berth.
 		}
 	};
 

@@ -11,6 +11,7 @@ import type {Action, AppState} from '../state/types.js';
 import {submitStopTimeout} from './container-lifecycle.js';
 import {cancelForm, formLine, moveField, stepChoice, submitForm} from './forms.js';
 import {submitRename} from './rename.js';
+import {submitScale} from './swarm-actions.js';
 import type {Command, CommandContext} from './types.js';
 
 /** The line being edited, if a prompt is open, and the action that replaces it. */
@@ -99,6 +100,11 @@ function submit(ctx: CommandContext) {
 			return;
 		}
 		if (modal.purpose === 'rename') return submitRename(ctx, modal.target, modal.line);
+		if (modal.purpose === 'scale') {
+			const problem = submitScale(ctx, modal.target, value);
+			if (problem) dispatch({type: 'prompt-line', line: modal.line, error: problem});
+			return;
+		}
 		if (modal.purpose === 'exec') {
 			const cmd = splitCommand(value.trim());
 			if (typeof cmd === 'string' || cmd.length === 0) {

@@ -16,6 +16,8 @@ import {pullFirst, runCommands} from './run-forms.js';
 import {openCommandLog, viewCommands} from './view-commands.js';
 import {logCommands} from './logs.js';
 import {promptCommands} from './prompts.js';
+import {swarmNodeCommands, swarmServiceCommands} from './swarm-actions.js';
+import {swarmViewCommands} from './swarm.js';
 import type {Command, Scope} from './types.js';
 
 const byId = new Map<string, Command>();
@@ -34,6 +36,9 @@ export const commands: readonly Command[] = [
 	...viewCommands,
 	...imageViewCommands,
 	...contextCommands,
+	...swarmViewCommands,
+	...swarmServiceCommands,
+	...swarmNodeCommands,
 	...logCommands,
 	...dialogCommands(id => byId.get(id)),
 	...promptCommands,
@@ -56,7 +61,8 @@ export function layerOf(state: AppState): Layer {
 	if (modal?.kind === 'notice') return 'notice';
 	if (modal?.kind === 'prompt' || modal?.kind === 'form' || (modal?.kind === 'diff' && modal.edit) || (modal?.kind === 'inspect' && modal.search?.editing) || (!modal && state.filterEdit)) return 'prompt';
 	if (modal?.kind === 'help') return 'help';
-	if (modal) return 'view';
+	// The Swarm view is under whatever opens over it, and over the panes.
+	if (modal || state.swarm) return 'view';
 	return 'panes';
 }
 
@@ -67,6 +73,10 @@ export function scopesOf(state: AppState): Scope[] {
 	// A view with keys of its own (diff, command log, inspect, prune) has them first, then the views' common keys.
 	const kind = state.modal?.kind;
 	if (layer === 'view' && (kind === 'diff' || kind === 'commands' || kind === 'output' || kind === 'inspect' || kind === 'prune')) return [kind, 'view'];
+	// Service logs scroll as output does.
+	if (layer === 'view' && kind === 'service-logs') return ['output', 'view'];
+	// The Swarm view: the part with the keyboard, then the view's own keys.
+	if (layer === 'view' && !state.modal && state.swarm) return [`swarm-${state.swarm.part}`, 'swarm'];
 	if (layer === 'view' && kind === 'contexts') return ['contexts'];
 	return [layer];
 }
@@ -119,9 +129,13 @@ export const scopeTitles: ReadonlyArray<[Scope, string]> = [
 	['containers', 'Containers pane'],
 	['images', 'Images pane'],
 	['logs', 'Logs pane'],
-	['view', 'Full-screen views (details, processes, diff, output, command log, pull/push progress, build output, inspect, layers (image history), prune)'],
+	['swarm', 'Swarm view (4)'],
+	['swarm-services', 'Swarm services'],
+	['swarm-tasks', 'Swarm tasks'],
+	['swarm-nodes', 'Swarm nodes'],
+	['view', 'Full-screen views (details, processes, diff, output, command log, pull/push progress, build output, image inspect, layers (image history), prune, service and node inspect)'],
 	['diff', 'Diff view'],
-	['output', 'Output views (an attached run)'],
+	['output', 'Output views (an attached run, service logs)'],
 	['commands', 'Command log'],
 	['inspect', 'Image inspect view'],
 	['prune', 'Prune view'],

@@ -80,6 +80,8 @@ export interface Services {
 	saveCommandLog(): void;
 	/** The images pane's pull, push, tag, build, inspect and prune (image-services.ts). */
 	images: import('./image-services.js').ImageServices;
+	/** Opens the log of a swarm service, merged across its tasks, in a full-screen view (followed until it closes). */
+	serviceLogs(service: {id: string; name: string}): void;
 	/** Ask the engine for everything again. */
 	refresh(): void;
 	exit(): void;

@@ -11,7 +11,27 @@ import type {Services} from './services.js';
  * Where a command's keys work. `global` works in every pane unless the pane binds the key
  * itself; the other scopes belong to one layer of the screen.
  */
-export type Scope = 'global' | 'containers' | 'images' | 'logs' | 'view' | 'diff' | 'output' | 'commands' | 'inspect' | 'prune' | 'contexts' | 'help' | 'dialog' | 'notice' | 'prompt' | 'unreachable';
+export type Scope =
+	| 'global'
+	| 'containers'
+	| 'images'
+	| 'logs'
+	| 'swarm'
+	| 'swarm-services'
+	| 'swarm-tasks'
+	| 'swarm-nodes'
+	| 'view'
+	| 'diff'
+	| 'output'
+	| 'commands'
+	| 'inspect'
+	| 'prune'
+	| 'contexts'
+	| 'help'
+	| 'dialog'
+	| 'notice'
+	| 'prompt'
+	| 'unreachable';
 
 /** What running a command can use. `state` is always the latest (keys read together see each other's effects). */
 export interface CommandContext {

@@ -10,6 +10,7 @@ import {humanDuration, nextChangeAfter, statusAge, statusAges} from '../format/a
 import {formatAgeShort} from '../format/format.js';
 import type {Store} from '../state/store.js';
 import {listRows, visibleContainers, visibleImageRows} from '../state/selectors.js';
+import {swarmListRows, taskRows} from '../state/swarm-selectors.js';
 import type {AppState} from '../state/types.js';
 import {inspectKey, sharedRead} from './shared-reads.js';
 
@@ -29,12 +30,23 @@ export function untilNextChange(state: AppState, now: number): number {
 		const elapsed = statusAge(c, state.times[c.id], state.listedAt[c.id] ?? now, now);
 		if (elapsed !== undefined) soonest = Math.min(soonest, (nextChangeAfter(elapsed, humanDuration) - elapsed) * 1000);
 	}
-	for (const row of images) {
-		const elapsed = now / 1000 - row.image.created;
+	const ages = [...images.map(row => row.image.created), ...swarmTaskTimes(state)];
+	for (const since of ages) {
+		const elapsed = now / 1000 - since;
 		if (elapsed < 0) continue;
 		soonest = Math.min(soonest, (nextChangeAfter(elapsed, s => formatAgeShort(0, s)) - elapsed) * 1000);
 	}
 	return soonest;
+}
+
+/** When the tasks the Swarm view shows entered their state (unix seconds). */
+function swarmTaskTimes(state: AppState): number[] {
+	const view = state.swarm;
+	if (!view || state.modal) return [];
+	return taskRows(view)
+		.slice(view.windows.tasks, view.windows.tasks + swarmListRows(state, 'tasks'))
+		.map(task => Date.parse(task.stateSince) / 1000)
+		.filter(at => !Number.isNaN(at));
 }
 
 function parseTime(text: string): number | undefined {

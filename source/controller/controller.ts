@@ -23,6 +23,8 @@ import {startLogSearch} from './log-search.js';
 import {saveLogsTo} from './save-logs.js';
 import {startStatsSampler} from './stats-sampler.js';
 import {startAgesClock} from './ages-clock.js';
+import {createServiceLogs} from './service-logs.js';
+import {startSwarmPoller} from './swarm-poller.js';
 import {clearStaleStatus} from './status-timer.js';
 import {createImageServices} from './images.js';
 
@@ -67,6 +69,8 @@ export interface Controller {
 	handedOver(): boolean;
 	/** The lines of an output view (an attached run). */
 	output(id: string): import('../text/ring-buffer.js').RingBuffer<import('../engine/types.js').LogLine> | undefined;
+	/** The lines of a service-log view. */
+	serviceLog(id: string): import('../text/ring-buffer.js').RingBuffer<import('../engine/types.js').ServiceLogLine> | undefined;
 	runner: ActionRunner;
 	stop(): void;
 }
@@ -78,7 +82,13 @@ export function createController(options: ControllerOptions): Controller {
 	// A snapshot's status texts are as of when it arrives (the ages clock words them from then).
 	const detach = feed.attach(action => store.dispatch(action.type === 'snapshot' ? {...action, at: clock()} : action));
 	const say = (tone: 'ok' | 'error' | 'info', text: string) => store.dispatch({type: 'status', status: {tone, text, at: Date.now()}});
-	const runner = createActionRunner(engine, store, () => feed.refresh());
+	// The Swarm view's reads run only while it is open; an action reads its lists again too.
+	const swarm = startSwarmPoller(engine, store);
+	const serviceLogs = createServiceLogs(engine, store);
+	const runner = createActionRunner(engine, store, () => {
+		feed.refresh();
+		swarm.refresh();
+	});
 	const stats = startStatsSampler(engine, store);
 	const logs = startLogStream(engine, store);
 	const logSearch = startLogSearch(store, () => logs.buffer());
@@ -142,6 +152,7 @@ export function createController(options: ControllerOptions): Controller {
 				(error: unknown) => say('error', `Could not write the command log: ${error instanceof Error ? error.message : String(error)}`),
 			);
 		},
+		serviceLogs: service => serviceLogs.open(service),
 		refresh,
 		exit: options.exit,
 		now: options.now,
@@ -168,6 +179,7 @@ export function createController(options: ControllerOptions): Controller {
 		logMatches: () => logSearch.search,
 		handedOver: () => handOver.active(),
 		output: id => runs.output(id),
+		serviceLog: id => serviceLogs.lines(id),
 		runner,
 		stop() {
 			reader?.stop();
@@ -181,6 +193,8 @@ export function createController(options: ControllerOptions): Controller {
 			stopHosts?.();
 			unsubscribeLayer();
 			runs.stop();
+			swarm.stop();
+			serviceLogs.stop();
 			if (pasting) options.terminal?.bracketedPaste(false);
 		},
 	};

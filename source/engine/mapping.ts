@@ -147,7 +147,6 @@ export function toContainerSummary(raw: RawContainer): ContainerSummary {
 	return summary;
 }
 
-/** Drops the engine's "<none>:<none>" / "<none>@<none>" placeholders. */
 /** Without dockerd's "<none>" placeholders, in the familiar form (podman qualifies names: podman-compat.ts). */
 function realReferences(references: string[] | null | undefined): string[] {
 	return (references ?? []).filter(reference => !reference.startsWith('<none>')).map(familiarName);

@@ -48,3 +48,22 @@ export function managerStatusText(node: NodeSummary): string {
 export function stateText(state: string): string {
 	return state.charAt(0).toUpperCase() + state.slice(1);
 }
+
+/**
+ * Why the Swarm view has nothing to list, in one line: a worker can only be asked on a manager;
+ * an engine in no swarm says what it is doing instead (joining, locked, failed).
+ */
+export function notManagerText(membership: {role: 'worker' | 'none'; localState?: string; error?: string}): string {
+	if (membership.role === 'worker') return 'This engine is a swarm worker: services, tasks and nodes are read on a manager';
+	const error = membership.error ? `: ${membership.error}` : '';
+	switch (membership.localState) {
+		case 'pending':
+			return `This engine is joining a swarm${error}; services and nodes show once it is a manager`;
+		case 'locked':
+			return 'This swarm manager is locked: docker swarm unlock, then open this view again';
+		case 'error':
+			return `This engine's swarm membership failed${error}`;
+		default:
+			return 'This engine is not in a swarm (docker swarm init makes it a manager)';
+	}
+}

@@ -3,7 +3,7 @@
  * holds the engine. The engine comes from the App's context.
  */
 import {createContext, useContext, useEffect, useState} from 'react';
-import type {ContainerChange, ContainerDetails, ContainerStats, Engine, ImageLayers, ProcessList} from '../engine/types.js';
+import type {ContainerChange, ContainerDetails, ContainerStats, Engine, ImageLayers, NodeDetails, ProcessList, ServiceDetails} from '../engine/types.js';
 import {inspectKey} from '../controller/shared-reads.js';
 import {useQuery, type QueryResult} from './use-query.js';
 
@@ -31,6 +31,18 @@ export function useDiff(container: {id: string; state: string; status: string}):
 export function useImageLayers(imageId: string): QueryResult<ImageLayers> {
 	const engine = useEngine();
 	return useQuery(() => engine.imageLayers(imageId), `layers|${engine.endpoint}|${imageId}`);
+}
+
+/** `docker service inspect`, read again when the service's spec version moves (a scale, an update). */
+export function useServiceInspect(id: string, version: number | undefined): QueryResult<ServiceDetails> {
+	const engine = useEngine();
+	return useQuery(() => engine.inspectService(id), `service|${engine.endpoint}|${id}|${version ?? ''}`);
+}
+
+/** `docker node inspect`, read again when the node's version moves (its availability changed, say). */
+export function useNodeInspect(id: string, version: number | undefined): QueryResult<NodeDetails> {
+	const engine = useEngine();
+	return useQuery(() => engine.inspectNode(id), `node|${engine.endpoint}|${id}|${version ?? ''}`);
 }
 
 /** How often the process list refreshes. */

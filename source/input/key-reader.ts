@@ -1,7 +1,7 @@
 /**
  * Reads the terminal's keys: berth's own stdin listener, not Ink's `useInput` (whose parser
  * loses control keys that arrive together and turns mouse reports into keys; see
- * decode-keys.ts). Raw mode is berth's own too (cli.tsx sets it before Ink loads).
+ * decode-keys.ts). Raw mode is berth's own too (cli.tsx sets it once Ink is imported, before the first frame).
  */
 import {StringDecoder} from 'node:string_decoder';
 import {KeyDecoder, type KeyEvent} from './decode-keys.js';

@@ -11,6 +11,8 @@ import {initialLogsState, type LogsAction} from './logs-types.js';
 import {imageRowsOf, layoutOf, pageOf, sortContainers} from './selectors.js';
 import {dropStaleModal, followWindows, moveSelection, reselect} from './selection.js';
 import {isModalAction, reduceModal} from './modal-reducer.js';
+import {isSwarmAction, reduceSwarm} from './swarm-reducer.js';
+import {swarmRowIds} from './swarm-selectors.js';
 import {panes, sortKeys, type Action, type AppState, type Modal} from './types.js';
 
 export function initialState(options: {showAll?: boolean; showStats?: boolean; columns?: number; rows?: number; clock?: number} = {}): AppState {
@@ -55,6 +57,7 @@ function reduce(state: AppState, action: Action): AppState {
 	const images = reduceImages(state, action);
 	if (images) return images;
 	if (isModalAction(action)) return reduceModal(state, action);
+	if (isSwarmAction(action)) return dropStaleModal(reduceSwarm(state, action));
 	switch (action.type) {
 		case 'conn-up':
 			return {...state, conn: {kind: 'up', info: action.info}};
@@ -79,8 +82,9 @@ function reduce(state: AppState, action: Action): AppState {
 			const ids = new Set(containers.map(c => c.id));
 			const imageIds = new Set(action.images.map(i => i.id));
 			// A busy marker stays only while its row exists.
+			const swarmIds = swarmRowIds(state);
 			const busy: Record<string, string> = {};
-			for (const [id, label] of Object.entries(state.busy)) if (ids.has(id) || imageIds.has(id)) busy[id] = label;
+			for (const [id, label] of Object.entries(state.busy)) if (ids.has(id) || imageIds.has(id) || swarmIds.has(id)) busy[id] = label;
 			const marked: Record<string, true> = {};
 			for (const id of Object.keys(state.marked)) if (ids.has(id)) marked[id] = true;
 			const running = new Set(containers.filter(c => c.state === 'running').map(c => c.id));

@@ -67,10 +67,14 @@ export function dropStaleModal(state: AppState): AppState {
 	if (!modal) return state;
 	const containerExists = (id: string) => state.containers.some(c => c.id === id);
 	const imageExists = (id: string) => state.imageRows.some(r => r.image.id === id);
+	// Swarm rows, as the view last read them (it is open while one is the target).
+	const swarmHas = (part: 'services' | 'nodes', id: string) => state.swarm?.[part].some(row => row.id === id) ?? false;
 	const close = (text: string): AppState => ({...state, modal: undefined, status: {tone: 'info', text}});
 	if (modal.kind === 'confirm' || modal.kind === 'prompt') {
 		const {target} = modal;
-		const exists = target.kind === 'file' || (target.kind === 'container' ? containerExists(target.id) : imageExists(target.id));
+		const exists =
+			target.kind === 'file' ||
+			(target.kind === 'service' ? swarmHas('services', target.id) : target.kind === 'node' ? swarmHas('nodes', target.id) : target.kind === 'container' ? containerExists(target.id) : imageExists(target.id));
 		if (!exists) return close(`${target.name} was removed outside berth; nothing was done`);
 	}
 	if ((modal.kind === 'details' || modal.kind === 'top' || modal.kind === 'diff') && !containerExists(modal.id)) return close('The container was removed');

@@ -9,6 +9,7 @@ import type {ContainerTimes} from '../format/ages.js';
 import type {LineState} from '../input/line-editor.js';
 import type {LogsState} from './logs-types.js';
 import type {ImageJobs, ImageViewModal, ImagesAction} from './images-types.js';
+import type {SwarmAction, SwarmModal, SwarmView} from './swarm-view-types.js';
 
 export type Pane = 'containers' | 'images' | 'logs';
 export const panes: readonly Pane[] = ['containers', 'images', 'logs'];
@@ -28,8 +29,8 @@ export interface ImageRow {
 }
 
 export interface ConfirmTarget {
-	/** 'file': a log file about to be replaced (id and name are its path, ref the save scope). */
-	kind: 'container' | 'image' | 'file';
+	/** 'file': a log file about to be replaced (id and name are its path, ref the save scope); 'service', 'node': swarm objects. */
+	kind: 'container' | 'image' | 'file' | 'service' | 'node';
 	/** Full id: the action always uses this id, whatever the list does meanwhile. */
 	id: string;
 	/** What the dialog names (container name, image reference or short id). */
@@ -39,7 +40,7 @@ export interface ConfirmTarget {
 }
 
 /** What a text prompt is for. */
-export type PromptPurpose = 'commit' | 'save-logs' | 'exec' | 'rename' | 'stop-timeout';
+export type PromptPurpose = 'commit' | 'save-logs' | 'exec' | 'rename' | 'stop-timeout' | 'scale';
 
 export type SortKey = 'state' | 'name' | 'cpu' | 'memory' | 'created';
 export const sortKeys: readonly SortKey[] = ['state', 'name', 'cpu', 'memory', 'created'];
@@ -138,7 +139,8 @@ export type ViewModal =
 	| {kind: 'output'; id: string; title: string; scroll: number; extent?: number; follow: boolean; version: number; done?: {ok: boolean; text: string}}
 	/** `:`: every action this session with its docker CLI line. */
 	| {kind: 'commands'; scroll: number; extent?: number; selected: number}
-	| ImageViewModal;
+	| ImageViewModal
+	| SwarmModal;
 
 export type Modal = ViewModal | ConfirmModal | PromptModal | FormModal | NoticeModal | import('./contexts-types.js').ContextsModal;
 
@@ -197,6 +199,8 @@ export interface AppState {
 	commandLog: LoggedCommand[];
 	/** With several hosts (--context a --context b): each one's state; empty for one engine. */
 	hosts: import('../engine/types.js').HostState[];
+	/** The Swarm view (`4`), while it is open. */
+	swarm?: SwarmView;
 }
 
 /** One line of the command log: what berth did, its docker CLI equivalent, when, and how it went. */
@@ -256,4 +260,5 @@ export type Action =
 	| {type: 'clock'; now: number}
 	| {type: 'times'; id: string; times: ContainerTimes}
 	| import('./logs-types.js').LogsAction
-	| ImagesAction;
+	| ImagesAction
+	| SwarmAction;

@@ -12,6 +12,7 @@ import {StatusLine} from './status-line.js';
 import {ContextsView} from './contexts-view.js';
 import {UnreachableScreen} from './unreachable-screen.js';
 import {ViewScreen} from './view-screen.js';
+import {SwarmView} from './swarm-view.js';
 
 export type AppProps = ControllerProps;
 
@@ -43,7 +44,11 @@ export function App(props: AppProps) {
 	} else if (modal?.kind === 'help') {
 		body = <HelpOverlay width={layout.width} height={bodyHeight} scroll={modal.scroll} onExtent={onExtent} />;
 	} else if (modal && modal.kind !== 'confirm' && modal.kind !== 'prompt' && modal.kind !== 'form' && modal.kind !== 'notice') {
-		body = <ViewScreen state={state} modal={modal} width={layout.width} height={bodyHeight} hints={hints.join('  ')} onExtent={onExtent} output={controller.output} />;
+		body = (
+			<ViewScreen state={state} modal={modal} width={layout.width} height={bodyHeight} hints={hints.join('  ')} onExtent={onExtent} output={controller.output} serviceLog={controller.serviceLog} />
+		);
+	} else if (state.swarm) {
+		body = <SwarmView state={state} width={layout.width} height={bodyHeight} dialogKeys={hints.join('   ')} />;
 	} else {
 		body = <MainPanes state={state} buffer={controller.logBuffer()} matches={controller.logMatches()} layout={layout} height={bodyHeight} dialogKeys={hints.join('   ')} />;
 	}

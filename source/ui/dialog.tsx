@@ -16,6 +16,7 @@ const promptTitles = {
 	exec: 'Run a command in NAME (with a terminal)',
 	rename: 'Rename NAME to',
 	'stop-timeout': 'Stop NAME: seconds to wait before SIGKILL',
+	scale: 'Scale NAME to how many replicas? (docker service scale)',
 };
 
 function lines(modal: Modal, inner: number, keys: string): DialogLine[] {

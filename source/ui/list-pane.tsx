@@ -7,7 +7,7 @@ import {PaneHeader} from './pane-header.js';
 import {tone} from './theme.js';
 
 export interface ListPaneProps<T> {
-	number: number;
+	number?: number;
 	title: string;
 	info: string;
 	focused: boolean;

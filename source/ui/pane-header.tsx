@@ -7,7 +7,8 @@ import {LineInput} from './line-input.js';
 import {tone} from './theme.js';
 
 export interface PaneHeaderProps {
-	number: number;
+	/** The pane's number key, when it has one. */
+	number?: number;
 	title: string;
 	/** Counts or context after the title, e.g. "3 running / 8". */
 	info?: string;
@@ -26,7 +27,7 @@ export interface PaneHeaderProps {
  * last thing to be cut: on a narrow terminal the counts and notes give way first.
  */
 export function PaneHeader({number, title, info, focused, width, filter, edit, filterLabel = 'filter'}: PaneHeaderProps) {
-	const head = ` ${number} ${title}`;
+	const head = number === undefined ? ` ${title}` : ` ${number} ${title}`;
 	// The filter with its hint when there is room, else without it; the info gives way first.
 	const clean = filter ? sanitizeInline(filter) : '';
 	const full = clean ? `  ${filterLabel}: ${clean} (/ edits, Esc clears)` : '';

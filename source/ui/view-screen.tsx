@@ -1,6 +1,6 @@
 import React from 'react';
-import type {ContainerSummary, LogLine} from '../engine/types.js';
-import {useDiff, useImageLayers, useInspect, useLiveStats, useTop} from '../hooks/use-engine-reads.js';
+import type {ContainerSummary, LogLine, ServiceLogLine} from '../engine/types.js';
+import {useDiff, useImageLayers, useInspect, useLiveStats, useNodeInspect, useServiceInspect, useTop} from '../hooks/use-engine-reads.js';
 import type {AppState, ViewModal} from '../state/types.js';
 import type {RingBuffer} from '../text/ring-buffer.js';
 import {CommandLogView} from './command-log-view.js';
@@ -14,6 +14,8 @@ import {InspectView} from './inspect-view.js';
 import {PruneView} from './prune-view.js';
 import {TransferView} from './transfer-view.js';
 import {transferOf} from '../state/images-selectors.js';
+import {ServiceLogsView} from './service-logs-view.js';
+import {NodeInspectView, ServiceInspectView} from './swarm-inspect-view.js';
 
 interface ScreenProps {
 	width: number;
@@ -44,6 +46,16 @@ function Diff({container, filter, edit, ...rest}: ScreenProps & {container: Cont
 	return <DiffView container={container} changes={query.data} error={query.error} filter={filter} edit={edit} {...rest} />;
 }
 
+function ServiceInspect({id, name, version, ...rest}: ScreenProps & {id: string; name: string; version?: number}) {
+	const query = useServiceInspect(id, version);
+	return <ServiceInspectView name={name} details={query.data} error={query.error} {...rest} />;
+}
+
+function NodeInspect({id, name, version, ...rest}: ScreenProps & {id: string; name: string; version?: number}) {
+	const query = useNodeInspect(id, version);
+	return <NodeInspectView name={name} details={query.data} error={query.error} {...rest} />;
+}
+
 export interface ViewScreenProps {
 	state: AppState;
 	modal: ViewModal;
@@ -53,11 +65,16 @@ export interface ViewScreenProps {
 	onExtent: (lines: number) => void;
 	/** The lines of an output view. */
 	output: (id: string) => RingBuffer<LogLine> | undefined;
+	/** The lines of a service-log view. */
+	serviceLog: (id: string) => RingBuffer<ServiceLogLine> | undefined;
 }
 
 /** The full-screen view that is open: each fetches its own data through a hook and draws it. */
-export function ViewScreen({state, modal, width, height, hints, onExtent, output}: ViewScreenProps) {
+export function ViewScreen({state, modal, width, height, hints, onExtent, output, serviceLog}: ViewScreenProps) {
 	const common = {width, height, scroll: modal.scroll, keys: hints, onExtent};
+	if (modal.kind === 'service-logs') return <ServiceLogsView title={modal.title} lines={serviceLog(modal.id)} version={modal.version} done={modal.done} {...common} />;
+	if (modal.kind === 'service-inspect') return <ServiceInspect id={modal.id} name={modal.name} version={state.swarm?.services.find(s => s.id === modal.id)?.version} {...common} />;
+	if (modal.kind === 'node-inspect') return <NodeInspect id={modal.id} name={modal.name} version={state.swarm?.nodes.find(n => n.id === modal.id)?.version} {...common} />;
 	if (modal.kind === 'output') return <OutputView title={modal.title} lines={output(modal.id)} version={modal.version} done={modal.done} scroll={modal.scroll} width={width} height={height} keys={hints} onExtent={onExtent} />;
 	if (modal.kind === 'commands') return <CommandLogView entries={state.commandLog} selected={modal.selected} width={width} height={height} keys={hints} />;
 	if (modal.kind === 'history') return <History imageId={modal.id} name={modal.ref ?? modal.id} now={state.clock / 1000} {...common} />;

@@ -110,13 +110,14 @@ describe('service logs', () => {
 		const controller = new AbortController();
 		const done = engine.streamServiceLogs(web.id, {tail: 'all', follow: true}, batch => lines.push(...batch), controller.signal);
 		await waitFor(() => lines.some(line => line.text === 'early'), 'the early line', 60_000);
-		const [task] = (await engine.listTasks(web.id)).filter(entry => entry.state === 'running');
-		await dockerCli(swarm.host, ['exec', task!.containerId!, 'touch', '/tmp/go']);
+		// The task's container writes before the swarm has marked the task running: wait for that.
+		const task = await waitFor(async () => (await engine.listTasks(web.id)).find(entry => entry.state === 'running' && entry.containerId), 'the task to run');
+		await dockerCli(swarm.host, ['exec', task.containerId!, 'touch', '/tmp/go']);
 		await waitFor(() => lines.some(line => line.text === 'late'), 'the late line');
 		controller.abort();
 		await done;
 		expect(lines.map(line => line.text)).toEqual(['early', 'late']);
-		for (const line of lines) expect(line).toMatchObject({stream: 'tty', task: `${web.name}.1`, taskId: task!.id});
+		for (const line of lines) expect(line).toMatchObject({stream: 'tty', task: `${web.name}.1`, taskId: task.id});
 
 		const tail: ServiceLogLine[] = [];
 		await engine.streamServiceLogs(web.name, {tail: 1, follow: false}, batch => tail.push(...batch), new AbortController().signal);

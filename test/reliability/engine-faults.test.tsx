@@ -231,8 +231,8 @@ describe('the daemon is killed mid-action', () => {
 });
 
 describe('the socket disappears or stops letting berth in', () => {
-	// A socket file removed or made unreadable only matters to connections opened after the
-	// change; berth's events and log streams stay open. These two tests put a proxy's socket
+	// The daemon's own open connections outlive a socket file removed or made unreadable; berth
+	// notices the file going (socket-watch.ts) and drops its connections. These tests put a proxy's socket
 	// between berth and the daemon (so the daemon's own socket is left alone), change that
 	// socket, and close berth's open connections as an engine restart would.
 	it('the socket file disappears while berth runs: says there is no socket at that path and how to fix it; comes back when it returns', async () => {

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {barCommands, commandFor, commands, layerOf} from '../../source/commands/registry.js';
+import {barCommands, commandFor, commands, layerOf, scopeTitles} from '../../source/commands/registry.js';
+import {helpLines} from '../../source/ui/key-hints.js';
 import {initialState, reducer} from '../../source/state/reducer.js';
 import type {AppState, Pane} from '../../source/state/types.js';
 import {fakeContainer} from '../support/fake-engine.js';
@@ -23,6 +24,13 @@ describe('command registry', () => {
 				seen.add(id);
 			}
 		}
+	});
+
+	it('gives every scope with keys a title, so the ? overlay and the README table list all of them', () => {
+		const titled = new Set(scopeTitles.map(([scope]) => scope));
+		for (const c of commands) if (c.keys.length > 0) expect(titled.has(c.scope), `${c.id}: scope ${c.scope} has no title`).toBe(true);
+		const headings = helpLines(200).filter(l => l.heading).map(l => l.text);
+		expect(headings).toEqual(expect.arrayContaining(['Swarm view (4)', 'Swarm services', 'Swarm tasks', 'Swarm nodes', 'Contexts view']));
 	});
 
 	it('has descriptions that fit the help overlay at 100 columns', () => {
@@ -95,6 +103,31 @@ describe('command registry', () => {
 		expect(labels()).toEqual(['yes', 'no (default)']);
 		state = reducer(state, {type: 'open', modal: {kind: 'confirm', command: 'container.remove', target, title: 'Refused', body: [], forceOffered: true}});
 		expect(labels()).toEqual(['force', 'no (default)']);
+	});
+
+	it('gives the Swarm view its own keys: the part with the keyboard first, then the view’s; nothing of the panes', () => {
+		let state = up(reducer(initialState(), {type: 'swarm-open', opening: 1}));
+		expect(layerOf(state)).toBe('view');
+		state = reducer(state, {type: 'swarm-role', role: 'manager', localState: 'active'});
+		expect(commandFor('s', state)?.id).toBe('service.scale');
+		expect(commandFor('d', state)?.id).toBe('service.remove');
+		expect(commandFor('tab', state)?.id).toBe('swarm.next-part');
+		expect(commandFor('escape', state)?.id).toBe('swarm.close');
+		expect(commandFor('q', state)?.id).toBe('swarm.close');
+		for (const key of ['K', 'u', '1', '/', 'D']) expect(commandFor(key, state), key).toBeUndefined();
+		state = reducer(reducer(state, {type: 'swarm-part', delta: 1}), {type: 'swarm-part', delta: 1});
+		expect(commandFor('D', state)?.id).toBe('node.drain');
+		expect(commandFor('P', state)?.id).toBe('node.pause');
+		expect(commandFor('A', state)?.id).toBe('node.activate');
+		expect(commandFor('s', state)).toBeUndefined();
+		expect(commandFor('4', up(initialState()))?.id).toBe('app.swarm');
+		// A dialog over it has the keyboard; the service log scrolls as output does.
+		state = reducer(state, {type: 'open', modal: {kind: 'confirm', command: 'node.drain', target: {kind: 'node', id: 'n', name: 'n'}, title: 'Drain?', body: [], forceOffered: false}});
+		expect(commandFor('D', state)).toBeUndefined();
+		expect(commandFor('y', state)?.id).toBe('dialog.yes');
+		state = reducer(state, {type: 'open', modal: {kind: 'service-logs', id: 'l', serviceId: 's', name: 's', title: 't', scroll: 0, version: 0}});
+		expect(commandFor('G', state)?.id).toBe('output.follow');
+		expect(commandFor('escape', state)?.id).toBe('view.close');
 	});
 
 	it('shows only quit and the contexts on the unreachable screen', () => {

@@ -1,0 +1,63 @@
+import React, {useEffect} from 'react';
+import {Box, Text} from 'ink';
+import type {ServiceLogLine} from '../engine/types.js';
+import type {RingBuffer} from '../text/ring-buffer.js';
+import {sanitizeInline, sanitizeLine} from '../text/sanitize.js';
+import {fit, stringWidth, truncate} from '../text/width.js';
+import {sourceTone, tone} from './theme.js';
+
+export interface ServiceLogsViewProps {
+	title: string;
+	lines?: RingBuffer<ServiceLogLine>;
+	/** Moves when lines arrive (the view redraws then). */
+	version: number;
+	done?: {ok: boolean; text: string};
+	/** Lines back from the live end. */
+	scroll: number;
+	width: number;
+	height: number;
+	keys: string;
+	onExtent?: (lines: number) => void;
+}
+
+/**
+ * A service's log merged across its tasks, each line after its task and node as `docker service
+ * logs` prints them (`web.1.0123456789ab@node1 | …`), each task in a colour of its own; the live
+ * end shows unless scrolled back.
+ */
+export function ServiceLogsView({title, lines, done, scroll, width, height, keys, onExtent}: ServiceLogsViewProps) {
+	const rows = Math.max(1, height - 2);
+	const total = lines?.length ?? 0;
+	useEffect(() => onExtent?.(total + 1), [onExtent, total]);
+	const end = Math.max(0, total - scroll);
+	const from = Math.max(0, end - rows);
+	const shown: ServiceLogLine[] = [];
+	for (let i = from; i < end; i++) shown.push(lines!.get(i)!);
+	// A colour per task, in the order the tasks first appear on screen.
+	const colours = new Map<string, number>();
+	for (const line of shown) if (!colours.has(line.prefix)) colours.set(line.prefix, colours.size);
+	const prefixWidth = Math.min(Math.floor(width / 2), Math.max(0, ...shown.map(line => stringWidth(sanitizeInline(line.prefix)))));
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<Text inverse bold wrap="truncate-end">
+				{fit(` ${sanitizeInline(title)}   ${keys}`, width)}
+			</Text>
+			{shown.map((line, i) => {
+				const prefix = fit(truncate(sanitizeInline(line.prefix), prefixWidth), prefixWidth);
+				const text = sanitizeLine(line.text);
+				return (
+					<Text key={from + i} wrap="truncate-end">
+						<Text color={sourceTone(colours.get(line.prefix) ?? 0)}>{` ${prefix}`}</Text>
+						<Text color={tone('muted')}>{' | '}</Text>
+						<Text color={line.stream === 'stderr' ? tone('stderr') : undefined}>{truncate(text, Math.max(0, width - prefixWidth - 4))}</Text>
+					</Text>
+				);
+			})}
+			{total === 0 && !done ? <Text color={tone('muted')}>  Waiting for the log…</Text> : null}
+			<Box flexGrow={1} />
+			<Text color={tone(done ? (done.ok ? 'info' : 'bad') : 'muted')} wrap="truncate-end">
+				{fit(done ? ` ${sanitizeInline(done.text)} — Esc returns` : scroll > 0 ? ` ${scroll} lines back from the live end (G follows) — Esc returns` : ' Following — Esc returns', width)}
+			</Text>
+		</Box>
+	);
+}
