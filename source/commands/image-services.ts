@@ -12,7 +12,7 @@ export interface ImageServices {
 	/** Starts `docker pull REF` and opens its progress view; returns why not when refused. */
 	pull(ref: string): string | undefined;
 	/** Starts `docker push REF` of the image and opens its progress view; returns why not when refused. */
-	push(ref: string, imageId: string): string | undefined;
+	push(ref: string, imageId: string, host?: string): string | undefined;
 	/** Checks the credentials typed for a transfer that was refused, keeps them for the session, and retries it. */
 	login(transfer: string, username: string, password: string): void;
 	/** The credentials form was closed: the transfer ends as refused. */

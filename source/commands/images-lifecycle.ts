@@ -62,7 +62,7 @@ export const imageLifecycleCommands: Command[] = [
 		cli: t => cliFor.push(t.ref ?? 'REPOSITORY:TAG'),
 		run: ctx => {
 			const row = selectedImageRow(ctx.state)!;
-			const refused = ctx.services.images.push(row.ref!, row.image.id);
+			const refused = ctx.services.images.push(row.ref!, row.image.id, row.image.host);
 			if (refused) ctx.say('info', refused);
 		},
 	},

@@ -9,7 +9,7 @@ import type {AppState} from '../state/types.js';
 import {offerForce} from './confirm.js';
 import {plural} from '../format/plural.js';
 import {cliFor} from '../format/cli-for.js';
-import {selectedImageTarget} from './targets.js';
+import {engineImageRef, selectedImageTarget} from './targets.js';
 import type {Command} from './types.js';
 
 const hasImage = (state: AppState) => selectedImageRow(state) !== undefined;
@@ -62,7 +62,7 @@ export const imageCommands: Command[] = [
 				verb: 'rmi',
 				cli: cliFor.removeImage(t.ref ?? shortId(t.id), {force}),
 				work: async engine => {
-					await engine.removeImage(t.ref ?? t.id, {force});
+					await engine.removeImage(engineImageRef(t), {force});
 					return t.ref && others.length > 0 ? `Untagged ${t.ref}; the image stays` : `Removed image ${t.name}`;
 				},
 				onError: error => {

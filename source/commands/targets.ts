@@ -6,6 +6,7 @@ import {shortId} from '../format/format.js';
 import {alive, selectedContainer, selectedImageRow} from '../state/selectors.js';
 import type {AppState, ConfirmTarget} from '../state/types.js';
 import type {ContainerSummary} from '../engine/types.js';
+import {qualify} from '../engine/host-types.js';
 
 export function containerTarget(c: ContainerSummary): ConfirmTarget {
 	return {kind: 'container', id: c.id, name: c.name};
@@ -21,7 +22,13 @@ export function selectedContainerTarget(state: AppState): ConfirmTarget | undefi
 export function selectedImageTarget(state: AppState): ConfirmTarget | undefined {
 	const row = selectedImageRow(state);
 	if (!row) return undefined;
-	return {kind: 'image', id: row.image.id, name: row.ref ?? shortId(row.image.id), ref: row.ref};
+	return {kind: 'image', id: row.image.id, name: row.ref ?? shortId(row.image.id), ref: row.ref, ...(row.image.host ? {host: row.image.host} : {})};
+}
+
+/** How the engine is told which image a target is: its reference on its own host, else its id (already qualified). */
+export function engineImageRef(target: {id: string; ref?: string; host?: string}): string {
+	if (!target.ref) return target.id;
+	return target.host ? qualify(target.ref, target.host) : target.ref;
 }
 
 /**

@@ -13,6 +13,7 @@ import {createBuilds} from './builds.js';
 import {message, selectImageWhenListed, type ImageHost} from './image-host.js';
 import {createPrunes} from './prunes.js';
 import {createTransfers} from './transfers.js';
+import {engineImageRef} from '../commands/targets.js';
 
 type ImagesAndPullFirst = ImageServices & Pick<Services, 'offerPull' | 'pullFirst'>;
 
@@ -52,7 +53,7 @@ export function createImageServices(host: ImageHost): ImagesAndPullFirst {
 		},
 		cwd: host.cwd,
 		pull: ref => transfers.start('pull', ref),
-		push: (ref, imageId) => transfers.start('push', ref, {imageId}),
+		push: (ref, imageId, host) => transfers.start('push', ref, {imageId, host}),
 		login: (key, username, password) => transfers.login(key, username, password),
 		cancelLogin: key => transfers.cancelLogin(key),
 		tag(target, repo, tag) {
@@ -67,7 +68,7 @@ export function createImageServices(host: ImageHost): ImagesAndPullFirst {
 				verb: 'tag',
 				cli: cliFor.tag(source, repo, tag),
 				work: async () => {
-					await engine.tagImage(target.ref ?? target.id, repo, tag);
+					await engine.tagImage(engineImageRef(target), repo, tag);
 					selectImageWhenListed(store, row => row.image.id === target.id && row.ref === name);
 					return `Tagged ${target.name} as ${name}`;
 				},

@@ -10,6 +10,7 @@
  */
 import {credentialsForm} from '../commands/image-forms.js';
 import {EngineError} from '../engine/types.js';
+import {qualify} from '../engine/host-types.js';
 import {cliFor} from '../format/cli-for.js';
 import {credentialKey, registryLabel, registryOf} from '../format/registry.js';
 import type {TransferKind} from '../state/images-types.js';
@@ -28,7 +29,7 @@ export interface Transfers {
 	 * `imageId`: the image pushed (its row is busy); `then`: carried on with after a successful
 	 * pull (a run waiting for its image), once the transfer's view, if open, is closed.
 	 */
-	start(kind: TransferKind, ref: string, options?: {imageId?: string; then?: () => void}): string | undefined;
+	start(kind: TransferKind, ref: string, options?: {imageId?: string; host?: string; then?: () => void}): string | undefined;
 	login(key: string, username: string, password: string): void;
 	cancelLogin(key: string): void;
 	running(): string[];
@@ -66,7 +67,7 @@ export function createTransfers(host: ImageHost): Transfers {
 					text = result.upToDate ? `${result.ref} is up to date` : `Pulled ${result.ref}${result.digest ? ` (${result.digest})` : ''}`;
 					selectImageWhenListed(store, row => row.ref === result.ref || row.image.repoDigests.includes(result.ref));
 				} else {
-					const result = await engine.push(ref, {}, p => progress.push(p));
+					const result = await engine.push(transfer.host ? qualify(ref, transfer.host) : ref, {}, p => progress.push(p));
 					text = `Pushed ${result.ref}${result.digest ? ` (${result.digest})` : ''}`;
 				}
 
@@ -109,7 +110,7 @@ export function createTransfers(host: ImageHost): Transfers {
 	};
 
 	return {
-		start(kind, ref, {imageId, then} = {}) {
+		start(kind, ref, {imageId, host: on, then} = {}) {
 			const key = transferKey(kind, ref);
 			const running = isActive(transferOf(store.getState(), key));
 			if (running && !then) return `${ref} is already being ${kind === 'pull' ? 'pulled' : 'pushed'}`;
@@ -128,7 +129,7 @@ export function createTransfers(host: ImageHost): Transfers {
 			// A run that needs the image this pull is fetching waits for it.
 			if (running) return void dispatch({type: 'open', modal: {kind: 'transfer', key, scroll: 0}});
 			const cli = kind === 'pull' ? cliFor.pull(ref) : cliFor.push(ref);
-			dispatch({type: 'transfer-start', transfer: {key, kind, ref, registry: registryOf(ref), cli, status: 'running', ...(imageId && {imageId})}});
+			dispatch({type: 'transfer-start', transfer: {key, kind, ref, registry: registryOf(ref), cli, status: 'running', ...(imageId && {imageId}), ...(on && {host: on})}});
 			dispatch({type: 'open', modal: {kind: 'transfer', key, scroll: 0}});
 			// Shown with the reference sanitised first (quoting would spell out a payload); logged exact.
 			host.say('info', `$ ${(kind === 'pull' ? cliFor.pull : cliFor.push)(sanitizeInline(ref))}`);

@@ -19,3 +19,12 @@ export interface HostState {
 	/** When the state last changed (ms since the epoch). */
 	since: number;
 }
+
+/**
+ * An id or image reference on one host of several: `<id>@<host>` (multi-ids.ts). The
+ * multi-engine hands out ids in this form and routes by it; a command that names an image by
+ * the tag a row shows (rmi of a tag, push) qualifies it the same way so it reaches that row's host.
+ */
+export function qualify(id: string, host: string): string {
+	return `${id}@${host}`;
+}

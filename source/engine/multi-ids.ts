@@ -6,11 +6,10 @@
  * in every method that names a container or an image. The raw id is the prefix, so a short id
  * (its first 12 characters) reads as usual.
  */
+import {qualify} from './host-types.js';
 import type {ContainerDetails, ContainerSummary, EngineEvent, ImageHistoryEntry, ImageSummary} from './types.js';
 
-export function qualify(id: string, host: string): string {
-	return `${id}@${host}`;
-}
+export {qualify};
 
 /**
  * Splits `<id>@<host>` when `<host>` is one of `hosts` (the longest that fits: host names may

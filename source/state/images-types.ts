@@ -23,6 +23,8 @@ export interface TransferState {
 	message?: string;
 	/** Push: the image being pushed (its row shows it busy). */
 	imageId?: string;
+	/** Push with several hosts: the host the pushed row is on. */
+	host?: string;
 }
 
 /** One line of build output as shown: sanitised when it arrived. */

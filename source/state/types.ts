@@ -37,6 +37,8 @@ export interface ConfirmTarget {
 	name: string;
 	/** For images: the reference the row showed (rmi of a tag untags it). */
 	ref?: string;
+	/** With several hosts: the host the row is on (its reference goes to that host's engine). */
+	host?: string;
 }
 
 /** What a text prompt is for. */

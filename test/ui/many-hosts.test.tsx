@@ -52,4 +52,27 @@ describe('many hosts', () => {
 		expect(line(frame, ' db ')).toMatch(/■ exited.* db +beta /u);
 		expect(frame).not.toContain('(down)');
 	});
+
+	it('image actions by tag go to the row\'s own host, when the same tag is on both', async () => {
+		const id = 'sha256:' + 'ab'.repeat(32);
+		const alpha = new FakeEngine({containers: [], images: [fakeImage({id, repoTags: ['shared:1', 'shared:keep']})]});
+		const beta = new FakeEngine({containers: [], images: [fakeImage({id, repoTags: ['shared:1', 'shared:keep']})]});
+		const engine = createMultiEngine([{name: 'alpha', engine: alpha}, {name: 'beta', engine: beta}]);
+		app = await renderApp(engine, {columns: 120, rows: 40});
+		await app.waitFor(f => /^beta +shared:keep/m.test(f));
+		// The rows: alpha shared:1, alpha shared:keep, beta shared:1, beta shared:keep. Untag beta's shared:1.
+		await app.press('2gjjd');
+		await app.waitFor('Remove image shared:1');
+		await app.press('y');
+		await app.waitFor('Untagged shared:1');
+		expect(beta.callsTo('removeImage').map(c => c[1])).toEqual(['shared:1']);
+		expect(alpha.callsTo('removeImage')).toHaveLength(0);
+		// Tag beta's shared:keep: the tag goes to beta's engine.
+		await app.press('Gt');
+		await app.waitFor('Tag shared:keep as');
+		await app.press('\x15shared:new\r');
+		await app.waitFor('Tagged shared:keep as shared:new');
+		expect(beta.callsTo('tagImage')).toHaveLength(1);
+		expect(alpha.callsTo('tagImage')).toHaveLength(0);
+	});
 });
