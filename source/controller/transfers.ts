@@ -26,7 +26,8 @@ export const PROGRESS_INTERVAL_MS = 100;
 export interface Transfers {
 	/**
 	 * Starts a pull or push and opens its view; returns why not when the same one runs.
-	 * `imageId`: the image pushed (its row is busy); `then`: carried on with after a successful
+	 * `imageId`: the image pushed (its row is busy); `host`: with several hosts, the pushed
+	 * row's (the tag alone could name another host's image); `then`: carried on with after a successful
 	 * pull (a run waiting for its image), once the transfer's view, if open, is closed.
 	 */
 	start(kind: TransferKind, ref: string, options?: {imageId?: string; host?: string; then?: () => void}): string | undefined;
