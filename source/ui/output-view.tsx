@@ -4,6 +4,7 @@ import type {LogLine} from '../engine/types.js';
 import type {RingBuffer} from '../text/ring-buffer.js';
 import {sanitizeInline, sanitizeLine} from '../text/sanitize.js';
 import {fit} from '../text/width.js';
+import {tailWindow} from './tail-window.js';
 import {tone} from './theme.js';
 
 export interface OutputViewProps {
@@ -25,10 +26,7 @@ export function OutputView({title, lines, done, scroll, width, height, keys, onE
 	const total = lines?.length ?? 0;
 	// The scroll counts back from the live end; it stops at the first line.
 	useEffect(() => onExtent?.(total + 1), [onExtent, total]);
-	const end = Math.max(0, total - scroll);
-	const from = Math.max(0, end - rows);
-	const shown: LogLine[] = [];
-	for (let i = from; i < end; i++) shown.push(lines!.get(i)!);
+	const {from, shown} = tailWindow(lines, scroll, rows);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text inverse bold wrap="truncate-end">

@@ -4,6 +4,7 @@ import type {ServiceLogLine} from '../engine/types.js';
 import type {RingBuffer} from '../text/ring-buffer.js';
 import {sanitizeInline, sanitizeLine} from '../text/sanitize.js';
 import {fit, stringWidth, truncate} from '../text/width.js';
+import {tailWindow} from './tail-window.js';
 import {sourceTone, tone} from './theme.js';
 
 export interface ServiceLogsViewProps {
@@ -29,10 +30,7 @@ export function ServiceLogsView({title, lines, done, scroll, width, height, keys
 	const rows = Math.max(1, height - 2);
 	const total = lines?.length ?? 0;
 	useEffect(() => onExtent?.(total + 1), [onExtent, total]);
-	const end = Math.max(0, total - scroll);
-	const from = Math.max(0, end - rows);
-	const shown: ServiceLogLine[] = [];
-	for (let i = from; i < end; i++) shown.push(lines!.get(i)!);
+	const {from, shown} = tailWindow(lines, scroll, rows);
 	// A colour per task, in the order the tasks first appear on screen.
 	const colours = new Map<string, number>();
 	for (const line of shown) if (!colours.has(line.prefix)) colours.set(line.prefix, colours.size);
