@@ -51,6 +51,8 @@ function targetsOf(state: AppState, settledId: string | undefined): Target[] {
 export function startLogStream(engine: Engine, store: Store): LogStream {
 	let settledId = selectedContainer(store.getState())?.id;
 	let settleTimer: NodeJS.Timeout | undefined;
+	/** The selection the settle timer waits on (settledId once it has rested). */
+	let pendingId = settledId;
 	let identity = '';
 	let generation = 0;
 	let buffer: Buffer = new RingBuffer<ShownLine>(logCapacity);
@@ -153,15 +155,20 @@ export function startLogStream(engine: Engine, store: Store): LogStream {
 	const follow = () => {
 		const state = store.getState();
 		const selected = selectedContainer(state)?.id;
-		if (selected !== settledId && !settleTimer) {
-			settleTimer = setTimeout(() => {
-				settleTimer = undefined;
-				settledId = selectedContainer(store.getState())?.id;
-				follow();
-			}, settleMs);
-		} else if (selected === settledId && settleTimer) {
-			clearTimeout(settleTimer);
+		// A debounce: every move starts the wait again, so keys pressed faster than settleMs open
+		// no stream until the last one (a timer from the first move would open one every settleMs
+		// for rows passed on the way, each a request and two store updates landing on later keys).
+		if (selected !== pendingId) {
+			if (settleTimer) clearTimeout(settleTimer);
 			settleTimer = undefined;
+			pendingId = selected;
+			if (selected !== settledId) {
+				settleTimer = setTimeout(() => {
+					settleTimer = undefined;
+					settledId = pendingId;
+					follow();
+				}, settleMs);
+			}
 		}
 		const targets = targetsOf(state, settledId);
 		const merged = targets.length > 1 || state.logs.merged !== undefined;
