@@ -14,6 +14,9 @@ import {swarmListRows, taskRows} from '../state/swarm-selectors.js';
 import type {AppState} from '../state/types.js';
 import {inspectKey, sharedRead} from './shared-reads.js';
 
+/** How long the list must stand still before the exact times of rows scrolled into view are read. */
+export const readSettleMs = 150;
+
 function onScreen(state: AppState) {
 	const top = state.windows;
 	return {
@@ -79,10 +82,28 @@ export function startAgesClock(engine: Engine, store: Store, now: () => number):
 		}
 	};
 
+	// Rows that come into view are read once the list has stood still a moment (the first screen
+	// at once): scrolling through the list costs no inspect, and no store update, per row passed.
+	let readTimer: NodeJS.Timeout | undefined;
+	let firstRead = true;
+	const readSoon = (state: AppState) => {
+		if (firstRead) {
+			firstRead = false;
+			readTimes(state);
+			return;
+		}
+		if (readTimer) clearTimeout(readTimer);
+		readTimer = setTimeout(() => {
+			readTimer = undefined;
+			if (!stopped) readTimes(store.getState());
+		}, readSettleMs);
+		readTimer.unref?.();
+	};
+
 	const follow = () => {
 		if (stopped) return;
 		const state = store.getState();
-		readTimes(state);
+		readSoon(state);
 		const at = now();
 		// Anything drawn now is drawn as of now (a row scrolled into view, a new container).
 		if (at - state.clock >= 1000) return store.dispatch({type: 'clock', now: at});
@@ -109,5 +130,6 @@ export function startAgesClock(engine: Engine, store: Store, now: () => number):
 		stopped = true;
 		unsubscribe();
 		if (timer) clearTimeout(timer);
+		if (readTimer) clearTimeout(readTimer);
 	};
 }
