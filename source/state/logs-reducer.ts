@@ -52,9 +52,12 @@ function jump(logs: LogsState, direction: 1 | -1, page: number, pattern: string)
 	if (matches.length === 0) return {logs, say: logs.searched ? `No match for ${pattern}` : `No match yet for ${pattern} (still searching)`};
 	let index: number;
 	const known = logs.current === undefined ? -1 : matches.indexOf(logs.current);
+	// The stream reports its count at most every 50 ms, the search reads the buffer itself: lines
+	// it matched exist even when the count has not caught up with them yet.
+	const total = Math.max(logs.total, matches.at(-1)! + 1);
 	if (known < 0) {
 		// Start from the window: the last match in it going back, the first in it going forward.
-		const end = logs.scroll.follow ? logs.total : logs.scroll.end;
+		const end = logs.scroll.follow ? total : logs.scroll.end;
 		if (direction < 0) index = Math.max(0, firstAtOrAfter(matches, end) - 1);
 		else {
 			index = firstAtOrAfter(matches, end - page);
@@ -65,8 +68,9 @@ function jump(logs: LogsState, direction: 1 | -1, page: number, pattern: string)
 	}
 	const target = matches[index]!;
 	// Show the match with some context below it.
-	const end = Math.min(logs.total, target + 1 + Math.floor(page / 2));
-	const scroll = parkedOrFollow(logs, Math.max(end, minimumEnd(logs, page)));
+	const end = Math.min(total, target + 1 + Math.floor(page / 2));
+	const counted = {...logs, total};
+	const scroll = parkedOrFollow(counted, Math.max(end, minimumEnd(counted, page)));
 	const of = logs.searched ? `${matches.length}` : `${matches.length} so far`;
 	return {logs: {...logs, current: target, scroll}, say: `match ${index + 1} of ${of}`};
 }

@@ -276,6 +276,16 @@ describe('the reducer', () => {
 		expect(s.logs.current).toBe(10);
 		expect(s.status?.text).toBe('match 1 of 3');
 	});
+	test('logs-jump', 'from the live end, before the stream has reported its count, goes to the last match', () => {
+		// The stream reports at most every 50 ms; a search reads the buffer, so it can find lines
+		// the state's count does not hold yet (a search typed right after lines arrived).
+		let s = apply(base(), {type: 'focus', pane: 'logs'}, {type: 'filter-start'}, {type: 'filter-line', line: lineAtEnd('alpha')}, {type: 'filter-commit'});
+		s = apply(s, restarted(), {type: 'logs-matches', matches: [0, 2], searched: true}, {type: 'logs-jump', direction: -1});
+		expect(s.logs.total).toBe(0);
+		expect(s.logs.current).toBe(2);
+		expect(s.status?.text).toBe('match 2 of 2');
+		expect(s.logs.scroll).toEqual({follow: true});
+	});
 
 	it('has a test for every action type the reducer handles', () => {
 		const source = ['state/reducer.ts', 'state/logs-reducer.ts', 'state/modal-reducer.ts'].map(f => readFileSync(new URL(`../../source/${f}`, import.meta.url), 'utf8')).join('\n');
