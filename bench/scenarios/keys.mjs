@@ -13,6 +13,14 @@ import {mean, median, p95} from '../lib/stats.mjs';
 
 /** Presses that missed this many times in a row end the run (a program that stopped reacting). */
 const giveUpAfterMisses = 10;
+/**
+ * A peer that answers every key but slowly (lazydocker at 1,000 containers under two busy loops:
+ * several seconds a key) would hold the run for an hour; its warm-up and its timed presses each
+ * stop after this long, and the figures are those of the presses it was given (the log says how
+ * many). berth has no budget: all of its presses are timed.
+ */
+const peerWarmupBudgetMs = 30_000;
+const peerPressBudgetMs = 120_000;
 
 function directionFigures(presses) {
 	const latencies = presses.map(p => p.latency);
@@ -40,8 +48,9 @@ async function oneRun(ctx, program, label) {
 		// Untimed presses first (↓ then ↑ back to the top): the first seconds after start-up are
 		// slower whatever the key (code not yet optimised, start-up garbage collected), which
 		// counted against ↓ only, the direction timed first.
+		const warmupUntil = peer ? Date.now() + peerWarmupBudgetMs : Infinity;
 		for (const direction of ['down', 'up']) {
-			for (let i = 0; i < ctx.opts.keyWarmup; i++) {
+			for (let i = 0; i < ctx.opts.keyWarmup && Date.now() < warmupUntil; i++) {
 				await timedPress(handle, handle.arrow(direction), {selection: () => adapter.selection(handle.screen), firstRow: () => adapter.firstRow(handle.screen), quietMaxMs: 300, timeoutMs: adapter.keyTimeoutMs ?? 3000});
 			}
 		}
@@ -49,8 +58,18 @@ async function oneRun(ctx, program, label) {
 		const presses = [];
 		let misses = 0;
 		let aborted = false;
+		let outOfTime = false;
+		const pressesUntil = peer ? Date.now() + peerPressBudgetMs : Infinity;
 		for (const direction of ['down', 'up']) {
-			for (let i = 0; i < ctx.opts.keyPresses && !aborted; i++) {
+			// Half the budget for each direction, so a slow peer still gets ↑ presses timed.
+			const directionUntil = direction === 'down' ? Date.now() + (pressesUntil - Date.now()) / 2 : pressesUntil;
+			// ↑ goes back as far as ↓ went (fewer when ↓ ran out of time), never against the top.
+			const count = direction === 'down' ? ctx.opts.keyPresses : presses.length;
+			for (let i = 0; i < count && !aborted; i++) {
+				if (Date.now() >= directionUntil) {
+					outOfTime = true;
+					break;
+				}
 				const press = await timedPress(handle, handle.arrow(direction), {
 					selection: () => adapter.selection(handle.screen),
 					firstRow: () => adapter.firstRow(handle.screen),
@@ -69,6 +88,7 @@ async function oneRun(ctx, program, label) {
 			presses: presses.length,
 			missed: presses.filter(p => p.latency === undefined).length,
 			aborted,
+			outOfTime,
 			p50: median(latencies),
 			p95: p95(latencies),
 			max: Math.max(...latencies.filter(l => l !== undefined)),
@@ -119,7 +139,7 @@ async function keysRuns(ctx, label) {
 				ctx.log(`  ${label} ${program.name} run ${run + 1}: ${result.failed}`);
 				continue;
 			}
-			ctx.log(`  ${label} ${program.name} run ${run + 1}: p50 ${result.p50?.toFixed(1)} ms, p95 ${result.p95?.toFixed(1)} ms (↓ ${result.down.p95?.toFixed(1)}, ↑ ${result.up.p95?.toFixed(1)}; scrolling ↓ ${result.down.scrollingP95?.toFixed(1)} x${result.down.scrollingCount}, ↑ ${result.up.scrollingP95?.toFixed(1)} x${result.up.scrollingCount}), ${result.missed} missed${result.aborted ? ' (gave up)' : ''}, ${result.bytesMean?.toFixed(0)} B/press (in-window ${result.inWindow.bytesMedian} B x${result.inWindow.count}, scrolling ${result.scrolling.bytesMedian} B x${result.scrolling.count})`);
+			ctx.log(`  ${label} ${program.name} run ${run + 1}: p50 ${result.p50?.toFixed(1)} ms, p95 ${result.p95?.toFixed(1)} ms (↓ ${result.down.p95?.toFixed(1)}, ↑ ${result.up.p95?.toFixed(1)}; scrolling ↓ ${result.down.scrollingP95?.toFixed(1)} x${result.down.scrollingCount}, ↑ ${result.up.scrollingP95?.toFixed(1)} x${result.up.scrollingCount}), ${result.missed} missed${result.aborted ? ' (gave up)' : ''}${result.outOfTime ? ` (time budget: ${result.presses} of ${2 * ctx.opts.keyPresses} presses)` : ''}, ${result.bytesMean?.toFixed(0)} B/press (in-window ${result.inWindow.bytesMedian} B x${result.inWindow.count}, scrolling ${result.scrolling.bytesMedian} B x${result.scrolling.count})`);
 		}
 	}
 	const figures = Object.fromEntries(ctx.programs.map(p => [p.name, summary(runs[p.name])]));
