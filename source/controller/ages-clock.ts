@@ -25,19 +25,34 @@ function onScreen(state: AppState) {
 	};
 }
 
+/**
+ * Ages shown in minutes or coarser change on a shared 10-second grid of the wall clock, not each
+ * at its own second: rows started a few seconds apart then turn "34 minutes" into "35" in one
+ * frame, not one frame each (an idle screen of a dozen such rows drew a dozen frames a minute).
+ * Ages in seconds change on their second.
+ */
+export const coarseAgeGridMs = 10_000;
+
+/** Milliseconds from `now` until an age `elapsed` seconds old, read by `word`, reads differently. */
+function untilAgeChanges(elapsed: number, word: (seconds: number) => string, now: number): number {
+	const wait = (nextChangeAfter(elapsed, word) - elapsed) * 1000;
+	if (elapsed < 60) return wait;
+	return Math.ceil((now + wait) / coarseAgeGridMs) * coarseAgeGridMs - now;
+}
+
 /** Milliseconds until the first age on screen reads differently (Infinity: none ages). */
 export function untilNextChange(state: AppState, now: number): number {
 	const {containers, images} = onScreen(state);
 	let soonest = Number.POSITIVE_INFINITY;
 	for (const c of containers) {
 		const elapsed = statusAge(c, state.times[c.id], state.listedAt[c.id] ?? now, now);
-		if (elapsed !== undefined) soonest = Math.min(soonest, (nextChangeAfter(elapsed, humanDuration) - elapsed) * 1000);
+		if (elapsed !== undefined) soonest = Math.min(soonest, untilAgeChanges(elapsed, humanDuration, now));
 	}
 	const ages = [...images.map(row => row.image.created), ...swarmTaskTimes(state)];
 	for (const since of ages) {
 		const elapsed = now / 1000 - since;
 		if (elapsed < 0) continue;
-		soonest = Math.min(soonest, (nextChangeAfter(elapsed, s => formatAgeShort(0, s)) - elapsed) * 1000);
+		soonest = Math.min(soonest, untilAgeChanges(elapsed, s => formatAgeShort(0, s), now));
 	}
 	return soonest;
 }

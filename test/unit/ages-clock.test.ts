@@ -1,11 +1,13 @@
 /**
  * The ages clock reads the exact start and finish times of the rows on screen (one inspect per
  * container). Rows scrolled past while keys keep arriving are not read: each read is a request
- * and a store update landing on the next key presses.
+ * and a store update landing on the next key presses. And it moves the state's clock when an age
+ * shown would read differently, ages in minutes on a shared grid so that they turn over together.
  */
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
-import {readSettleMs, startAgesClock} from '../../source/controller/ages-clock.js';
-import {initialState} from '../../source/state/reducer.js';
+import {coarseAgeGridMs, readSettleMs, startAgesClock, untilNextChange} from '../../source/controller/ages-clock.js';
+import {containerStatusText} from '../../source/format/ages.js';
+import {initialState, reducer} from '../../source/state/reducer.js';
 import {listRows, visibleContainers} from '../../source/state/selectors.js';
 import {createStore} from '../../source/state/store.js';
 import {FakeEngine, fakeContainer} from '../support/fake-engine.js';
@@ -47,5 +49,26 @@ describe('ages clock reads', () => {
 		// The screens passed on the way were not read.
 		expect(read.size).toBeLessThan(firstScreen + rows + 1);
 		stop();
+	});
+
+	it('ages in minutes turn over together on a 10-second grid; ages in seconds on their second', () => {
+		const now = Date.parse('2026-12-02T10:00:00Z');
+		const a = fakeContainer({name: 'a', status: 'Up 34 minutes'});
+		const b = fakeContainer({name: 'b', status: 'Up 34 minutes'});
+		let state = reducer(initialState({columns: 120, rows: 40}), {type: 'snapshot', containers: [a, b], images: []});
+		// Started 34 min 3 s and 34 min 7 s ago: their minute changes in 57 s and 53 s.
+		state = reducer(state, {type: 'times', id: a.id, times: {state: 'running', startedAt: now - (34 * 60 + 3) * 1000}});
+		state = reducer(state, {type: 'times', id: b.id, times: {state: 'running', startedAt: now - (34 * 60 + 7) * 1000}});
+		const wait = untilNextChange(state, now);
+		expect(wait).toBe(60_000);
+		expect((now + wait) % coarseAgeGridMs).toBe(0);
+		// One frame at that instant shows both turned over.
+		const at = now + wait;
+		expect([a, b].map(c => containerStatusText(c, state.times[c.id], now, at))).toEqual(['Up 35 minutes', 'Up 35 minutes']);
+
+		const young = fakeContainer({name: 'c', status: 'Up 5 seconds'});
+		state = reducer(state, {type: 'snapshot', containers: [a, b, young], images: []});
+		state = reducer(state, {type: 'times', id: young.id, times: {state: 'running', startedAt: now - 5500}});
+		expect(untilNextChange(state, now)).toBe(500);
 	});
 });
