@@ -79,11 +79,13 @@ export function startAgesClock(engine: Engine, store: Store, now: () => number):
 	let stopped = false;
 	const asked = new Set<string>();
 
+	/** The containers on screen whose exact times are not known or asked for yet. */
+	const unread = (state: AppState) =>
+		onScreen(state).containers.filter(c => statusAges(c) && !state.times[c.id] && !asked.has(inspectKey(engine.endpoint, c)));
+
 	const readTimes = (state: AppState) => {
-		for (const c of onScreen(state).containers) {
-			if (!statusAges(c) || state.times[c.id]) continue;
+		for (const c of unread(state)) {
 			const key = inspectKey(engine.endpoint, c);
-			if (asked.has(key)) continue;
 			asked.add(key);
 			sharedRead(key, () => engine.inspectContainer(c.id)).then(
 				d => {
@@ -97,16 +99,23 @@ export function startAgesClock(engine: Engine, store: Store, now: () => number):
 		}
 	};
 
-	// Rows that come into view are read once the list has stood still a moment (the first screen
-	// at once): scrolling through the list costs no inspect, and no store update, per row passed.
+	// Rows that come into view are read once the set to read has stayed the same a moment (the
+	// first screen at once): scrolling through the list costs no inspect, and no store update,
+	// per row passed. Other store updates (engine events, stats) do not restart the wait.
 	let readTimer: NodeJS.Timeout | undefined;
+	let pending = '';
 	let firstRead = true;
 	const readSoon = (state: AppState) => {
+		const wanted = unread(state);
+		if (wanted.length === 0) return;
 		if (firstRead) {
 			firstRead = false;
 			readTimes(state);
 			return;
 		}
+		const key = wanted.map(c => c.id).join(',');
+		if (key === pending && readTimer) return;
+		pending = key;
 		if (readTimer) clearTimeout(readTimer);
 		readTimer = setTimeout(() => {
 			readTimer = undefined;
