@@ -12,6 +12,8 @@ export const retryMs = 3000;
 export const safetyPollMs = 60_000;
 /** After the events stream broke for another reason than a lost connection, reconnect after this long. */
 export const reconnectMs = 1000;
+/** How long after a dropped connection the engine is asked again (see the loop below). */
+export const recheckMs = 100;
 
 export interface EngineFeed {
 	/**
@@ -163,6 +165,11 @@ export function startEngineFeed(engine: Engine): EngineFeed {
 				const engineError = toEngineError(error);
 				if (engineError.code === 'interrupted' && !rechecked) {
 					rechecked = true;
+					// A moment first: the question may have gone out on a kept-alive connection
+					// the engine had closed along with the stream, before node saw it close; asked
+					// again at once, it can take the next such connection. After the wait the pool
+					// holds none, and the answer says why the engine is away.
+					await sleep(recheckMs);
 					continue;
 				}
 				if (isConnectionLoss(engineError)) {
