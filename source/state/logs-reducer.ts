@@ -49,7 +49,10 @@ function jump(logs: LogsState, direction: 1 | -1, page: number, pattern: string)
 	if (logs.searchError) return {logs, say: logs.searchError};
 	if (pattern === '') return {logs, say: 'No search: press / to search the log'};
 	const {matches} = logs;
-	if (matches.length === 0) return {logs, say: logs.searched ? `No match for ${pattern}` : `No match yet for ${pattern} (still searching)`};
+	if (matches.length === 0) {
+		if (logs.searched) return {logs: {...logs, pendingJump: undefined}, say: `No match for ${pattern}`};
+		return {logs: {...logs, pendingJump: direction}, say: `No match yet for ${pattern} (still searching)`};
+	}
 	let index: number;
 	const known = logs.current === undefined ? -1 : matches.indexOf(logs.current);
 	// The stream reports its count at most every 50 ms, the search reads the buffer itself: lines
@@ -72,7 +75,7 @@ function jump(logs: LogsState, direction: 1 | -1, page: number, pattern: string)
 	const counted = {...logs, total};
 	const scroll = parkedOrFollow(counted, Math.max(end, minimumEnd(counted, page)));
 	const of = logs.searched ? `${matches.length}` : `${matches.length} so far`;
-	return {logs: {...logs, current: target, scroll}, say: `match ${index + 1} of ${of}`};
+	return {logs: {...logs, current: target, scroll, pendingJump: undefined}, say: `match ${index + 1} of ${of}`};
 }
 
 /** Applies a logs action. `page` is the pane's height in rows; `pattern` the search typed. */
@@ -126,16 +129,20 @@ export function reduceLogs(logs: LogsState, action: LogsAction, page: number, pa
 			return {logs: {...logs, scroll: scrollBy(logs, action.delta, page, filtering)}};
 		case 'logs-scroll-to':
 			return {logs: {...logs, scroll: parkedOrFollow(logs, Math.max(minimumEnd(logs, page), action.end))}};
-		case 'logs-matches':
-			return {
-				logs: {
-					...logs,
-					matches: action.matches,
-					searched: action.searched,
-					searchError: action.error,
-					current: logs.current !== undefined && action.matches.includes(logs.current) ? logs.current : undefined,
-				},
+		case 'logs-matches': {
+			const next = {
+				...logs,
+				matches: action.matches,
+				searched: action.searched,
+				searchError: action.error,
+				current: logs.current !== undefined && action.matches.includes(logs.current) ? logs.current : undefined,
 			};
+			// The jump asked for while the search had found nothing yet, now that it has (or is done).
+			if (next.pendingJump !== undefined && (next.matches.length > 0 || next.searched || next.searchError)) {
+				return next.searchError ? {logs: {...next, pendingJump: undefined}} : jump(next, next.pendingJump, page, pattern);
+			}
+			return {logs: next};
+		}
 		case 'logs-jump':
 			return jump(logs, action.direction, page, pattern);
 	}

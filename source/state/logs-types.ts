@@ -33,6 +33,11 @@ export interface LogsState {
 	searchError?: string;
 	/** Absolute index of the current match (n / N). */
 	current?: number;
+	/**
+	 * A jump asked for before the search had found anything (Enter typed in the same read as
+	 * the pattern): made when the first matches arrive.
+	 */
+	pendingJump?: 1 | -1;
 	/** The containers the stream follows (the selection once it settled, or the merged set). */
 	targets: Array<{id: string; name: string}>;
 	/** The stream: its run (a new target or since/tail starts another), counts and state. */

@@ -126,6 +126,12 @@ function reduce(state: AppState, action: Action): AppState {
 			if (!state.filterEdit) return state;
 			const pane = state.filterEdit.pane;
 			const next = {...state, filterEdit: {pane, line: action.line}, filters: {...state.filters, [pane]: action.line.value}};
+			if (pane === 'logs' && action.line.value !== state.filters.logs) {
+				// The matches were the old pattern's: the new one's come from the search, which hears
+				// of the change only after the keys of this read (a jump meanwhile waits for them).
+				const searched = action.line.value === '';
+				next.logs = {...state.logs, matches: [], searched, searchError: undefined, current: undefined, pendingJump: undefined};
+			}
 			return {...next, selected: reselect(state, next)};
 		}
 		case 'filter-commit':

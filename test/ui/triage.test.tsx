@@ -53,6 +53,17 @@ describe('logs search and controls', () => {
 		await app!.waitFor('beta two');
 	});
 
+	it('a search typed in one read with its Enter ("/alpha\\r") jumps to the last match once the search has found it', async () => {
+		await withLog(['alpha one', 'beta two', 'alpha three', 'gamma four']);
+		// A first search, so the state holds an old pattern's finished result when the new one is typed.
+		await app!.press('/', 'gamma', ENTER);
+		await app!.waitFor('match 1 of 1');
+		await app!.press(ESC);
+		await app!.press(`/alpha${ENTER}`);
+		const frame = await app!.waitFor('match 2 of 2');
+		expect(frame).not.toContain('No match');
+	});
+
 	it('a /regex/ search works; an invalid one gets an inline error', async () => {
 		await withLog(['error 500 on /a', 'ok 200 on /b', 'error 503 on /c']);
 		await app!.press('/', '/error 50[0-9]/', ENTER);

@@ -276,6 +276,18 @@ describe('the reducer', () => {
 		expect(s.logs.current).toBe(10);
 		expect(s.status?.text).toBe('match 1 of 3');
 	});
+	test('logs-matches', 'a jump asked for before the search found anything is made when the matches arrive', () => {
+		let s = apply(base(), restarted(), lines(100), {type: 'focus', pane: 'logs'}, {type: 'filter-start'}, {type: 'filter-line', line: lineAtEnd('x')});
+		// The new pattern's matches are not known yet: the old ones are gone, the search is not done.
+		expect(s.logs).toMatchObject({matches: [], searched: false});
+		s = apply(s, {type: 'filter-commit'}, {type: 'logs-jump', direction: -1});
+		expect(s.logs.pendingJump).toBe(-1);
+		expect(s.status?.text).toBe('No match yet for x (still searching)');
+		s = apply(s, {type: 'logs-matches', matches: [10, 50], searched: false});
+		expect(s.logs.current).toBe(50);
+		expect(s.logs.pendingJump).toBeUndefined();
+		expect(s.status?.text).toBe('match 2 of 2 so far');
+	});
 	test('logs-jump', 'from the live end, before the stream has reported its count, goes to the last match', () => {
 		// The stream reports at most every 50 ms; a search reads the buffer, so it can find lines
 		// the state's count does not hold yet (a search typed right after lines arrived).
