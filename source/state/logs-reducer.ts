@@ -120,6 +120,7 @@ export function reduceLogs(logs: LogsState, action: LogsAction, page: number, pa
 					matches: [],
 					searched: true,
 					current: undefined,
+					pendingJump: undefined,
 					streamState: 'streaming',
 					streamError: undefined,
 					scroll: action.keepPlace ? logs.scroll : {follow: true},

@@ -139,6 +139,8 @@ function reduce(state: AppState, action: Action): AppState {
 		case 'filter-clear': {
 			const pane = state.filterEdit?.pane ?? state.focus;
 			const next = {...state, filterEdit: undefined, filters: {...state.filters, [pane]: ''}};
+			// A jump still waiting for the cleared search's matches is dropped with it.
+			if (pane === 'logs' && state.logs.pendingJump !== undefined) next.logs = {...state.logs, pendingJump: undefined};
 			return {...next, selected: reselect(state, next)};
 		}
 		case 'open':
