@@ -21,10 +21,11 @@
  * - a row whose cells are the very same objects as a row serialised before reuses that string.
  */
 import sliceAnsi from 'slice-ansi';
-import {styledCharsFromTokens, styledCharsToString, tokenize, type StyledChar} from '@alcalzone/ansi-tokenize';
+import type {StyledChar} from '@alcalzone/ansi-tokenize';
 // Ink's own class, by path (Ink's package exports do not include it); this import is not redirected.
 import InkOutput from '../../node_modules/ink/build/output.js';
 import {BoundedCache} from '../text/bounded-cache.js';
+import {charsToString, noStyles, styledCharsOf} from './styled-chars.js';
 import {patchUse} from './use-counts.js';
 import {lineWidth, widestLineOf} from './widest-line.js';
 
@@ -48,7 +49,7 @@ export function styledCacheSize(): {size: number; limit: number} {
 	return {size: styledCharsCache.size, limit: styledCharsCache.limit};
 }
 
-const blank: StyledChar = {type: 'char', value: ' ', fullWidth: false, styles: []};
+const blank: StyledChar = {type: 'char', value: ' ', fullWidth: false, styles: noStyles};
 const secondHalves = new WeakMap<StyledChar, StyledChar>();
 
 function secondHalf(character: StyledChar): StyledChar {
@@ -61,7 +62,7 @@ function secondHalf(character: StyledChar): StyledChar {
 }
 
 function styledChars(line: string): StyledChar[] {
-	return styledCharsCache.get(line, text => styledCharsFromTokens(tokenize(text)));
+	return styledCharsCache.get(line, styledCharsOf);
 }
 
 /** Rows serialised lately, by their cells, to reuse the string of an unchanged row. */
@@ -71,7 +72,7 @@ function rowText(y: number, row: Array<StyledChar | undefined>): string {
 	const cells = row.filter((item): item is StyledChar => item !== undefined);
 	const last = lastRows.get(y);
 	if (last && last.cells.length === cells.length && last.cells.every((cell, i) => cell === cells[i])) return last.text;
-	const text = styledCharsToString(cells).trimEnd();
+	const text = charsToString(cells).trimEnd();
 	lastRows.set(y, {cells, text});
 	return text;
 }
