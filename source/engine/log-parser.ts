@@ -29,10 +29,15 @@ function utf8Boundary(bytes: Buffer, at: number): number {
 
 /** The length of a message's leading "<timestamp> " (0 if none) and the timestamp, from its first bytes. */
 function leadingTimestamp(start: Buffer): {timestamp?: string; length: number} {
-	const space = start.subarray(0, TIMESTAMP_WINDOW).indexOf(0x20);
-	if (space > 0) {
-		const candidate = start.subarray(0, space).toString('latin1');
-		if (TIMESTAMP.test(candidate)) return {timestamp: candidate, length: space + 1};
+	return timestampAt(start, 0, Math.min(start.length, TIMESTAMP_WINDOW));
+}
+
+/** leadingTimestamp() of the message whose first bytes are `bytes[from, to)` (to - from ≤ TIMESTAMP_WINDOW). */
+function timestampAt(bytes: Buffer, from: number, to: number): {timestamp?: string; length: number} {
+	for (let space = from + 1; space < to; space++) {
+		if (bytes[space] !== 0x20) continue;
+		const candidate = bytes.toString('latin1', from, space);
+		return TIMESTAMP.test(candidate) ? {timestamp: candidate, length: space - from + 1} : {length: 0};
 	}
 
 	return {length: 0};
@@ -88,6 +93,23 @@ export class LineCollector {
 		}
 	}
 
+	/**
+	 * text() for a message that ends with a newline (`bytes[to - 1]` is one), read in place: a
+	 * line that starts here and is not too long is decoded straight from `bytes`, with no copy.
+	 */
+	lines(bytes: Buffer, from: number, to: number, out: LogLine[]): void {
+		for (let start = from; start < to; ) {
+			const newline = bytes.indexOf(0x0a, start);
+			if (this.inLine || newline - start > MAX_LINE_BYTES) {
+				this.text(bytes.subarray(start, newline + 1), out);
+			} else {
+				this.lineTimestamp = this.messageTimestamp;
+				this.emitText(bytes.toString('utf8', start, newline), out);
+			}
+			start = newline + 1;
+		}
+	}
+
 	/** Emits a final line that had no newline. */
 	flush(out: LogLine[]): void {
 		if (this.inLine && (this.size > 0 || this.cut)) this.emit(out);
@@ -106,7 +128,10 @@ export class LineCollector {
 	}
 
 	private emit(out: LogLine[]): void {
-		let text = (this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts)).toString('utf8');
+		this.emitText((this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts)).toString('utf8'), out);
+	}
+
+	private emitText(text: string, out: LogLine[]): void {
 		if (text.endsWith('\r')) text = text.slice(0, -1);
 		const line: LogLine = {stream: this.stream, text};
 		if (this.lineTimestamp !== undefined) line.timestamp = this.lineTimestamp;
@@ -245,6 +270,12 @@ class MultiplexedLogParser implements LogParser {
 			return out;
 		}
 
+		if (this.queue.length === 0 && this.frameLeft === 0) {
+			const used = this.wholeFrames(chunk, out);
+			if (used === chunk.length) return out;
+			chunk = chunk.subarray(used);
+		}
+
 		this.queue.push(chunk);
 		for (;;) {
 			if (this.frameLeft === 0) {
@@ -279,12 +310,37 @@ class MultiplexedLogParser implements LogParser {
 			}
 
 			const count = Math.min(this.frameLeft, this.queue.length);
+			// A frame that held only its timestamp is done: the next header may be queued already.
+			if (count === 0 && this.frameLeft === 0) continue;
 			if (count === 0) break;
 			this.frameLeft -= count;
 			this.collector.text(this.queue.take(count), out);
 		}
 
 		return out;
+	}
+
+	/**
+	 * The engine sends one frame per HTTP chunk, so a chunk usually holds whole frames: these are
+	 * read where they are, without queueing or slicing. Returns the bytes used; the rest (a cut
+	 * frame, a bad header) goes the general way.
+	 */
+	private wholeFrames(chunk: Buffer, out: LogLine[]): number {
+		let at = 0;
+		while (chunk.length - at >= 8) {
+			const type = chunk[at]!;
+			if (type > 2 || chunk[at + 1] !== 0 || chunk[at + 2] !== 0 || chunk[at + 3] !== 0) break;
+			const start = at + 8;
+			const end = start + chunk.readUInt32BE(at + 4);
+			if (end > chunk.length || (end > start && chunk[end - 1] !== 0x0a)) break;
+			const collector = type === 2 ? this.stderr : this.stdout;
+			const {timestamp, length} = timestampAt(chunk, start, Math.min(end, start + TIMESTAMP_WINDOW));
+			collector.message(timestamp);
+			this.collector = collector;
+			if (end > start + length) collector.lines(chunk, start + length, end, out);
+			at = end;
+		}
+		return at;
 	}
 
 	end(): LogLine[] {
