@@ -4,7 +4,8 @@
  * opens one stream at the end, not one per row), or the merged set; since and tail. A change
  * starts over with a new buffer; when a stream ends (the container stopped, the engine went
  * away) and resumes, it continues from the last timestamp it saw and drops lines it already
- * has. It reports its counts to the store at most every 50 ms, however fast lines arrive.
+ * has. It reports its counts to the store at most every 50 ms, however fast lines arrive, and
+ * every 100 ms while they flood in.
  */
 import type {Engine, LogLine} from '../engine/types.js';
 import {RingBuffer} from '../text/ring-buffer.js';
@@ -19,6 +20,12 @@ import {timestampKey} from './timestamps.js';
 export const logCapacity = 5000;
 /** At most one report to the store per this many milliseconds. */
 export const renderIntervalMs = 50;
+/**
+ * While more lines than this arrived since the last report (2,000 lines a second and up, more
+ * than anyone reads), the next report waits floodIntervalMs: each report redraws the pane.
+ */
+export const floodLines = 100;
+export const floodIntervalMs = 100;
 /** How long the selection must rest on a container before its log stream starts. */
 export const settleMs = 120;
 
@@ -67,14 +74,19 @@ export function startLogStream(engine: Engine, store: Store): LogStream {
 	// A since/tail restart keeps the place: the timestamp of the last line shown, found again once back.
 	let anchor: string | undefined;
 
+	/** Lines that arrived since the last report, and whether there were more than floodLines then. */
+	let arrived = 0;
+	let flooding = false;
 	const report = () => {
 		reportTimer = undefined;
+		flooding = arrived > floodLines;
+		arrived = 0;
 		version++;
 		store.dispatch({type: 'logs-stream', generation, version, total: buffer.dropped + buffer.length, dropped: buffer.dropped, state: streamState, error: streamError});
 		if (anchor) findAnchor();
 	};
 	const reportSoon = () => {
-		reportTimer ??= setTimeout(report, renderIntervalMs);
+		reportTimer ??= setTimeout(report, flooding ? floodIntervalMs : renderIntervalMs);
 	};
 	const findAnchor = () => {
 		for (let i = 0; i < buffer.length; i++) {
@@ -122,6 +134,7 @@ export function startLogStream(engine: Engine, store: Store): LogStream {
 					resumeKey = undefined;
 				}
 				const fresh: ShownLine[] = from === 0 ? lines : lines.slice(from);
+				arrived += fresh.length;
 				buffer.pushMany(merged ? fresh.map(line => ({...line, source: target.name, sourceIndex: index})) : fresh);
 				for (let i = fresh.length - 1; i >= 0; i--) {
 					const timestamp = fresh[i]!.timestamp;

@@ -81,7 +81,6 @@ export function findMatches(buffer: LogBufferView, matcher: Matcher | undefined)
 }
 
 export interface LogRow {
-	key: string;
 	/** Absolute index of the line this row shows (part of). */
 	index: number;
 	stream: LogLine['stream'];
@@ -181,11 +180,10 @@ function rowsOf(line: ShownLine, index: number, options: LogViewOptions, budget:
 	};
 	const room = Math.max(1, options.width - stringWidth(prefix));
 	if (!options.wrap || fitPrefix(text, room)[0] === text.length) {
-		return [{...base, key: `${index}`, prefix, text, highlights}];
+		return [{...base, prefix, text, highlights}];
 	}
 	return chunks(text, room).map(([start, end], part) => ({
 		...base,
-		key: `${index}.${part}`,
 		prefix: part === 0 ? prefix : ' '.repeat(stringWidth(prefix)),
 		text: text.slice(start, end),
 		highlights: highlights

@@ -13,6 +13,9 @@ const LogRowView = memo(function LogRowView({row, width}: {row: LogRow; width: n
 	const gutter = row.current ? '▶ ' : row.stream === 'stderr' ? '┃ ' : '  ';
 	const room = Math.max(0, width - 2 - stringWidth(row.prefix));
 	const text = truncate(row.text, room);
+	// Most rows of a busy log: stdout, no prefix, no match. One text node instead of five (the
+	// gutter's colour is on blanks, so nothing on screen differs): a flood redraws every row.
+	if (row.stream !== 'stderr' && !row.current && !row.prefix && row.highlights.length === 0) return <Text wrap="truncate-end">{`  ${text}`}</Text>;
 	const parts: React.ReactNode[] = [];
 	let at = 0;
 	for (const [start, end] of row.highlights) {
@@ -78,8 +81,12 @@ export interface LogsPaneProps {
 	version?: number;
 }
 
-/** The selected container's (or the merged) log, live; search, filter, timestamps and wrap. */
-export function LogsPane(props: LogsPaneProps) {
+/**
+ * The selected container's (or the merged) log, live; search, filter, timestamps and wrap.
+ * Memoised: a key press in another pane leaves it as it is (the buffer changes only with
+ * `version`).
+ */
+export const LogsPane = memo(function LogsPane(props: LogsPaneProps) {
 	const {buffer, scroll, focused, width, height} = props;
 	const rowsHeight = Math.max(0, height - 1);
 	const view = buildLogView(buffer, scroll, {
@@ -125,9 +132,11 @@ export function LogsPane(props: LogsPaneProps) {
 			/>
 			{props.searchError ? <Text color={tone('bad')}>{fit(`  ${sanitizeInline(props.searchError)}`, width)}</Text> : null}
 			{empty ? <Text color={tone(props.error ? 'bad' : 'muted')}>{fit(`  ${empty}`, width)}</Text> : null}
-			{view.rows.slice(props.searchError ? 1 : 0).map(row => (
-				<LogRowView key={row.key} row={row} width={width} />
+			{/* Keyed by place on screen, not by line: a flood moves every line every frame, and a
+			    row keyed by its line would be a new element (and layout node) each time. */}
+			{view.rows.slice(props.searchError ? 1 : 0).map((row, place) => (
+				<LogRowView key={place} row={row} width={width} />
 			))}
 		</Box>
 	);
-}
+});

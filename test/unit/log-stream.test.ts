@@ -4,7 +4,7 @@
  * engine and two store updates landing on the next key presses).
  */
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
-import {settleMs, startLogStream} from '../../source/logs/log-stream.js';
+import {floodIntervalMs, renderIntervalMs, settleMs, startLogStream} from '../../source/logs/log-stream.js';
 import {initialState} from '../../source/state/reducer.js';
 import {selectedContainer} from '../../source/state/selectors.js';
 import {createStore} from '../../source/state/store.js';
@@ -63,6 +63,39 @@ describe('log stream following the selection', () => {
 		store.dispatch({type: 'move', delta: -1});
 		await vi.advanceTimersByTimeAsync(settleMs * 2);
 		expect(streamed()).toHaveLength(1);
+		stream.stop();
+	});
+
+	it('reports lines to the store every 50 ms, and every 100 ms while they flood in', async () => {
+		const {engine, store} = setUp();
+		const stream = startLogStream(engine, store);
+		await vi.advanceTimersByTimeAsync(0);
+		const id = selectedContainer(store.getState())!.id;
+		const reports: number[] = [];
+		let version = store.getState().logs.version;
+		store.subscribe(() => {
+			const next = store.getState().logs.version;
+			if (next !== version) reports.push(Date.now());
+			version = next;
+		});
+		// A line every 10 ms for a second, then 200 lines every 10 ms (20,000 a second) for a second.
+		const during = async (perTick: number) => {
+			const from = reports.length;
+			for (let tick = 0; tick < 100; tick++) {
+				engine.pushLog(id, Array.from({length: perTick}, (_, i) => `line ${tick}.${i}`));
+				await vi.advanceTimersByTimeAsync(10);
+			}
+			return reports.slice(from);
+		};
+		const slow = await during(1);
+		const flood = await during(200);
+		expect(slow.length).toBeGreaterThanOrEqual(1000 / renderIntervalMs - 2);
+		expect(slow.length).toBeLessThanOrEqual(1000 / renderIntervalMs + 1);
+		// The first report of the flood still comes 50 ms after the slow ones; then every 100 ms.
+		expect(flood.length).toBeLessThanOrEqual(1000 / floodIntervalMs + 1);
+		expect(flood.length).toBeGreaterThanOrEqual(1000 / floodIntervalMs - 2);
+		await vi.advanceTimersByTimeAsync(floodIntervalMs);
+		expect(store.getState().logs.total).toBe(100 + 200 * 100);
 		stream.stop();
 	});
 });
