@@ -108,6 +108,8 @@ const result = await esbuild.build({
 		'react-devtools-core': './source/stubs/react-devtools-core.ts',
 		// docker-modem loads it for an ssh transport berth does not use (it dials ssh itself).
 		ssh2: './source/stubs/ssh2.ts',
+		// Ink's React DevTools connection (DEV mode) is its only user.
+		ws: './source/stubs/ws.ts',
 	},
 	plugins: [inkPatchesPlugin, yogaWithoutFetch, builtinsFromRequire, lazyFromRequire],
 	logLevel: 'warning',

@@ -40,8 +40,16 @@ import vm from 'node:vm';
 const memoryFlag = '--heap-growing-percent=20';
 
 const bundleFile = fileURLToPath(new URL('berth.bundle.js', import.meta.url));
-const bytes = readFileSync(bundleFile);
-const source = `(async function (require, __berthImportMeta) {"use strict";${bytes.toString('utf8')}\n})`;
+// The file's bytes (1.4 MB) are needed only for the source text and the cache key: kept in a
+// function's scope, they are freed once both are made (V8 keeps the source itself).
+function readBundle(): {source: string; hash: string} {
+	const bytes = readFileSync(bundleFile);
+	return {
+		source: `(async function (require, __berthImportMeta) {"use strict";${bytes.toString('utf8')}\n})`,
+		hash: createHash('sha1').update(bytes).update(`${process.version} ${process.arch}`).digest('hex'),
+	};
+}
+const {source, hash} = readBundle();
 
 function cacheDirectory(): string | undefined {
 	if (process.env['BERTH_CODE_CACHE'] === 'off') return undefined;
@@ -52,7 +60,7 @@ function cacheDirectory(): string | undefined {
 }
 
 const directory = cacheDirectory();
-const key = createHash('sha1').update(bytes).update(`${process.version} ${process.arch}`).digest('hex').slice(0, 20);
+const key = hash.slice(0, 20);
 const cacheFile = directory ? path.join(directory, `code-${key}.bin`) : undefined;
 
 /**
@@ -63,24 +71,28 @@ const cacheFile = directory ? path.join(directory, `code-${key}.bin`) : undefine
  */
 const digest = (data: Uint8Array) => createHash('sha1').update(data).digest();
 
-let cachedData: Buffer | undefined;
-let complete = false;
-if (cacheFile) {
+/** The cache file's data and whether it was written after a first frame, if it is there and whole. */
+function readCache(): {data: Buffer; complete: boolean} | undefined {
+	if (!cacheFile) return undefined;
 	try {
 		const file = readFileSync(cacheFile);
 		const data = file.subarray(21);
-		if (file.length > 21 && digest(data).equals(file.subarray(1, 21))) {
-			cachedData = data;
-			complete = file[0] === 1;
-		}
+		if (file.length > 21 && digest(data).equals(file.subarray(1, 21))) return {data, complete: file[0] === 1};
 	} catch {
 		// None yet (or unreadable): compile from source.
 	}
+	return undefined;
 }
 
 // Cached data that does not fit (another bundle, V8 or flags; a truncated or corrupt file) is
-// rejected by V8, not thrown: the bundle is then compiled from source.
-const script = new vm.Script(source, {filename: bundleFile, cachedData});
+// rejected by V8, not thrown: the bundle is then compiled from source. The data is V8's once the
+// script is made: kept in this function's scope, the file's buffer (about 1.2 MB) is freed.
+function compile(): {script: vm.Script; hadCache: boolean; complete: boolean} {
+	const cached = readCache();
+	const script = new vm.Script(source, {filename: bundleFile, cachedData: cached?.data});
+	return {script, hadCache: cached !== undefined, complete: cached?.complete === true};
+}
+const {script, hadCache, complete} = compile();
 
 let written = false;
 function writeCache(afterFirstFrame: boolean): void {
@@ -100,18 +112,18 @@ function writeCache(afterFirstFrame: boolean): void {
 	}
 }
 
-const rejected = cachedData !== undefined && script.cachedDataRejected === true;
+const rejected = hadCache && script.cachedDataRejected === true;
 if (process.env['BERTH_DEBUG_CODE_CACHE']) {
-	process.stderr.write(`berth: code cache ${cacheFile ?? 'off'}: ${cachedData === undefined ? 'none' : rejected ? 'rejected' : complete ? 'used' : 'used (partial)'}\n`);
+	process.stderr.write(`berth: code cache ${cacheFile ?? 'off'}: ${!hadCache ? 'none' : rejected ? 'rejected' : complete ? 'used' : 'used (partial)'}\n`);
 }
-const needed = cacheFile !== undefined && (cachedData === undefined || rejected || !complete);
+const needed = cacheFile !== undefined && (!hadCache || rejected || !complete);
 setTimeout(() => {
 	if (needed) writeCache(true);
 	v8.setFlagsFromString(memoryFlag);
 }, 2000).unref();
 // A session shorter than that (berth --version, a refused flag) writes what it compiled on the
 // way out, unless a cache is there already: the next longer session completes it.
-if (cacheFile && (cachedData === undefined || rejected)) process.once('exit', () => writeCache(false));
+if (cacheFile && (!hadCache || rejected)) process.once('exit', () => writeCache(false));
 
 const main = script.runInThisContext() as (require: NodeJS.Require, meta: {url: string}) => Promise<void>;
 await main(createRequire(bundleFile), {url: pathToFileURL(bundleFile).href});
