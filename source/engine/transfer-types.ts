@@ -65,6 +65,11 @@ export interface TransferProgress {
 	total: number;
 	/** Layers done or already present. */
 	finished: number;
+	/**
+	 * Layers still to transfer whose size the engine has not said yet (it says it when a layer
+	 * starts): while any are left, `total` is only a lower bound and no percentage is true.
+	 */
+	unsized: number;
 	/** The last message that is not about one layer ("Digest: sha256:…", "Status: …", "The push refers to …"). */
 	status?: string;
 }

@@ -20,7 +20,8 @@ export function activeTransfers(state: AppState): TransferState[] {
 
 /** Whole percent of the bytes known so far, or undefined before any size is known. */
 export function percentOf(progress: TransferProgress | undefined): number | undefined {
-	if (!progress || progress.total <= 0) return undefined;
+	// Layers not started have no size yet: a percentage of the others would say 95% at a third.
+	if (!progress || progress.total <= 0 || progress.unsized > 0) return undefined;
 	return Math.min(100, Math.floor((progress.current / progress.total) * 100));
 }
 

@@ -49,7 +49,7 @@ function overall(transfer: TransferState, width: number): string | undefined {
 	if (!p || p.layers.length === 0) return verb ? `${verb}waiting for the registry…` : undefined;
 	const parts = [`${verb}${p.finished} of ${p.layers.length} layers done`];
 	const percent = percentOf(p);
-	if (p.total > 0) parts.push(`${formatBytes(p.current)} of ${formatBytes(p.total)}`);
+	if (p.total > 0) parts.push(`${formatBytes(p.current)} of ${p.unsized > 0 ? 'at least ' : ''}${formatBytes(p.total)}`);
 	const head = parts.join(' · ');
 	if (percent === undefined) return head;
 	const barWidth = Math.max(0, Math.min(40, width - head.length - 10));

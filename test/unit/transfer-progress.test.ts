@@ -1,6 +1,7 @@
 /** Pull and push progress messages folded into layers and totals (source/engine/lifecycle/progress.ts). */
 import {describe, expect, it} from 'vitest';
 import {layerPhase, TransferTracker} from '../../source/engine/lifecycle/progress.js';
+import {percentOf} from '../../source/state/images-selectors.js';
 
 describe('layerPhase', () => {
 	it('reads the engine\'s pull and push statuses', () => {
@@ -27,7 +28,7 @@ describe('TransferTracker', () => {
 	it('follows a pull layer by layer, counting downloaded bytes of layers whose size is known', () => {
 		const tracker = new TransferTracker('pull');
 		tracker.update({status: 'Pulling from bb', id: 'v1'});
-		expect(tracker.snapshot()).toEqual({layers: [], current: 0, total: 0, finished: 0, status: 'v1: Pulling from bb'});
+		expect(tracker.snapshot()).toEqual({layers: [], current: 0, total: 0, finished: 0, unsized: 0, status: 'v1: Pulling from bb'});
 		tracker.update({status: 'Pulling fs layer', progressDetail: {}, id: 'aaa'});
 		tracker.update({status: 'Already exists', progressDetail: {}, id: 'bbb'});
 		tracker.update({status: 'Downloading', progressDetail: {current: 250, total: 1000}, id: 'aaa'});
@@ -58,6 +59,18 @@ describe('TransferTracker', () => {
 		expect(tracker.snapshot()).toMatchObject({current: 1_982_312, total: 1_982_312, finished: 0});
 		tracker.update({status: 'Pushed', progressDetail: {}, id: 'aaa'});
 		expect(tracker.snapshot()).toMatchObject({current: 1_982_312, total: 1_982_312, finished: 1});
+	});
+
+	it('counts the layers whose size is not known yet, and no percentage while there are any', () => {
+		const tracker = new TransferTracker('pull');
+		tracker.update({status: 'Pulling fs layer', progressDetail: {}, id: 'aaa'});
+		tracker.update({status: 'Pulling fs layer', progressDetail: {}, id: 'bbb'});
+		tracker.update({status: 'Downloading', progressDetail: {current: 950, total: 1000}, id: 'aaa'});
+		expect(tracker.snapshot()).toMatchObject({current: 950, total: 1000, finished: 0, unsized: 1});
+		expect(percentOf(tracker.snapshot())).toBeUndefined();
+		tracker.update({status: 'Downloading', progressDetail: {current: 0, total: 9000}, id: 'bbb'});
+		expect(tracker.snapshot()).toMatchObject({current: 950, total: 10_000, unsized: 0});
+		expect(percentOf(tracker.snapshot())).toBe(9);
 	});
 
 	it('says a message without a status told nothing', () => {

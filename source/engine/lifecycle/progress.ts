@@ -82,17 +82,20 @@ export class TransferTracker {
 		let current = 0;
 		let total = 0;
 		let finished = 0;
+		let unsized = 0;
 		const layers: LayerProgress[] = [];
 		for (const layer of this.layers.values()) {
 			const {size, moved, ...visible} = layer;
 			layers.push(withoutUndefined(visible));
-			if (layer.phase === 'done' || layer.phase === 'exists') finished++;
+			const over = layer.phase === 'done' || layer.phase === 'exists';
+			if (over) finished++;
+			else if (size === undefined) unsized++;
 			if (layer.phase === 'exists' || size === undefined) continue;
 			total += size;
 			current += moved;
 		}
 
-		const progress: TransferProgress = {layers, current, total, finished};
+		const progress: TransferProgress = {layers, current, total, finished, unsized};
 		if (this.status !== undefined) progress.status = this.status;
 		return progress;
 	}
