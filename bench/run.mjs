@@ -4,7 +4,7 @@
  *
  * Starts a private dockerd (test/support/dockerd.ts), creates 1,000 containers and 500 image
  * tags, runs the built berth (`node dist/cli.js`) in a real pty at 120x40 (test/support/pty.ts)
- * through six scenarios, prints one table and writes bench/out/results.json; a full run also
+ * through seven scenarios, prints one table and writes bench/out/results.json; a full run also
  * rewrites the generated part of bench/RESULTS.md. Everything it started is stopped and removed
  * at the end, also on Ctrl-C. See bench/README.md.
  */
@@ -25,6 +25,7 @@ import {now} from './lib/stats.mjs';
 import {churn, memory} from './scenarios/churn.mjs';
 import {flood} from './scenarios/flood.mjs';
 import {idle} from './scenarios/idle.mjs';
+import {progress} from './scenarios/progress.mjs';
 import {keys, keysLoaded} from './scenarios/keys.mjs';
 import {startup, startupSmall} from './scenarios/startup.mjs';
 
@@ -37,7 +38,7 @@ const peerHome = path.join(outDir, 'peer-home');
 const berthCache = path.join(outDir, 'berth-cache');
 rmSync(berthCache, {recursive: true, force: true});
 
-const scenarioNames = ['startup', 'startup-small', 'keys', 'keys-loaded', 'idle', 'churn', 'flood', 'memory'];
+const scenarioNames = ['startup', 'startup-small', 'keys', 'keys-loaded', 'idle', 'churn', 'flood', 'progress', 'memory'];
 
 const usage = `Usage: npm run bench [-- options]     (or: node bench/run.mjs [options] after npm run build)
 
@@ -115,6 +116,12 @@ const opts = {
 	churnSeconds: quick ? 10 : 30,
 	churnRate: 20,
 	floodSeconds: quick ? 15 : 60,
+	// Scenario 7: each of push, pull and build streams for about this long (the proxy's cap is set
+	// from it), the first progressPassiveSeconds of it without keys.
+	progressSeconds: quick ? 10 : 20,
+	progressPassiveSeconds: quick ? 4 : 8,
+	progressLayers: 50,
+	progressLayerBytes: 2_000_000,
 	memoryMinutes: Number(args['memory-minutes'] ?? (quick ? 1 : 10)),
 	load,
 	statsOffFlag: args['stats-off-flag'] ?? '--no-stats',
@@ -167,6 +174,8 @@ let daemon;
 let smallDaemon;
 let docker;
 let cleaning;
+/** What a scenario started beside berth (a registry, a proxy, images): cleaned up first. */
+const scenarioCleanups = new Set();
 
 /**
  * Processes still naming the daemon's directory once it has stopped (containerd shims of
@@ -205,6 +214,14 @@ async function cleanup() {
 	cleaning ??= (async () => {
 		for (const berth of live) await berth.stop();
 		live.clear();
+		for (const fn of scenarioCleanups) {
+			try {
+				await fn();
+			} catch (error) {
+				log(`clean-up: ${error.message}`);
+			}
+		}
+		scenarioCleanups.clear();
 		if (daemon && !args.keep) {
 			log(`stopping the private engine and removing ${daemon.dir}`);
 			try {
@@ -324,6 +341,11 @@ try {
 			handle.program = program.name;
 			return ctx.track(handle);
 		},
+		/** Runs `fn` at the bench's clean-up (also on Ctrl-C) unless the returned function is called first. */
+		atCleanup(fn) {
+			scenarioCleanups.add(fn);
+			return () => scenarioCleanups.delete(fn);
+		},
 		track(berth) {
 			live.add(berth);
 			return berth;
@@ -340,7 +362,7 @@ try {
 	};
 
 	const results = {};
-	const run = {startup, 'startup-small': startupSmall, keys, 'keys-loaded': keysLoaded, idle, churn, flood, memory};
+	const run = {startup, 'startup-small': startupSmall, keys, 'keys-loaded': keysLoaded, idle, churn, flood, progress, memory};
 	for (const name of scenarioNames) {
 		if (!only.includes(name)) continue;
 		log(`scenario ${name}`);

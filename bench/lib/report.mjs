@@ -99,6 +99,19 @@ export function tableRows(results, opts) {
 		const floodLimit = 2.5 * (opts.floodSeconds / 10);
 		add('5 flood', `CPU seconds (${opts.floodSeconds} s)`, f.cpuSeconds, `${fmt(f.cpuSeconds, 1)} s`, `≤ ${fmt(floodLimit, 1)} s`, v => v <= floodLimit, v => `${fmt(v / floodLimit, 1)}x the target`);
 	}
+	const pr = results.progress;
+	if (pr) {
+		add('7 progress', `image pushed and pulled: ${fmt(pr.layers)} layers, ${fmt(pr.totalMB)} MB, proxy cap ${fmt(pr.capMBps, 1)} MB/s; build: ${fmt(pr.buildLines)} lines`, undefined, '');
+		for (const kind of ['push', 'pull', 'build']) {
+			const k = pr[kind];
+			if (!k) continue;
+			add('7 progress', `${kind}: redraws per second, first ${fmt(k.passiveS)} s on screen (median; max)`, k.redrawsMedian, `${fmt(k.redrawsMedian)} /s (max ${fmt(k.redrawsMax)})`, '≤ 12 /s (about 10)', v => v <= 12, v => `${fmt(v - 12)} /s over`);
+			add('7 progress', `${kind}: key → scrolled view on screen, p50 (${fmt(k.presses)} keys, ${fmt(k.missed)} missed)`, k.p50, `${fmt(k.p50, 1)} ms`);
+			add('7 progress', `${kind}: key → scrolled view on screen, p95`, k.p95, `${fmt(k.p95, 1)} ms`, '≤ 50 ms', v => v <= 50, v => `${fmt(v - 50, 1)} ms over`);
+			add('7 progress', `${kind}: CPU seconds while on screen (${fmt(k.streamingS, 1)} s)`, k.cpuSeconds, `${fmt(k.cpuSeconds, 2)} s`);
+			add('7 progress', `${kind}: start key → outcome on screen`, k.ok ? 1 : 0, `${fmt(k.durationS, 1)} s${k.ok ? '' : ` (${String(k.outcome).slice(0, 60) || 'no outcome'})`}`, 'succeeds', v => v === 1, () => `no success: ${String(k.outcome).slice(0, 80) || 'no outcome'}`);
+		}
+	}
 	if (results.crashes) {
 		const own = results.crashes.filter(c => (c.program ?? 'berth') === 'berth').length;
 		add('all', 'times berth exited by itself', own, String(own), '0', v => v === 0, v => `${v} crash(es): see crashes in results.json`);

@@ -16,7 +16,8 @@ const require = createRequire(import.meta.url);
 
 function transpile(name) {
 	const ts = require('typescript');
-	const source = readFileSync(path.join(repoRoot, 'test', 'support', `${name}.ts`), 'utf8');
+	// The helpers import each other as './x.js' (NodeNext): the transpiled copies are '.mjs'.
+	const source = readFileSync(path.join(repoRoot, 'test', 'support', `${name}.ts`), 'utf8').replace(/(from '\.\/[\w-]+)\.js'/g, "$1.mjs'");
 	const {outputText} = ts.transpileModule(source, {
 		compilerOptions: {module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false},
 		fileName: `${name}.ts`,
@@ -41,4 +42,10 @@ export async function loadPty() {
 /** {startSshd, freePort} from test/support/sshd.ts. */
 export async function loadSshd() {
 	return import(transpile('sshd'));
+}
+
+/** {startRegistry, freePort, ...} from test/support/registry.ts (it imports dockerd.ts: transpiled too). */
+export async function loadRegistry() {
+	transpile('dockerd');
+	return import(transpile('registry'));
 }
