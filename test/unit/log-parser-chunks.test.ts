@@ -1,15 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {createLogParser, MAX_LINE_BYTES} from '../../source/engine/log-parser.js';
 import type {LogLine} from '../../source/engine/types.js';
-
-/** A small deterministic random generator, so a failure can be replayed. */
-function random(seed: number) {
-	let s = seed;
-	return () => {
-		s = (s * 1_103_515_245 + 12_345) % 2_147_483_648;
-		return s / 2_147_483_648;
-	};
-}
+import {random} from '../support/random.js';
 
 const texts = ['flood 1 some log line', '', 'é漢🐳', 'a\r', 'two\nlines', 'x'.repeat(300), ' leading space', '2026-12-02T10:00:00Z not a timestamp here'];
 

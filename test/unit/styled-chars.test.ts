@@ -1,15 +1,7 @@
 import {styledCharsFromTokens, styledCharsToString, tokenize, type StyledChar} from '@alcalzone/ansi-tokenize';
 import {describe, expect, it} from 'vitest';
 import {charsToString, noStyles, styledCharsOf} from '../../source/ink-patches/styled-chars.js';
-
-/** A small deterministic random generator, so a failure can be replayed. */
-function random(seed: number) {
-	let s = seed;
-	return () => {
-		s = (s * 1_103_515_245 + 12_345) % 2_147_483_648;
-		return s / 2_147_483_648;
-	};
-}
+import {random} from '../support/random.js';
 
 const ascii = ['flood 123456', 'web-1', ' ', 'Up 3 minutes', '~!@#$%^&*()_+{}|:"<>?`-=[]\\;\',./', 'x'.repeat(40), '● ■ ▶ ┃ · … ✓ ✔ ✖ ↑↓ ─│┌ é ñ ß ǅ ʃ ˈ', '⌚☕✅❌⭐'];
 const sgr = ['\u001B[31m', '\u001B[7m', '\u001B[1m', '\u001B[2m', '\u001B[22m', '\u001B[38;5;245m', '\u001B[48;2;10;20;30m', '\u001B[1;3;31m', '\u001B[39m', '\u001B[27m', '\u001B[0m', '\u001B[m', '\u001B[4;24m', '\u001B[90m'];
