@@ -6,7 +6,7 @@ import {shortId} from '../format/format.js';
 import {alive, selectedContainer, selectedImageRow} from '../state/selectors.js';
 import type {AppState, ConfirmTarget} from '../state/types.js';
 import type {ContainerSummary} from '../engine/types.js';
-import {qualify} from '../engine/host-types.js';
+import {qualify} from '../engine/hosts/types.js';
 
 export function containerTarget(c: ContainerSummary): ConfirmTarget {
 	return {kind: 'container', id: c.id, name: c.name};

@@ -10,7 +10,7 @@
  */
 import {credentialsForm} from '../commands/image-forms.js';
 import {EngineError} from '../engine/types.js';
-import {qualify} from '../engine/host-types.js';
+import {qualify} from '../engine/hosts/types.js';
 import {cliFor} from '../format/cli-for.js';
 import {credentialKey, registryLabel, registryOf} from '../format/registry.js';
 import type {TransferKind} from '../state/images-types.js';

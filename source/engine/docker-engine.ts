@@ -13,10 +13,10 @@
  * - `swarm/`: services, tasks, nodes, service logs and the swarm's events
  * - `exec.ts`, `attach.ts`, `terminal-session.ts`, `frame-demuxer.ts`: exec, attach and their streams
  */
-import {ApiClient, pathPart, type DockerEngineOptions} from './api-client.js';
-import {attach} from './attach.js';
-import type {ResolvedEndpoint} from './endpoint.js';
-import {execCapture, execInteractive} from './exec.js';
+import {ApiClient, pathPart, type DockerEngineOptions} from './transport/api-client.js';
+import {attach} from './containers/attach.js';
+import type {ResolvedEndpoint} from './transport/endpoint.js';
+import {execCapture, execInteractive} from './containers/exec.js';
 import {
 	toContainerDetails,
 	toContainerSummary,
@@ -29,9 +29,9 @@ import {
 } from './mapping.js';
 import * as lifecycle from './lifecycle/index.js';
 import * as swarm from './swarm/index.js';
-import {imageIdWithAlgorithm, splitTopColumns} from './podman-compat.js';
-import {statsOnce, streamStats} from './stats-reader.js';
-import {stopContainer} from './stop-container.js';
+import {imageIdWithAlgorithm, splitTopColumns} from './transport/podman-compat.js';
+import {statsOnce, streamStats} from './containers/stats-reader.js';
+import {stopContainer} from './containers/stop.js';
 import {streamLogs} from './streams.js';
 import {
 	EngineError,

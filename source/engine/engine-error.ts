@@ -1,5 +1,5 @@
 /** The one error every engine call rejects with, and the build failure that extends it. */
-import type {BuildStep} from './image-types.js';
+import type {BuildStep} from './images/types.js';
 
 /** Why the engine could not be reached, in the user's terms. */
 export type UnreachableReason =

@@ -8,17 +8,17 @@
  * and push progress), image-types.ts (build, image details and layers), file-types.ts (diff and
  * copy), prune-types.ts; run's are here.
  */
-import type {RunContainerOptions, TerminalSession} from './container-types.js';
+import type {RunContainerOptions, TerminalSession} from './containers/types.js';
 import type {LogLine} from './listing-types.js';
-import type {BuildLine, BuildOptions, BuildResult, ImageDetails, ImageLayers} from './image-types.js';
-import type {ContainerChange, CopyInResult, CopyOutOptions, CopyOutResult, CopyPlan} from './file-types.js';
-import type {PruneOptions, PrunePlan, PruneReport, PruneTarget} from './prune-types.js';
-import type {CredentialInfo, PullOptions, PullResult, PushOptions, PushResult, RegistryCredentials, TransferProgress} from './transfer-types.js';
+import type {BuildLine, BuildOptions, BuildResult, ImageDetails, ImageLayers} from './images/types.js';
+import type {ContainerChange, CopyInResult, CopyOutOptions, CopyOutResult, CopyPlan} from './containers/file-types.js';
+import type {PruneOptions, PrunePlan, PruneReport, PruneTarget} from './system/prune-types.js';
+import type {CredentialInfo, PullOptions, PullResult, PushOptions, PushResult, RegistryCredentials, TransferProgress} from './images/transfer-types.js';
 
-export type * from './file-types.js';
-export type * from './image-types.js';
-export type * from './prune-types.js';
-export type * from './transfer-types.js';
+export type * from './containers/file-types.js';
+export type * from './images/types.js';
+export type * from './system/prune-types.js';
+export type * from './images/transfer-types.js';
 
 // ---------------------------------------------------------------- run
 

@@ -9,7 +9,7 @@ import type {
 	MountInfo,
 	PortMapping,
 } from './types.js';
-import {familiarName, imageIdWithAlgorithm} from './podman-compat.js';
+import {familiarName, imageIdWithAlgorithm} from './transport/podman-compat.js';
 
 interface RawPort {
 	IP?: string;

@@ -2,12 +2,12 @@
  * The engine's follow streams for logs and events, read in batches until the engine ends them
  * or berth aborts (the stats stream is in stats-reader.ts).
  */
-import {pathPart, type ApiClient} from './api-client.js';
-import {parseEvent} from './event-parser.js';
-import {LineSplitter} from './line-splitter.js';
-import {createLogParser} from './log-parser.js';
+import {pathPart, type ApiClient} from './transport/api-client.js';
+import {parseEvent} from './system/event-parser.js';
+import {LineSplitter} from './io/line-splitter.js';
+import {createLogParser} from './containers/log-parser.js';
 import type {RawInspect} from './mapping.js';
-import {toUnixTimestamp} from './timestamps.js';
+import {toUnixTimestamp} from './transport/timestamps.js';
 import type {EngineEvent, LogLine, LogOptions} from './types.js';
 
 /** See Engine.streamLogs. */

@@ -6,17 +6,17 @@
  * Every string that comes from the engine (names, labels, messages, log text) is untrusted:
  * the adapter passes it through unchanged and the UI neutralises it when it renders.
  */
-import type {ContainerDetails, ContainerStats, ContainerSummary, CommitOptions, ExecResult, ProcessList, RunContainerOptions, StopResult, TerminalSession} from './container-types.js';
-import type {HostState} from './host-types.js';
+import type {ContainerDetails, ContainerStats, ContainerSummary, CommitOptions, ExecResult, ProcessList, RunContainerOptions, StopResult, TerminalSession} from './containers/types.js';
+import type {HostState} from './hosts/types.js';
 import type {LifecycleEngine} from './lifecycle-types.js';
 import type {EngineEvent, EngineInfo, ImageHistoryEntry, ImageSummary, LogLine, LogOptions} from './listing-types.js';
-import type {SwarmEngine} from './swarm-types.js';
+import type {SwarmEngine} from './swarm/types.js';
 
-export type * from './container-types.js';
+export type * from './containers/types.js';
 export type * from './listing-types.js';
 export type * from './lifecycle-types.js';
-export type * from './swarm-types.js';
-export type * from './host-types.js';
+export type * from './swarm/types.js';
+export type * from './hosts/types.js';
 export {BuildError, EngineError, type EngineErrorCode, type UnreachableReason} from './engine-error.js';
 
 /**

@@ -1,5 +1,5 @@
 import {EngineError, type Engine, type EngineEvent} from '../engine/types.js';
-import {eventTimeToSince} from '../engine/timestamps.js';
+import {eventTimeToSince} from '../engine/transport/timestamps.js';
 import type {Action} from './types.js';
 import {FeedLists} from './feed-lists.js';
 import {FeedRefresher, isConnectionLoss, toEngineError} from './feed-refresher.js';

@@ -1,8 +1,8 @@
 import {tmpdir} from 'node:os';
 import {afterEach, describe, expect, inject, it} from 'vitest';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
-import {parseEvent} from '../../source/engine/event-parser.js';
-import {resolveEndpoint} from '../../source/engine/endpoint.js';
+import {parseEvent} from '../../source/engine/system/event-parser.js';
+import {resolveEndpoint} from '../../source/engine/transport/endpoint.js';
 import type {EngineEvent} from '../../source/engine/types.js';
 import {dockerCli} from '../support/dockerd.js';
 import {trackResources, uniqueName, waitFor} from '../support/names.js';

@@ -2,8 +2,8 @@
 import {tmpdir} from 'node:os';
 import {afterEach, describe, expect, inject, it} from 'vitest';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
-import {resolveEndpoint} from '../../source/engine/endpoint.js';
-import {EXEC_CAPTURE_LIMIT} from '../../source/engine/exec.js';
+import {resolveEndpoint} from '../../source/engine/transport/endpoint.js';
+import {EXEC_CAPTURE_LIMIT} from '../../source/engine/containers/exec.js';
 import {EngineError, type TerminalSession} from '../../source/engine/types.js';
 import {dockerCli} from '../support/dockerd.js';
 import {trackResources, uniqueName, waitFor} from '../support/names.js';

@@ -14,7 +14,7 @@ import http from 'node:http';
 import {tmpdir} from 'node:os';
 import {afterAll, afterEach, beforeAll, describe, expect, inject, it} from 'vitest';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
-import {resolveEndpoint} from '../../source/engine/endpoint.js';
+import {resolveEndpoint} from '../../source/engine/transport/endpoint.js';
 import type {ContainerSummary} from '../../source/engine/types.js';
 import {startEngineFeed, type EngineFeed} from '../../source/state/engine-feed.js';
 import {api, createContainer} from '../reliability/support/engine.js';

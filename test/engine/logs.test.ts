@@ -1,8 +1,8 @@
 import {tmpdir} from 'node:os';
 import {afterEach, describe, expect, inject, it} from 'vitest';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
-import {resolveEndpoint} from '../../source/engine/endpoint.js';
-import {MAX_LINE_BYTES} from '../../source/engine/log-parser.js';
+import {resolveEndpoint} from '../../source/engine/transport/endpoint.js';
+import {MAX_LINE_BYTES} from '../../source/engine/containers/log-parser.js';
 import {EngineError, type LogLine, type LogOptions} from '../../source/engine/types.js';
 import {dockerCli} from '../support/dockerd.js';
 import {trackResources, uniqueName, waitFor} from '../support/names.js';

@@ -9,7 +9,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
-import {resolveEndpoint} from '../../source/engine/endpoint.js';
+import {resolveEndpoint} from '../../source/engine/transport/endpoint.js';
 import {EngineError} from '../../source/engine/types.js';
 import {startEngineFeed} from '../../source/state/engine-feed.js';
 import {fakeEngine} from './support/raw-engine.js';

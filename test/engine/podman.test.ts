@@ -7,7 +7,7 @@
 import {tmpdir} from 'node:os';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
-import {resolveEndpoint} from '../../source/engine/endpoint.js';
+import {resolveEndpoint} from '../../source/engine/transport/endpoint.js';
 import {EngineError, type Engine, type EngineEvent, type LogLine, type TerminalSession} from '../../source/engine/types.js';
 import {dockerCli} from '../support/dockerd.js';
 import {trackResources, uniqueName, waitFor, type Resources} from '../support/names.js';

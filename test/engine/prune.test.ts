@@ -7,7 +7,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
-import {resolveEndpoint} from '../../source/engine/endpoint.js';
+import {resolveEndpoint} from '../../source/engine/transport/endpoint.js';
 import {systemPruneTargets} from '../../source/format/prune-choices.js';
 import type {Engine, PrunePlan, PruneReport, PruneTarget} from '../../source/engine/types.js';
 import {dockerCli, ensureFixtureImage, startPrivateDockerd, type PrivateDockerd} from '../support/dockerd.js';

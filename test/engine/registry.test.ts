@@ -7,7 +7,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, inject, it} from 'vitest';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
-import {resolveEndpoint} from '../../source/engine/endpoint.js';
+import {resolveEndpoint} from '../../source/engine/transport/endpoint.js';
 import {EngineError, type TransferProgress} from '../../source/engine/types.js';
 import {makeCredentialHelper, type CredentialHelperStub} from '../support/credential-helper.js';
 import {dockerCli} from '../support/dockerd.js';

@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, afterEach, describe, expect, inject, it} from 'vitest';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
-import {resolveEndpoint} from '../../source/engine/endpoint.js';
+import {resolveEndpoint} from '../../source/engine/transport/endpoint.js';
 import {EngineError, type LogLine, type RunContainerOptions, type TerminalSession} from '../../source/engine/types.js';
 import {dockerCli} from '../support/dockerd.js';
 import {trackResources, uniqueName, waitFor} from '../support/names.js';

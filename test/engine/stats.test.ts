@@ -2,8 +2,8 @@
 import {tmpdir} from 'node:os';
 import {afterEach, describe, expect, inject, it} from 'vitest';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
-import {resolveEndpoint} from '../../source/engine/endpoint.js';
-import {cpuPercent, isLiveSample, memoryUsage, toContainerStats, type RawStats} from '../../source/engine/stats.js';
+import {resolveEndpoint} from '../../source/engine/transport/endpoint.js';
+import {cpuPercent, isLiveSample, memoryUsage, toContainerStats, type RawStats} from '../../source/engine/containers/stats.js';
 import {EngineError, type ContainerStats} from '../../source/engine/types.js';
 import {dockerCli} from '../support/dockerd.js';
 import {trackResources, uniqueName, waitFor} from '../support/names.js';

@@ -8,7 +8,7 @@
 import {tmpdir} from 'node:os';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
-import {resolveEndpoint} from '../../source/engine/endpoint.js';
+import {resolveEndpoint} from '../../source/engine/transport/endpoint.js';
 import {EngineError, type Engine, type ServiceLogLine, type TaskSummary} from '../../source/engine/types.js';
 import {managerStatusText, stateText} from '../../source/format/swarm.js';
 import {dockerCli} from '../support/dockerd.js';

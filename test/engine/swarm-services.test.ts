@@ -6,7 +6,7 @@
 import {tmpdir} from 'node:os';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
-import {resolveEndpoint} from '../../source/engine/endpoint.js';
+import {resolveEndpoint} from '../../source/engine/transport/endpoint.js';
 import {EngineError, type Engine, type ServiceSummary, type TaskSummary} from '../../source/engine/types.js';
 import {replicasText, serviceConverged, servicePortsText, stateText} from '../../source/format/swarm.js';
 import {dockerCli} from '../support/dockerd.js';

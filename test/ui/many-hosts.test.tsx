@@ -5,7 +5,7 @@
  * going on, and both back when it answers again.
  */
 import {afterEach, describe, expect, it} from 'vitest';
-import {createMultiEngine} from '../../source/engine/multi-engine.js';
+import {createMultiEngine} from '../../source/engine/hosts/multi-engine.js';
 import {EngineError} from '../../source/engine/types.js';
 import {FakeEngine, fakeContainer, fakeImage} from '../support/fake-engine.js';
 import {renderApp, type RenderedApp} from '../support/render-app.js';

@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {packBuildContext, parseDockerignore} from '../../source/archive/build-context.js';
-import {BuildOutputParser} from '../../source/engine/lifecycle/build-output.js';
+import {BuildOutputParser} from '../../source/engine/images/build-output.js';
 import {resolveBuildArgs} from '../../source/engine/lifecycle/build.js';
 import {readTar} from '../support/tar.js';
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {describeUnreachable, sshFailureReason, toEngineError} from '../../source/engine/errors.js';
+import {describeUnreachable, sshFailureReason, toEngineError} from '../../source/engine/transport/errors.js';
 import {EngineError} from '../../source/engine/types.js';
 
 /** An error shaped like the ones docker-modem builds for non-2xx answers. */

@@ -7,9 +7,9 @@
  */
 import {ArchiveError} from '../../archive/archive-error.js';
 import {packBuildContext} from '../../archive/build-context.js';
-import type {ApiClient} from '../api-client.js';
+import type {ApiClient} from '../transport/api-client.js';
 import {BuildError, EngineError, type BuildLine, type BuildOptions, type BuildResult} from '../types.js';
-import {BuildOutputParser} from './build-output.js';
+import {BuildOutputParser} from '../images/build-output.js';
 import {contextOf} from './context.js';
 import {encodeRegistryConfig} from './credentials.js';
 import {openRequest, readJsonLines} from './request.js';

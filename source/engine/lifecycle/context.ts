@@ -3,7 +3,7 @@
  * and where the docker config is read from. Keyed by the engine's ApiClient, so DockerEngine needs
  * no new fields and each engine (each test) has its own.
  */
-import type {ApiClient} from '../api-client.js';
+import type {ApiClient} from '../transport/api-client.js';
 import {SessionCredentials, type CredentialEnvironment} from './credentials.js';
 
 export interface LifecycleContext {

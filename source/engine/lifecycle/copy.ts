@@ -9,8 +9,8 @@ import type Dockerode from 'dockerode';
 import {ArchiveError} from '../../archive/archive-error.js';
 import {packPath} from '../../archive/pack-path.js';
 import {unpackSafely, type UnpackOutcome} from '../../archive/safe-extract.js';
-import type {ApiClient} from '../api-client.js';
-import {toEngineError} from '../errors.js';
+import type {ApiClient} from '../transport/api-client.js';
+import {toEngineError} from '../transport/errors.js';
 import {EngineError, type CopyInResult, type CopyOutOptions, type CopyOutResult, type CopyPlan} from '../types.js';
 import {cancelled} from './request.js';
 

@@ -17,7 +17,7 @@ import {homedir as osHomedir} from 'node:os';
 import path from 'node:path';
 import {inspect} from 'node:util';
 import {credentialKey} from '../../format/registry.js';
-import {configDir} from '../endpoint.js';
+import {configDir} from '../transport/endpoint.js';
 import {EngineError, type CredentialInfo, type RegistryCredentials} from '../types.js';
 
 /** What a lookup reads; defaults are berth's own environment and home. */

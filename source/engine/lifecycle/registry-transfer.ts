@@ -9,14 +9,14 @@
  * stream (the pull would look complete) and throws from its data handler on a malformed line.
  */
 import {registryOf} from '../../format/registry.js';
-import type {ApiClient} from '../api-client.js';
-import {pathPart} from '../api-client.js';
+import type {ApiClient} from '../transport/api-client.js';
+import {pathPart} from '../transport/api-client.js';
 import {EngineError, type PullOptions, type PullResult, type PushOptions, type PushResult, type RegistryCredentials, type TransferProgress} from '../types.js';
 import {contextOf} from './context.js';
 import {encodeRegistryAuth, findCredentials} from './credentials.js';
-import {TransferTracker} from './progress.js';
-import {splitReference} from './reference.js';
-import {asRegistryError, registryStreamError} from './registry-errors.js';
+import {TransferTracker} from '../images/progress.js';
+import {splitReference} from '../images/reference.js';
+import {asRegistryError, registryStreamError} from '../images/registry-errors.js';
 import {openRequest, readJsonLines, streamError} from './request.js';
 
 async function credentialsFor(client: ApiClient, ref: string, given?: RegistryCredentials): Promise<RegistryCredentials | undefined> {

@@ -6,9 +6,9 @@
  * signal aborts.
  */
 import type {IncomingMessage} from 'node:http';
-import type {ApiClient} from '../api-client.js';
-import {toEngineError} from '../errors.js';
-import {LineSplitter} from '../line-splitter.js';
+import type {ApiClient} from '../transport/api-client.js';
+import {toEngineError} from '../transport/errors.js';
+import {LineSplitter} from '../io/line-splitter.js';
 import {EngineError} from '../types.js';
 
 /** Query values; an array repeats the key (`t=a&t=b`), an object is sent as JSON. */

@@ -7,7 +7,7 @@
  * (a stream starts again after an engine restart), and a node event makes the next swarmRole()
  * ask again (a promotion or demotion arrives as one).
  */
-import type {ApiClient} from '../api-client.js';
+import type {ApiClient} from '../transport/api-client.js';
 import {streamEvents as streamEngineEvents} from '../streams.js';
 import type {EngineEvent} from '../types.js';
 import {forgetRole, swarmRole} from './role.js';

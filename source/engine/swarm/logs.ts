@@ -5,9 +5,9 @@
  * following) makes berth read them again before that batch is delivered, so lines keep their
  * order. Lines are delivered in batches, as streamLogs does.
  */
-import {pathPart, type ApiClient} from '../api-client.js';
-import {toEngineError} from '../errors.js';
-import {toUnixTimestamp} from '../timestamps.js';
+import {pathPart, type ApiClient} from '../transport/api-client.js';
+import {toEngineError} from '../transport/errors.js';
+import {toUnixTimestamp} from '../transport/timestamps.js';
 import type {LogOptions, ServiceLogLine} from '../types.js';
 import {createServiceLogParser, type TaggedLine} from './log-parser.js';
 import type {RawNode, RawService, RawTask} from './raw.js';

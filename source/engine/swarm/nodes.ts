@@ -1,5 +1,5 @@
 /** Nodes: `docker node ls`, `inspect` and `update --availability`. */
-import {pathPart, type ApiClient} from '../api-client.js';
+import {pathPart, type ApiClient} from '../transport/api-client.js';
 import {EngineError, type NodeAvailability, type NodeDetails, type NodeSummary} from '../types.js';
 import {toNodeDetails, toNodeSummary} from './mapping.js';
 import type {RawNode} from './raw.js';

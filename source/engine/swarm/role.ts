@@ -5,7 +5,7 @@
  * or starts again (an engine restart), and when the engine refuses a swarm call for not being a
  * manager (503): the next question asks the engine again.
  */
-import type {ApiClient} from '../api-client.js';
+import type {ApiClient} from '../transport/api-client.js';
 import {EngineError, type SwarmMembership} from '../types.js';
 import type {RawInfo} from './raw.js';
 

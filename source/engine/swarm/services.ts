@@ -4,7 +4,7 @@
  * CLI does; one that lost a race with another update ("update out of sequence") is read and sent
  * again once.
  */
-import {pathPart, type ApiClient, type Query} from '../api-client.js';
+import {pathPart, type ApiClient, type Query} from '../transport/api-client.js';
 import {EngineError, type ServiceDetails, type ServiceSummary, type ServiceUpdateResult, type TaskSummary} from '../types.js';
 import {compareTasks, serviceMode, statusFromTasks, toServiceDetails, toServiceSummary, toTaskSummary} from './mapping.js';
 import type {RawNode, RawService, RawServiceSpec, RawTask} from './raw.js';
