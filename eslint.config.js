@@ -8,7 +8,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 // Engine files that still import upward (format/, archive/): being changed by the cp work; moved last.
-const ENGINE_UPWARD_PENDING = ['source/engine/lifecycle/copy.ts', 'source/engine/lifecycle/build.ts', 'source/engine/lifecycle/credentials.ts', 'source/engine/lifecycle/registry-transfer.ts', 'source/engine/lifecycle/index.ts'];
+const ENGINE_UPWARD_PENDING = ['source/engine/lifecycle/copy.ts', 'source/engine/lifecycle/build.ts', 'source/engine/lifecycle/credentials.ts', 'source/engine/lifecycle/registry-transfer.ts'];
 const engineOnly = ['dockerode', 'dockerode/*', 'docker-modem', 'docker-modem/*', 'ssh2', 'tar-fs', 'tar-stream'];
 const restricted = (patterns, message) => ({patterns: [{group: patterns, message}]});
 /**
@@ -70,7 +70,7 @@ export default tseslint.config(
 					{group: engineOnly, message: 'Only source/engine talks to Docker.'},
 					{group: ['react', 'ink', 'ink/*', '**/ui/*'], message: 'State, commands and formatting are plain TypeScript, free of React.'},
 					// transport/timestamps.js and transport/errors.js are pure (event times, error words).
-					{group: engineInternals(['transport/errors.js', 'transport/timestamps.js']), allowTypeImports: true, message: 'Engine types only here; the controller runs engine calls.'},
+					{group: engineInternals(['transport/errors.js', 'transport/timestamps.js', 'images/registry-names.js']), allowTypeImports: true, message: 'Engine types only here; the controller runs engine calls.'},
 				],
 			}],
 		},

@@ -113,10 +113,10 @@ export const containerTools: Command[] = [
 				async engine => {
 					let cmd = chosen ? [chosen] : undefined;
 					if (!cmd) {
-						const found = await engine.execCapture(t.id, ['sh', '-c', 'command -v bash || command -v sh || echo sh']);
+						const found = await engine.containers.execCapture(t.id, ['sh', '-c', 'command -v bash || command -v sh || echo sh']);
 						cmd = [found.stdout.split('\n')[0]?.trim() || 'sh'];
 					}
-					return engine.execInteractive(t.id, cmd, ctx.state.size);
+					return engine.containers.execInteractive(t.id, cmd, ctx.state.size);
 				},
 				cliFor.exec(t.name, [chosen ?? 'sh'], true),
 			);
@@ -142,7 +142,7 @@ export const containerTools: Command[] = [
 		cli: t => cliFor.attach(t.name),
 		run: ctx => {
 			const t = selectedContainerTarget(ctx.state)!;
-			ctx.services.interactive(t, 'Attach', engine => engine.attach(t.id, ctx.state.size), cliFor.attach(t.name));
+			ctx.services.interactive(t, 'Attach', engine => engine.containers.attach(t.id, ctx.state.size), cliFor.attach(t.name));
 		},
 	},
 	{
@@ -155,7 +155,7 @@ export const containerTools: Command[] = [
 		cli: t => cliFor.startAttached(t.name),
 		run: ctx => {
 			const t = selectedContainerTarget(ctx.state)!;
-			ctx.services.interactive(t, 'Attach', engine => engine.startAttached(t.id, ctx.state.size), cliFor.startAttached(t.name));
+			ctx.services.interactive(t, 'Attach', engine => engine.containers.startAttached(t.id, ctx.state.size), cliFor.startAttached(t.name));
 		},
 	},
 	{

@@ -18,7 +18,7 @@ function copyOut(ctx: CommandContext, target: {id: string; name: string}, from: 
 		verb: 'copy',
 		cli: cliFor.copyFrom(target.name, from, into),
 		work: async engine => {
-			const result = await engine.copyFromContainer(target.id, from, into, {overwrite});
+			const result = await engine.containers.copyFrom(target.id, from, into, {overwrite});
 			const parts = [plural(result.files, 'file'), ...(result.directories ? [plural(result.directories, 'directory', 'directories')] : []), ...(result.symlinks ? [plural(result.symlinks, 'link')] : [])];
 			const refused = result.refused.length ? `; refused ${result.refused.length} (${result.refused[0]!.path}: ${result.refused[0]!.reason})` : '';
 			const kept = result.kept.length ? `; kept ${result.kept.length} existing` : '';
@@ -33,7 +33,7 @@ defineForm('copy-out', (ctx, values, form) => {
 	if (!from.startsWith('/')) return {field: 'from', reason: 'the path in the container must be absolute (start with /)'};
 	const target = form.target!;
 	ctx.dispatch({type: 'form-pending', pending: true});
-	void ctx.services.read(engine => engine.planCopyFromContainer(target.id, from, into)).then(
+	void ctx.services.read(engine => engine.containers.planCopyFrom(target.id, from, into)).then(
 		plan => {
 			if (plan.conflicts.length === 0) return copyOut(ctx, target, from, into, false);
 			const shown = plan.conflicts.slice(0, 5).join(', ') + (plan.conflicts.length > 5 ? `, and ${plan.conflicts.length - 5} more` : '');
@@ -68,7 +68,7 @@ defineForm('copy-in', (ctx, values, form) => {
 		verb: 'copy',
 		cli: cliFor.copyTo(from, target.name, into),
 		work: async engine => {
-			const result = await engine.copyToContainer(target.id, from, into);
+			const result = await engine.containers.copyTo(target.id, from, into);
 			const skipped = result.skipped.length ? `; skipped ${result.skipped.length} (sockets, fifos, devices)` : '';
 			return `Copied ${plural(result.files, 'file')} (${result.bytes} bytes) from ${from} into ${target.name}:${into}${skipped}`;
 		},

@@ -48,7 +48,7 @@ function fullFields(image: string, withMode: boolean): FieldSpec[] {
 /** Shows the image's own command in the form, once the engine says what it is. */
 function showImageCommand(ctx: CommandContext, image: string): void {
 	void ctx.services
-		.read(engine => engine.inspectImage(image))
+		.read(engine => engine.images.inspect(image))
 		.then(details => {
 			const words = [...(details.config.entrypoint ?? []), ...(details.config.cmd ?? [])];
 			if (words.length > 0 && ctx.state.modal?.kind === 'form') ctx.dispatch({type: 'form-hint', key: 'command', hint: `(empty: the image's: ${words.join(' ')})`});
@@ -59,7 +59,7 @@ function showImageCommand(ctx: CommandContext, image: string): void {
 /** Runs (or creates) once the image is there, pulling it first when the user agrees. */
 function withImage(ctx: CommandContext, image: string, go: () => void): void {
 	ctx.dispatch({type: 'form-pending', pending: true});
-	void ctx.services.read(engine => engine.imageExists(image)).then(
+	void ctx.services.read(engine => engine.images.exists(image)).then(
 		exists => {
 			if (exists) return go();
 			ctx.dispatch({type: 'form-pending', pending: false});
@@ -74,7 +74,7 @@ function start(ctx: CommandContext, image: string, options: RunContainerOptions,
 	if (mode === 'interactive') {
 		ctx.dispatch({type: 'close'});
 		const target = {kind: 'image' as const, id: image, name: image};
-		return ctx.services.interactive(target, 'Run', async engine => (await engine.runInteractive(image, options, ctx.state.size)).session, cliFor.run(image, options, 'interactive'));
+		return ctx.services.interactive(target, 'Run', async engine => (await engine.containers.runInteractive(image, options, ctx.state.size)).session, cliFor.run(image, options, 'interactive'));
 	}
 	ctx.services.runContainer(image, options, cliFor.run(image, options));
 }

@@ -87,7 +87,7 @@ export function startAgesClock(engine: Engine, store: Store, now: () => number):
 		for (const c of unread(state)) {
 			const key = inspectKey(engine.endpoint, c);
 			asked.add(key);
-			sharedRead(key, () => engine.inspectContainer(c.id)).then(
+			sharedRead(key, () => engine.containers.inspect(c.id)).then(
 				d => {
 					if (stopped) return;
 					store.dispatch({type: 'times', id: c.id, times: {state: d.state, startedAt: parseTime(d.startedAt), finishedAt: parseTime(d.finishedAt)}});

@@ -45,7 +45,7 @@ export function createBuilds(host: ImageHost): Builds {
 			});
 			void (async () => {
 				try {
-					const result = await engine.build(options, lines => {
+					const result = await engine.images.build(options, lines => {
 						for (const line of lines) {
 							queue.push({kind: line.kind, text: sanitizeLine(line.text)});
 							if (line.step) step = line.step;

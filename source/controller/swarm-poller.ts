@@ -71,7 +71,7 @@ function openSession(engine: Engine, store: Store, opening: number): Session {
 
 	const checkRole = async (refresh: boolean) => {
 		try {
-			const membership = await engine.swarmRole({refresh});
+			const membership = await engine.system.swarmRole({refresh});
 			if (closed) return;
 			store.dispatch({type: 'swarm-role', role: membership.role, localState: membership.localState, error: membership.error});
 			const was = manager;
@@ -112,7 +112,7 @@ function openSession(engine: Engine, store: Store, opening: number): Session {
 		readingTasks = true;
 		tasksFor = id;
 		engine
-			.listTasks(id)
+			.tasks.list(id)
 			.then(
 				tasks => {
 					if (!closed) store.dispatch({type: 'swarm-tasks', serviceId: id, tasks});
@@ -141,7 +141,7 @@ function openSession(engine: Engine, store: Store, opening: number): Session {
 		}
 		listing = true;
 		clear('poll');
-		Promise.all([engine.listServices(), engine.listNodes()])
+		Promise.all([engine.services.list(), engine.nodes.list()])
 			.then(
 				([services, nodes]) => {
 					if (!closed) store.dispatch({type: 'swarm-lists', services, nodes});
@@ -176,7 +176,7 @@ function openSession(engine: Engine, store: Store, opening: number): Session {
 			});
 		};
 		engine
-			.streamEvents(
+			.events.stream(
 				{swarm: true},
 				event => {
 					if (swarmEvent(event) && !timers.event) later('event', eventSettleMs, readLists);

@@ -23,6 +23,8 @@ export type EngineErrorCode =
 	| 'not-modified'
 	/** 400: bad parameter (invalid reference, ...). */
 	| 'bad-request'
+	/** 403: the engine will not, whatever the state (remove a predefined network). */
+	| 'forbidden'
 	/** 500 and other server-side failures. */
 	| 'server'
 	/** The call was aborted by berth (selection changed, shutting down). */

@@ -4,7 +4,7 @@
  * control characters use bash/zsh $'…' quoting so the line never holds a raw control byte. Pure.
  */
 import type {BuildOptions, PruneOptions, PruneTarget, RunContainerOptions} from '../engine/types.js';
-import {DOCKER_HUB_KEY, credentialKey} from './registry.js';
+import {DOCKER_HUB_KEY, credentialKey} from '../engine/images/registry-names.js';
 
 const safeWord = /^[\w@%+=:,./-]+$/;
 

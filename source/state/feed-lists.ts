@@ -99,7 +99,7 @@ export class FeedLists {
 		this.needImages = false;
 		this.pending.clear();
 		this.rechecks.clear();
-		const [list, imageList] = await Promise.all([engine.listContainers(), engine.listImages()]);
+		const [list, imageList] = await Promise.all([engine.containers.list(), engine.images.list()]);
 		const next = new Map(list.map(c => [c.id, c]));
 		if (next.size !== this.containers.size || list.some(c => !sameData(c, this.containers.get(c.id)))) this.dirty = true;
 		if (!sameData(imageList, this.images)) this.dirty = true;
@@ -115,8 +115,8 @@ export class FeedLists {
 		const wantImages = this.needImages;
 		this.needImages = false;
 		const [list, imageList] = await Promise.all([
-			ids.length > 0 ? engine.listContainers({ids}) : Promise.resolve(undefined),
-			wantImages ? engine.listImages() : Promise.resolve(undefined),
+			ids.length > 0 ? engine.containers.list({ids}) : Promise.resolve(undefined),
+			wantImages ? engine.images.list() : Promise.resolve(undefined),
 		]);
 		if (list) {
 			const found = new Map(list.map(c => [c.id, c]));

@@ -70,7 +70,7 @@ describe('build', () => {
 		resources.image(`${repo}:v1`);
 		resources.image(`${repo}:latest`);
 		const lines: BuildLine[] = [];
-		const result = await engine.build({contextDir: context, tags: [`${repo}:v1`, `${repo}:latest`], buildArgs: {VERSION: '1.2.3'}}, batch => lines.push(...batch));
+		const result = await engine.images.build({contextDir: context, tags: [`${repo}:v1`, `${repo}:latest`], buildArgs: {VERSION: '1.2.3'}}, batch => lines.push(...batch));
 
 		expect(result.imageId).toMatch(/^sha256:[\da-f]{64}$/);
 		expect(result.tags).toEqual([`${repo}:v1`, `${repo}:latest`]);
@@ -82,7 +82,7 @@ describe('build', () => {
 		expect(lines.find(line => line.kind === 'built')?.id).toBe(result.imageId.slice(7, 19));
 		expect(lines.filter(line => line.kind === 'tagged').map(line => line.tag)).toEqual([`${repo}:v1`, `${repo}:latest`]);
 
-		const details = await engine.inspectImage(`${repo}:v1`);
+		const details = await engine.images.inspect(`${repo}:v1`);
 		expect(details.id).toBe(result.imageId);
 		expect(details.repoTags.sort()).toEqual([`${repo}:latest`, `${repo}:v1`]);
 		expect(details.config).toMatchObject({cmd: ['cat', '/app/built.txt'], workingDir: '/app', exposedPorts: ['8080/tcp'], labels: {'berth.test': label}});
@@ -99,7 +99,7 @@ describe('build', () => {
 		expect(output).not.toContain('debug.log');
 
 		const again: BuildLine[] = [];
-		const cached = await engine.build({contextDir: context, tags: [`${repo}:v1`], buildArgs: {VERSION: '1.2.3'}}, batch => again.push(...batch));
+		const cached = await engine.images.build({contextDir: context, tags: [`${repo}:v1`], buildArgs: {VERSION: '1.2.3'}}, batch => again.push(...batch));
 		expect(cached.imageId).toBe(result.imageId);
 		expect(again.filter(line => line.kind === 'cache').length).toBeGreaterThan(0);
 	});
@@ -111,7 +111,7 @@ describe('build', () => {
 		write('Dockerfile', dockerfile('COPY . /ctx/'));
 		const repo = uniqueName('symlink');
 		resources.image(`${repo}:v1`);
-		const result = await engine.build({contextDir: context, tags: [`${repo}:v1`]}, () => {});
+		const result = await engine.images.build({contextDir: context, tags: [`${repo}:v1`]}, () => {});
 		expect(result.context.symlinks).toBe(2);
 
 		const listing = await dockerCli(host, ['run', '--rm', `${repo}:v1`, 'ls', '-l', '/ctx']);
@@ -126,7 +126,7 @@ describe('build', () => {
 	it('rejects a failing step with the engine\'s message and that step, after its output', async () => {
 		write('Dockerfile', dockerfile('RUN echo about to fail; exit 3', 'CMD ["true"]'));
 		const lines: BuildLine[] = [];
-		const error = await rejection(engine.build({contextDir: context, tags: [`${uniqueName('failing')}:v1`], forceRm: true}, batch => lines.push(...batch)));
+		const error = await rejection(engine.images.build({contextDir: context, tags: [`${uniqueName('failing')}:v1`], forceRm: true}, batch => lines.push(...batch)));
 		expect(error).toBeInstanceOf(BuildError);
 		expect(error.code).toBe('server');
 		expect(error.message).toBe("The command '/bin/sh -c echo about to fail; exit 3' returned a non-zero code: 3");
@@ -136,12 +136,12 @@ describe('build', () => {
 
 	it('rejects a Dockerfile the engine cannot parse (bad-request), and a context that is not there', async () => {
 		write('Dockerfile', 'FRM nothing\n');
-		const parse = await rejection(engine.build({contextDir: context}, () => {}));
+		const parse = await rejection(engine.images.build({contextDir: context}, () => {}));
 		expect(parse).toBeInstanceOf(BuildError);
 		expect(parse.code).toBe('bad-request');
 		expect(parse.message).toContain('unknown instruction: FRM');
 
-		const missing = await rejection(engine.build({contextDir: path.join(top, 'nope')}, () => {}));
+		const missing = await rejection(engine.images.build({contextDir: path.join(top, 'nope')}, () => {}));
 		expect(missing.code).toBe('bad-request');
 		expect(missing.message).toContain('no such directory');
 	});
@@ -151,7 +151,7 @@ describe('build', () => {
 		write('app.txt', 'from the context');
 		const repo = uniqueName('outside-dockerfile');
 		resources.image(`${repo}:v1`);
-		await engine.build({contextDir: context, dockerfile: path.join(top, 'Elsewhere.Dockerfile'), tags: [`${repo}:v1`]}, () => {});
+		await engine.images.build({contextDir: context, dockerfile: path.join(top, 'Elsewhere.Dockerfile'), tags: [`${repo}:v1`]}, () => {});
 		expect(await dockerCli(host, ['run', '--rm', `${repo}:v1`])).toBe('from the context');
 	});
 });
@@ -161,9 +161,9 @@ describe('image layers', () => {
 		write('Dockerfile', dockerfile('RUN head -c 50000 /dev/urandom > /blob', 'ENV X=1'));
 		const repo = uniqueName('layers');
 		resources.image(`${repo}:v1`);
-		const {imageId} = await engine.build({contextDir: context, tags: [`${repo}:v1`]}, () => {});
-		const layers = await engine.imageLayers(`${repo}:v1`);
-		const details = await engine.inspectImage(imageId);
+		const {imageId} = await engine.images.build({contextDir: context, tags: [`${repo}:v1`]}, () => {});
+		const layers = await engine.images.layers(`${repo}:v1`);
+		const details = await engine.images.inspect(imageId);
 		expect(layers.id).toBe(imageId);
 		expect(layers.size).toBe(details.size);
 

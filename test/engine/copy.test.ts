@@ -59,7 +59,7 @@ function tree(dir: string): string[] {
 describe('containerChanges', () => {
 	it('lists added, changed and deleted paths', async () => {
 		const id = await container('touch /added && mkdir /etc/new && rm -r /root');
-		const changes = await engine.containerChanges(id);
+		const changes = await engine.containers.changes(id);
 		expect(changes).toEqual(expect.arrayContaining([
 			{kind: 'A', path: '/added'},
 			{kind: 'C', path: '/etc'},
@@ -67,18 +67,18 @@ describe('containerChanges', () => {
 			{kind: 'D', path: '/root'},
 		]));
 		expect(new Set(changes.map(change => change.kind))).toEqual(new Set(['A', 'C', 'D']));
-		expect((await rejection(engine.containerChanges(uniqueName('missing')))).code).toBe('not-found');
+		expect((await rejection(engine.containers.changes(uniqueName('missing')))).code).toBe('not-found');
 	});
 });
 
 describe('copy out of a container', () => {
 	it('plans, then writes a directory with files and a link inside it', async () => {
 		const id = await container('mkdir -p /data/dir/sub && echo alpha > /data/dir/a.txt && echo bravo > /data/dir/sub/b.txt && ln -s a.txt /data/dir/link');
-		const plan = await engine.planCopyFromContainer(id, '/data/dir', dest);
+		const plan = await engine.containers.planCopyFrom(id, '/data/dir', dest);
 		expect(plan).toEqual({destination: dest, files: 2, directories: 2, symlinks: 1, bytes: 12, conflicts: [], refused: []});
 		expect(tree(dest)).toEqual([]);
 
-		const result = await engine.copyFromContainer(id, '/data/dir', dest);
+		const result = await engine.containers.copyFrom(id, '/data/dir', dest);
 		expect(result).toMatchObject({files: 2, directories: 2, symlinks: 1, bytes: 12, kept: [], refused: []});
 		expect(result.written.map(entry => entry.path).sort()).toEqual(['dir', 'dir/a.txt', 'dir/link', 'dir/sub', 'dir/sub/b.txt']);
 		expect(readFileSync(path.join(dest, 'dir/sub/b.txt'), 'utf8')).toBe('bravo\n');
@@ -89,10 +89,10 @@ describe('copy out of a container', () => {
 		const id = await container('mkdir -p /data/dir && echo new > /data/dir/a.txt');
 		mkdirSync(path.join(dest, 'dir'));
 		writeFileSync(path.join(dest, 'dir/a.txt'), 'old');
-		expect((await engine.planCopyFromContainer(id, '/data/dir', dest)).conflicts).toEqual(['dir/a.txt']);
-		expect((await engine.copyFromContainer(id, '/data/dir', dest)).kept).toEqual(['dir/a.txt']);
+		expect((await engine.containers.planCopyFrom(id, '/data/dir', dest)).conflicts).toEqual(['dir/a.txt']);
+		expect((await engine.containers.copyFrom(id, '/data/dir', dest)).kept).toEqual(['dir/a.txt']);
 		expect(readFileSync(path.join(dest, 'dir/a.txt'), 'utf8')).toBe('old');
-		await engine.copyFromContainer(id, '/data/dir', dest, {overwrite: true});
+		await engine.containers.copyFrom(id, '/data/dir', dest, {overwrite: true});
 		expect(readFileSync(path.join(dest, 'dir/a.txt'), 'utf8')).toBe('new\n');
 	});
 
@@ -106,10 +106,10 @@ describe('copy out of a container', () => {
 			'busybox mknod /evil/null c 1 3',
 		].join(' && '));
 		writeFileSync(path.join(top, 'sentinel'), 'unchanged');
-		const plan = await engine.planCopyFromContainer(id, '/evil', dest);
+		const plan = await engine.containers.planCopyFrom(id, '/evil', dest);
 		expect(plan.refused.map(entry => entry.path).sort()).toEqual(['evil/abs', 'evil/fifo', 'evil/null', 'evil/up']);
 		expect(plan.refused.find(entry => entry.path === 'evil/null')?.reason).toBe('device files are not copied');
-		const result = await engine.copyFromContainer(id, '/evil', dest, {overwrite: true});
+		const result = await engine.containers.copyFrom(id, '/evil', dest, {overwrite: true});
 		expect(result.written.map(entry => entry.path)).toEqual(['evil', 'evil/ok.txt']);
 		expect(tree(top)).toEqual(['dest', 'dest/evil', 'dest/evil/ok.txt', 'sentinel']);
 		expect(readFileSync(path.join(top, 'sentinel'), 'utf8')).toBe('unchanged');
@@ -117,10 +117,10 @@ describe('copy out of a container', () => {
 
 	it('reports the engine\'s error for a path that is not there, and a host directory that is not there', async () => {
 		const id = await container('true');
-		const missing = await rejection(engine.planCopyFromContainer(id, '/no/such/path', dest));
+		const missing = await rejection(engine.containers.planCopyFrom(id, '/no/such/path', dest));
 		expect(missing.code).toBe('not-found');
 		expect(missing.message).toContain('/no/such/path');
-		const noDest = await rejection(engine.copyFromContainer(id, '/etc', path.join(top, 'nope')));
+		const noDest = await rejection(engine.containers.copyFrom(id, '/etc', path.join(top, 'nope')));
 		expect(noDest.code).toBe('bad-request');
 		expect(noDest.message).toContain('no such directory');
 	});
@@ -137,8 +137,8 @@ describe('copy into a container', () => {
 		symlinkSync(path.join(top, 'host-secret.txt'), path.join(tree, 'secret-link'));
 		execFileSync('mkfifo', [path.join(tree, 'pipe')]);
 
-		expect(await engine.copyToContainer(id, path.join(top, 'single.txt'), '/into')).toEqual({files: 1, directories: 0, symlinks: 0, bytes: 11, skipped: []});
-		const result = await engine.copyToContainer(id, tree, '/into');
+		expect(await engine.containers.copyTo(id, path.join(top, 'single.txt'), '/into')).toEqual({files: 1, directories: 0, symlinks: 0, bytes: 11, skipped: []});
+		const result = await engine.containers.copyTo(id, tree, '/into');
 		expect(result).toEqual({files: 1, directories: 2, symlinks: 1, bytes: 5, skipped: [path.join(tree, 'pipe')]});
 
 		const inside = await dockerCli(host, ['exec', id, 'sh', '-c', 'cat /into/single.txt; echo; cat /into/tree/sub/inner.txt; echo; busybox readlink /into/tree/secret-link; ls /into/tree; cat /into/tree/secret-link 2>&1 || true']);
@@ -152,10 +152,10 @@ describe('copy into a container', () => {
 	it('reports the engine\'s error for a container directory that is not there, and a host path that is not there', async () => {
 		const id = await container('true');
 		writeFileSync(path.join(top, 'f.txt'), 'x');
-		const noDir = await rejection(engine.copyToContainer(id, path.join(top, 'f.txt'), '/no/such/dir'));
+		const noDir = await rejection(engine.containers.copyTo(id, path.join(top, 'f.txt'), '/no/such/dir'));
 		expect(noDir.code).toBe('not-found');
 		expect(noDir.message).toContain('/no/such/dir');
-		const noHost = await rejection(engine.copyToContainer(id, path.join(top, 'nope'), '/tmp'));
+		const noHost = await rejection(engine.containers.copyTo(id, path.join(top, 'nope'), '/tmp'));
 		expect(noHost.code).toBe('bad-request');
 		expect(existsSync(path.join(top, 'nope'))).toBe(false);
 	});

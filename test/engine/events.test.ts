@@ -19,7 +19,7 @@ afterEach(async () => {
 function subscribe(since?: string) {
 	const events: EngineEvent[] = [];
 	const controller = new AbortController();
-	const done = engine.streamEvents({since}, event => events.push(event), controller.signal);
+	const done = engine.events.stream({since}, event => events.push(event), controller.signal);
 	return {events, done, stop: () => controller.abort()};
 }
 
@@ -63,7 +63,7 @@ describe('streamEvents', () => {
 	it('resolves when aborted before it starts', async () => {
 		const controller = new AbortController();
 		controller.abort();
-		await expect(engine.streamEvents({}, () => undefined, controller.signal)).resolves.toBeUndefined();
+		await expect(engine.events.stream({}, () => undefined, controller.signal)).resolves.toBeUndefined();
 	});
 });
 

@@ -38,7 +38,7 @@ describe('an endpoint that is not a Docker engine: unreachable, saying what answ
 	async function answered(handle: (request: string, socket: net.Socket) => void): Promise<EngineError> {
 		const fake = await fakeEngine(scratch, handle);
 		try {
-			const error = await failure(engineFor(fake.address).info());
+			const error = await failure(engineFor(fake.address).system.info());
 			expect(error.code).toBe('unreachable');
 			expect(error.reason).toBeUndefined();
 			return error;

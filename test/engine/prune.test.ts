@@ -27,8 +27,8 @@ function summary(items: PrunePlan['items'] | PruneReport['removed']): Record<str
 }
 
 async function previewThenPrune(targets: PruneTarget[], labels?: string[]): Promise<{plan: PrunePlan; report: PruneReport}> {
-	const plan = await engine.previewPrune(targets, {labels});
-	const report = await engine.prune(targets, {labels});
+	const plan = await engine.system.previewPrune(targets, {labels});
+	const report = await engine.system.prune(targets, {labels});
 	return {plan, report};
 }
 

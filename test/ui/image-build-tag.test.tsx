@@ -108,7 +108,7 @@ describe('B builds', () => {
 		expect(failed).not.toContain('✔');
 		await app.press(ESC);
 		await app.waitFor('failed at step 2/2 (RUN exit 3)');
-		expect(engine.images).toHaveLength(2);
+		expect(engine.imageRows).toHaveLength(2);
 	});
 
 	it('follows the end of long output until scrolled up; G follows again', async () => {

@@ -44,7 +44,7 @@ describe('many hosts', () => {
 		expect(line(frame, ' db ')).toMatch(/^\? exited.* db +beta .*unreachable/u);
 		expect(frame).toContain('alpha + beta (down)');
 		// alpha goes on.
-		await alpha.startContainer(alpha.containers[1]!.id);
+		await alpha.containers.start(alpha.containerRows[1]!.id);
 		await app.waitFor(f => f.includes('alpha 2/2 · beta down'));
 
 		beta.down = undefined;

@@ -6,7 +6,7 @@ import {inspect} from 'node:util';
 import {afterEach, describe, expect, it} from 'vitest';
 import {encodeRegistryAuth, encodeRegistryConfig, findCredentials, runCredentialHelper, SessionCredentials} from '../../source/engine/lifecycle/credentials.js';
 import {EngineError} from '../../source/engine/types.js';
-import {credentialKey, DOCKER_HUB_KEY, registryLabel, registryOf} from '../../source/format/registry.js';
+import {credentialKey, DOCKER_HUB_KEY, registryLabel, registryOf} from '../../source/engine/images/registry-names.js';
 import {makeCredentialHelper, type CredentialHelperStub} from '../support/credential-helper.js';
 
 const cleanups: Array<() => void> = [];

@@ -15,7 +15,7 @@ export async function stopContainer(client: ApiClient, id: string, timeout?: num
 	const started = Date.now();
 	let alreadyStopped = false;
 	try {
-		await client.act({method: 'POST', path: `/containers/${pathPart(id)}/stop`, query: {t: timeout}}, timeout);
+		await client.act({method: 'POST', path: `/containers/${pathPart(id)}/stop`, query: {t: timeout}});
 	} catch (error) {
 		if (!(error instanceof EngineError && error.code === 'not-modified')) throw error;
 		alreadyStopped = true;

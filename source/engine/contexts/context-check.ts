@@ -33,7 +33,7 @@ export async function checkContext(context: DockerContext, options: CheckOptions
 		timer = setTimeout(() => reject(new Error(`No answer from ${context.resolved!.url} within ${Math.round(timeoutMs / 1000)} s`)), timeoutMs + 1000);
 	});
 	try {
-		const info = await Promise.race([engine.info(), late]);
+		const info = await Promise.race([engine.system.info(), late]);
 		return {state: 'up', version: info.version, apiVersion: info.apiVersion, os: info.os, arch: info.arch};
 	} catch (error) {
 		return {state: 'down', error: error instanceof Error ? error.message : String(error)};

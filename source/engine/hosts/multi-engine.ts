@@ -11,20 +11,30 @@
  * as an event of type "host" (action "up" or "down", id the host's name), into the events
  * stream, which makes the feed list everything again.
  *
- * What names no container or image (run, create, pull, push, build, prune) goes to the first
- * host that is up, unless an image reference is qualified; for a chosen host use engineFor(host).
+ * Each kind's calls are routed generically (routes.ts, kind-router.ts): `list` merges every host's
+ * rows, a call that names an id goes to that id's host, and what names nothing (create a volume,
+ * build, prune) goes to the first host that is up; for a chosen host use engineFor(host).
  */
-import {HostLink, isHostLoss, type HostState} from './multi-hosts.js';
-import {SwarmRoute} from './multi-swarm.js';
-import {qualify, qualifyContainer, qualifyDetails, qualifyHistory, qualifyImage, unqualify} from './multi-ids.js';
+import {routeKind, type RouterContext} from './kind-router.js';
+import {HostLink, type HostState} from './multi-hosts.js';
 import {HostRouter} from './multi-router.js';
+import {SwarmRoute} from './multi-swarm.js';
 import {
 	EngineError,
-	type ContainerSummary,
+	type ContainersApi,
 	type Engine,
 	type EngineEvent,
 	type EngineInfo,
-	type ImageSummary,
+	type EventsApi,
+	type ImagesApi,
+	type NetworksApi,
+	type NodesApi,
+	type RegistryApi,
+	type RegistryCredentials,
+	type ServicesApi,
+	type SystemApi,
+	type TasksApi,
+	type VolumesApi,
 } from '../types.js';
 
 export type {HostState} from './multi-hosts.js';
@@ -46,23 +56,50 @@ export function createMultiEngine(hosts: Array<{name: string; engine: Engine}>):
 	return new Joined(hosts);
 }
 
-type Args<K extends keyof Engine> = Engine[K] extends (...args: infer A) => unknown ? A : never;
-
 class Joined implements MultiEngine {
 	readonly endpoint: string;
+	readonly containers: ContainersApi;
+	readonly images: ImagesApi;
+	readonly volumes: VolumesApi;
+	readonly networks: NetworksApi;
+	readonly services: ServicesApi;
+	readonly tasks: TasksApi;
+	readonly nodes: NodesApi;
+	readonly system: SystemApi;
+	readonly registry: RegistryApi;
+	readonly events: EventsApi;
 	private readonly links: HostLink[];
 	private readonly names: string[];
 	private readonly listeners = new Set<(hosts: HostState[]) => void>();
 	private readonly eventSinks = new Set<(event: EngineEvent) => void>();
-	private readonly route: HostRouter;
-	private readonly swarm: SwarmRoute;
 
 	constructor(hosts: Array<{name: string; engine: Engine}>) {
 		this.links = hosts.map(h => new HostLink(h.name, h.engine, link => this.hostChanged(link)));
 		this.names = hosts.map(h => h.name);
-		this.route = new HostRouter(this.links, this.names);
-		this.swarm = new SwarmRoute(this.links);
 		this.endpoint = `${this.names.join(' + ')} (${hosts.length} hosts)`;
+		const router = new HostRouter(this.links, this.names);
+		const swarm = new SwarmRoute(this.links);
+		const context: RouterContext = {links: this.links, names: this.names, router, swarm, noneReachable: () => this.noneReachable()};
+		this.containers = routeKind('containers', context);
+		this.images = routeKind('images', context);
+		this.volumes = routeKind('volumes', context);
+		this.networks = routeKind('networks', context);
+		this.services = routeKind('services', context);
+		this.tasks = routeKind('tasks', context);
+		this.nodes = routeKind('nodes', context);
+		this.system = routeKind('system', context, {
+			info: async () => this.info(),
+			swarmRole: async (options: unknown) => swarm.role(options as {refresh?: boolean} | undefined),
+		});
+		// Credentials are berth's, in memory: every host gets them.
+		this.registry = routeKind('registry', context, {
+			login: async (credentials: unknown) => {
+				const primary = router.primary();
+				await primary.engine.registry.login(credentials as RegistryCredentials);
+				for (const link of this.links) if (link !== primary) link.engine.registry.remember(credentials as RegistryCredentials);
+			},
+		});
+		this.events = {stream: async (options, onEvent, signal) => this.streamEvents(options, onEvent, signal)};
 	}
 
 	hosts(): HostState[] {
@@ -76,6 +113,10 @@ class Joined implements MultiEngine {
 
 	engineFor(host: string): Engine | undefined {
 		return this.links.find(link => link.name === host)?.engine;
+	}
+
+	async close(): Promise<void> {
+		await Promise.all(this.links.map(link => link.engine.close?.()));
 	}
 
 	private hostChanged(link: HostLink): void {
@@ -98,7 +139,7 @@ class Joined implements MultiEngine {
 	}
 
 	/** Resolves as soon as one host answers; the others settle in the background. */
-	async info(): Promise<EngineInfo> {
+	private async info(): Promise<EngineInfo> {
 		const checks = this.links.map(link => link.check());
 		for (const check of checks) check.catch(() => undefined);
 		try {
@@ -120,52 +161,10 @@ class Joined implements MultiEngine {
 	}
 
 	/**
-	 * Asks every reachable host (one whose state is not known yet gives its last rows, if any:
-	 * fresh ones come with the refresh its "up" event causes); a host that fails is marked down
-	 * and gives its last rows marked unreachable. Rejects only when no host gave an answer.
-	 */
-	private async gather<T>(ask: (link: HostLink) => Promise<T[]>, stale: (link: HostLink) => T[], current: (link: HostLink) => T[]): Promise<T[]> {
-		const results = await Promise.all(this.links.map(async link => {
-			// Not known yet (connecting, or reconnecting after its stream ended): as last seen, unmarked, rather than gone.
-			if (link.state === 'connecting') return {rows: current(link), fresh: false};
-			if (link.state === 'down') return {rows: stale(link), fresh: false};
-			try {
-				return {rows: await ask(link), fresh: true};
-			} catch (error) {
-				if (isHostLoss(error)) link.markDown(error);
-				else throw error;
-				return {rows: stale(link), fresh: false};
-			}
-		}));
-		if (!results.some(result => result.fresh)) throw this.noneReachable();
-		return results.flatMap(result => result.rows);
-	}
-
-	async listContainers(options: {ids?: string[]} = {}): Promise<ContainerSummary[]> {
-		const wanted = options.ids?.map(id => unqualify(id, this.names));
-		const pick = (link: HostLink, rows: ContainerSummary[]) => (wanted ? rows.filter(row => wanted.some(w => (w.host === undefined || w.host === link.name) && row.id.startsWith(w.id))) : rows);
-		return this.gather(async link => {
-			const ids = wanted?.filter(w => w.host === undefined || w.host === link.name).map(w => w.id);
-			if (ids?.length === 0) return [];
-			const rows = (await link.engine.listContainers(ids ? {ids} : {})).map(row => qualifyContainer(row, link.name));
-			if (!ids) link.containers = rows;
-			else link.containers = [...(link.containers ?? []).filter(row => !rows.some(r => r.id === row.id) && !ids.some(id => row.id.startsWith(id))), ...rows];
-			return rows;
-		}, link => pick(link, link.staleContainers()), link => pick(link, link.containers ?? []));
-	}
-
-	async listImages(): Promise<ImageSummary[]> {
-		return this.gather(async link => {
-			link.images = (await link.engine.listImages()).map(row => qualifyImage(row, link.name));
-			return link.images;
-		}, link => link.staleImages(), link => link.images ?? []);
-	}
-
-	/**
 	 * The merged events of every host until `signal` aborts. Each host reconnects by itself; the
 	 * stream fails (unreachable) only when every host is down.
 	 */
-	async streamEvents(options: {since?: string}, onEvent: (event: EngineEvent) => void, signal: AbortSignal): Promise<void> {
+	private async streamEvents(options: {since?: string}, onEvent: (event: EngineEvent) => void, signal: AbortSignal): Promise<void> {
 		if (signal.aborted) return;
 		if (this.links.every(link => link.state === 'down')) throw this.noneReachable();
 		const inner = new AbortController();
@@ -190,132 +189,5 @@ class Joined implements MultiEngine {
 
 		if (failure && !signal.aborted) throw failure;
 	}
-
-	async close(): Promise<void> {
-		await Promise.all(this.links.map(link => link.engine.close?.()));
-	}
-
-	// ------------------------------------------------------------ routing
-
-	private onContainer<K extends keyof Engine>(method: K, id: string, ...rest: unknown[]): ReturnType<Extract<Engine[K], (...a: never[]) => unknown>> {
-		const target = this.route.container(id);
-		return (target.engine[method] as (...a: unknown[]) => never).call(target.engine, target.id, ...rest);
-	}
-
-	private onImage<K extends keyof Engine>(method: K, ref: string, ...rest: unknown[]): ReturnType<Extract<Engine[K], (...a: never[]) => unknown>> {
-		const target = this.route.image(ref);
-		return (target.engine[method] as (...a: unknown[]) => never).call(target.engine, target.id, ...rest);
-	}
-
-	async inspectContainer(id: string) {
-		const target = this.route.container(id);
-		return qualifyDetails(await target.engine.inspectContainer(target.id), target.host);
-	}
-
-	async imageHistory(id: string) {
-		const target = this.route.image(id);
-		return (await target.engine.imageHistory(target.id)).map(entry => qualifyHistory(entry, target.host));
-	}
-
-	startContainer(...a: Args<'startContainer'>) { return this.onContainer('startContainer', ...a); }
-	stopContainer(...a: Args<'stopContainer'>) { return this.onContainer('stopContainer', ...a); }
-	killContainer(...a: Args<'killContainer'>) { return this.onContainer('killContainer', ...a); }
-	restartContainer(...a: Args<'restartContainer'>) { return this.onContainer('restartContainer', ...a); }
-	pauseContainer(...a: Args<'pauseContainer'>) { return this.onContainer('pauseContainer', ...a); }
-	unpauseContainer(...a: Args<'unpauseContainer'>) { return this.onContainer('unpauseContainer', ...a); }
-	removeContainer(...a: Args<'removeContainer'>) { return this.onContainer('removeContainer', ...a); }
-	streamLogs(...a: Args<'streamLogs'>) { return this.onContainer('streamLogs', ...a); }
-	statsOnce(...a: Args<'statsOnce'>) { return this.onContainer('statsOnce', ...a); }
-	streamStats(...a: Args<'streamStats'>) { return this.onContainer('streamStats', ...a); }
-	top(...a: Args<'top'>) { return this.onContainer('top', ...a); }
-	execCapture(...a: Args<'execCapture'>) { return this.onContainer('execCapture', ...a); }
-	execInteractive(...a: Args<'execInteractive'>) { return this.onContainer('execInteractive', ...a); }
-	attach(...a: Args<'attach'>) { return this.onContainer('attach', ...a); }
-	startAttached(...a: Args<'startAttached'>) { return this.onContainer('startAttached', ...a); }
-	renameContainer(...a: Args<'renameContainer'>) { return this.onContainer('renameContainer', ...a); }
-	containerChanges(...a: Args<'containerChanges'>) { return this.onContainer('containerChanges', ...a); }
-	planCopyFromContainer(...a: Args<'planCopyFromContainer'>) { return this.onContainer('planCopyFromContainer', ...a); }
-	copyFromContainer(...a: Args<'copyFromContainer'>) { return this.onContainer('copyFromContainer', ...a); }
-	copyToContainer(...a: Args<'copyToContainer'>) { return this.onContainer('copyToContainer', ...a); }
-
-	async commitContainer(...[id, options]: Args<'commitContainer'>) {
-		const target = this.route.container(id);
-		return qualify(await target.engine.commitContainer(target.id, options), target.host);
-	}
-
-	removeImage(...a: Args<'removeImage'>) { return this.onImage('removeImage', ...a); }
-	tagImage(...a: Args<'tagImage'>) { return this.onImage('tagImage', ...a); }
-	imageExists(...a: Args<'imageExists'>) { return this.onImage('imageExists', ...a); }
-	push(...a: Args<'push'>) { return this.onImage('push', ...a); }
-
-	async inspectImage(ref: string) {
-		const target = this.route.image(ref);
-		const details = await target.engine.inspectImage(target.id);
-		return {...details, id: qualify(details.id, target.host)};
-	}
-
-	async imageLayers(ref: string) {
-		const target = this.route.image(ref);
-		const layers = await target.engine.imageLayers(target.id);
-		return {...layers, id: qualify(layers.id, target.host)};
-	}
-
-	// ------------------------------------------------------------ per host, not per container
-
-	pull(...a: Args<'pull'>) { return this.onImage('pull', ...a); }
-
-	async runContainer(...[image, options]: Args<'runContainer'>) {
-		const target = this.route.image(image);
-		return qualify(await target.engine.runContainer(target.id, options), target.host);
-	}
-
-	async createContainer(...[image, options]: Args<'createContainer'>) {
-		const target = this.route.image(image);
-		return qualify(await target.engine.createContainer(target.id, options), target.host);
-	}
-
-	async runAttached(...[image, options, onOutput, signal]: Args<'runAttached'>) {
-		const target = this.route.image(image);
-		const outcome = await target.engine.runAttached(target.id, options, onOutput, signal);
-		return {...outcome, id: qualify(outcome.id, target.host)};
-	}
-
-	async runInteractive(...[image, options, size]: Args<'runInteractive'>) {
-		const target = this.route.image(image);
-		const run = await target.engine.runInteractive(target.id, options, size);
-		return {...run, id: qualify(run.id, target.host)};
-	}
-
-	async build(...a: Args<'build'>) {
-		const link = this.route.primary();
-		const result = await link.engine.build(...a);
-		return {...result, imageId: qualify(result.imageId, link.name)};
-	}
-
-	previewPrune(...a: Args<'previewPrune'>) { return this.route.primary().engine.previewPrune(...a); }
-	prune(...a: Args<'prune'>) { return this.route.primary().engine.prune(...a); }
-
-	// Credentials are berth's, in memory: every host gets them.
-	async login(...a: Args<'login'>) {
-		await this.route.primary().engine.login(...a);
-		for (const link of this.links) link.engine.rememberCredentials(...a);
-	}
-
-	// The swarm: one for all the hosts (multi-swarm.ts).
-	swarmRole(...a: Args<'swarmRole'>) { return this.swarm.role(...a); }
-	listServices() { return this.swarm.engine().listServices(); }
-	listTasks(...a: Args<'listTasks'>) { return this.swarm.engine().listTasks(...a); }
-	listNodes() { return this.swarm.engine().listNodes(); }
-	inspectService(...a: Args<'inspectService'>) { return this.swarm.engine().inspectService(...a); }
-	inspectNode(...a: Args<'inspectNode'>) { return this.swarm.engine().inspectNode(...a); }
-	scaleService(...a: Args<'scaleService'>) { return this.swarm.engine().scaleService(...a); }
-	forceUpdateService(...a: Args<'forceUpdateService'>) { return this.swarm.engine().forceUpdateService(...a); }
-	rollbackService(...a: Args<'rollbackService'>) { return this.swarm.engine().rollbackService(...a); }
-	removeService(...a: Args<'removeService'>) { return this.swarm.engine().removeService(...a); }
-	setNodeAvailability(...a: Args<'setNodeAvailability'>) { return this.swarm.engine().setNodeAvailability(...a); }
-	streamServiceLogs(...a: Args<'streamServiceLogs'>) { return this.swarm.engine().streamServiceLogs(...a); }
-
-	rememberCredentials(...a: Args<'rememberCredentials'>) { for (const link of this.links) link.engine.rememberCredentials(...a); }
-	forgetCredentials(...a: Args<'forgetCredentials'>) { for (const link of this.links) link.engine.forgetCredentials(...a); }
-	findCredentials(...a: Args<'findCredentials'>) { return this.route.primary().engine.findCredentials(...a); }
 }
+

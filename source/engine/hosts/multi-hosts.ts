@@ -5,7 +5,7 @@
 import {eventTimeToSince} from '../transport/timestamps.js';
 import {markUnreachable, qualifyEvent} from './multi-ids.js';
 import type {HostConnection, HostState} from './types.js';
-import {EngineError, type ContainerSummary, type Engine, type EngineEvent, type EngineInfo, type ImageSummary} from '../types.js';
+import {EngineError, type Engine, type EngineEvent, type EngineInfo} from '../types.js';
 
 /** How long to wait before asking a host that could not be reached again. */
 export const hostRetryMs = 3000;
@@ -26,9 +26,8 @@ export class HostLink {
 	error: string | undefined;
 	info: EngineInfo | undefined;
 	since = Date.now();
-	/** Qualified, as last listed. */
-	containers: ContainerSummary[] | undefined;
-	images: ImageSummary[] | undefined;
+	/** Each kind's rows as last listed (qualified), by kind. */
+	private readonly lists = new Map<string, Array<Record<string, unknown>>>();
 	private lastEventNano: string | undefined;
 	/** The events stream now open, ended early when a list finds the host gone. */
 	private stream: AbortController | undefined;
@@ -61,7 +60,7 @@ export class HostLink {
 	/** Asks the engine for its version: up or down follows. */
 	async check(): Promise<EngineInfo> {
 		try {
-			const info = await this.engine.info();
+			const info = await this.engine.system.info();
 			this.markUp(info);
 			return info;
 		} catch (error) {
@@ -70,13 +69,19 @@ export class HostLink {
 		}
 	}
 
-	/** The last-known rows, marked with why the host cannot be reached. */
-	staleContainers(): ContainerSummary[] {
-		return (this.containers ?? []).map(row => markUnreachable(row, this.error ?? 'not reachable'));
+	/** A kind's rows as last listed, if it was listed. */
+	rows(kind: string): Array<Record<string, unknown>> | undefined {
+		return this.lists.get(kind);
 	}
 
-	staleImages(): ImageSummary[] {
-		return (this.images ?? []).map(row => markUnreachable(row, this.error ?? 'not reachable'));
+	/** Keeps a kind's rows as listed now. */
+	keepRows(kind: string, rows: Array<Record<string, unknown>>): void {
+		this.lists.set(kind, rows);
+	}
+
+	/** The last-known rows, marked with why the host cannot be reached. */
+	staleRows(kind: string): Array<Record<string, unknown>> {
+		return (this.lists.get(kind) ?? []).map(row => markUnreachable(row, this.error ?? 'not reachable'));
 	}
 
 	/**
@@ -102,7 +107,7 @@ export class HostLink {
 			let broke = false;
 			try {
 				const from = this.lastEventNano ? eventTimeToSince(this.lastEventNano) : since;
-				await this.engine.streamEvents({since: from}, event => {
+				await this.engine.events.stream({since: from}, event => {
 					this.lastEventNano = event.timeNano;
 					onEvent(qualifyEvent(event, this.name));
 				}, current.signal);

@@ -7,7 +7,7 @@
  * (its first 12 characters) reads as usual.
  */
 import {qualify} from './types.js';
-import type {ContainerDetails, ContainerSummary, EngineEvent, ImageHistoryEntry, ImageSummary} from '../types.js';
+import type {EngineEvent} from '../types.js';
 
 export {qualify};
 
@@ -21,22 +21,6 @@ export function unqualify(id: string, hosts: readonly string[]): {id: string; ho
 		if (id.length > host.length + 1 && id.endsWith(`@${host}`) && (best === undefined || host.length > best.length)) best = host;
 	}
 	return best === undefined ? {id} : {id: id.slice(0, -(best.length + 1)), host: best};
-}
-
-export function qualifyContainer(container: ContainerSummary, host: string): ContainerSummary {
-	return {...container, id: qualify(container.id, host), imageId: qualify(container.imageId, host), host};
-}
-
-export function qualifyImage(image: ImageSummary, host: string): ImageSummary {
-	return {...image, id: qualify(image.id, host), host};
-}
-
-export function qualifyDetails(details: ContainerDetails, host: string): ContainerDetails {
-	return {...details, id: qualify(details.id, host), imageId: qualify(details.imageId, host)};
-}
-
-export function qualifyHistory(entry: ImageHistoryEntry, host: string): ImageHistoryEntry {
-	return entry.id === '<missing>' ? entry : {...entry, id: qualify(entry.id, host)};
 }
 
 export function qualifyEvent(event: EngineEvent, host: string): EngineEvent {

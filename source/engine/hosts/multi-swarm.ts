@@ -4,7 +4,7 @@
  * manager among them the first reachable host's membership says why the panes are empty.
  */
 import type {HostLink} from './multi-hosts.js';
-import type {Engine, SwarmMembership} from '../types.js';
+import type {SwarmMembership} from '../types.js';
 
 export class SwarmRoute {
 	private manager: HostLink | undefined;
@@ -15,7 +15,7 @@ export class SwarmRoute {
 		let first: SwarmMembership | undefined;
 		for (const link of this.links.filter(l => l.state !== 'down')) {
 			try {
-				const membership = await link.engine.swarmRole(options);
+				const membership = await link.engine.system.swarmRole(options);
 				if (membership.role === 'manager') {
 					this.manager = link;
 					return membership;
@@ -29,8 +29,8 @@ export class SwarmRoute {
 		return first ?? {role: 'none', localState: ''};
 	}
 
-	/** The engine swarm calls go to: the manager found last, else the first host up. */
-	engine(): Engine {
-		return (this.manager ?? this.links.find(l => l.state === 'up') ?? this.links[0]!).engine;
+	/** The host swarm calls go to: the manager found last, else the first host up. */
+	link(): HostLink {
+		return this.manager ?? this.links.find(l => l.state === 'up') ?? this.links[0]!;
 	}
 }

@@ -79,12 +79,12 @@ export function toImageDetails(raw: RawImageInspect): ImageDetails {
 }
 
 export async function inspectImage(client: ApiClient, ref: string): Promise<ImageDetails> {
-	return toImageDetails(await client.read<RawImageInspect>(`/images/${pathPart(ref)}/json`));
+	return toImageDetails(await client.docker.getImage(pathPart(ref)).inspect() as unknown as RawImageInspect);
 }
 
 export async function imageExists(client: ApiClient, ref: string): Promise<boolean> {
 	try {
-		await client.read(`/images/${pathPart(ref)}/json`);
+		await client.docker.getImage(pathPart(ref)).inspect();
 		return true;
 	} catch (error) {
 		if (error instanceof EngineError && error.code === 'not-found') return false;
@@ -93,7 +93,7 @@ export async function imageExists(client: ApiClient, ref: string): Promise<boole
 }
 
 export async function tagImage(client: ApiClient, source: string, repo: string, tag: string): Promise<void> {
-	await client.act({method: 'POST', path: `/images/${pathPart(source)}/tag`, query: {repo, tag}});
+	await client.docker.getImage(pathPart(source)).tag({repo, tag});
 }
 
 /** Runs `work` over `items`, at most `limit` at a time, keeping the order. */
@@ -115,7 +115,7 @@ export async function chainsOfImages(client: ApiClient, images: RawImage[]): Pro
 	const chains = new Map<string, string[]>();
 	await mapLimited(images, INSPECT_CONCURRENCY, async image => {
 		try {
-			const raw = await client.read<RawImageInspect>(`/images/${pathPart(image.Id)}/json`);
+			const raw = await client.docker.getImage(pathPart(image.Id)).inspect() as unknown as RawImageInspect;
 			chains.set(image.Id, chainIds(raw.RootFS?.Layers ?? []));
 		} catch (error) {
 			if (!(error instanceof EngineError && error.code === 'not-found')) throw error;
@@ -128,8 +128,8 @@ export async function chainsOfImages(client: ApiClient, images: RawImage[]): Pro
 export async function imageLayers(client: ApiClient, ref: string): Promise<ImageLayers> {
 	const details = await inspectImage(client, ref);
 	const [rawHistory, images] = await Promise.all([
-		client.read<RawHistory[]>(`/images/${pathPart(details.id)}/history`),
-		client.read<RawImage[]>('/images/json'),
+		client.docker.getImage(pathPart(details.id)).history() as unknown as Promise<RawHistory[]>,
+		client.docker.listImages() as unknown as Promise<RawImage[]>,
 	]);
 	const history = (Array.isArray(rawHistory) ? rawHistory : []).map(toHistoryEntry);
 	const others = (Array.isArray(images) ? images : []).filter(image => image.Id !== details.id);

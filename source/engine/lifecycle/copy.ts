@@ -15,11 +15,7 @@ import {EngineError, type CopyInResult, type CopyOutOptions, type CopyOutResult,
 import {cancelled} from './request.js';
 
 async function containerOf(client: ApiClient, id: string): Promise<Dockerode.Container> {
-	const modem = await client.modemReady();
-	// dockerode's Docker constructor sets this on its modem; its Container promises with it.
-	(modem as unknown as {Promise?: PromiseConstructor}).Promise ??= Promise;
-	const loaded = (await import('dockerode/lib/container.js')) as unknown as {default: new (modem: unknown, id: string) => Dockerode.Container};
-	return new loaded.default(modem, id);
+	return client.docker.getContainer(id);
 }
 
 async function archiveOf(client: ApiClient, id: string, containerPath: string, signal?: AbortSignal): Promise<IncomingMessage> {

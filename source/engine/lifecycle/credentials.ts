@@ -16,7 +16,7 @@ import {readFile} from 'node:fs/promises';
 import {homedir as osHomedir} from 'node:os';
 import path from 'node:path';
 import {inspect} from 'node:util';
-import {credentialKey} from '../../format/registry.js';
+import {credentialKey} from '../images/registry-names.js';
 import {configDir} from '../transport/endpoint.js';
 import {EngineError, type CredentialInfo, type RegistryCredentials} from '../types.js';
 

@@ -27,23 +27,17 @@ export interface StreamRequest {
 
 /** Sends the request; resolves with the response once its status and headers are in (2xx only). */
 export async function openRequest(client: ApiClient, request: StreamRequest): Promise<IncomingMessage> {
-	const modem = await client.modemReady();
 	if (request.signal?.aborted) throw cancelled();
 	try {
-		return await new Promise<IncomingMessage>((resolve, reject) => {
-			modem.dial({
-				path: `${request.path}?`,
-				method: request.method,
-				options: {_query: definedOnly(request.query ?? {}), _body: {}},
-				...(request.headers && {headers: {...request.headers}}),
-				...(request.file && {file: request.file}),
-				abortSignal: request.signal,
-				isStream: true,
-				statusCodes: {200: true, 201: true, 204: true},
-			}, (error, data) => {
-				if (error) reject(error);
-				else resolve(data as IncomingMessage);
-			});
+		return await client.modem.request<IncomingMessage>({
+			path: `${request.path}?`,
+			method: request.method,
+			options: {_query: definedOnly(request.query ?? {}), _body: {}},
+			...(request.headers && {headers: {...request.headers}}),
+			...(request.file && {file: request.file}),
+			abortSignal: request.signal,
+			isStream: true,
+			statusCodes: {200: true, 201: true, 204: true},
 		});
 	} catch (error) {
 		if (request.signal?.aborted) throw cancelled(error);

@@ -223,35 +223,36 @@ export interface ServiceLogLine extends LogLine {
 // ---------------------------------------------------------------- the methods
 
 /**
- * The Swarm part of Engine. Every method rejects with an EngineError carrying the engine's
- * message; on an engine that is not a manager the engine's own refusal ("This node is not a
- * swarm manager…") comes through as one, so the UI should ask `swarmRole()` first.
+ * The swarm kinds of the Engine: `engine.services`, `engine.tasks`, `engine.nodes`. Every method
+ * rejects with an EngineError carrying the engine's message; on an engine that is not a manager
+ * the engine's own refusal ("This node is not a swarm manager…") comes through as one, so the UI
+ * should ask `engine.system.swarmRole()` first. With several hosts they go to the swarm's manager.
  */
-export interface SwarmEngine {
-	/**
-	 * Whether this engine is a swarm manager, a worker or neither. Cheap: one /info, cached for the
-	 * engine; node events in the event stream (and a swarm call the engine refuses for not being a
-	 * manager) make the next call ask again; `refresh` asks now.
-	 */
-	swarmRole(options?: {refresh?: boolean}): Promise<SwarmMembership>;
-	listServices(): Promise<ServiceSummary[]>;
-	/** The tasks of one service, newest first within each slot, current and past (as `docker service ps`). */
-	listTasks(serviceId: string): Promise<TaskSummary[]>;
-	listNodes(): Promise<NodeSummary[]>;
-	inspectService(id: string): Promise<ServiceDetails>;
-	inspectNode(id: string): Promise<NodeDetails>;
+export interface ServicesApi {
+	list(): Promise<ServiceSummary[]>;
+	inspect(id: string): Promise<ServiceDetails>;
 	/** `docker service scale ID=N`: replicated services only (bad-request for a global one). */
-	scaleService(id: string, replicas: number): Promise<ServiceUpdateResult>;
+	scale(id: string, replicas: number): Promise<ServiceUpdateResult>;
 	/** `docker service update --force ID`: the tasks are replaced even though nothing changed. */
-	forceUpdateService(id: string): Promise<ServiceUpdateResult>;
+	forceUpdate(id: string): Promise<ServiceUpdateResult>;
 	/** `docker service rollback ID`: back to the previous spec (the engine refuses when there is none). */
-	rollbackService(id: string): Promise<ServiceUpdateResult>;
-	removeService(id: string): Promise<void>;
-	/** `docker node update --availability A NODE`. */
-	setNodeAvailability(id: string, availability: NodeAvailability): Promise<void>;
+	rollback(id: string): Promise<ServiceUpdateResult>;
+	remove(id: string): Promise<void>;
 	/**
 	 * `docker service logs`: the lines of all the service's tasks, merged as the engine sends them,
-	 * each with the task and node that wrote it. As streamLogs otherwise.
+	 * each with the task and node that wrote it. As containers.logs otherwise.
 	 */
-	streamServiceLogs(id: string, options: LogOptions, onLines: (lines: ServiceLogLine[]) => void, signal: AbortSignal): Promise<void>;
+	logs(id: string, options: LogOptions, onLines: (lines: ServiceLogLine[]) => void, signal: AbortSignal): Promise<void>;
+}
+
+export interface TasksApi {
+	/** The tasks of one service, newest first within each slot, current and past (as `docker service ps`). */
+	list(serviceId: string): Promise<TaskSummary[]>;
+}
+
+export interface NodesApi {
+	list(): Promise<NodeSummary[]>;
+	inspect(id: string): Promise<NodeDetails>;
+	/** `docker node update --availability A NODE`. */
+	setAvailability(id: string, availability: NodeAvailability): Promise<void>;
 }

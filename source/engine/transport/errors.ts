@@ -107,6 +107,7 @@ function fromStatus(status: number, shape: ModemErrorShape, error: unknown): Eng
 	if (status === 409) return new EngineError('conflict', message, {statusCode: status, cause: error});
 	if (status === 304) return new EngineError('not-modified', message, {statusCode: status, cause: error});
 	if (status === 400) return new EngineError('bad-request', message, {statusCode: status, cause: error});
+	if (status === 403) return new EngineError('forbidden', message, {statusCode: status, cause: error});
 	if (status >= 500) return new EngineError('server', message, {statusCode: status, cause: error});
 	return new EngineError('unknown', message, {statusCode: status, cause: error});
 }

@@ -1,4 +1,4 @@
-/** Container calls beyond the basic actions: diff and rename. */
+/** `docker diff` of a container. */
 import type {ApiClient} from '../transport/api-client.js';
 import {pathPart} from '../transport/api-client.js';
 import type {ContainerChange} from '../types.js';
@@ -11,9 +11,4 @@ export async function containerChanges(client: ApiClient, id: string): Promise<C
 	return (raw ?? [])
 		.filter(change => typeof change.Path === 'string' && kinds[change.Kind ?? -1] !== undefined)
 		.map(change => ({kind: kinds[change.Kind!]!, path: change.Path!}));
-}
-
-/** `docker rename`: name in use answers 409 (conflict), an invalid name 400 (bad-request). */
-export async function renameContainer(client: ApiClient, id: string, name: string): Promise<void> {
-	await client.act({method: 'POST', path: `/containers/${pathPart(id)}/rename`, query: {name}});
 }

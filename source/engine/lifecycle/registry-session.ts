@@ -1,21 +1,13 @@
 /**
- * The lifecycle calls of DockerEngine, each taking the engine's ApiClient first
- * (docker-engine.ts delegates to them one line each). Types are in ../lifecycle-types.ts.
+ * The session's registry credentials (`engine.registry`, images/api.ts): login checks them with
+ * the registry through the engine and keeps them in memory; pull and push find them here.
  */
-import {registryOf} from '../../format/registry.js';
+import {registryOf} from '../images/registry-names.js';
 import type {ApiClient} from '../transport/api-client.js';
 import type {CredentialInfo, RegistryCredentials} from '../types.js';
 import {contextOf} from './context.js';
 import {findCredentials as lookUp} from './credentials.js';
 import {checkLogin} from './registry-transfer.js';
-
-export {build} from './build.js';
-export {containerChanges, renameContainer} from '../containers/changes-rename.js';
-export {copyFromContainer, copyToContainer, planCopyFromContainer} from './copy.js';
-export {imageExists, imageLayers, inspectImage, tagImage} from '../images/images.js';
-export {previewPrune, prune} from '../system/prune.js';
-export {pull, push} from './registry-transfer.js';
-export {createContainer, runAttached, runDetached, runInteractive, startAttached} from '../containers/run.js';
 
 export async function login(client: ApiClient, credentials: RegistryCredentials): Promise<void> {
 	await checkLogin(client, credentials);
