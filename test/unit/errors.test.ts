@@ -17,6 +17,7 @@ describe('toEngineError: HTTP answers', () => {
 		[404, 'not-found'],
 		[409, 'conflict'],
 		[304, 'not-modified'],
+		[403, 'forbidden'],
 		[400, 'bad-request'],
 		[500, 'server'],
 		[503, 'server'],

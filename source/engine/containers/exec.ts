@@ -3,6 +3,8 @@
  * interactive one with a TTY (execInteractive). Both create the exec, start it on a hijacked
  * connection, and read the exit code from the exec's inspect once the connection ends.
  */
+import type {Duplex} from 'node:stream';
+import type Dockerode from 'dockerode';
 import {pathPart, type ApiClient} from '../transport/api-client.js';
 import {FrameDemuxer} from '../io/frame-demuxer.js';
 import {createTerminalSession, DETACH_BYTES, DETACH_KEYS, resizeWithRetry} from '../io/terminal-session.js';
@@ -24,17 +26,22 @@ interface ExecInspect {
 	ExitCode?: number | null;
 }
 
-async function createExec(client: ApiClient, id: string, body: Record<string, unknown>): Promise<string> {
-	const created = await client.send<{Id?: string}>({method: 'POST', path: `/containers/${pathPart(id)}/exec`, body});
-	if (typeof created?.Id !== 'string') throw new EngineError('unknown', 'The engine did not return the exec id');
-	return created.Id;
+async function createExec(client: ApiClient, id: string, body: Dockerode.ExecCreateOptions): Promise<Dockerode.Exec> {
+	const exec = await client.docker.getContainer(pathPart(id)).exec(body);
+	if (typeof exec?.id !== 'string' || !exec.id) throw new EngineError('unknown', 'The engine did not return the exec id');
+	return exec;
+}
+
+/** Starts an exec on a hijacked connection; the JSON body keeps the request open for stdin (berth-modem.ts). */
+async function startExec(exec: Dockerode.Exec, tty: boolean): Promise<Duplex> {
+	return await exec.start({hijack: true, stdin: true, Detach: false, Tty: tty}) as unknown as Duplex;
 }
 
 /** The exec's exit code once the engine has it; undefined when it still runs after `waitMs`. */
-async function execExitCode(client: ApiClient, execId: string, waitMs = EXIT_WAIT_MS): Promise<number | undefined> {
+async function execExitCode(exec: Dockerode.Exec, waitMs = EXIT_WAIT_MS): Promise<number | undefined> {
 	const deadline = Date.now() + waitMs;
 	for (let delay = 20; ; delay = Math.min(delay * 2, 250)) {
-		const inspect = await client.read<ExecInspect>(`/exec/${pathPart(execId)}/json`);
+		const inspect = await exec.inspect() as ExecInspect;
 		if (inspect.Running !== true && typeof inspect.ExitCode === 'number') return inspect.ExitCode;
 		if (Date.now() > deadline) return undefined;
 		await new Promise(resolve => {
@@ -52,8 +59,8 @@ async function execExitCode(client: ApiClient, execId: string, waitMs = EXIT_WAI
  * when berth stopped waiting).
  */
 export async function execCapture(client: ApiClient, id: string, cmd: string[], timeoutMs: number): Promise<ExecResult> {
-	const execId = await createExec(client, id, {Cmd: cmd, AttachStdin: false, AttachStdout: true, AttachStderr: true, Tty: false});
-	const socket = await client.hijack({path: `/exec/${pathPart(execId)}/start`, body: {Detach: false, Tty: false}});
+	const exec = await createExec(client, id, {Cmd: cmd, AttachStdin: false, AttachStdout: true, AttachStderr: true, Tty: false});
+	const socket = await startExec(exec, false);
 
 	const chunks = {stdout: [] as Buffer[], stderr: [] as Buffer[]};
 	let kept = 0;
@@ -87,7 +94,7 @@ export async function execCapture(client: ApiClient, id: string, cmd: string[], 
 	}
 
 	return {
-		exitCode: (await execExitCode(client, execId, kept >= EXEC_CAPTURE_LIMIT ? TRUNCATED_EXIT_WAIT_MS : EXIT_WAIT_MS)) ?? -1,
+		exitCode: (await execExitCode(exec, kept >= EXEC_CAPTURE_LIMIT ? TRUNCATED_EXIT_WAIT_MS : EXIT_WAIT_MS)) ?? -1,
 		stdout: Buffer.concat(chunks.stdout).toString('utf8'),
 		stderr: Buffer.concat(chunks.stderr).toString('utf8'),
 	};
@@ -101,7 +108,7 @@ export async function execCapture(client: ApiClient, id: string, cmd: string[], 
  * true}), or when berth closes it (done: the exit code if the command has ended, else {}).
  */
 export async function execInteractive(client: ApiClient, id: string, cmd: string[], size: {columns: number; rows: number}): Promise<TerminalSession> {
-	const execId = await createExec(client, id, {
+	const exec = await createExec(client, id, {
 		Cmd: cmd,
 		AttachStdin: true,
 		AttachStdout: true,
@@ -110,9 +117,9 @@ export async function execInteractive(client: ApiClient, id: string, cmd: string
 		Env: ['TERM=xterm-256color'],
 		DetachKeys: DETACH_KEYS,
 	});
-	const socket = await client.hijack({path: `/exec/${pathPart(execId)}/start`, body: {Detach: false, Tty: true}});
+	const socket = await startExec(exec, true);
 	const resize = async (columns: number, rows: number) => {
-		await client.send({method: 'POST', path: `/exec/${pathPart(execId)}/resize`, query: {h: rows, w: columns}});
+		await exec.resize({h: rows, w: columns});
 	};
 
 	const session = createTerminalSession({
@@ -124,7 +131,7 @@ export async function execInteractive(client: ApiClient, id: string, cmd: string
 			// Closed by berth: the command may well go on running; do not wait for it. Detached:
 			// Docker 20.10 ends the command then ("read escape sequence", exit code 126); engines
 			// that keep it running make the session end detached.
-			const exitCode = await execExitCode(client, execId, end.closedByBerth ? 0 : (end.detachKeys ? DETACH_EXIT_WAIT_MS : EXIT_WAIT_MS));
+			const exitCode = await execExitCode(exec, end.closedByBerth ? 0 : (end.detachKeys ? DETACH_EXIT_WAIT_MS : EXIT_WAIT_MS));
 			if (exitCode !== undefined) return {exitCode};
 			return end.detachKeys ? {detached: true} : {};
 		},

@@ -7,6 +7,7 @@
  * (the engine removes a --rm one), as with the CLI.
  */
 import type {Duplex} from 'node:stream';
+import type Dockerode from 'dockerode';
 import type {ApiClient} from '../transport/api-client.js';
 import {pathPart} from '../transport/api-client.js';
 import {FrameDemuxer} from '../io/frame-demuxer.js';
@@ -22,18 +23,23 @@ import {openRequest, readText} from '../lifecycle/request.js';
 const EXIT_WAIT_MS = 3000;
 
 export async function createContainer(client: ApiClient, image: string, options: RunContainerOptions, mode: RunMode = 'detached'): Promise<string> {
-	const created = await client.act<{Id?: string}>({
-		method: 'POST',
-		path: '/containers/create',
-		query: {name: options.name || undefined},
-		body: toCreateBody(image, options, mode, contextOf(client).processEnv),
-	});
-	if (typeof created?.Id !== 'string') throw new EngineError('unknown', 'The engine did not return the new container id');
-	return created.Id;
+	// _query and _body: docker-modem sends the name in the query and the config as the body (dockerode
+	// would send the whole config in both).
+	const created = await client.docker.createContainer({
+		_query: options.name ? {name: options.name} : {},
+		_body: toCreateBody(image, options, mode, contextOf(client).processEnv),
+	} as unknown as Dockerode.ContainerCreateOptions);
+	if (typeof created?.id !== 'string' || !created.id) throw new EngineError('unknown', 'The engine did not return the new container id');
+	return created.id;
 }
 
 async function start(client: ApiClient, id: string): Promise<void> {
-	await client.act({method: 'POST', path: `/containers/${pathPart(id)}/start`, alsoOk: [304]});
+	try {
+		await client.docker.getContainer(pathPart(id)).start();
+	} catch (error) {
+		// Already running (304): nothing to do.
+		if (!(error instanceof EngineError && error.code === 'not-modified')) throw error;
+	}
 }
 
 /** `docker run -d`: create, then start; returns the id. */
@@ -49,7 +55,11 @@ interface ExitWait {
 	cancel(): void;
 }
 
-/** Registers a wait for the container's next exit (or removal) and resolves once it is in place. */
+/**
+ * Registers a wait for the container's next exit (or removal) and resolves once it is in place:
+ * when the engine has answered its headers. Through the modem itself: dockerode's Container.wait
+ * resolves only with the exit, too late to know that the wait was in place before the start.
+ */
 async function waitForExit(client: ApiClient, id: string, condition: 'next-exit' | 'removed'): Promise<ExitWait> {
 	const controller = new AbortController();
 	const response = await openRequest(client, {method: 'POST', path: `/containers/${pathPart(id)}/wait`, query: {condition}, signal: controller.signal});
@@ -74,10 +84,8 @@ async function within(promise: Promise<number | undefined>, ms: number): Promise
 }
 
 async function attachSocket(client: ApiClient, id: string, stdin: boolean): Promise<Duplex> {
-	return client.hijack({
-		path: `/containers/${pathPart(id)}/attach`,
-		query: {stream: true, stdin, stdout: true, stderr: true, ...(stdin && {detachKeys: DETACH_KEYS})},
-	});
+	// Sent with an empty body (berth-modem.ts).
+	return await client.docker.getContainer(pathPart(id)).attach({hijack: true, stream: true, stdin, stdout: true, stderr: true, ...(stdin && {detachKeys: DETACH_KEYS})}) as unknown as Duplex;
 }
 
 /** Starts `id` with a wait and an attachment in place; on failure both are taken down and the engine's error rethrown. */
@@ -161,9 +169,9 @@ async function streamOutput(socket: Duplex, tty: boolean, onOutput: (lines: LogL
 
 /** A terminal session on an attached socket; done: the exit code from the wait, or detached. */
 async function session(client: ApiClient, id: string, socket: Duplex, exit: ExitWait, tty: boolean, size: {columns: number; rows: number}): Promise<TerminalSession> {
-	const path = `/containers/${pathPart(id)}`;
+	const container = client.docker.getContainer(pathPart(id));
 	const resize = async (columns: number, rows: number) => {
-		if (tty) await client.send({method: 'POST', path: `${path}/resize`, query: {h: rows, w: columns}});
+		if (tty) await container.resize({h: rows, w: columns});
 	};
 
 	const terminal = createTerminalSession({
@@ -175,7 +183,7 @@ async function session(client: ApiClient, id: string, socket: Duplex, exit: Exit
 			const exitCode = await within(exit.result, end.detachKeys || end.closedByBerth ? 200 : EXIT_WAIT_MS);
 			if (exitCode !== undefined) return {exitCode};
 			exit.cancel();
-			const state = await client.read<RawInspect>(`${path}/json`).then(inspect => inspect.State, () => undefined);
+			const state = await container.inspect().then(inspect => (inspect as unknown as RawInspect).State, () => undefined);
 			if (state?.Running === true) return {detached: true};
 			return typeof state?.ExitCode === 'number' ? {exitCode: state.ExitCode} : {};
 		},
@@ -194,7 +202,7 @@ export async function runInteractive(client: ApiClient, image: string, options: 
 
 /** `docker start -a -i ID`: for a container created with -i (and -t); a running one is attached to. */
 export async function startAttached(client: ApiClient, id: string, size: {columns: number; rows: number}): Promise<TerminalSession> {
-	const info = await client.read<RawInspect & {HostConfig?: {AutoRemove?: boolean}; Config?: {OpenStdin?: boolean}}>(`/containers/${pathPart(id)}/json`);
+	const info = await client.docker.getContainer(pathPart(id)).inspect() as unknown as RawInspect & {Id: string; HostConfig?: {AutoRemove?: boolean}; Config?: {OpenStdin?: boolean}};
 	const tty = info.Config?.Tty === true;
 	const {socket, exit} = await startAttachedTo(client, info.Id, info.HostConfig?.AutoRemove === true, info.Config?.OpenStdin === true);
 	return session(client, info.Id, socket, exit, tty, size);

@@ -1,4 +1,5 @@
 /** Stats from the engine: one sample (statsOnce) or the stream (streamStats); stats.ts maps them. */
+import type {IncomingMessage} from 'node:http';
 import {pathPart, type ApiClient} from '../transport/api-client.js';
 import {LineSplitter} from '../io/line-splitter.js';
 import {hasPreviousCpu, isLiveSample, toContainerStats, type RawCpuStats, type RawStats} from './stats.js';
@@ -18,15 +19,15 @@ function notRunning(): EngineError {
  * the pair. A container that is not running has no stats: EngineError 'conflict'.
  */
 export async function statsOnce(client: ApiClient, id: string): Promise<ContainerStats> {
-	const path = `/containers/${pathPart(id)}/stats`;
-	const first = await client.read<RawStats>(path, {stream: false});
+	const container = client.docker.getContainer(pathPart(id));
+	const first = await container.stats({stream: false}) as unknown as RawStats;
 	if (!isLiveSample(first)) throw notRunning();
 	if (hasPreviousCpu(first)) return toContainerStats(first);
 
 	await new Promise(resolve => {
 		setTimeout(resolve, SECOND_SAMPLE_DELAY_MS);
 	});
-	const second = await client.read<RawStats>(path, {stream: false});
+	const second = await container.stats({stream: false}) as unknown as RawStats;
 	if (!isLiveSample(second)) throw notRunning();
 	return toContainerStats(second, first.cpu_stats);
 }
@@ -39,8 +40,13 @@ export async function statsOnce(client: ApiClient, id: string): Promise<Containe
  */
 export async function streamStats(client: ApiClient, id: string, onStats: (stats: ContainerStats) => void, signal: AbortSignal): Promise<void> {
 	if (signal.aborted) return;
-	const response = await client.openStream(`/containers/${pathPart(id)}/stats`, {stream: true}, signal);
-	if (!response) return;
+	let response: IncomingMessage;
+	try {
+		response = await client.docker.getContainer(pathPart(id)).stats({stream: true, abortSignal: signal} as {stream: true}) as unknown as IncomingMessage;
+	} catch (error) {
+		if (signal.aborted) return;
+		throw error;
+	}
 
 	const splitter = new LineSplitter();
 	let previous: RawCpuStats | undefined;

@@ -12,10 +12,11 @@ import {EngineError, type StopResult} from '../types.js';
 export const DEFAULT_STOP_GRACE_SECONDS = 10;
 
 export async function stopContainer(client: ApiClient, id: string, timeout?: number): Promise<StopResult> {
+	const container = client.docker.getContainer(pathPart(id));
 	const started = Date.now();
 	let alreadyStopped = false;
 	try {
-		await client.act({method: 'POST', path: `/containers/${pathPart(id)}/stop`, query: {t: timeout}});
+		await container.stop(timeout === undefined ? {} : {t: timeout});
 	} catch (error) {
 		if (!(error instanceof EngineError && error.code === 'not-modified')) throw error;
 		alreadyStopped = true;
@@ -24,7 +25,7 @@ export async function stopContainer(client: ApiClient, id: string, timeout?: num
 
 	let after: RawInspect | undefined;
 	try {
-		after = await client.read<RawInspect>(`/containers/${pathPart(id)}/json`);
+		after = await container.inspect() as unknown as RawInspect;
 	} catch (error) {
 		// Stopped and gone already (a container run with --rm): the stop itself worked.
 		if (!(error instanceof EngineError && error.code === 'not-found')) throw error;

@@ -66,7 +66,14 @@ export function routeKind<K extends Exclude<EngineKind, 'events'>>(kind: K, cont
 
 	const api: Record<string, Method> = {};
 	for (const name of new Set([...context.links.flatMap(link => methodNames(link.engine[kind])), ...Object.keys(overrides)])) {
-		api[name] = (...args: unknown[]) => call(name, args);
+		api[name] = (...args: unknown[]) => {
+			try {
+				return call(name, args);
+			} catch (error) {
+				// A host not found for an id: rejected, as the engine's own calls are.
+				return Promise.reject(error as Error);
+			}
+		};
 	}
 
 	return api as unknown as EngineKinds[K];

@@ -26,7 +26,7 @@ export function membershipOf(info: RawInfo): SwarmMembership {
 export async function swarmRole(client: ApiClient, options: {refresh?: boolean} = {}): Promise<SwarmMembership> {
 	let pending = options.refresh ? undefined : cache.get(client);
 	if (!pending) {
-		pending = client.read<RawInfo>('/info').then(membershipOf);
+		pending = (client.docker.info() as Promise<RawInfo>).then(membershipOf);
 		cache.set(client, pending);
 		// A failed question is not remembered.
 		pending.catch(() => {

@@ -45,10 +45,10 @@ const real = (references: string[] | null | undefined) => (references ?? []).fil
 async function readState(client: ApiClient, targets: PruneTarget[], withSizes: boolean): Promise<PruneState> {
 	const needs = (check: (target: PruneTarget) => boolean) => targets.some(check);
 	const [containers, images, networks, usage] = await Promise.all([
-		client.read<RawListedContainer[]>('/containers/json', {all: true, size: withSizes && targets.includes('containers') ? true : undefined}),
-		needs(target => imageTargets.has(target)) ? client.read<RawListedImage[]>('/images/json', {all: true}) : Promise.resolve([]),
+		client.docker.listContainers({all: true, ...(withSizes && targets.includes('containers') && {size: true})}) as unknown as Promise<RawListedContainer[]>,
+		needs(target => imageTargets.has(target)) ? client.docker.listImages({all: true}) as unknown as Promise<RawListedImage[]> : Promise.resolve([]),
 		needs(target => target === 'networks') ? readNetworks(client) : Promise.resolve([]),
-		needs(target => target === 'volumes' || cacheTargets.has(target)) ? client.read<RawDiskUsage>('/system/df') : Promise.resolve({} as RawDiskUsage),
+		needs(target => target === 'volumes' || cacheTargets.has(target)) ? client.docker.df() as Promise<RawDiskUsage> : Promise.resolve({} as RawDiskUsage),
 	]);
 	return {
 		containers: (containers ?? []).map(container => ({
@@ -83,9 +83,9 @@ async function readState(client: ApiClient, targets: PruneTarget[], withSizes: b
 
 /** The network list does not say which have endpoints; each network's inspect does. */
 async function readNetworks(client: ApiClient): Promise<PruneState['networks']> {
-	const listed = await client.read<Array<{Id: string; Name?: string}>>('/networks');
+	const listed = await client.docker.listNetworks() as unknown as Array<{Id: string; Name?: string}>;
 	const networks = await mapLimited(listed ?? [], 4, async network => {
-		const raw = await client.read<{Id: string; Name?: string; Labels?: Record<string, string> | null; Containers?: Record<string, unknown> | null; ConfigOnly?: boolean}>(`/networks/${pathPart(network.Id)}`).catch(() => undefined);
+		const raw = await (client.docker.getNetwork(pathPart(network.Id)).inspect() as Promise<{Id: string; Name?: string; Labels?: Record<string, string> | null; Containers?: Record<string, unknown> | null; ConfigOnly?: boolean}>).catch(() => undefined);
 		if (!raw) return undefined;
 		return {id: raw.Id, name: raw.Name ?? '', labels: {...raw.Labels}, endpoints: Object.keys(raw.Containers ?? {}).length, configOnly: raw.ConfigOnly === true};
 	});
@@ -105,7 +105,7 @@ async function imageSpace(client: ApiClient, state: PruneState, deleted: string[
 	const chains = await chainsOfImages(client, state.images.map(image => ({Id: image.id})));
 	const chainSize = new Map<string, number>();
 	await mapLimited(deleted, 4, async id => {
-		const history = (await client.read<RawHistory[]>(`/images/${pathPart(id)}/history`).catch(() => [])).map(toHistoryEntry);
+		const history = (await (client.docker.getImage(pathPart(id)).history() as Promise<RawHistory[]>).catch(() => [])).map(toHistoryEntry);
 		const own = chains.get(id) ?? [];
 		const sizes = layerSizes(history, own.length);
 		own.forEach((chain, index) => chainSize.set(chain, sizes[index]!));
@@ -128,6 +128,11 @@ export async function previewPrune(client: ApiClient, targets: PruneTarget[], op
 	}
 
 	return {targets, items: simulation.items, counts: countKinds(simulation.items), space};
+}
+
+/** A query without its undefined values (dockerode would send them as empty strings). */
+function query(values: Record<string, string | boolean | undefined>): Record<string, string | boolean> {
+	return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Record<string, string | boolean>;
 }
 
 function filtersFor(options: PruneOptions, extra: Record<string, string[]> = {}): string | undefined {
@@ -155,38 +160,36 @@ export async function prune(client: ApiClient, targets: PruneTarget[], options: 
 async function pruneOne(client: ApiClient, target: PruneTarget, options: PruneOptions, before: PruneState): Promise<{items: PruneItem[]; space: number}> {
 	switch (target) {
 		case 'containers': {
-			const answer = await client.act<{ContainersDeleted?: string[] | null; SpaceReclaimed?: number}>({method: 'POST', path: '/containers/prune', query: {filters: filtersFor(options)}});
+			const answer = await client.docker.pruneContainers(query({filters: filtersFor(options)})) as {ContainersDeleted?: string[] | null; SpaceReclaimed?: number};
 			const names = new Map(before.containers.map(container => [container.id, container.name]));
 			return {items: (answer?.ContainersDeleted ?? []).map(id => ({kind: 'container', id, name: names.get(id) ?? id.slice(0, 12)})), space: answer?.SpaceReclaimed ?? 0};
 		}
 
 		case 'dangling-images':
 		case 'unused-images': {
-			const answer = await client.act<{ImagesDeleted?: Array<{Untagged?: string; Deleted?: string}> | null; SpaceReclaimed?: number}>({
-				method: 'POST',
-				path: '/images/prune',
-				query: {filters: filtersFor(options, {dangling: [target === 'dangling-images' ? 'true' : 'false']})},
-			});
+			const answer = await client.docker.pruneImages(query({filters: filtersFor(options, {dangling: [target === 'dangling-images' ? 'true' : 'false']})})) as {ImagesDeleted?: Array<{Untagged?: string; Deleted?: string}> | null; SpaceReclaimed?: number};
 			return {items: imageItems(answer?.ImagesDeleted ?? [], before.images), space: answer?.SpaceReclaimed ?? 0};
 		}
 
 		case 'networks': {
-			const answer = await client.act<{NetworksDeleted?: string[] | null}>({method: 'POST', path: '/networks/prune', query: {filters: filtersFor(options)}});
+			const answer = await client.docker.pruneNetworks(query({filters: filtersFor(options)})) as {NetworksDeleted?: string[] | null};
 			const ids = new Map(before.networks.map(network => [network.name, network.id]));
 			return {items: (answer?.NetworksDeleted ?? []).map(name => ({kind: 'network', id: ids.get(name) ?? name, name})), space: 0};
 		}
 
 		case 'volumes': {
-			const answer = await client.act<{VolumesDeleted?: string[] | null; SpaceReclaimed?: number}>({method: 'POST', path: '/volumes/prune', query: {filters: filtersFor(options)}});
+			const answer = await client.docker.pruneVolumes(query({filters: filtersFor(options)})) as {VolumesDeleted?: string[] | null; SpaceReclaimed?: number};
 			return {items: (answer?.VolumesDeleted ?? []).map(name => ({kind: 'volume', id: name, name})), space: answer?.SpaceReclaimed ?? 0};
 		}
 
 		case 'build-cache':
 		case 'all-build-cache': {
-			const answer = await client.act<{CachesDeleted?: string[] | null; SpaceReclaimed?: number}>({
+			// Through the modem: dockerode's pruneBuilder sends no query (all, filters).
+			const answer = await client.modem.request<{CachesDeleted?: string[] | null; SpaceReclaimed?: number}>({
 				method: 'POST',
-				path: '/build/prune',
-				query: {all: target === 'all-build-cache' ? true : undefined, filters: filtersFor(options)},
+				path: '/build/prune?',
+				options: {_query: query({all: target === 'all-build-cache' ? true : undefined, filters: filtersFor(options)}), _body: {}},
+				statusCodes: {200: true},
 			});
 			const names = new Map(before.buildCache.map(record => [record.id, record.description || record.type]));
 			return {items: (answer?.CachesDeleted ?? []).map(id => ({kind: 'build-cache', id, name: names.get(id) ?? id})), space: answer?.SpaceReclaimed ?? 0};

@@ -5,7 +5,6 @@
  * request helpers below are for what the lifecycle and stream readers send themselves.
  */
 import type {IncomingMessage} from 'node:http';
-import type {Duplex} from 'node:stream';
 import Docker from 'dockerode';
 import type Dockerode from 'dockerode';
 import {BerthModem, type DialOptions, type DockerEngineOptions, type VersionResponse} from './berth-modem.js';
@@ -53,11 +52,6 @@ export class ApiClient {
 		await this.modem.close();
 	}
 
-	/** ssh processes started so far, by kind (ssh endpoints only). */
-	sshStarts(): Readonly<Record<string, number>> | undefined {
-		return this.modem.sshStarts();
-	}
-
 	/** GET /version; negotiates the API version if that has not happened yet. */
 	async version(): Promise<VersionResponse> {
 		return this.modem.version();
@@ -68,29 +62,9 @@ export class ApiClient {
 		return this.modem.apiVersion();
 	}
 
-	/** A bounded read. Retries once when a kept-alive connection turned out to be dead. */
-	async read<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
-		return this.modem.request<T>({method: 'GET', path: `${path}?`, options: {_query: definedOnly(query ?? {})}, abortSignal: signal, statusCodes: codes()});
-	}
-
 	/** A lifecycle action: no retry, a generous bound (plus the grace period of a query's `t`). */
 	async act<T = unknown>(call: Call): Promise<T> {
 		return this.modem.request<T>(this.dialOf(call));
-	}
-
-	/** A short action (exec create, resize): no retry, bounded by the read timeout. */
-	async send<T = unknown>(call: Omit<Call, 'signal' | 'stream'>): Promise<T> {
-		return this.modem.request<T>(this.dialOf({...call, signal: AbortSignal.timeout(this.readTimeoutMs)}));
-	}
-
-	/** Opens a streaming GET; undefined when `signal` aborted first. */
-	async openStream(path: string, query: Query, signal: AbortSignal): Promise<IncomingMessage | undefined> {
-		try {
-			return await this.modem.request<IncomingMessage>(this.dialOf({method: 'GET', path, query, signal, stream: true}));
-		} catch (error) {
-			if (signal.aborted) return undefined;
-			throw error;
-		}
 	}
 
 	/** Reads a response to its end, or until `signal` aborts (which destroys it). */
@@ -142,11 +116,6 @@ export class ApiClient {
 			if (signal.aborted) onAbort();
 			else signal.addEventListener('abort', onAbort, {once: true});
 		});
-	}
-
-	/** A POST whose connection the engine takes over (HTTP 101): exec start and attach. */
-	async hijack(call: Omit<Call, 'method' | 'signal' | 'stream'>): Promise<Duplex> {
-		return this.modem.request<Duplex>({...this.dialOf({...call, method: 'POST'}), hijack: true, ...(call.body !== undefined && {openStdin: true})});
 	}
 
 	private dialOf(call: Call): DialOptions {

@@ -128,11 +128,6 @@ export class BerthModem {
 		await this.transport.close();
 	}
 
-	/** ssh processes started so far, by kind (ssh endpoints only). */
-	sshStarts(): Readonly<Record<string, number>> | undefined {
-		return this.transport.ssh?.started;
-	}
-
 	private async negotiate(): Promise<void> {
 		this.negotiation ??= this.fetchVersion().then(
 			() => undefined,
@@ -231,7 +226,8 @@ export class BerthModem {
 		}, this.readTimeoutMs);
 		const signal = options.abortSignal ? AbortSignal.any([options.abortSignal, controller.signal]) : controller.signal;
 		// An attach carries no body (see the top of this file); exec start's JSON body keeps the request open.
-		const body = options.openStdin ? {} : {file: Buffer.alloc(0), openStdin: false};
+		const attach = /\/attach(\?|$)/.test(options.path);
+		const body = attach ? {file: Buffer.alloc(0), openStdin: false} : {openStdin: true, allowEmpty: true};
 		try {
 			const socket = await this.raw<T>({...options, ...body, abortSignal: signal}, true);
 			if (!isDuplex(socket)) throw new EngineError('unknown', 'The engine did not hand over the connection');
