@@ -12,6 +12,8 @@ export interface World {
 	image: string;
 	/** A name no other check uses. */
 	name(prefix: string): string;
+	/** A /24 no other network of the run uses, as "10.A.B" (add ".0/24", ".1"). */
+	subnet(): string;
 	/** Removes what the check made (containers, volumes, networks), whatever happened. */
 	cleanup(): Promise<void>;
 	/** Notes something to remove at cleanup. */

@@ -110,7 +110,7 @@ export class FakeNetworks {
 				await this.host.enter('removeNetwork', id);
 				const network = this.find(id);
 				if (network.predefined) throw new EngineError('forbidden', `${network.name} is a pre-defined network and cannot be removed`, {statusCode: 403});
-				if (this.attached(network).length > 0) throw new EngineError('conflict', `error while removing network: network ${network.name} id ${network.id} has active endpoints`, {statusCode: 409});
+				if (this.attached(network).length > 0) throw new EngineError('forbidden', `error while removing network: network ${network.name} id ${network.id} has active endpoints`, {statusCode: 403});
 				this.rows = this.rows.filter(row => row !== network);
 				this.endpoints.delete(network.id);
 				this.host.emit({type: 'network', action: 'destroy', id: network.id, attributes: {name: network.name, type: network.driver}});

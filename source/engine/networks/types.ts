@@ -68,8 +68,8 @@ export interface NetworksApi {
 	/** `docker network create`; returns the new network's id. */
 	create(options: NetworkCreateOptions): Promise<string>;
 	/**
-	 * `docker network rm`. One with containers attached rejects with code 'conflict' and the
-	 * engine's reason ("… has active endpoints"); a predefined one with the engine's refusal.
+	 * `docker network rm`. One with containers attached rejects with code 'forbidden' (dockerd
+	 * answers 403) and the engine's reason ("… has active endpoints"); a predefined one likewise.
 	 */
 	remove(id: string): Promise<void>;
 	/** `docker network connect [--alias A] NETWORK CONTAINER`. */

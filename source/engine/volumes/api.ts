@@ -39,8 +39,9 @@ export function createVolumesApi(client: ApiClient): VolumesApi {
 			return inspect(created.name ?? created.Name ?? options.name ?? '');
 		},
 		async remove(name, options = {}) {
-			// In use: 409, "remove NAME: volume is in use - [ids]" (the engine's reason, kept).
-			await volume(name).remove({force: options.force});
+			// In use: 409, "remove NAME: volume is in use - [ids]" (the engine's reason, kept), force or not.
+			// Through the modem: dockerode's Volume.remove sends no query, so no force.
+			await client.modem.request({method: 'DELETE', path: `/volumes/${pathPart(name)}?`, options: {force: options.force === true}, statusCodes: {204: true}});
 		},
 		previewPrune: async () => previewPrune(client, ['volumes']),
 		prune: async () => prune(client, ['volumes']),
