@@ -89,6 +89,24 @@ describe('the terminal after anything else had it', () => {
 		expect(t.terminal.modes.applicationCursorKeysMode).toBe(false);
 	}, 90_000);
 
+	it('E keeps every line of the output on screen, the exit line below them', async () => {
+		const name = `${prefix}-lines`;
+		resources.container(await createContainer(host, name, {Cmd: ['sleep', '1000']}));
+		const t = await berthOn(name);
+		t.write('E');
+		await t.waitForScreen(`Run a command in ${name}`, 10_000);
+		t.write(`\u0015sh -c "echo LINE-ONE; echo LINE-TWO; echo LINE-THREE; exit 4"${ENTER}`);
+		const screen = await t.waitForScreen(s => s.includes('exit code 4') && s.includes('press any key to return to berth'), 15_000);
+		const rows = screen.split('\n');
+		const at = (text: string) => rows.findIndex(row => row.includes(text));
+		expect(at('LINE-ONE'), screen).toBeGreaterThanOrEqual(0);
+		expect(at('LINE-TWO'), screen).toBe(at('LINE-ONE') + 1);
+		expect(at('LINE-THREE'), screen).toBe(at('LINE-TWO') + 1);
+		expect(at('exit code 4'), screen).toBeGreaterThan(at('LINE-THREE'));
+		t.write('x');
+		await t.waitForScreen(`Command in ${name} ended (exit code 4)`, 15_000);
+	}, 90_000);
+
 	it('E with a command that cannot run shows the engine reason on the status line', async () => {
 		const name = `${prefix}-nocmd`;
 		resources.container(await createContainer(host, name, {Cmd: ['sleep', '1000']}));
