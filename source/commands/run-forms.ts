@@ -184,7 +184,7 @@ export const runCommands: Command[] = [
 		scope: 'images',
 		keys: ['n'],
 		label: 'create',
-		description: 'Create a container without starting it (docker create; the form of R, with -it for U later)',
+		description: 'Create a container without starting it (docker create, the R form; -it for U)',
 		available: hasImage,
 		cli: t => cliFor.create(t.ref ?? t.id, {cmd: [], ports: [], env: [], binds: []}),
 		run: ctx => {

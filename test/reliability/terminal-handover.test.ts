@@ -174,3 +174,31 @@ describe('the terminal after anything else had it', () => {
 		expect(t.terminal.buffer.active.type).toBe('alternate');
 	}, 90_000);
 });
+
+describe('docker create -it, then docker start -a -i', () => {
+	it('n with the interactive mode creates a container that U starts and attaches to', async () => {
+		const name = `${prefix}-cit`;
+		resources.container(name);
+		term = runBerth(['--host', host], {cols: 120, rows: 40});
+		const t = term;
+		await t.waitForScreen('Engine ', 20_000);
+		t.write('2/berth-test/busybox\r');
+		await t.waitForScreen('filter: berth-test/busybox', 10_000);
+		t.write('n');
+		await t.waitForScreen('Create a container (docker create)', 10_000);
+		// Name, command sh; the mode (the last field) interactive.
+		t.write(`\t${name}\tsh\t\t\t\t\t\t\t\t\u001B[C`);
+		await t.waitForScreen(`Runs: docker create -it --name ${name} berth-test/busybox:latest sh`, 10_000);
+		t.write('\r');
+		await t.waitForScreen(`Created ${name} from berth-test/busybox:latest (not started)`, 15_000);
+		t.write(`1/${name}\r`);
+		await t.waitForScreen(s => s.includes(`filter: ${name}`) && s.includes(`○ created      ${name}`), 15_000);
+		t.write('U');
+		await new Promise(resolve => setTimeout(resolve, 500));
+		t.write('echo INSIDE-$((6*7))\r');
+		await t.waitForScreen('INSIDE-42', 15_000);
+		t.write('exit 3\r');
+		await t.waitForScreen(`Attach in ${name} ended (exit code 3)`, 15_000);
+		expect(t.terminal.buffer.active.type).toBe('alternate');
+	}, 90_000);
+});
