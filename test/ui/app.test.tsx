@@ -46,7 +46,8 @@ describe('the main screen', () => {
 
 	it('lists containers running first then by name, images per tag, and the status line', async () => {
 		const {engine} = world();
-		app = await renderApp(engine);
+		// 120 columns: room for every column (at 100 the ports, the least important, go).
+		app = await renderApp(engine, {columns: 120});
 		const frame = await app.waitFor('aaa-old');
 		const rows = containerRows(frame).map(l => l.split(/\s+/).find(w => ['web', 'db', 'aaa-old', 'fresh'].includes(w)));
 		expect(rows).toEqual(['db', 'web', 'aaa-old', 'fresh']);
