@@ -132,10 +132,11 @@ export function selectedIndex(state: AppState, pane: 'containers' | 'images'): n
 	return Math.max(0, visibleImageRows(state).findIndex(r => r.key === state.selected.images));
 }
 
-const layoutFor = lastOf((columns: number, rows: number, focus: Pane) => computeLayout(columns, rows, focus));
+const layoutFor = lastOf((columns: number, rows: number, focus: Pane, containers: number, images: number) => computeLayout(columns, rows, focus, {containers, images}));
 
+/** The panes' sizes: from the terminal's, and (stacked) what the lists hold. */
 export function layoutOf(state: AppState): Layout {
-	return layoutFor(state.size.columns, state.size.rows, state.focus);
+	return layoutFor(state.size.columns, state.size.rows, state.focus, visibleContainers(state).length, visibleImageRows(state).length);
 }
 
 /** Rows of one page in a pane (in a full-screen view: the view's body). */

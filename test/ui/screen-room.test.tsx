@@ -38,3 +38,17 @@ describe('the containers columns', () => {
 		});
 	}
 });
+
+describe('the pane heights', () => {
+	it('at 120x40, 20 tags and 3 containers: the images pane shows the rows the containers pane does not need', async () => {
+		const {containers} = shop();
+		const images = Array.from({length: 20}, (_, i) => fakeImage({repoTags: [`shop/tag-${String(i).padStart(2, '0')}:1`]}));
+		app = await renderApp(new FakeEngine({containers, images}), {columns: 120, rows: 40});
+		const frame = await app.waitFor('shop/tag-00:1');
+		const lines = frame.split('\n');
+		// No empty row between the last container and the images pane's header.
+		const header = lines.findIndex(l => l.startsWith(' 2 Images'));
+		expect(lines[header - 1]).toContain('shop-worker-1');
+		expect(lines.filter(l => /^shop\/tag-\d\d:1 /.test(l)).length).toBeGreaterThanOrEqual(15);
+	});
+});
