@@ -57,8 +57,12 @@ export interface CliOptions {
 export interface ConfirmPolicy {
 	/** `confirm-then-force`: when the engine refuses, the dialog comes back offering force (`f`). */
 	policy: 'confirm' | 'confirm-then-force';
-	/** The dialog for the current selection: what it names exactly. */
-	dialog(state: AppState): {target: ConfirmTarget; title: string; body: string[]} | undefined;
+	/**
+	 * The dialog for the current selection: what it names exactly. `force`: berth already knows
+	 * the plain action would be refused (rm of a running container), so the dialog offers force
+	 * (`f`) directly instead of a `y` the engine would refuse.
+	 */
+	dialog(state: AppState): {target: ConfirmTarget; title: string; body: string[]; force?: boolean} | undefined;
 }
 
 export interface Command {
