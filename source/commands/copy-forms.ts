@@ -45,7 +45,7 @@ defineForm('copy-out', (ctx, values, form) => {
 					command: 'container.copy-out-replace',
 					target,
 					title: `${plural(plan.conflicts.length, 'file')} ${plan.conflicts.length === 1 ? 'exists' : 'exist'} in ${plan.destination}. Replace ${plan.conflicts.length === 1 ? 'it' : 'them'}?`,
-					body: [shown, 'n keeps them: nothing is copied.'],
+					body: [shown, `n keeps ${plan.conflicts.length === 1 ? 'it' : 'them'}: nothing is copied.`],
 					forceOffered: false,
 					payload: {from, into},
 				},

@@ -73,6 +73,8 @@ export interface Command {
 	keys: readonly string[];
 	/** Short label for the help bar. */
 	label: string;
+	/** The help bar's label in this state, when it is not always `label` (a key that answers a question only while one is asked). */
+	barLabel?(state: AppState): string;
 	/** Sentence for the `?` overlay and the README. */
 	description: string;
 	/** Shown in the help bar of its scope while available (the overlay always lists every command). */

@@ -5,7 +5,7 @@ import {wrapText} from '../text/wrap-text.js';
 
 /** The keys that work right now, as "key label" items (from the command registry). */
 export function keyHints(state: AppState): string[] {
-	return barCommands(state).map(c => `${keysLabel(c.keys)} ${c.label}`);
+	return barCommands(state).map(c => `${keysLabel(c.keys)} ${c.barLabel?.(state) ?? c.label}`);
 }
 
 /**
