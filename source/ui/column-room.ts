@@ -1,7 +1,7 @@
 /**
  * Room for a list's columns by what their content needs and how much each matters. Columns are
  * data (columns.ts `Column`): a fixed `width`, or a width from the content (`wants`: the widest
- * cell, title included) that may be cut down to `min`; a `priority` (higher matters more); a
+ * cell, title included), at least `min` and cut down to no less than `min`; a `priority` (higher matters more); a
  * `weight` for room left over. When everything fits, every column is as wide as its content.
  * When not, the least important column gives first: it is cut down to its min, and dropped when
  * even that does not fit, before a more important column loses a cell. Ties: the rightmost gives
@@ -23,8 +23,9 @@ export function contentWidths(columns: readonly Column[], rows: Iterable<readonl
 
 /** Widths for `columns` in `total` cells (one space between columns); 0 = not shown. */
 export function fitColumns(columns: readonly Column[], wants: readonly number[], total: number): number[] {
-	const want = columns.map((c, i) => c.width ?? Math.max(1, wants[i] ?? c.min ?? 1));
-	const floor = columns.map((c, i) => c.width ?? Math.min(want[i]!, Math.max(1, c.min ?? want[i]!)));
+	// A flexible column is at least its min wide (short content does not make it jump), and is never cut below it.
+	const want = columns.map((c, i) => c.width ?? Math.max(1, c.min ?? 1, wants[i] ?? 1));
+	const floor = columns.map((c, i) => c.width ?? Math.max(1, c.min ?? want[i]!));
 	const widths = want.map((w, i) => (columns[i]!.hideBelow !== undefined && total < columns[i]!.hideBelow! ? 0 : w));
 	const used = () => {
 		const shown = widths.filter(w => w > 0);
