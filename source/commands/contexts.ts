@@ -41,6 +41,8 @@ export const contextCommands: Command[] = [
 	{id: 'unreachable.contexts', scope: 'unreachable', keys: ['0'], label: 'contexts', description: 'Docker contexts: switch to another engine', bar: true, run: open},
 	{id: 'contexts.up', scope: 'contexts', keys: ['up', 'k'], label: 'select', description: 'Select the previous context', run: ctx => ctx.dispatch({type: 'contexts-select', delta: -1})},
 	{id: 'contexts.down', scope: 'contexts', keys: ['down', 'j'], label: 'select', description: 'Select the next context', run: ctx => ctx.dispatch({type: 'contexts-select', delta: 1})},
+	{id: 'contexts.first', scope: 'contexts', keys: ['g', 'home'], label: 'first', description: 'Select the first context', run: ctx => ctx.dispatch({type: 'contexts-select', delta: -Number.MAX_SAFE_INTEGER})},
+	{id: 'contexts.last', scope: 'contexts', keys: ['G', 'end'], label: 'last', description: 'Select the last context', run: ctx => ctx.dispatch({type: 'contexts-select', delta: Number.MAX_SAFE_INTEGER})},
 	{id: 'contexts.mark', scope: 'contexts', keys: ['space'], label: 'mark', description: 'Mark a context (Enter then shows every marked one in one list)', bar: true, run: ctx => ctx.dispatch({type: 'contexts-mark'})},
 	{
 		id: 'contexts.switch',

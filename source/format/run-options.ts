@@ -9,6 +9,8 @@ import {parseBinds, parseEnv, parsePorts, splitCommand} from './run-form.js';
 export const restartChoices: readonly RestartPolicyName[] = ['no', 'always', 'unless-stopped', 'on-failure'];
 export const removeChoices = ['no', 'yes'] as const;
 export const modeChoices: readonly RunMode[] = ['detached', 'attached', 'interactive'];
+/** docker create: a plain container, or one made with -it for `docker start -a -i` (U) later. */
+export const createModeChoices = ['plain', 'interactive'] as const;
 
 export type FullRunCheck = {ok: true; image: string; options: RunContainerOptions; mode: RunMode} | {ok: false; field: string; reason: string};
 
@@ -39,7 +41,7 @@ export function checkFullRunForm(values: Record<string, string>, env: NodeJS.Pro
 	const user = (values['user'] ?? '').trim();
 	if (user && !/^[\w.-]+(:[\w.-]+)?$/.test(user)) return {ok: false, field: 'user', reason: 'write user or user:group (names or numeric ids)'};
 	const restart = (values['restart'] ?? 'no') as RestartPolicyName;
-	const mode = (values['mode'] ?? 'detached') as RunMode;
+	const mode: RunMode = values['mode'] === 'interactive' || values['mode'] === 'attached' ? values['mode'] : 'detached';
 	const autoRemove = values['rm'] === 'yes';
 	if (autoRemove && restart !== 'no') return {ok: false, field: 'rm', reason: '--rm and a restart policy cannot go together (the engine refuses it)'};
 	const options: RunContainerOptions = {

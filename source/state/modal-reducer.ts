@@ -33,8 +33,15 @@ export function reduceModal(state: AppState, action: ModalAction): AppState {
 				const fields = form.fields.map((f, i) => (i === clear ? {...f, line: {value: '', cursor: 0}} : f));
 				return {...form, fields, field: clear, pending: action.pending, error: action.error};
 			});
-		case 'form-hint':
-			return withForm(state, form => ({...form, fields: form.fields.map(f => (f.key === action.key ? {...f, hint: action.hint} : f))}));
+		case 'form-hint': {
+			const {when} = action;
+			return withForm(state, form => {
+				if (!when) return {...form, fields: form.fields.map(f => (f.key === action.key ? {...f, hint: action.hint} : f))};
+				// An answer about a value the field no longer holds is late: dropped.
+				if (form.fields.find(f => f.key === when.key)?.line.value !== when.value) return form;
+				return {...form, fields: form.fields.map(f => (f.key === action.key ? {...f, hintFor: {...when, hint: action.hint}} : f))};
+			});
+		}
 		case 'view-filter': {
 			const modal = state.modal;
 			if (modal?.kind !== 'diff') return state;

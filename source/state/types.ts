@@ -84,6 +84,8 @@ export interface FormField {
 	choices?: readonly string[];
 	/** Drawn masked as •••• (passwords): never shown, never part of a CLI line or the command log. */
 	secret?: boolean;
+	/** A hint that holds only while another field has one value (the command of the image typed): shown instead of `hint` then. */
+	hintFor?: {key: string; value: string; hint: string};
 }
 
 /** A form of several fields (run, create, copy, …); Tab moves between fields, Enter submits. */
@@ -243,7 +245,7 @@ export type Action =
 	| {type: 'form-field'; field: number; error?: string}
 	/** `clear`: a field (the password) emptied and focused, as a refusal of what was typed in it. */
 	| {type: 'form-pending'; pending: boolean; error?: string; clear?: string}
-	| {type: 'form-hint'; key: string; hint: string}
+	| {type: 'form-hint'; key: string; hint: string; when?: {key: string; value: string}}
 	| {type: 'view-filter'; edit?: LineState; filter?: string}
 	| {type: 'output'; id: string; version: number; done?: {ok: boolean; text: string}}
 	| {type: 'commands-select'; delta: number}

@@ -23,6 +23,14 @@ export const resetModes =
 	`${ESC}[r` + // no scroll region
 	`${ESC}[0m`; // default attributes
 
+/**
+ * The same resets with the cursor left where it was: resetting the scroll region (and origin
+ * mode) moves the cursor home, and a line written after it would land over the program's
+ * second line of output. The cursor is saved first and restored after (DECSC/DECRC); the
+ * restore also brings back the character set and attributes it saved, so those are reset again.
+ */
+export const resetModesInPlace = `${ESC}7${resetModes}${ESC}8${ESC}(B${ESC})B\u000F${ESC}[0m`;
+
 export const bracketedPasteOn = `${ESC}[?2004h`;
 export const bracketedPasteOff = `${ESC}[?2004l`;
 

@@ -186,7 +186,10 @@ describe('the Swarm view elsewhere', () => {
 		const engine = new FakeEngine();
 		app = await renderApp(engine, {rows: 40});
 		await app.press('4');
-		await app.waitFor('This engine is not in a swarm (docker swarm init makes it a manager)');
+		const frame = await app.waitFor('This engine is not in a swarm (docker swarm init makes it a manager)');
+		// No parts to move between: Tab is not offered.
+		expect(frame).not.toContain('next part');
+		expect(frame).toContain('Esc/q back');
 		await sleep(300);
 		expect(swarmCalls(engine)).toBe(0);
 		expect(swarmStreams(engine)).toBe(0);

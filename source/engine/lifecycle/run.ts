@@ -21,7 +21,7 @@ import {openRequest, readText} from './request.js';
 /** How long berth waits for the engine's exit code once the connection to the process closed. */
 const EXIT_WAIT_MS = 3000;
 
-export async function createContainer(client: ApiClient, image: string, options: RunContainerOptions, mode: RunMode = 'detached'): Promise<string> {
+export async function createContainer(client: ApiClient, image: string, options: RunContainerOptions, mode: RunMode = 'create'): Promise<string> {
 	const created = await client.act<{Id?: string}>({
 		method: 'POST',
 		path: '/containers/create',
@@ -38,7 +38,7 @@ async function start(client: ApiClient, id: string): Promise<void> {
 
 /** `docker run -d`: create, then start; returns the id. */
 export async function runDetached(client: ApiClient, image: string, options: RunContainerOptions): Promise<string> {
-	const id = await createContainer(client, image, options);
+	const id = await createContainer(client, image, options, 'detached');
 	await start(client, id);
 	return id;
 }
