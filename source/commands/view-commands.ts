@@ -6,6 +6,7 @@ import {lineAtEnd} from '../input/line-editor.js';
 import {defaultSnapshotTag} from '../format/snapshot-tag.js';
 import type {AppState} from '../state/types.js';
 import {viewRows} from '../state/reducer.js';
+import {commandLogPage} from '../state/selection.js';
 import type {Command, CommandContext} from './types.js';
 
 const diffOf = (state: AppState) => (state.modal?.kind === 'diff' ? state.modal : undefined);
@@ -38,6 +39,18 @@ export const viewCommands: Command[] = [
 		run: ctx => ctx.dispatch({type: 'commands-select', delta: -1}),
 	},
 	{id: 'commands.down', scope: 'commands', keys: ['down', 'j'], label: 'select', description: 'Select the next command', run: ctx => ctx.dispatch({type: 'commands-select', delta: 1})},
+	{
+		id: 'commands.page-up',
+		scope: 'commands',
+		keys: ['pageup'],
+		label: 'page',
+		description: 'Select a page of commands back',
+		bar: true,
+		run: ctx => ctx.dispatch({type: 'commands-select', delta: -commandLogPage(ctx.state)}),
+	},
+	{id: 'commands.page-down', scope: 'commands', keys: ['pagedown'], label: 'page', description: 'Select a page of commands on', run: ctx => ctx.dispatch({type: 'commands-select', delta: commandLogPage(ctx.state)})},
+	{id: 'commands.first', scope: 'commands', keys: ['g', 'home'], label: 'first', description: 'Select the first command', run: ctx => ctx.dispatch({type: 'commands-select', delta: -Number.MAX_SAFE_INTEGER})},
+	{id: 'commands.last', scope: 'commands', keys: ['G', 'end'], label: 'last', description: 'Select the last command', run: ctx => ctx.dispatch({type: 'commands-select', delta: Number.MAX_SAFE_INTEGER})},
 	{
 		id: 'commands.copy',
 		scope: 'commands',

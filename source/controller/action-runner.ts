@@ -33,11 +33,11 @@ export interface ActionRunner {
 export function createActionRunner(engine: Engine, store: Store, refresh: () => void, now: () => number = Date.now): ActionRunner {
 	const inFlight = new Map<number, string>();
 	let counter = 0;
-	let entries = 0;
 	const say = (tone: 'ok' | 'error', text: string) => store.dispatch({type: 'status', status: {tone, text, at: now()}});
 	const record = (cli: string) => {
-		const id = ++entries;
-		store.dispatch({type: 'log-add', entry: {id, at: now(), cli, result: 'running'}});
+		// The log gives the entry its id (unique across context switches: the log is carried whole).
+		store.dispatch({type: 'log-add', entry: {at: now(), cli, result: 'running'}});
+		const id = store.getState().commandLog.at(-1)!.id;
 		return (result: 'ok' | 'error', text?: string) => store.dispatch({type: 'log-update', id, result, message: text});
 	};
 	/** One action: busy row, log entry; resolves with its outcome (never rejects). */

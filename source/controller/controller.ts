@@ -16,6 +16,7 @@ import type {LogBufferView, MatchSet} from '../logs/log-view.js';
 import {startEngineFeed, type EngineFeed} from '../state/engine-feed.js';
 import type {Store} from '../state/store.js';
 import {createActionRunner, type ActionRunner} from './action-runner.js';
+import {cliFor} from '../format/cli-for.js';
 import {writeCommandLog} from './command-log-file.js';
 import {createHandOver} from './hand-over.js';
 import {createRuns} from './runs.js';
@@ -127,7 +128,7 @@ export function createController(options: ControllerOptions): Controller {
 	const images = createImageServices({engine, store, runner, refresh, say, cwd: options.cwd ?? process.cwd()});
 	const running = () => [...runner.running(), ...images.running()];
 	const services: Services = {
-		contexts: options.contexts && contextsService(options.contexts, store, say, running),
+		contexts: options.contexts && contextsService(options.contexts, store, say, running, runner.record),
 		act: spec => runner.act(spec),
 		actMany: (specs, what) => runner.actMany(specs, what),
 		read: work => work(engine),
@@ -206,11 +207,23 @@ function contextsService(
 	store: Store,
 	say: (tone: 'ok' | 'error' | 'info', text: string) => void,
 	running: () => string[],
+	record: ActionRunner['record'],
 ): import('../commands/services.js').ContextsService {
 	return {
 		list: () => source.list(),
 		check: (names, onResult) => source.check(names, onResult),
-		use: name => source.use(name),
+		// It changes the user's docker config: an entry in the command log, whichever way it goes.
+		use(name) {
+			const finish = record(cliFor.contextUse(name));
+			try {
+				const note = source.use(name);
+				finish('ok', note);
+				return note;
+			} catch (error) {
+				finish('error', error instanceof Error ? error.message : String(error));
+				throw error;
+			}
+		},
 		switchTo(names, note) {
 			// An action still on its way would finish against an engine berth no longer shows.
 			const busy = running();

@@ -125,6 +125,7 @@ export const cliFor = {
 		return `DOCKER_BUILDKIT=0 ${commandLine(words)}`;
 	},
 	diff: (id: string) => commandLine(['docker', 'diff', id]),
+	contextUse: (name: string) => commandLine(['docker', 'context', 'use', name]),
 	copyFrom: (id: string, containerPath: string, hostDir: string) => commandLine(['docker', 'cp', `${id}:${containerPath}`, hostDir]),
 	copyTo: (hostPath: string, id: string, containerDir: string) => commandLine(['docker', 'cp', hostPath, `${id}:${containerDir}`]),
 	prune: pruneLine,

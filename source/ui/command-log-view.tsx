@@ -1,5 +1,6 @@
 import React from 'react';
 import {Box, Text} from 'ink';
+import {commandLogRows, windowTop} from '../state/selection.js';
 import type {LoggedCommand} from '../state/types.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {fit} from '../text/width.js';
@@ -15,11 +16,12 @@ function time(at: number): string {
 }
 
 /** `:`: what berth did this session, oldest first: time, result, the docker CLI line, the outcome. */
-export function CommandLogView({entries, selected, width, height, keys}: {entries: readonly LoggedCommand[]; selected: number; width: number; height: number; keys: string}) {
-	const rows = Math.max(1, Math.floor((height - 1) / 2));
-	const top = Math.max(0, Math.min(selected - rows + 1, entries.length - rows));
-	const shown = entries.slice(Math.max(0, Math.min(top, selected)), Math.max(0, Math.min(top, selected)) + rows);
-	const first = entries.indexOf(shown[0]!);
+export function CommandLogView({entries, selected, scroll, width, height, keys}: {entries: readonly LoggedCommand[]; selected: number; scroll: number; width: number; height: number; keys: string}) {
+	const rows = commandLogRows(height);
+	// The state keeps the window (moving it only as far as the selection needs); this keeps the
+	// selection in it after a resize too.
+	const first = windowTop(scroll, selected, rows, entries.length);
+	const shown = entries.slice(first, first + rows);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text inverse bold wrap="truncate-end">
