@@ -71,7 +71,7 @@ export const contextCommands: Command[] = [
 				ctx.dispatch({type: 'close'});
 				ctx.services.contexts!.switchTo([row.name], note);
 			} catch (error) {
-				ctx.say('error', `docker context use ${row.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+				ctx.say('error', `${error instanceof Error ? error.message : String(error)} — docker context use ${row.name} failed`);
 			}
 		},
 	},

@@ -302,3 +302,24 @@ describe('a bare NAME in the run form\'s env (the host\'s variable passed throug
 		expect(JSON.stringify(store!.getState())).not.toContain(secret);
 	});
 });
+
+describe('a failure on the status line', () => {
+	it('says the reason first, with ids at 12 characters; the command log keeps the whole text', async () => {
+		const image = fakeImage({repoTags: ['shop/api:1.4']});
+		const api = fakeContainer({name: 'shop-api-1', imageId: image.id, image: 'shop/api:1.4'});
+		const engine = new FakeEngine({containers: [api], images: [image]});
+		const id = '778b3815755e3ab1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5';
+		const reason = `Cannot kill container: shop-api-1: Container ${id} is not running`;
+		engine.fail('killContainer', new EngineError('conflict', reason));
+		let store: Store | undefined;
+		const ui = await renderApp(engine, {columns: 120, onStore: s => (store = s)});
+		onTestFinished(() => ui.unmount());
+		await ui.waitFor('shop-api-1');
+		await ui.press('Ky');
+		const frame = await ui.waitFor('is not running');
+		const status = frame.split('\n').at(-2)!;
+		expect(status).toContain('│ Cannot kill container: shop-api-1: Container 778b3815755e is not running');
+		expect(status).not.toContain('778b3815755e3');
+		expect(store!.getState().commandLog).toMatchObject([{cli: 'docker kill shop-api-1', result: 'error', message: reason}]);
+	});
+});

@@ -308,7 +308,7 @@ describe('shell, exec and attach', () => {
 		await sleep(50);
 		await ui.press('G');
 		await ui.press('e');
-		await ui.waitFor('shell zz-off failed: Container');
+		await ui.waitFor('is not running — shell zz-off failed');
 		ui.instance.unmount();
 		void api;
 	});
