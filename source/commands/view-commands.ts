@@ -10,6 +10,7 @@ import {commandLogPage} from '../state/selection.js';
 import type {Command, CommandContext} from './types.js';
 
 const diffOf = (state: AppState) => (state.modal?.kind === 'diff' ? state.modal : undefined);
+const selectedEntry = (state: AppState) => (state.modal?.kind === 'commands' ? state.commandLog[state.modal.selected] : undefined);
 
 function commitFromDiff(ctx: CommandContext) {
 	const modal = diffOf(ctx.state)!;
@@ -56,13 +57,25 @@ export const viewCommands: Command[] = [
 		scope: 'commands',
 		keys: ['y'],
 		label: 'copy',
-		description: "Copy the selected line to the clipboard (OSC 52, where the terminal allows it)",
+		description: "Send the selected line to the terminal's clipboard (OSC 52; inside tmux as tmux allows)",
 		bar: true,
 		available: state => (state.commandLog.length > 0 ? true : 'Nothing to copy yet'),
 		run: ctx => {
-			const modal = ctx.state.modal;
-			const entry = modal?.kind === 'commands' ? ctx.state.commandLog[modal.selected] : undefined;
+			const entry = selectedEntry(ctx.state);
 			if (entry) ctx.services.copyToClipboard(entry.cli);
+		},
+	},
+	{
+		id: 'commands.copy-file',
+		scope: 'commands',
+		keys: ['Y'],
+		label: 'to file',
+		description: 'Write the selected line to a new file (mode 0600) in the current directory',
+		bar: true,
+		available: state => (state.commandLog.length > 0 ? true : 'Nothing to write yet'),
+		run: ctx => {
+			const entry = selectedEntry(ctx.state);
+			if (entry) ctx.services.copyToFile(entry.cli);
 		},
 	},
 	{

@@ -17,7 +17,7 @@ import {startEngineFeed, type EngineFeed} from '../state/engine-feed.js';
 import type {Store} from '../state/store.js';
 import {createActionRunner, type ActionRunner} from './action-runner.js';
 import {cliFor} from '../format/cli-for.js';
-import {writeCommandLog} from './command-log-file.js';
+import {writeCommandLog, writeLineFile} from './command-log-file.js';
 import {createHandOver} from './hand-over.js';
 import {createRuns} from './runs.js';
 import {startLogSearch} from './log-search.js';
@@ -38,8 +38,8 @@ export interface TerminalControl {
 	handover(session: TerminalSession, options: {note?: string; waitForKey?: boolean}): Promise<{lastLine?: string}>;
 	/** Bracketed paste on while a prompt is open, so a paste is text and never keys. */
 	bracketedPaste(on: boolean): void;
-	/** Puts text on the terminal's clipboard (OSC 52); terminals that do not allow it ignore it. */
-	clipboard?(text: string): void;
+	/** Sends text to the terminal's clipboard (OSC 52, through tmux as tmux allows); says what was sent. */
+	clipboard?(text: string): Promise<import('../terminal/clipboard.js').ClipboardOutcome>;
 }
 
 export interface ControllerOptions {
@@ -143,9 +143,15 @@ export function createController(options: ControllerOptions): Controller {
 		offerPull: (ref, then) => images.offerPull(ref, then),
 		pullFirst: ref => images.pullFirst(ref),
 		copyToClipboard(text) {
-			if (!options.terminal?.clipboard) return say('error', 'No terminal to copy to');
-			options.terminal.clipboard(text);
-			say('ok', 'Copied to the clipboard (where the terminal allows it)');
+			if (!options.terminal?.clipboard) return say('error', 'No terminal to copy to; Y writes it to a file');
+			// What was sent, never "copied": the terminal does not say whether it took it.
+			void options.terminal.clipboard(text).then(outcome => say(outcome.sent ? 'info' : 'error', `${outcome.text}; Y writes it to a file`));
+		},
+		copyToFile(text) {
+			void writeLineFile(text, options.cwd ?? process.cwd(), options.now()).then(
+				file => say('ok', `Wrote the line to ${file} (mode 0600)`),
+				(error: unknown) => say('error', `Could not write the line to a file: ${error instanceof Error ? error.message : String(error)}`),
+			);
 		},
 		saveCommandLog() {
 			void writeCommandLog(store.getState().commandLog, options.cwd ?? process.cwd(), options.now()).then(
