@@ -57,7 +57,7 @@ export const viewCommands: Command[] = [
 		scope: 'commands',
 		keys: ['y'],
 		label: 'copy',
-		description: "Send the selected line to the terminal's clipboard (OSC 52; inside tmux as tmux allows)",
+		description: "Send the selected line to the terminal's clipboard (OSC 52)",
 		bar: true,
 		available: state => (state.commandLog.length > 0 ? true : 'Nothing to copy yet'),
 		run: ctx => {
