@@ -143,9 +143,9 @@ export function createController(options: ControllerOptions): Controller {
 		offerPull: (ref, then) => images.offerPull(ref, then),
 		pullFirst: ref => images.pullFirst(ref),
 		copyToClipboard(text) {
-			if (!options.terminal?.clipboard) return say('error', 'No terminal to copy to; Y writes it to a file');
+			if (!options.terminal?.clipboard) return say('error', 'No terminal to copy to; Y writes a file');
 			// What was sent, never "copied": the terminal does not say whether it took it.
-			void options.terminal.clipboard(text).then(outcome => say(outcome.sent ? 'info' : 'error', `${outcome.text}; Y writes it to a file`));
+			void options.terminal.clipboard(text).then(outcome => say(outcome.sent ? 'info' : 'error', `${outcome.text}; Y writes a file`));
 		},
 		copyToFile(text) {
 			void writeLineFile(text, options.cwd ?? process.cwd(), options.now()).then(

@@ -63,15 +63,16 @@ export async function sendToClipboard(text: string, deps: ClipboardDeps): Promis
 	const tmux = await deps.tmux();
 	if (!tmux) {
 		deps.write(osc52(text));
-		return {sent: true, text: `Sent OSC 52 (${bytes} bytes) inside tmux, whose settings could not be read: tmux passes it on with set -g set-clipboard on`};
+		return {sent: true, text: `Sent OSC 52 (${bytes} bytes) inside tmux, which passes it on only with \`set -g set-clipboard on\``};
 	}
 	if (tmux.setClipboard === 'on') {
 		deps.write(osc52(text));
-		return {sent: true, text: `Sent to tmux's clipboard (OSC 52, set-clipboard on), ${bytes} bytes`};
+		return {sent: true, text: `Sent to tmux's clipboard (OSC 52), ${bytes} bytes`};
 	}
 	if (tmux.passthrough) {
 		deps.write(tmuxPassthrough(osc52(text)));
-		return {sent: true, text: `Sent through tmux (allow-passthrough) to the terminal's clipboard (OSC 52), ${bytes} bytes`};
+		return {sent: true, text: `Sent through tmux's passthrough to the terminal's clipboard (OSC 52), ${bytes} bytes`};
 	}
-	return {sent: false, text: `Not sent: tmux drops a program's OSC 52 while set-clipboard is ${tmux.setClipboard}; \`tmux set -g set-clipboard on\` allows it`};
+	// What to do first: a narrow status line cuts the end.
+	return {sent: false, text: `Not sent: tmux needs \`set -g set-clipboard on\` (set-clipboard is ${tmux.setClipboard})`};
 }

@@ -30,25 +30,25 @@ describe('sendToClipboard', () => {
 	it('tmux with set-clipboard on: tmux takes OSC 52 itself', async () => {
 		const {outcome, written} = await send({TMUX: '/tmp/tmux-0/default,1,0'}, {setClipboard: 'on', passthrough: false});
 		expect(written).toEqual([osc52]);
-		expect(outcome.text).toBe(`Sent to tmux's clipboard (OSC 52, set-clipboard on), ${Buffer.byteLength(line)} bytes`);
+		expect(outcome.text).toBe(`Sent to tmux's clipboard (OSC 52), ${Buffer.byteLength(line)} bytes`);
 	});
 
 	it('tmux that allows passthrough: OSC 52 wrapped for tmux to hand to the terminal', async () => {
 		const {outcome, written} = await send({TMUX: '/tmp/tmux-0/default,1,0'}, {setClipboard: 'external', passthrough: true});
 		expect(written).toEqual([`\u001BPtmux;\u001B${osc52}\u001B\\`]);
-		expect(outcome.text).toBe(`Sent through tmux (allow-passthrough) to the terminal's clipboard (OSC 52), ${Buffer.byteLength(line)} bytes`);
+		expect(outcome.text).toBe(`Sent through tmux's passthrough to the terminal's clipboard (OSC 52), ${Buffer.byteLength(line)} bytes`);
 	});
 
 	it('tmux that holds it back (its default, set-clipboard external): nothing sent, and how to allow it', async () => {
 		const {outcome, written} = await send({TMUX: '/tmp/tmux-0/default,1,0'}, {setClipboard: 'external', passthrough: false});
 		expect(written).toEqual([]);
-		expect(outcome).toEqual({sent: false, text: "Not sent: tmux drops a program's OSC 52 while set-clipboard is external; `tmux set -g set-clipboard on` allows it"});
+		expect(outcome).toEqual({sent: false, text: 'Not sent: tmux needs `set -g set-clipboard on` (set-clipboard is external)'});
 	});
 
 	it('tmux whose settings cannot be read: sends, and says what tmux needs', async () => {
 		const {outcome, written} = await send({TMUX: '/tmp/tmux-0/default,1,0'}, undefined);
 		expect(written).toEqual([osc52]);
-		expect(outcome.text).toBe(`Sent OSC 52 (${Buffer.byteLength(line)} bytes) inside tmux, whose settings could not be read: tmux passes it on with set -g set-clipboard on`);
+		expect(outcome.text).toBe(`Sent OSC 52 (${Buffer.byteLength(line)} bytes) inside tmux, which passes it on only with \`set -g set-clipboard on\``);
 	});
 });
 
