@@ -4,7 +4,7 @@
  * marked one at once, one list across them) without restarting; `u` also makes it the docker
  * CLI's current context, as `docker context use` does.
  */
-import {commandLine} from '../format/cli-for.js';
+import {cliFor} from '../format/cli-for.js';
 import type {AppState} from '../state/types.js';
 import type {Command, CommandContext} from './types.js';
 
@@ -65,7 +65,7 @@ export const contextCommands: Command[] = [
 			const row = selected(state);
 			return row ? (row.error ? `${row.name}: ${row.error}` : true) : false;
 		},
-		cli: t => commandLine(['docker', 'context', 'use', t.name]),
+		cli: t => cliFor.contextUse(t.name),
 		run: ctx => {
 			const row = selected(ctx.state)!;
 			try {
@@ -73,7 +73,7 @@ export const contextCommands: Command[] = [
 				ctx.dispatch({type: 'close'});
 				ctx.services.contexts!.switchTo([row.name], note);
 			} catch (error) {
-				ctx.say('error', `docker context use ${row.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+				ctx.say('error', `${error instanceof Error ? error.message : String(error)} — docker context use ${row.name} failed`);
 			}
 		},
 	},

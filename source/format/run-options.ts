@@ -22,7 +22,7 @@ function imageProblem(image: string): string | undefined {
 }
 
 /** Checks the form's values (by field key); the first problem comes back with its field. */
-export function checkFullRunForm(values: Record<string, string>, env: NodeJS.ProcessEnv = process.env): FullRunCheck {
+export function checkFullRunForm(values: Record<string, string>): FullRunCheck {
 	const image = (values['image'] ?? '').trim();
 	const bad = imageProblem(image);
 	if (bad) return {ok: false, field: 'image', reason: bad};
@@ -32,7 +32,7 @@ export function checkFullRunForm(values: Record<string, string>, env: NodeJS.Pro
 	if (typeof cmd === 'string') return {ok: false, field: 'command', reason: cmd};
 	const ports = parsePorts(values['ports'] ?? '');
 	if (typeof ports === 'string') return {ok: false, field: 'ports', reason: ports};
-	const variables = parseEnv(values['env'] ?? '', env);
+	const variables = parseEnv(values['env'] ?? '');
 	if (typeof variables === 'string') return {ok: false, field: 'env', reason: variables};
 	const binds = parseBinds(values['volumes'] ?? '');
 	if (typeof binds === 'string') return {ok: false, field: 'volumes', reason: binds};

@@ -1,6 +1,7 @@
 /**
  * The reducer's part for forms, filtered views, streamed output and the command log.
  */
+import {commandLogPage, windowTop} from './selection.js';
 import type {Action, AppState, FormModal, LoggedCommand} from './types.js';
 
 type ModalAction = Extract<
@@ -55,8 +56,12 @@ export function reduceModal(state: AppState, action: ModalAction): AppState {
 		case 'commands-select': {
 			const modal = state.modal;
 			if (modal?.kind !== 'commands') return state;
-			const last = Math.max(0, state.commandLog.length - 1);
-			return {...state, modal: {...modal, selected: Math.max(0, Math.min(last, modal.selected + action.delta))}};
+			const count = state.commandLog.length;
+			const selected = Math.max(0, Math.min(count - 1, modal.selected + action.delta));
+			// The window moves only as far as it must to keep the selection in it (as the panes' do).
+			const rows = commandLogPage(state);
+			const top = windowTop(modal.scroll, modal.selected, rows, count);
+			return {...state, modal: {...modal, selected, scroll: windowTop(top, selected, rows, count)}};
 		}
 		case 'contexts-select': {
 			const modal = state.modal;
@@ -78,8 +83,15 @@ export function reduceModal(state: AppState, action: ModalAction): AppState {
 			return {...state, modal: {...modal, rows: modal.rows.map(r => (r.name === action.name ? {...r, check: action.check} : r))}};
 		}
 		case 'log-add': {
-			const log: LoggedCommand[] = [...state.commandLog, action.entry];
-			return {...state, commandLog: log.length > commandLogCapacity ? log.slice(-commandLogCapacity) : log};
+			// The log numbers its entries: one past the last, so an entry's id is never reused, not
+			// after a context switch (the log is carried over whole) nor once old entries are dropped.
+			const id = (state.commandLog.at(-1)?.id ?? 0) + 1;
+			const log: LoggedCommand[] = [...state.commandLog, {...action.entry, id}];
+			const dropped = Math.max(0, log.length - commandLogCapacity);
+			if (dropped === 0) return {...state, commandLog: log};
+			// The oldest go; an open view stays on the entry it had selected.
+			const modal = state.modal?.kind === 'commands' ? {...state.modal, selected: Math.max(0, state.modal.selected - dropped), scroll: Math.max(0, state.modal.scroll - dropped)} : state.modal;
+			return {...state, commandLog: log.slice(dropped), modal};
 		}
 		case 'log-update':
 			return {

@@ -209,6 +209,7 @@ export interface AppState {
 
 /** One line of the command log: what berth did, its docker CLI equivalent, when, and how it went. */
 export interface LoggedCommand {
+	/** Its identity for the session: given by the log when it is added, never reused (context switches included). */
 	id: number;
 	at: number;
 	cli: string;
@@ -252,7 +253,8 @@ export type Action =
 	| {type: 'contexts-select'; delta: number}
 	| {type: 'contexts-mark'}
 	| {type: 'context-check'; name: string; check: import('./contexts-types.js').ContextRow['check']}
-	| {type: 'log-add'; entry: LoggedCommand}
+	/** A new entry; the log gives it its id (the last entry's id + 1). */
+	| {type: 'log-add'; entry: Omit<LoggedCommand, 'id'>}
 	| {type: 'log-update'; id: number; result: 'ok' | 'error'; message?: string}
 	| {type: 'busy'; id: string; label?: string}
 	| {type: 'status'; status?: StatusMessage}

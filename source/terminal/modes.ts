@@ -40,8 +40,3 @@ export const enterBerthScreen = `${resetModes}${ESC}[?1049h${ESC}[2J${ESC}[H${ES
 export const leaveBerthScreen = `${bracketedPasteOff}${ESC}[?25h${ESC}[?1049l`;
 /** A clean main screen for a program berth hands the terminal to. */
 export const clearMainScreen = `${ESC}[H${ESC}[2J`;
-
-/** OSC 52: puts text on the clipboard of a terminal that allows it (only ever what the user asked to copy). */
-export function clipboard(text: string): string {
-	return `${ESC}]52;c;${Buffer.from(text, 'utf8').toString('base64')}\u0007`;
-}

@@ -142,7 +142,7 @@ export function InspectView({modal, width, height, keys, onExtent}: {modal: Insp
 	if (modal.raw && modal.rawLines) return <Raw modal={modal} width={width} height={height} keys={keys} onExtent={onExtent} />;
 	return (
 		<ScrollView title={`Inspect — ${sanitizeInline(modal.name)} (${shortId(modal.id)})   ${keys}`} width={width} height={height} scroll={modal.scroll} loading={!modal.details && !modal.error} onExtent={onExtent}>
-			{/* The name is sanitised before it is quoted: $'\x1b…' quoting would show a payload as text. */}
+			{/* The name is sanitised before it is quoted: "$(printf '\033')" quoting would show a payload as text. */}
 			<Text color={tone('muted')}>{fit(`$ ${cliFor.inspectImage(sanitizeInline(modal.name))}`, width)}</Text>
 			{modal.error ? <Text color={tone('bad')}>Could not inspect: {sanitizeInline(modal.error, {maxLength: 1024})}</Text> : null}
 			{modal.details ? <Tables details={modal.details} width={width} /> : null}

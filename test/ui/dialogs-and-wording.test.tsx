@@ -111,7 +111,7 @@ describe('at 80 columns', () => {
 		await app.press(`${ESC}${ESC}`);
 		await app.waitFor(f => !f.includes('marked'));
 		await app.press('s');
-		const failed = await app.waitFor('stop db failed');
+		const failed = await app.waitFor(f => f.split('\n').at(-2)!.includes('│ xxxxxxxxxx'));
 		const status = failed.split('\n').at(-2)!;
 		expect(status).toContain('2 running / 0 stopped · 2 images');
 	});

@@ -133,12 +133,12 @@ describe('service actions ask first, No the default', () => {
 		app = await openOnWeb(engine);
 		// A service never updated has no previous spec: the engine refuses the rollback.
 		await app.press('by');
-		let frame = await app.waitFor('rollback web failed: service does not have a previous spec');
+		let frame = await app.waitFor('service does not have a previous spec — rollback web failed');
 		expect(webRow(frame)).toMatch(/web\s+replicated\s+2\/2\s/);
 		expect(webRow(frame)).not.toContain('rolling back');
 		engine.fail('removeService', new EngineError('server', 'rpc error: code = Unavailable desc = the swarm has no leader'));
 		await app.press('dy');
-		frame = await app.waitFor('rm web failed: rpc error: code = Unavailable');
+		frame = await app.waitFor('│ rpc error: code = Unavailable desc = the swarm has no leader');
 		expect(webRow(frame)).toMatch(/web\s+replicated\s+2\/2\s/);
 		expect(engine.swarm.services.map(s => s.summary.id)).toContain(web.id);
 		await app.press(':');
@@ -186,7 +186,7 @@ describe('node availability asks first, No the default', () => {
 
 		engine.fail('setNodeAvailability', new EngineError('bad-request', 'node node-2 is not ready: cannot drain'));
 		await app.press('Dy');
-		const frame = await app.waitFor('drain node-2 failed: node node-2 is not ready');
+		const frame = await app.waitFor('node node-2 is not ready: cannot drain — drain node-2 failed');
 		expect(nodeRow(frame, 'node-2')).toMatch(/node-2\s+Ready\s+Active/);
 		expect(node2.availability).toBe('active');
 		await app.press(`${TAB}:`);
