@@ -120,12 +120,13 @@ const {default: React} = await import('react');
 await nextTask();
 const {render} = await import('ink');
 await nextTask();
-const [{App}, {frameStdout}, {enterAlternateScreen}, {handOver}, modes, {createContextsSource}] = await Promise.all([
+const [{App}, {frameStdout}, {enterAlternateScreen}, {handOver}, modes, {readTmuxClipboard, sendToClipboard}, {createContextsSource}] = await Promise.all([
 	import('./source/ui/app.js'),
 	import('./source/terminal/frame-stdout.js'),
 	import('./source/terminal/screen.js'),
 	import('./source/terminal/handover.js'),
 	import('./source/terminal/modes.js'),
+	import('./source/terminal/clipboard.js'),
 	import('./source/cli/contexts-source.js'),
 ]);
 // The first frame shows the containers when the engine answers soon; a slow engine gets the
@@ -196,9 +197,7 @@ const terminal: TerminalControl = {
 			frames.resume();
 		}
 	},
-	clipboard(text) {
-		process.stdout.write(modes.clipboard(text));
-	},
+	clipboard: text => sendToClipboard(text, {env: process.env, write: bytes => process.stdout.write(bytes), tmux: () => readTmuxClipboard(process.env)}),
 	bracketedPaste(on) {
 		process.stdout.write(on ? modes.bracketedPasteOn : modes.bracketedPasteOff);
 	},

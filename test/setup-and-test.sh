@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The README's test command: makes a fresh machine ready and runs every test.
-#  1. installs Debian's docker.io (dockerd), busybox-static, docker-registry (the private
-#     registries of test/support/registry.ts), openssh-server (the sshd of test/support/sshd.ts,
+#  1. installs Debian's docker.io (dockerd), busybox-static, dash (the command log's script is
+#     run under it), tmux (the clipboard test asks a private tmux server for its settings),
+#     docker-registry (the private registries of test/support/registry.ts),
+#     openssh-server (the sshd of test/support/sshd.ts,
 #     for the ssh:// tests), podman (the podman tests' private `podman system service`), and
 #     iproute2, iptables and util-linux (the network namespaces, bridge and nsenter of the swarm
 #     and podman tests: test/support/netns.ts) when they are missing,
@@ -17,6 +19,8 @@ cd "$(dirname "$0")/.."
 need=()
 command -v dockerd >/dev/null 2>&1 || need+=(docker.io)
 dpkg -s busybox-static >/dev/null 2>&1 || need+=(busybox-static)
+command -v dash >/dev/null 2>&1 || need+=(dash)
+command -v tmux >/dev/null 2>&1 || need+=(tmux)
 [ -x /usr/bin/docker-registry ] || need+=(docker-registry)
 { [ -x /usr/sbin/sshd ] || command -v sshd >/dev/null 2>&1; } || need+=(openssh-server)
 command -v ssh >/dev/null 2>&1 || need+=(openssh-client)

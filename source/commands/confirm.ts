@@ -2,7 +2,8 @@
  * Confirm dialogs: a command that asks first opens one naming exactly what it affects; `y`
  * hands the target back to that command, `n`/Esc cancels (the default). When the engine refuses
  * a `confirm-then-force` command, the dialog comes back with the engine's reason and offers
- * only force (`f`).
+ * only force (`f`); when berth knows beforehand that it would refuse, the first dialog offers
+ * force directly.
  */
 import type {ConfirmTarget} from '../state/types.js';
 import type {Command, CommandContext} from './types.js';
@@ -11,7 +12,8 @@ import type {Command, CommandContext} from './types.js';
 export function openConfirm(ctx: CommandContext, command: Command): void {
 	const dialog = command.confirm?.dialog(ctx.state);
 	if (!dialog) return;
-	ctx.dispatch({type: 'open', modal: {kind: 'confirm', command: command.id, ...dialog, forceOffered: false}});
+	const {force, ...shown} = dialog;
+	ctx.dispatch({type: 'open', modal: {kind: 'confirm', command: command.id, ...shown, forceOffered: force === true}});
 }
 
 /** One confirm for a bulk action, naming every container it acts on (default No). */

@@ -160,7 +160,7 @@ export const containerLifecycle = [
 		scope: 'containers',
 		keys: ['d'],
 		label: 'rm',
-		description: 'Remove the container (asks first; a running one needs force)',
+		description: 'Remove the container (asks first; for a running one, f forces it at once)',
 		bar: true,
 		available: forContainer(),
 		cli: (t, o) => cliFor.remove(t.name, {force: o?.force}),
@@ -168,10 +168,13 @@ export const containerLifecycle = [
 			policy: 'confirm-then-force',
 			dialog: state => {
 				const c = selectedContainer(state)!;
+				const alive = isAlive(c);
 				return {
 					target: containerTarget(c),
 					title: `Remove container ${c.name} (${shortId(c.id)})?`,
-					body: isAlive(c) ? ['It is running: the engine refuses unless you then force it.'] : [],
+					// The engine refuses a plain rm of a running container: force is what is offered.
+					body: alive ? [`It is ${c.state}: f removes it by force (docker rm -f kills it first).`] : [],
+					force: alive,
 				};
 			},
 		},

@@ -10,6 +10,11 @@ import {openForm} from './forms.js';
 import {containerTarget, forContainer, selectedContainerTarget} from './targets.js';
 import type {Command, CommandContext} from './types.js';
 
+/** A command that works only on a running process (exec, attach): why not, for any other state. */
+const whileRunning = forContainer(c =>
+	c.state === 'running' ? true : c.state === 'paused' ? `${c.name} is paused: p unpauses it` : `${c.name} is not running: u starts it`,
+);
+
 const open = (ctx: CommandContext, kind: 'details' | 'top') => ctx.dispatch({type: 'open', modal: {kind, id: selectedContainer(ctx.state)!.id, scroll: 0}});
 
 export const containerTools: Command[] = [
@@ -102,7 +107,7 @@ export const containerTools: Command[] = [
 		label: 'shell',
 		description: 'Open a shell in the container (bash if present, else sh; --shell overrides)',
 		bar: true,
-		available: forContainer(),
+		available: whileRunning,
 		cli: t => cliFor.exec(t.name, ['sh'], true),
 		run: ctx => {
 			const t = selectedContainerTarget(ctx.state)!;
@@ -128,7 +133,7 @@ export const containerTools: Command[] = [
 		keys: ['E'],
 		label: 'exec',
 		description: 'Run a command in the container with a terminal (asks for it)',
-		available: forContainer(),
+		available: whileRunning,
 		cli: (t, o) => cliFor.exec(t.name, o?.command ?? ['COMMAND'], true),
 		run: ctx => ctx.dispatch({type: 'open', modal: {kind: 'prompt', purpose: 'exec', target: selectedContainerTarget(ctx.state)!, line: lineAtEnd('sh')}}),
 	},
@@ -138,7 +143,7 @@ export const containerTools: Command[] = [
 		keys: ['A'],
 		label: 'attach',
 		description: "Attach to the container's main process (Ctrl-P Ctrl-Q returns to berth)",
-		available: forContainer(),
+		available: whileRunning,
 		cli: t => cliFor.attach(t.name),
 		run: ctx => {
 			const t = selectedContainerTarget(ctx.state)!;

@@ -4,7 +4,7 @@
  * marked one at once, one list across them) without restarting; `u` also makes it the docker
  * CLI's current context, as `docker context use` does.
  */
-import {commandLine} from '../format/cli-for.js';
+import {cliFor} from '../format/cli-for.js';
 import type {AppState} from '../state/types.js';
 import type {Command, CommandContext} from './types.js';
 
@@ -41,6 +41,8 @@ export const contextCommands: Command[] = [
 	{id: 'unreachable.contexts', scope: 'unreachable', keys: ['0'], label: 'contexts', description: 'Docker contexts: switch to another engine', bar: true, run: open},
 	{id: 'contexts.up', scope: 'contexts', keys: ['up', 'k'], label: 'select', description: 'Select the previous context', run: ctx => ctx.dispatch({type: 'contexts-select', delta: -1})},
 	{id: 'contexts.down', scope: 'contexts', keys: ['down', 'j'], label: 'select', description: 'Select the next context', run: ctx => ctx.dispatch({type: 'contexts-select', delta: 1})},
+	{id: 'contexts.first', scope: 'contexts', keys: ['g', 'home'], label: 'first', description: 'Select the first context', run: ctx => ctx.dispatch({type: 'contexts-select', delta: -Number.MAX_SAFE_INTEGER})},
+	{id: 'contexts.last', scope: 'contexts', keys: ['G', 'end'], label: 'last', description: 'Select the last context', run: ctx => ctx.dispatch({type: 'contexts-select', delta: Number.MAX_SAFE_INTEGER})},
 	{id: 'contexts.mark', scope: 'contexts', keys: ['space'], label: 'mark', description: 'Mark a context (Enter then shows every marked one in one list)', bar: true, run: ctx => ctx.dispatch({type: 'contexts-mark'})},
 	{
 		id: 'contexts.switch',
@@ -63,7 +65,7 @@ export const contextCommands: Command[] = [
 			const row = selected(state);
 			return row ? (row.error ? `${row.name}: ${row.error}` : true) : false;
 		},
-		cli: t => commandLine(['docker', 'context', 'use', t.name]),
+		cli: t => cliFor.contextUse(t.name),
 		run: ctx => {
 			const row = selected(ctx.state)!;
 			try {
@@ -71,7 +73,7 @@ export const contextCommands: Command[] = [
 				ctx.dispatch({type: 'close'});
 				ctx.services.contexts!.switchTo([row.name], note);
 			} catch (error) {
-				ctx.say('error', `docker context use ${row.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+				ctx.say('error', `${error instanceof Error ? error.message : String(error)} — docker context use ${row.name} failed`);
 			}
 		},
 	},

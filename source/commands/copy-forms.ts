@@ -6,6 +6,7 @@
 import path from 'node:path';
 import {cliFor} from '../format/cli-for.js';
 import {plural} from '../format/plural.js';
+import {copyLine} from '../format/copy-line.js';
 import {defineForm} from './forms.js';
 import type {Command, CommandContext} from './types.js';
 
@@ -44,7 +45,7 @@ defineForm('copy-out', (ctx, values, form) => {
 					command: 'container.copy-out-replace',
 					target,
 					title: `${plural(plan.conflicts.length, 'file')} ${plan.conflicts.length === 1 ? 'exists' : 'exist'} in ${plan.destination}. Replace ${plan.conflicts.length === 1 ? 'it' : 'them'}?`,
-					body: [shown, 'n keeps them: nothing is copied.'],
+					body: [shown, `n keeps ${plan.conflicts.length === 1 ? 'it' : 'them'}: nothing is copied.`],
 					forceOffered: false,
 					payload: {from, into},
 				},
@@ -52,7 +53,7 @@ defineForm('copy-out', (ctx, values, form) => {
 		},
 		(error: unknown) => ctx.dispatch({type: 'form-pending', pending: false, error: error instanceof Error ? error.message : String(error)}),
 	);
-});
+}, {preview: (values, form) => copyLine('out', values, form.target!.name)});
 
 defineForm('copy-in', (ctx, values, form) => {
 	const from = path.resolve(values['from']!.trim());
@@ -73,7 +74,7 @@ defineForm('copy-in', (ctx, values, form) => {
 			return `Copied ${plural(result.files, 'file')} (${result.bytes} bytes) from ${from} into ${target.name}:${into}${skipped}`;
 		},
 	});
-});
+}, {preview: (values, form) => copyLine('in', values, form.target!.name)});
 
 /** The replace dialog's `y` (no key of its own). */
 export const copyOutReplace: Command = {

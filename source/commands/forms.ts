@@ -3,7 +3,7 @@
  * them, ←/→ or Space change a choice, Enter submits, Esc cancels. Each form has a handler that
  * checks what was typed (a refused field gets the cursor and a one-line reason, and nothing
  * reaches the engine) and carries it out; it may also say which docker CLI line the values would
- * run (shown as they are typed) and what Esc does. Secret fields (passwords) are drawn masked
+ * run (shown as they are typed), what Esc does and what leaving a field tells the others. Secret fields (passwords) are drawn masked
  * and never go into a CLI line: the preview is not given their values.
  */
 import {lineAtEnd, type LineState} from '../input/line-editor.js';
@@ -29,6 +29,8 @@ export interface FormHandler {
 	preview?: (values: Record<string, string>, form: FormModal) => string | undefined;
 	/** Esc (the form is closed first); by default "… cancelled; nothing was changed". */
 	cancel?: (ctx: CommandContext, form: FormModal) => void;
+	/** Tab or Shift-Tab has left the field `key` (what it holds may tell the other fields' hints). */
+	leave?: (ctx: CommandContext, key: string, values: Record<string, string>) => void;
 }
 
 /** What a form shows besides its title and fields. */
@@ -103,6 +105,8 @@ export function cancelForm(ctx: CommandContext, form: FormModal): void {
 /** Tab / Shift-Tab. */
 export function moveField(ctx: CommandContext, form: FormModal, delta: 1 | -1): void {
 	ctx.dispatch({type: 'form-field', field: (form.field + delta + form.fields.length) % form.fields.length, error: form.error});
+	const left = form.fields[form.field];
+	if (left) handlers.get(form.form)?.leave?.(ctx, left.key, formValues(form));
 }
 
 /** ←/→ or Space on a choice: the next or previous value. Returns false when the field is not a choice. */

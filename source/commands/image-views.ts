@@ -109,6 +109,12 @@ export const imageViewCommands: Command[] = [
 		label: 'no (default)',
 		description: 'Prune nothing and close (while pruning: hide the view)',
 		bar: true,
+		// "no (default)" only while the preview asks; then it closes (or, while pruning, hides) the view.
+		barLabel: state => {
+			const modal = pruneOf(state);
+			if (modal?.step === 'preview' && modal.plan && modal.plan.items.length > 0) return 'no (default)';
+			return modal?.step === 'pruning' ? 'hide' : 'close';
+		},
 		run: cancel,
 	},
 ];

@@ -74,8 +74,10 @@ export interface Services {
 	saveLogs(file: string, scope: 'buffer' | 'engine', overwrite: boolean, through?: string): void;
 	/** Runs a container from an image (docker run -d) with the form's checked options; the form stays open on a refusal. */
 	runContainer(image: string, options: import('../engine/types.js').RunContainerOptions, cli: string): void;
-	/** Puts text on the terminal's clipboard (OSC 52), where the terminal allows it. */
+	/** Sends text to the terminal's clipboard (OSC 52) and says what was sent (inside tmux: as tmux allows, or how to allow it). */
 	copyToClipboard(text: string): void;
+	/** Writes text to a new file of the user's only (0600) in the working directory and says where. */
+	copyToFile(text: string): void;
 	/** Writes the command log to a file it names on the status line. */
 	saveCommandLog(): void;
 	/** The images pane's pull, push, tag, build, inspect and prune (image-services.ts). */

@@ -5,6 +5,7 @@
  * keys do to services and nodes: swarm-actions.ts.
  */
 import {swarmListRows} from '../state/swarm-selectors.js';
+import type {AppState} from '../state/types.js';
 import type {Command, CommandContext} from './types.js';
 
 function move(ctx: CommandContext, delta: number | 'first' | 'last') {
@@ -13,6 +14,9 @@ function move(ctx: CommandContext, delta: number | 'first' | 'last') {
 
 /** Each opening of the view is told apart (its reads belong to it). */
 let openings = 0;
+
+/** The parts are there on a manager only (a worker, or an engine in no swarm, gets one line). */
+const hasParts = (state: AppState) => state.swarm?.role === 'manager';
 
 const page = (ctx: CommandContext) => swarmListRows(ctx.state, ctx.state.swarm?.part ?? 'services');
 
@@ -26,8 +30,8 @@ export const swarmViewCommands: Command[] = [
 		bar: true,
 		run: ctx => ctx.dispatch({type: 'swarm-open', opening: ++openings}),
 	},
-	{id: 'swarm.next-part', scope: 'swarm', keys: ['tab'], label: 'next part', description: 'Move to the next part: services, tasks, nodes', bar: true, run: ctx => ctx.dispatch({type: 'swarm-part', delta: 1})},
-	{id: 'swarm.prev-part', scope: 'swarm', keys: ['shift-tab'], label: 'prev part', description: 'Move to the previous part', run: ctx => ctx.dispatch({type: 'swarm-part', delta: -1})},
+	{id: 'swarm.next-part', scope: 'swarm', keys: ['tab'], label: 'next part', description: 'Move to the next part: services, tasks, nodes', bar: true, available: hasParts, run: ctx => ctx.dispatch({type: 'swarm-part', delta: 1})},
+	{id: 'swarm.prev-part', scope: 'swarm', keys: ['shift-tab'], label: 'prev part', description: 'Move to the previous part', available: hasParts, run: ctx => ctx.dispatch({type: 'swarm-part', delta: -1})},
 	{id: 'swarm.up', scope: 'swarm', keys: ['up', 'k'], label: 'up', description: 'Select the previous row', run: ctx => move(ctx, -1)},
 	{id: 'swarm.down', scope: 'swarm', keys: ['down', 'j'], label: 'down', description: 'Select the next row', run: ctx => move(ctx, 1)},
 	{id: 'swarm.page-up', scope: 'swarm', keys: ['pageup'], label: 'page up', description: 'Move up one page', run: ctx => move(ctx, -page(ctx))},

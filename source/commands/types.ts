@@ -57,8 +57,12 @@ export interface CliOptions {
 export interface ConfirmPolicy {
 	/** `confirm-then-force`: when the engine refuses, the dialog comes back offering force (`f`). */
 	policy: 'confirm' | 'confirm-then-force';
-	/** The dialog for the current selection: what it names exactly. */
-	dialog(state: AppState): {target: ConfirmTarget; title: string; body: string[]} | undefined;
+	/**
+	 * The dialog for the current selection: what it names exactly. `force`: berth already knows
+	 * the plain action would be refused (rm of a running container), so the dialog offers force
+	 * (`f`) directly instead of a `y` the engine would refuse.
+	 */
+	dialog(state: AppState): {target: ConfirmTarget; title: string; body: string[]; force?: boolean} | undefined;
 }
 
 export interface Command {
@@ -69,6 +73,8 @@ export interface Command {
 	keys: readonly string[];
 	/** Short label for the help bar. */
 	label: string;
+	/** The help bar's label in this state, when it is not always `label` (a key that answers a question only while one is asked). */
+	barLabel?(state: AppState): string;
 	/** Sentence for the `?` overlay and the README. */
 	description: string;
 	/** Shown in the help bar of its scope while available (the overlay always lists every command). */

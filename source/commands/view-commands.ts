@@ -6,9 +6,11 @@ import {lineAtEnd} from '../input/line-editor.js';
 import {defaultSnapshotTag} from '../format/snapshot-tag.js';
 import type {AppState} from '../state/types.js';
 import {viewRows} from '../state/reducer.js';
+import {commandLogPage} from '../state/selection.js';
 import type {Command, CommandContext} from './types.js';
 
 const diffOf = (state: AppState) => (state.modal?.kind === 'diff' ? state.modal : undefined);
+const selectedEntry = (state: AppState) => (state.modal?.kind === 'commands' ? state.commandLog[state.modal.selected] : undefined);
 
 function commitFromDiff(ctx: CommandContext) {
 	const modal = diffOf(ctx.state)!;
@@ -39,17 +41,41 @@ export const viewCommands: Command[] = [
 	},
 	{id: 'commands.down', scope: 'commands', keys: ['down', 'j'], label: 'select', description: 'Select the next command', run: ctx => ctx.dispatch({type: 'commands-select', delta: 1})},
 	{
+		id: 'commands.page-up',
+		scope: 'commands',
+		keys: ['pageup'],
+		label: 'page',
+		description: 'Select a page of commands back',
+		bar: true,
+		run: ctx => ctx.dispatch({type: 'commands-select', delta: -commandLogPage(ctx.state)}),
+	},
+	{id: 'commands.page-down', scope: 'commands', keys: ['pagedown'], label: 'page', description: 'Select a page of commands on', run: ctx => ctx.dispatch({type: 'commands-select', delta: commandLogPage(ctx.state)})},
+	{id: 'commands.first', scope: 'commands', keys: ['g', 'home'], label: 'first', description: 'Select the first command', run: ctx => ctx.dispatch({type: 'commands-select', delta: -Number.MAX_SAFE_INTEGER})},
+	{id: 'commands.last', scope: 'commands', keys: ['G', 'end'], label: 'last', description: 'Select the last command', run: ctx => ctx.dispatch({type: 'commands-select', delta: Number.MAX_SAFE_INTEGER})},
+	{
 		id: 'commands.copy',
 		scope: 'commands',
 		keys: ['y'],
 		label: 'copy',
-		description: "Copy the selected line to the clipboard (OSC 52, where the terminal allows it)",
+		description: "Send the selected line to the terminal's clipboard (OSC 52)",
 		bar: true,
 		available: state => (state.commandLog.length > 0 ? true : 'Nothing to copy yet'),
 		run: ctx => {
-			const modal = ctx.state.modal;
-			const entry = modal?.kind === 'commands' ? ctx.state.commandLog[modal.selected] : undefined;
+			const entry = selectedEntry(ctx.state);
 			if (entry) ctx.services.copyToClipboard(entry.cli);
+		},
+	},
+	{
+		id: 'commands.copy-file',
+		scope: 'commands',
+		keys: ['Y'],
+		label: 'to file',
+		description: 'Write the selected line to a new file (mode 0600) in the current directory',
+		bar: true,
+		available: state => (state.commandLog.length > 0 ? true : 'Nothing to write yet'),
+		run: ctx => {
+			const entry = selectedEntry(ctx.state);
+			if (entry) ctx.services.copyToFile(entry.cli);
 		},
 	},
 	{

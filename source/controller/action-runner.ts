@@ -5,6 +5,7 @@
  * nothing in berth's state: the next snapshot shows what the engine has.
  */
 import {EngineError, type Engine} from '../engine/types.js';
+import {briefReason} from '../format/engine-reason.js';
 import type {ActSpec} from '../commands/services.js';
 import type {Store} from '../state/store.js';
 
@@ -12,13 +13,17 @@ function message(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
 
-/** The outcome of a failed call in the user's words; never claims success. */
+/**
+ * The outcome of a failed call in the user's words; never claims success. The reason comes first
+ * (a narrow status line cuts the end), without the runtime's wrapping, then what failed; the
+ * command log keeps the engine's whole message.
+ */
 export function failureText(verb: string, name: string, error: unknown): string {
 	if (error instanceof EngineError) {
-		if (error.code === 'interrupted') return `${verb} ${name}: the connection dropped, the outcome is unknown — check the list`;
-		if (error.code === 'unreachable') return `${verb} ${name} failed: the engine is unreachable (${error.message})`;
+		if (error.code === 'interrupted') return `The connection dropped during ${verb} ${name}: the outcome is unknown — check the list`;
+		if (error.code === 'unreachable') return `The engine is unreachable (${error.message}) — ${verb} ${name} failed`;
 	}
-	return `${verb} ${name} failed: ${message(error)}`;
+	return `${briefReason(message(error))} — ${verb} ${name} failed`;
 }
 
 export interface ActionRunner {
@@ -33,11 +38,11 @@ export interface ActionRunner {
 export function createActionRunner(engine: Engine, store: Store, refresh: () => void, now: () => number = Date.now): ActionRunner {
 	const inFlight = new Map<number, string>();
 	let counter = 0;
-	let entries = 0;
 	const say = (tone: 'ok' | 'error', text: string) => store.dispatch({type: 'status', status: {tone, text, at: now()}});
 	const record = (cli: string) => {
-		const id = ++entries;
-		store.dispatch({type: 'log-add', entry: {id, at: now(), cli, result: 'running'}});
+		// The log gives the entry its id (unique across context switches: the log is carried whole).
+		store.dispatch({type: 'log-add', entry: {at: now(), cli, result: 'running'}});
+		const id = store.getState().commandLog.at(-1)!.id;
 		return (result: 'ok' | 'error', text?: string) => store.dispatch({type: 'log-update', id, result, message: text});
 	};
 	/** One action: busy row, log entry; resolves with its outcome (never rejects). */

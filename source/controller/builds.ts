@@ -66,7 +66,7 @@ export function createBuilds(host: ImageHost): Builds {
 					const why = message(error);
 					finish('error', why);
 					dispatch({type: 'build-end', patch: {status: 'failed', message: why, step: failed}});
-					host.say('error', failed ? `Build of ${name} failed at ${stepText(failed)}: ${why}` : failureText('build', name, error));
+					host.say('error', failed ? `${why} — build of ${name} failed at ${stepText(failed)}` : failureText('build', name, error));
 				} finally {
 					batches.cancel();
 					running = undefined;

@@ -16,7 +16,8 @@ import type {LogBufferView, MatchSet} from '../logs/log-view.js';
 import {startEngineFeed, type EngineFeed} from '../state/engine-feed.js';
 import type {Store} from '../state/store.js';
 import {createActionRunner, type ActionRunner} from './action-runner.js';
-import {writeCommandLog} from './command-log-file.js';
+import {cliFor} from '../format/cli-for.js';
+import {writeCommandLog, writeLineFile} from './command-log-file.js';
 import {createHandOver} from './hand-over.js';
 import {createRuns} from './runs.js';
 import {startLogSearch} from './log-search.js';
@@ -37,8 +38,8 @@ export interface TerminalControl {
 	handover(session: TerminalSession, options: {note?: string; waitForKey?: boolean}): Promise<{lastLine?: string}>;
 	/** Bracketed paste on while a prompt is open, so a paste is text and never keys. */
 	bracketedPaste(on: boolean): void;
-	/** Puts text on the terminal's clipboard (OSC 52); terminals that do not allow it ignore it. */
-	clipboard?(text: string): void;
+	/** Sends text to the terminal's clipboard (OSC 52, through tmux as tmux allows); says what was sent. */
+	clipboard?(text: string): Promise<import('../terminal/clipboard.js').ClipboardOutcome>;
 }
 
 export interface ControllerOptions {
@@ -127,7 +128,7 @@ export function createController(options: ControllerOptions): Controller {
 	const images = createImageServices({engine, store, runner, refresh, say, cwd: options.cwd ?? process.cwd()});
 	const running = () => [...runner.running(), ...images.running()];
 	const services: Services = {
-		contexts: options.contexts && contextsService(options.contexts, store, say, running),
+		contexts: options.contexts && contextsService(options.contexts, store, say, running, runner.record),
 		act: spec => runner.act(spec),
 		actMany: (specs, what) => runner.actMany(specs, what),
 		read: work => work(engine),
@@ -142,9 +143,15 @@ export function createController(options: ControllerOptions): Controller {
 		offerPull: (ref, then) => images.offerPull(ref, then),
 		pullFirst: ref => images.pullFirst(ref),
 		copyToClipboard(text) {
-			if (!options.terminal?.clipboard) return say('error', 'No terminal to copy to');
-			options.terminal.clipboard(text);
-			say('ok', 'Copied to the clipboard (where the terminal allows it)');
+			if (!options.terminal?.clipboard) return say('error', 'No terminal to copy to; Y writes a file');
+			// What was sent, never "copied": the terminal does not say whether it took it.
+			void options.terminal.clipboard(text).then(outcome => say(outcome.sent ? 'info' : 'error', `${outcome.text}; Y writes a file`));
+		},
+		copyToFile(text) {
+			void writeLineFile(text, options.cwd ?? process.cwd(), options.now()).then(
+				file => say('ok', `Wrote the line to ${file} (mode 0600)`),
+				(error: unknown) => say('error', `Could not write the line to a file: ${error instanceof Error ? error.message : String(error)}`),
+			);
 		},
 		saveCommandLog() {
 			void writeCommandLog(store.getState().commandLog, options.cwd ?? process.cwd(), options.now()).then(
@@ -206,11 +213,23 @@ function contextsService(
 	store: Store,
 	say: (tone: 'ok' | 'error' | 'info', text: string) => void,
 	running: () => string[],
+	record: ActionRunner['record'],
 ): import('../commands/services.js').ContextsService {
 	return {
 		list: () => source.list(),
 		check: (names, onResult) => source.check(names, onResult),
-		use: name => source.use(name),
+		// It changes the user's docker config: an entry in the command log, whichever way it goes.
+		use(name) {
+			const finish = record(cliFor.contextUse(name));
+			try {
+				const note = source.use(name);
+				finish('ok', note);
+				return note;
+			} catch (error) {
+				finish('error', error instanceof Error ? error.message : String(error));
+				throw error;
+			}
+		},
 		switchTo(names, note) {
 			// An action still on its way would finish against an engine berth no longer shows.
 			const busy = running();

@@ -56,7 +56,8 @@ export function createHandOver(deps: HandOverDeps) {
 					finish(result.exitCode ? 'error' : 'ok', why && why !== said ? `${outcome[1]} (${why})` : outcome[1]);
 				} catch (error) {
 					outcome = ['error', failureText(what.toLowerCase(), target.name, error)];
-					finish('error', outcome[1]);
+					// The command log keeps the engine's whole message.
+					finish('error', error instanceof Error ? error.message : String(error));
 				}
 				handedOver = false;
 				// Keys first, then the news: the frame that says it ended also takes keys.

@@ -61,7 +61,8 @@ export function createRuns(engine: Engine, store: Store, runner: ActionRunner, r
 				focusContainer(id);
 			} catch (error) {
 				const text = failureText(verb, image, error);
-				finish('error', text);
+				// The command log keeps the engine's whole message.
+				finish('error', error instanceof Error ? error.message : String(error));
 				if (pendingForm()) store.dispatch({type: 'form-pending', pending: false, error: error instanceof Error ? error.message : String(error)});
 				say('error', text);
 			} finally {
@@ -107,7 +108,7 @@ export function createRuns(engine: Engine, store: Store, runner: ActionRunner, r
 					},
 					(error: unknown) => {
 						const text = failureText('run', image, error);
-						finish('error', text);
+						finish('error', error instanceof Error ? error.message : String(error));
 						if (timer) clearTimeout(timer);
 						store.dispatch({type: 'output', id, version: ++version, done: {ok: false, text}});
 					},

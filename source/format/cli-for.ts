@@ -1,32 +1,43 @@
 /**
  * The docker CLI command line that does what a berth action does, for the UI to show ("what
- * this runs") and to copy. Every word is quoted for a POSIX shell when it needs it; words with
- * control characters use bash/zsh $'…' quoting so the line never holds a raw control byte. Pure.
+ * this runs"), to copy and to write into the command log's script. Every word is quoted for a
+ * POSIX shell when it needs it (dash, Debian's /bin/sh, reads it as bash and zsh do), and the
+ * line holds no raw control character but the newline. Pure.
  */
 import type {BuildOptions, PruneOptions, PruneTarget, RunContainerOptions} from '../engine/types.js';
 import {DOCKER_HUB_KEY, credentialKey} from '../engine/images/registry-names.js';
 
 const safeWord = /^[\w@%+=:,./-]+$/;
+/** Control characters other than the newline (which single quotes keep as it is): C0, DEL, C1. */
+const controls = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]+/g;
 
-/** One word as a shell reads it back unchanged. */
+/** `"$(printf '\ooo…')"`: the bytes of `run` (controls) as every POSIX shell expands them, written in printable octal. */
+function printfWord(run: string): string {
+	// NUL cannot be part of an argument: it is left out, as a shell would drop it.
+	const bytes = [...Buffer.from(run.replaceAll('\u0000', ''), 'utf8')];
+	return bytes.length === 0 ? "''" : `"$(printf '${bytes.map(b => `\\${b.toString(8).padStart(3, '0')}`).join('')}')"`;
+}
+
+/**
+ * One word as a POSIX shell reads it back unchanged: within single quotes, where nothing is
+ * special but the quote itself (written '\''); a run of control characters as
+ * `"$(printf '\033')"` so that neither the screen, a pager showing the script nor a shell the
+ * line is pasted into sees them raw. No bash-only `$'…'`.
+ */
 export function shellQuote(word: string): string {
 	if (word !== '' && safeWord.test(word)) return word;
-	 
-	if (/[\u0000-\u001f\u007f-\u009f]/.test(word)) {
-		const escaped = [...word].map(ch => {
-			const code = ch.codePointAt(0)!;
-			if (ch === '\\') return '\\\\';
-			if (ch === "'") return "\\'";
-			if (ch === '\n') return '\\n';
-			if (ch === '\t') return '\\t';
-			if (ch === '\r') return '\\r';
-			if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return `\\x${code.toString(16).padStart(2, '0')}`;
-			return ch;
-		});
-		return `$'${escaped.join('')}'`;
+	const parts: string[] = [];
+	let at = 0;
+	const text = (piece: string) => {
+		if (piece !== '') parts.push(`'${piece.replaceAll("'", "'\\''")}'`);
+	};
+	for (const match of word.matchAll(controls)) {
+		text(word.slice(at, match.index));
+		parts.push(printfWord(match[0]));
+		at = match.index + match[0].length;
 	}
-
-	return `'${word.replaceAll("'", "'\\''")}'`;
+	text(word.slice(at));
+	return parts.length === 0 ? "''" : parts.join('');
 }
 
 export function commandLine(words: string[]): string {
@@ -125,6 +136,7 @@ export const cliFor = {
 		return `DOCKER_BUILDKIT=0 ${commandLine(words)}`;
 	},
 	diff: (id: string) => commandLine(['docker', 'diff', id]),
+	contextUse: (name: string) => commandLine(['docker', 'context', 'use', name]),
 	copyFrom: (id: string, containerPath: string, hostDir: string) => commandLine(['docker', 'cp', `${id}:${containerPath}`, hostDir]),
 	copyTo: (hostPath: string, id: string, containerDir: string) => commandLine(['docker', 'cp', hostPath, `${id}:${containerDir}`]),
 	prune: pruneLine,

@@ -14,6 +14,11 @@ export function shortId(id: string): string {
 	return bare.slice(0, 12);
 }
 
+/** A message with every full id in it (64 hex digits) at the 12 characters docker ps shows ("sha256:" stays, when it is there). */
+export function shortIdsIn(text: string): string {
+	return text.replace(/\b[0-9a-f]{64}\b/g, hex => hex.slice(0, 12));
+}
+
 const SIZE_UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB'];
 
 /**

@@ -100,21 +100,19 @@ export function listWords(input: string): string[] | string {
 }
 
 /**
- * "A=1 B='two words'" (quoted like a shell) or comma separated. `NAME` alone passes berth's own
- * value of NAME on, as `docker run -e NAME` does (and sets nothing when berth has none).
+ * "A=1 B='two words'" (quoted like a shell) or comma separated. `NAME` alone stays `NAME`: the
+ * engine call takes berth's own value of NAME as it is sent, as `docker run -e NAME` does, so the
+ * host's value is never part of a CLI line, the command log or its script.
  */
-export function parseEnv(input: string, env: NodeJS.ProcessEnv = process.env): string[] | string {
+export function parseEnv(input: string): string[] | string {
 	const entries = listWords(input);
 	if (typeof entries === 'string') return entries;
-	const result: string[] = [];
 	for (const entry of entries) {
 		const eq = entry.indexOf('=');
 		const name = eq < 0 ? entry : entry.slice(0, eq);
 		if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name)) return `"${entry}": invalid variable name`;
-		if (eq >= 0) result.push(entry);
-		else if (env[name] !== undefined) result.push(`${name}=${env[name]}`);
 	}
-	return result;
+	return entries;
 }
 
 /** "/host/path:/in/container[:ro]" (a bind mount), "name:/in/container[:ro]" (a named volume) or "/in/container" (an anonymous one). */

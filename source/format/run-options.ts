@@ -9,6 +9,8 @@ import {parseBinds, parseEnv, parsePorts, splitCommand} from './run-form.js';
 export const restartChoices: readonly RestartPolicyName[] = ['no', 'always', 'unless-stopped', 'on-failure'];
 export const removeChoices = ['no', 'yes'] as const;
 export const modeChoices: readonly RunMode[] = ['detached', 'attached', 'interactive'];
+/** docker create: a plain container, or one made with -it for `docker start -a -i` (U) later. */
+export const createModeChoices = ['plain', 'interactive'] as const;
 
 export type FullRunCheck = {ok: true; image: string; options: RunContainerOptions; mode: RunMode} | {ok: false; field: string; reason: string};
 
@@ -20,7 +22,7 @@ function imageProblem(image: string): string | undefined {
 }
 
 /** Checks the form's values (by field key); the first problem comes back with its field. */
-export function checkFullRunForm(values: Record<string, string>, env: NodeJS.ProcessEnv = process.env): FullRunCheck {
+export function checkFullRunForm(values: Record<string, string>): FullRunCheck {
 	const image = (values['image'] ?? '').trim();
 	const bad = imageProblem(image);
 	if (bad) return {ok: false, field: 'image', reason: bad};
@@ -30,7 +32,7 @@ export function checkFullRunForm(values: Record<string, string>, env: NodeJS.Pro
 	if (typeof cmd === 'string') return {ok: false, field: 'command', reason: cmd};
 	const ports = parsePorts(values['ports'] ?? '');
 	if (typeof ports === 'string') return {ok: false, field: 'ports', reason: ports};
-	const variables = parseEnv(values['env'] ?? '', env);
+	const variables = parseEnv(values['env'] ?? '');
 	if (typeof variables === 'string') return {ok: false, field: 'env', reason: variables};
 	const binds = parseBinds(values['volumes'] ?? '');
 	if (typeof binds === 'string') return {ok: false, field: 'volumes', reason: binds};
@@ -39,7 +41,7 @@ export function checkFullRunForm(values: Record<string, string>, env: NodeJS.Pro
 	const user = (values['user'] ?? '').trim();
 	if (user && !/^[\w.-]+(:[\w.-]+)?$/.test(user)) return {ok: false, field: 'user', reason: 'write user or user:group (names or numeric ids)'};
 	const restart = (values['restart'] ?? 'no') as RestartPolicyName;
-	const mode = (values['mode'] ?? 'detached') as RunMode;
+	const mode: RunMode = values['mode'] === 'interactive' || values['mode'] === 'attached' ? values['mode'] : 'detached';
 	const autoRemove = values['rm'] === 'yes';
 	if (autoRemove && restart !== 'no') return {ok: false, field: 'rm', reason: '--rm and a restart policy cannot go together (the engine refuses it)'};
 	const options: RunContainerOptions = {

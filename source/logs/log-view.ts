@@ -32,6 +32,8 @@ export interface LogBufferView {
 	 * only appends, evicts its oldest lines, or is cleared.
 	 */
 	changedSince?(version: number): number;
+	/** For buffers of lines from several sources (merged logs): the widest source name, so their prefixes line up. */
+	readonly sourceWidth?: number;
 }
 
 /** Which lines match the search (absolute indices): the background search's answer so far. */
@@ -127,10 +129,10 @@ export interface LogViewResult {
 	highlightsPending: boolean;
 }
 
-function prefixOf(line: ShownLine, timestamps: boolean): string {
+function prefixOf(line: ShownLine, timestamps: boolean, sourceWidth = 0): string {
 	let prefix = '';
 	if (timestamps) prefix += (line.timestamp ? formatTimestampLocal(line.timestamp) : ' '.repeat(23)) + ' ';
-	if (line.source !== undefined) prefix += `${line.source} │ `;
+	if (line.source !== undefined) prefix += `${line.source}${' '.repeat(Math.max(0, sourceWidth - stringWidth(line.source)))} │ `;
 	return prefix;
 }
 
@@ -167,9 +169,9 @@ function snapToGraphemes(text: string, ranges: Array<[number, number]>): Array<[
 }
 
 /** Rows of one line: one row, or several when wrapping. */
-function rowsOf(line: ShownLine, index: number, options: LogViewOptions, budget: Budget): LogRow[] {
+function rowsOf(line: ShownLine, index: number, options: LogViewOptions, budget: Budget, sourceWidth?: number): LogRow[] {
 	const text = displayText(line);
-	const prefix = prefixOf(line, options.timestamps);
+	const prefix = prefixOf(line, options.timestamps, sourceWidth);
 	const highlights = options.matcher && options.matcher.pattern !== '' ? highlightsOf(line, text, options.matcher, budget) : [];
 	const base = {
 		index,
@@ -210,7 +212,7 @@ export function buildLogView(buffer: LogBufferView, scroll: LogScroll, options: 
 		let i = from;
 		while (i >= buffer.dropped && collected.length < options.height) {
 			const line = buffer.get(i - buffer.dropped)!;
-			if (eligible(line, i)) collected.unshift(...rowsOf(line, i, options, budget));
+			if (eligible(line, i)) collected.unshift(...rowsOf(line, i, options, budget, buffer.sourceWidth));
 			i--;
 		}
 		return {collected, next: i};
@@ -221,7 +223,7 @@ export function buildLogView(buffer: LogBufferView, scroll: LogScroll, options: 
 		let after = end;
 		while (after < total && collected.length < options.height) {
 			const line = buffer.get(after - buffer.dropped)!;
-			if (eligible(line, after)) collected.push(...rowsOf(line, after, options, budget));
+			if (eligible(line, after)) collected.push(...rowsOf(line, after, options, budget, buffer.sourceWidth));
 			after++;
 		}
 		end = after;

@@ -1,3 +1,4 @@
+import {stringWidth} from '../text/width.js';
 import {timestampKey} from './timestamps.js';
 import type {LogBufferView, ShownLine} from './log-view.js';
 
@@ -11,6 +12,7 @@ export class MergedBuffer implements LogBufferView {
 	private versionCount = 0;
 	/** Recent batches: the version each made and the lowest absolute index it inserted at. */
 	private edits: Array<{version: number; from: number}> = [];
+	private widestSource = 0;
 
 	constructor(readonly capacity: number) {}
 
@@ -24,6 +26,11 @@ export class MergedBuffer implements LogBufferView {
 
 	get version(): number {
 		return this.versionCount;
+	}
+
+	/** The widest source name of the lines it was given (they are padded to it, so their prefixes line up). */
+	get sourceWidth(): number {
+		return this.widestSource;
 	}
 
 	get(index: number): ShownLine | undefined {
@@ -45,6 +52,7 @@ export class MergedBuffer implements LogBufferView {
 		if (lines.length === 0) return;
 		let lowest = this.items.length;
 		for (const line of lines) {
+			if (line.source !== undefined) this.widestSource = Math.max(this.widestSource, stringWidth(line.source));
 			const key = (line.timestamp && timestampKey(line.timestamp)) || '\uffff';
 			let at = this.items.length;
 			while (at > 0 && this.items[at - 1]!.key > key) at--;
@@ -63,6 +71,7 @@ export class MergedBuffer implements LogBufferView {
 
 	clear(): void {
 		this.items = [];
+		this.widestSource = 0;
 		this.droppedCount = 0;
 		this.versionCount++;
 		this.record(0);

@@ -13,8 +13,23 @@ export interface Layout {
 	heights: Record<Pane, number>;
 }
 
-/** Pane sizes for a terminal size: all three stacked when tall enough, else the focused one alone. */
-export function computeLayout(columns: number, rows: number, focus: Pane): Layout {
+/** How many rows the two lists hold (as shown: filtered). */
+export interface ListCounts {
+	containers: number;
+	images: number;
+}
+
+/** The lists' share of the stacked body (the logs keep the rest), and the containers' part of it. */
+const listsShare = 0.62;
+const containersPart = 40 / 62;
+
+/**
+ * Pane sizes for a terminal size: all three stacked when tall enough, else the focused one
+ * alone. Stacked, the heights follow what the lists hold: each list is guaranteed its share
+ * (or less, when it holds less), a list that needs more takes what the other does not use, and
+ * the logs get the rest, never less than their share.
+ */
+export function computeLayout(columns: number, rows: number, focus: Pane, counts: ListCounts): Layout {
 	// The last column stays empty: a line that fills it leaves the terminal in its "pending wrap"
 	// state, where the erase-to-end-of-line Ink writes after each line would wipe the last cell.
 	const width = Math.max(20, columns - 1);
@@ -26,10 +41,16 @@ export function computeLayout(columns: number, rows: number, focus: Pane): Layou
 		return {mode: 'single', width, height, body, heights};
 	}
 	const body = height - 2;
-	const containers = Math.floor(body * 0.4);
-	const images = Math.floor(body * 0.22);
-	const logs = body - containers - images;
-	return {mode: 'stacked', width, height, body, heights: {containers, images, logs}};
+	const room = Math.floor(body * listsShare);
+	// A list's need: its rows (at least one: the "no containers" line) under its header and titles.
+	const needs = {containers: Math.max(1, counts.containers) + 2, images: Math.max(1, counts.images) + 2};
+	let containers = Math.min(needs.containers, Math.floor(room * containersPart));
+	let images = Math.min(needs.images, room - Math.floor(room * containersPart));
+	const spare = room - containers - images;
+	const more = Math.min(spare, needs.containers - containers);
+	containers += more;
+	images += Math.min(spare - more, needs.images - images);
+	return {mode: 'stacked', width, height, body, heights: {containers, images, logs: body - containers - images}};
 }
 
 /** Rows of data a pane shows (its height less the header and, for lists, the column titles). */

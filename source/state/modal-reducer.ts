@@ -1,6 +1,7 @@
 /**
  * The reducer's part for forms, filtered views, streamed output and the command log.
  */
+import {commandLogPage, windowTop} from './selection.js';
 import type {Action, AppState, FormModal, LoggedCommand} from './types.js';
 
 type ModalAction = Extract<
@@ -33,8 +34,15 @@ export function reduceModal(state: AppState, action: ModalAction): AppState {
 				const fields = form.fields.map((f, i) => (i === clear ? {...f, line: {value: '', cursor: 0}} : f));
 				return {...form, fields, field: clear, pending: action.pending, error: action.error};
 			});
-		case 'form-hint':
-			return withForm(state, form => ({...form, fields: form.fields.map(f => (f.key === action.key ? {...f, hint: action.hint} : f))}));
+		case 'form-hint': {
+			const {when} = action;
+			return withForm(state, form => {
+				if (!when) return {...form, fields: form.fields.map(f => (f.key === action.key ? {...f, hint: action.hint} : f))};
+				// An answer about a value the field no longer holds is late: dropped.
+				if (form.fields.find(f => f.key === when.key)?.line.value !== when.value) return form;
+				return {...form, fields: form.fields.map(f => (f.key === action.key ? {...f, hintFor: {...when, hint: action.hint}} : f))};
+			});
+		}
 		case 'view-filter': {
 			const modal = state.modal;
 			if (modal?.kind !== 'diff') return state;
@@ -48,8 +56,12 @@ export function reduceModal(state: AppState, action: ModalAction): AppState {
 		case 'commands-select': {
 			const modal = state.modal;
 			if (modal?.kind !== 'commands') return state;
-			const last = Math.max(0, state.commandLog.length - 1);
-			return {...state, modal: {...modal, selected: Math.max(0, Math.min(last, modal.selected + action.delta))}};
+			const count = state.commandLog.length;
+			const selected = Math.max(0, Math.min(count - 1, modal.selected + action.delta));
+			// The window moves only as far as it must to keep the selection in it (as the panes' do).
+			const rows = commandLogPage(state);
+			const top = windowTop(modal.scroll, modal.selected, rows, count);
+			return {...state, modal: {...modal, selected, scroll: windowTop(top, selected, rows, count)}};
 		}
 		case 'contexts-select': {
 			const modal = state.modal;
@@ -71,8 +83,15 @@ export function reduceModal(state: AppState, action: ModalAction): AppState {
 			return {...state, modal: {...modal, rows: modal.rows.map(r => (r.name === action.name ? {...r, check: action.check} : r))}};
 		}
 		case 'log-add': {
-			const log: LoggedCommand[] = [...state.commandLog, action.entry];
-			return {...state, commandLog: log.length > commandLogCapacity ? log.slice(-commandLogCapacity) : log};
+			// The log numbers its entries: one past the last, so an entry's id is never reused, not
+			// after a context switch (the log is carried over whole) nor once old entries are dropped.
+			const id = (state.commandLog.at(-1)?.id ?? 0) + 1;
+			const log: LoggedCommand[] = [...state.commandLog, {...action.entry, id}];
+			const dropped = Math.max(0, log.length - commandLogCapacity);
+			if (dropped === 0) return {...state, commandLog: log};
+			// The oldest go; an open view stays on the entry it had selected.
+			const modal = state.modal?.kind === 'commands' ? {...state.modal, selected: Math.max(0, state.modal.selected - dropped), scroll: Math.max(0, state.modal.scroll - dropped)} : state.modal;
+			return {...state, commandLog: log.slice(dropped), modal};
 		}
 		case 'log-update':
 			return {

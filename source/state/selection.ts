@@ -3,7 +3,7 @@
  * to its neighbour when that row goes), moves clamp at the ends, each list's window follows its
  * selection, and a dialog or view whose object disappeared closes with a note.
  */
-import {listRows, selectedIndex, visibleContainers, visibleImageRows} from './selectors.js';
+import {layoutOf, listRows, selectedIndex, visibleContainers, visibleImageRows} from './selectors.js';
 import type {AppState} from './types.js';
 
 /**
@@ -51,6 +51,16 @@ export function windowTop(previousTop: number, selected: number, height: number,
 	if (selected < top) top = selected;
 	if (selected >= top + height) top = selected - height + 1;
 	return Math.max(0, top);
+}
+
+/** Entries the command log shows at once in a view `height` rows high: two lines each, under its title. */
+export function commandLogRows(height: number): number {
+	return Math.max(1, Math.floor((height - 1) / 2));
+}
+
+/** The command log's page: the entries its view shows at once (the view is the screen less the status and help lines). */
+export function commandLogPage(state: AppState): number {
+	return commandLogRows(layoutOf(state).height - 2);
 }
 
 /** The windows of both lists after a change (unchanged object when nothing moved). */

@@ -5,7 +5,7 @@
  */
 import type {ContainerSummary, ImageSummary} from '../engine/types.js';
 import {computeLayout, pageSize, type Layout} from './layout.js';
-import type {AppState, ImageRow, Pane} from './types.js';
+import type {AppState, FormField, FormModal, ImageRow, Pane} from './types.js';
 
 /** States counted and sorted as running. */
 export const alive: ReadonlySet<string> = new Set(['running', 'paused', 'restarting']);
@@ -132,10 +132,11 @@ export function selectedIndex(state: AppState, pane: 'containers' | 'images'): n
 	return Math.max(0, visibleImageRows(state).findIndex(r => r.key === state.selected.images));
 }
 
-const layoutFor = lastOf((columns: number, rows: number, focus: Pane) => computeLayout(columns, rows, focus));
+const layoutFor = lastOf((columns: number, rows: number, focus: Pane, containers: number, images: number) => computeLayout(columns, rows, focus, {containers, images}));
 
+/** The panes' sizes: from the terminal's, and (stacked) what the lists hold. */
 export function layoutOf(state: AppState): Layout {
-	return layoutFor(state.size.columns, state.size.rows, state.focus);
+	return layoutFor(state.size.columns, state.size.rows, state.focus, visibleContainers(state).length, visibleImageRows(state).length);
 }
 
 /** Rows of one page in a pane (in a full-screen view: the view's body). */
@@ -171,4 +172,11 @@ export function containerCounts(state: AppState): {running: number; stopped: num
 	let running = 0;
 	for (const c of state.containers) if (alive.has(c.state)) running++;
 	return {running, stopped: state.containers.length - running};
+}
+
+/** A form field's hint now: the one given for the current value of the field it follows, else its own. */
+export function fieldHint(form: FormModal, field: FormField): string | undefined {
+	const for_ = field.hintFor;
+	if (for_ && form.fields.find(f => f.key === for_.key)?.line.value === for_.value) return for_.hint;
+	return field.hint;
 }

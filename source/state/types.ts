@@ -84,6 +84,8 @@ export interface FormField {
 	choices?: readonly string[];
 	/** Drawn masked as •••• (passwords): never shown, never part of a CLI line or the command log. */
 	secret?: boolean;
+	/** A hint that holds only while another field has one value (the command of the image typed): shown instead of `hint` then. */
+	hintFor?: {key: string; value: string; hint: string};
 }
 
 /** A form of several fields (run, create, copy, …); Tab moves between fields, Enter submits. */
@@ -207,6 +209,7 @@ export interface AppState {
 
 /** One line of the command log: what berth did, its docker CLI equivalent, when, and how it went. */
 export interface LoggedCommand {
+	/** Its identity for the session: given by the log when it is added, never reused (context switches included). */
 	id: number;
 	at: number;
 	cli: string;
@@ -243,14 +246,15 @@ export type Action =
 	| {type: 'form-field'; field: number; error?: string}
 	/** `clear`: a field (the password) emptied and focused, as a refusal of what was typed in it. */
 	| {type: 'form-pending'; pending: boolean; error?: string; clear?: string}
-	| {type: 'form-hint'; key: string; hint: string}
+	| {type: 'form-hint'; key: string; hint: string; when?: {key: string; value: string}}
 	| {type: 'view-filter'; edit?: LineState; filter?: string}
 	| {type: 'output'; id: string; version: number; done?: {ok: boolean; text: string}}
 	| {type: 'commands-select'; delta: number}
 	| {type: 'contexts-select'; delta: number}
 	| {type: 'contexts-mark'}
 	| {type: 'context-check'; name: string; check: import('./contexts-types.js').ContextRow['check']}
-	| {type: 'log-add'; entry: LoggedCommand}
+	/** A new entry; the log gives it its id (the last entry's id + 1). */
+	| {type: 'log-add'; entry: Omit<LoggedCommand, 'id'>}
 	| {type: 'log-update'; id: number; result: 'ok' | 'error'; message?: string}
 	| {type: 'busy'; id: string; label?: string}
 	| {type: 'status'; status?: StatusMessage}

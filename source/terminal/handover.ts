@@ -1,5 +1,5 @@
 import type {TerminalSession} from '../engine/types.js';
-import {clearMainScreen, enterBerthScreen, leaveBerthScreen, resetModes} from './modes.js';
+import {clearMainScreen, enterBerthScreen, leaveBerthScreen, resetModes, resetModesInPlace} from './modes.js';
 
 /** Ctrl-P Ctrl-Q: the detach keys, which always bring the user back to berth. */
 const DETACH = [0x10, 0x11];
@@ -56,7 +56,7 @@ export async function handOver(session: TerminalSession, stdin: NodeJS.ReadStrea
 		if (options.waitForKey && !result.detached) {
 			stdin.off('data', onKey);
 			const code = result.exitCode === undefined ? '' : `exit code ${result.exitCode} — `;
-			stdout.write(`${resetModes}\r\n[${code}press any key to return to berth]`);
+			stdout.write(`${resetModesInPlace}\r\n[${code}press any key to return to berth]`);
 			await new Promise<void>(resolve => stdin.once('data', () => resolve()));
 		}
 	} finally {

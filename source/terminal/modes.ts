@@ -23,6 +23,14 @@ export const resetModes =
 	`${ESC}[r` + // no scroll region
 	`${ESC}[0m`; // default attributes
 
+/**
+ * The same resets with the cursor left where it was: resetting the scroll region (and origin
+ * mode) moves the cursor home, and a line written after it would land over the program's
+ * second line of output. The cursor is saved first and restored after (DECSC/DECRC); the
+ * restore also brings back the character set and attributes it saved, so those are reset again.
+ */
+export const resetModesInPlace = `${ESC}7${resetModes}${ESC}8${ESC}(B${ESC})B\u000F${ESC}[0m`;
+
 export const bracketedPasteOn = `${ESC}[?2004h`;
 export const bracketedPasteOff = `${ESC}[?2004l`;
 
@@ -32,8 +40,3 @@ export const enterBerthScreen = `${resetModes}${ESC}[?1049h${ESC}[2J${ESC}[H${ES
 export const leaveBerthScreen = `${bracketedPasteOff}${ESC}[?25h${ESC}[?1049l`;
 /** A clean main screen for a program berth hands the terminal to. */
 export const clearMainScreen = `${ESC}[H${ESC}[2J`;
-
-/** OSC 52: puts text on the clipboard of a terminal that allows it (only ever what the user asked to copy). */
-export function clipboard(text: string): string {
-	return `${ESC}]52;c;${Buffer.from(text, 'utf8').toString('base64')}\u0007`;
-}

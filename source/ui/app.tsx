@@ -6,7 +6,7 @@ import {useController, type ControllerProps} from '../hooks/use-controller.js';
 import {containerCounts, layoutOf} from '../state/selectors.js';
 import {HelpBar} from './help-bar.js';
 import {HelpOverlay} from './help-overlay.js';
-import {keyHints} from './key-hints.js';
+import {keyHints, unavailableNow} from './key-hints.js';
 import {MainPanes} from './main-panes.js';
 import {StatusLine} from './status-line.js';
 import {ContextsView} from './contexts-view.js';
@@ -42,7 +42,7 @@ export function App(props: AppProps) {
 			/>
 		);
 	} else if (modal?.kind === 'help') {
-		body = <HelpOverlay width={layout.width} height={bodyHeight} scroll={modal.scroll} onExtent={onExtent} />;
+		body = <HelpOverlay width={layout.width} height={bodyHeight} scroll={modal.scroll} reasons={unavailableNow(state)} onExtent={onExtent} />;
 	} else if (modal && modal.kind !== 'confirm' && modal.kind !== 'prompt' && modal.kind !== 'form' && modal.kind !== 'notice') {
 		body = (
 			<ViewScreen state={state} modal={modal} width={layout.width} height={bodyHeight} hints={hints.join('  ')} onExtent={onExtent} output={controller.output} serviceLog={controller.serviceLog} />

@@ -1,11 +1,17 @@
 import {fit, stringWidth} from '../text/width.js';
 
-/** A column of a dense list: fixed `width`, or a share (`weight`) of what is left, at least `min`. */
+/**
+ * A column of a dense list: fixed `width`, or flexible: at least `min`, and a share (`weight`)
+ * of the room left. Laid out by share (`layoutColumns`) or by content and `priority`
+ * (column-room.ts `fitColumns`: the widest cell, cut to `min` and dropped least important first).
+ */
 export interface Column {
 	title: string;
 	width?: number;
 	weight?: number;
 	min?: number;
+	/** How much it matters (fitColumns): higher is cut and dropped later. Default 0. */
+	priority?: number;
 	align?: 'left' | 'right';
 	/** Dropped when the pane is narrower than this. */
 	hideBelow?: number;

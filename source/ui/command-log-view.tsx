@@ -1,7 +1,8 @@
 import React from 'react';
 import {Box, Text} from 'ink';
+import {commandLogRows, windowTop} from '../state/selection.js';
 import type {LoggedCommand} from '../state/types.js';
-import {sanitizeInline} from '../text/sanitize.js';
+import {NEWLINE_MARK, sanitizeInline} from '../text/sanitize.js';
 import {fit} from '../text/width.js';
 import {tone} from './theme.js';
 
@@ -14,12 +15,13 @@ function time(at: number): string {
 	return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
-/** `:`: what berth did this session, oldest first: time, result, the docker CLI line, the outcome. */
-export function CommandLogView({entries, selected, width, height, keys}: {entries: readonly LoggedCommand[]; selected: number; width: number; height: number; keys: string}) {
-	const rows = Math.max(1, Math.floor((height - 1) / 2));
-	const top = Math.max(0, Math.min(selected - rows + 1, entries.length - rows));
-	const shown = entries.slice(Math.max(0, Math.min(top, selected)), Math.max(0, Math.min(top, selected)) + rows);
-	const first = entries.indexOf(shown[0]!);
+/** `:`: what berth did this session, oldest first: time, result, the docker CLI line (a newline inside a quoted word shown as ↵), the outcome. */
+export function CommandLogView({entries, selected, scroll, width, height, keys}: {entries: readonly LoggedCommand[]; selected: number; scroll: number; width: number; height: number; keys: string}) {
+	const rows = commandLogRows(height);
+	// The state keeps the window (moving it only as far as the selection needs); this keeps the
+	// selection in it after a resize too.
+	const first = windowTop(scroll, selected, rows, entries.length);
+	const shown = entries.slice(first, first + rows);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text inverse bold wrap="truncate-end">
@@ -30,7 +32,7 @@ export function CommandLogView({entries, selected, width, height, keys}: {entrie
 				<Box key={e.id} flexDirection="column">
 					<Text inverse={first + i === selected} wrap="truncate-end">
 						<Text color={tone(markTone[e.result])}>{` ${mark[e.result]} `}</Text>
-						{fit(`${time(e.at)}  ${sanitizeInline(e.cli, {maxLength: 4096})}`, Math.max(1, width - 3))}
+						{fit(`${time(e.at)}  ${sanitizeInline(e.cli, {maxLength: 4096, newline: NEWLINE_MARK})}`, Math.max(1, width - 3))}
 					</Text>
 					<Text color={tone(e.result === 'error' ? 'bad' : 'muted')} wrap="truncate-end">
 						{fit(`            ${sanitizeInline(e.message ?? '')}`, width)}

@@ -2,28 +2,15 @@ import React, {memo, useMemo} from 'react';
 import {Text} from 'ink';
 import type {ContainerStats, ContainerSummary} from '../engine/types.js';
 import type {HostCount} from '../state/selectors.js';
-import {formatBytes, formatPorts, shortId, stateGlyph, stateLabel} from '../format/format.js';
+import {stateGlyph} from '../format/format.js';
 import type {LineState} from '../input/line-editor.js';
 import {sanitizeInline} from '../text/sanitize.js';
-import {fit} from '../text/width.js';
-import {hostColumn, joinCells, layoutColumns, type Column} from './columns.js';
+import {fit, stringWidth} from '../text/width.js';
+import {contentWidths, fitColumns} from './column-room.js';
+import {containerCells, containerColumns, statusCell, statusColumn} from './container-columns.js';
+import {joinCells, type Column} from './columns.js';
 import {ListPane} from './list-pane.js';
 import {tone} from './theme.js';
-
-const allColumns: readonly Column[] = [
-	{title: 'STATE', width: 14},
-	{title: 'NAME', weight: 3, min: 10},
-	{title: 'IMAGE', weight: 3, min: 8},
-	{title: 'STATUS', weight: 2, min: 10, hideBelow: 60},
-	{title: 'CPU', width: 6, align: 'right', hideBelow: 70},
-	{title: 'MEM', width: 7, align: 'right', hideBelow: 70},
-	{title: 'ID', width: 12, hideBelow: 110},
-	{title: 'PORTS', weight: 2, min: 8, hideBelow: 90},
-];
-/** Without the stats columns (M, --no-stats): CPU and MEM never shown. */
-const withoutStats: readonly Column[] = allColumns.map(c => (c.title === 'CPU' || c.title === 'MEM' ? {...c, hideBelow: Number.POSITIVE_INFINITY} : c));
-/** With several hosts: HOST after NAME. */
-const withHost = (columns: readonly Column[], hosts: readonly string[]) => [...columns.slice(0, 2), hostColumn(hosts), ...columns.slice(2)];
 
 interface RowProps {
 	c: ContainerSummary;
@@ -42,29 +29,19 @@ interface RowProps {
 const ContainerRow = memo(function ContainerRow({c, columns, status, widths, selected, busy, stats, marked}: RowProps) {
 	const glyph = stateGlyph(c.state, c.health, c.exitCode);
 	const hosts = columns[2]?.title === 'HOST';
-	const cells = [
-		'',
-		(marked ? '✓ ' : '') + sanitizeInline(c.name),
-		...(hosts ? [sanitizeInline(c.host ?? '')] : []),
-		sanitizeInline(c.image),
-		busy ?? (c.unreachable ? 'unreachable' : sanitizeInline(status)),
-		stats ? `${stats.cpuPercent.toFixed(1)}%` : '',
-		stats ? formatBytes(stats.memoryUsage) : '',
-		shortId(c.id),
-		sanitizeInline(formatPorts(c.ports)),
-	];
+	const cells = containerCells(c, hosts, statusCell(c, status, busy), stats, marked);
 	const rest = joinCells(cells.slice(1), widths.slice(1), columns.slice(1));
 	// A host that cannot be reached: its rows as last seen, greyed (the cause is in the header).
 	if (c.unreachable) {
 		return (
 			<Text inverse={selected === 'focus'} bold={selected === 'dim'} color={tone('muted')} wrap="truncate-end">
-				{fit(`? ${stateLabel(c)}`, widths[0]!)} {rest}
+				{fit(cells[0]!, widths[0]!)} {rest}
 			</Text>
 		);
 	}
 	return (
 		<Text inverse={selected === 'focus'} bold={selected === 'dim'} wrap="truncate-end">
-			<Text color={tone(glyph.tone)}>{fit(`${glyph.glyph} ${stateLabel(c)}`, widths[0]!)}</Text>
+			<Text color={tone(glyph.tone)}>{fit(cells[0]!, widths[0]!)}</Text>
 			{' '}
 			{busy ? <Text color={tone('warn')}>{rest}</Text> : rest}
 		</Text>
@@ -104,11 +81,19 @@ export function ContainersPane(props: ContainersPaneProps) {
 	const {containers, selectedId, width, height, showAll, filter, focused} = props;
 	const several = props.hosts.length > 0;
 	const hostNames = props.hosts.map(h => h.name).join('\n');
-	const columns = useMemo(() => {
-		const base = props.showStats ? allColumns : withoutStats;
-		return hostNames ? withHost(base, hostNames.split('\n')) : base;
-	}, [props.showStats, hostNames]);
-	const widths = useMemo(() => layoutColumns(columns, width), [columns, width]);
+	const columns = useMemo(() => containerColumns(props.showStats, hostNames ? hostNames.split('\n') : []), [props.showStats, hostNames]);
+	// Room by content: what every row (not only those on screen) needs, so nothing moves while scrolling.
+	const cellWants = useMemo(
+		() => contentWidths(columns, containers.map(c => containerCells(c, hostNames !== '', '', undefined, props.marked[c.id] === true))),
+		[columns, containers, hostNames, props.marked],
+	);
+	const statusAt = statusColumn(columns);
+	let statusWant = stringWidth(columns[statusAt]?.title ?? '');
+	for (const c of containers) statusWant = Math.max(statusWant, stringWidth(statusCell(c, props.statusOf(c), props.busy[c.id])));
+	const wants = cellWants.map((w, i) => (i === statusAt ? statusWant : w));
+	const wantsKey = wants.join(',');
+	// eslint-disable-next-line react-hooks/exhaustive-deps -- the widths change only when a want does (wantsKey), so the rows stay memoised
+	const widths = useMemo(() => fitColumns(columns, wants, width), [columns, wantsKey, width]);
 	const rowsHeight = Math.max(0, height - 2);
 	const selected = Math.max(0, containers.findIndex(c => c.id === selectedId));
 	const marks = Object.keys(props.marked).length;

@@ -52,9 +52,8 @@ export interface DetailsViewProps {
 /** Enter on a container: its inspect summary in bordered tables. Esc closes. */
 export function DetailsView({container, details: d, error, stats, width, height, scroll, keys, onExtent}: DetailsViewProps) {
 	return (
-		<ScrollView title={`Details — ${sanitizeInline(container.name)} (${shortId(container.id)})   ${keys}`} width={width} height={height} scroll={scroll} onExtent={onExtent}>
+		<ScrollView title={`Details — ${sanitizeInline(container.name)} (${shortId(container.id)})   ${keys}`} width={width} height={height} scroll={scroll} loading={!d && !error} onExtent={onExtent}>
 			{error && !d ? <Text color={tone('bad')}>Could not inspect: {sanitizeInline(String((error as Error).message ?? error))}</Text> : null}
-			{!d && !error ? <Text color={tone('muted')}>Loading…</Text> : null}
 			{d ? (
 				<Box flexDirection="column">
 					<LiveStats samples={stats.samples} error={stats.error} running={container.state === 'running'} />

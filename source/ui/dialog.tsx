@@ -1,6 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import type {LineState} from '../input/line-editor.js';
+import {fieldHint} from '../state/selectors.js';
 import type {Modal} from '../state/types.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {fit, truncate} from '../text/width.js';
@@ -54,12 +55,13 @@ function lines(modal: Modal, inner: number, keys: string): DialogLine[] {
 			} else if (i === modal.field) out.push({text: '', bold: true, input: {line: field.line, label, mask: field.secret}});
 			else {
 				const shown = field.secret ? '•'.repeat([...value].length) : sanitizeInline(value);
-				out.push({text: label + truncate(shown || (field.hint ?? ''), inner - label.length), tone: value ? undefined : 'muted'});
+				out.push({text: label + truncate(shown || (fieldHint(modal, field) ?? ''), inner - label.length), tone: value ? undefined : 'muted'});
 			}
 		});
 		// One field is always being edited, so its hint goes under it.
 		const only = modal.fields.length === 1 ? modal.fields[0] : undefined;
-		if (only?.hint) out.push({text: ' '.repeat(width + 3) + truncate(only.hint, inner - width - 3), tone: 'muted'});
+		const onlyHint = only && fieldHint(modal, only);
+		if (onlyHint) out.push({text: ' '.repeat(width + 3) + truncate(onlyHint, inner - width - 3), tone: 'muted'});
 		if (modal.preview) wrapped(`Runs: ${modal.preview}`, {tone: 'info'});
 		if (modal.pending) out.push({text: modal.working ?? 'Working on it…', tone: 'info'});
 		else if (modal.error) wrapped(modal.error, {tone: 'bad'});

@@ -32,7 +32,7 @@ export function DiffView({container, changes, error, filter, edit, width, height
 	const count = (kind: 'A' | 'C' | 'D') => shown.filter(c => c.kind === kind).length;
 	const counts = changes ? `${count('A')} added, ${count('C')} changed, ${count('D')} deleted${filter ? ` (filter: ${sanitizeInline(filter)})` : ''}` : '';
 	return (
-		<ScrollView title={`Diff — ${sanitizeInline(container.name)} (${shortId(container.id)})  ${counts}   ${keys}`} width={width} height={height} scroll={scroll} onExtent={onExtent}>
+		<ScrollView title={`Diff — ${sanitizeInline(container.name)} (${shortId(container.id)})  ${counts}   ${keys}`} width={width} height={height} scroll={scroll} loading={!changes && !error} onExtent={onExtent}>
 			{edit ? (
 				<Text>
 					{' /'}
@@ -40,7 +40,6 @@ export function DiffView({container, changes, error, filter, edit, width, height
 				</Text>
 			) : null}
 			{error ? <Text color={tone('bad')}>Could not read the changes: {sanitizeInline(String((error as Error).message ?? error))}</Text> : null}
-			{!changes && !error ? <Text color={tone('muted')}>Loading…</Text> : null}
 			{changes && shown.length === 0 ? <Text color={tone('muted')}>{changes.length === 0 ? '  No changes: the filesystem is as the image made it' : '  No change matches the filter'}</Text> : null}
 			{shown.map((c, i) => (
 				<Text key={i} wrap="truncate-end">

@@ -52,11 +52,10 @@ export function HistoryView({imageId, name, query, width, height, scroll, now, k
 		shared(layer),
 	]);
 	return (
-		<ScrollView title={`History — ${sanitizeInline(name)} (${shortId(imageId)})   ${keys}`} width={width} height={height} scroll={scroll} onExtent={onExtent}>
-			{/* The name is sanitised before it is quoted: $'\x1b…' quoting would show a payload as text. */}
+		<ScrollView title={`History — ${sanitizeInline(name)} (${shortId(imageId)})   ${keys}`} width={width} height={height} scroll={scroll} loading={query.loading && !data} onExtent={onExtent}>
+			{/* The name is sanitised before it is quoted: "$(printf '\033')" quoting would show a payload as text. */}
 			<Text color={tone('muted')}>{fit(`$ ${cliFor.history(sanitizeInline(name))}`, width)}</Text>
 			{query.error ? <Text color={tone('bad')}>Could not read the layers: {sanitizeInline(String((query.error as Error).message ?? query.error))}</Text> : null}
-			{query.loading && !data ? <Text color={tone('muted')}>Loading…</Text> : null}
 			{data ? (
 				<Box flexDirection="column">
 					<Text bold>

@@ -5,17 +5,22 @@ import {plural} from '../format/plural.js';
 import type {LineState} from '../input/line-editor.js';
 import type {ImageRow} from '../state/types.js';
 import {sanitizeInline} from '../text/sanitize.js';
-import {hostColumn, joinCells, layoutColumns, type Column} from './columns.js';
+import {contentWidths, fitColumns} from './column-room.js';
+import {hostColumn, joinCells, type Column} from './columns.js';
 import {ListPane} from './list-pane.js';
 import {tone} from './theme.js';
 
+/** The columns, as data for column-room.ts: the reference matters most and takes the room left. */
 const oneHost: readonly Column[] = [
-	{title: 'REPOSITORY:TAG', weight: 1, min: 12},
-	{title: 'IMAGE ID', width: 12},
-	{title: 'SIZE', width: 8, align: 'right'},
-	{title: 'CREATED', width: 7, align: 'right', hideBelow: 50},
-	{title: 'USED BY', width: 7, align: 'right', hideBelow: 60},
+	{title: 'REPOSITORY:TAG', weight: 1, min: 12, priority: 9},
+	{title: 'IMAGE ID', width: 12, priority: 6},
+	{title: 'SIZE', width: 8, align: 'right', priority: 7},
+	{title: 'CREATED', width: 7, align: 'right', priority: 5},
+	{title: 'USED BY', width: 7, align: 'right', priority: 4},
 ];
+
+/** The cells whose width depends on the row (the host, the reference); the others are fixed. */
+const refCells = (row: ImageRow, hosts: boolean) => [...(hosts ? [sanitizeInline(row.image.host ?? '')] : []), row.ref ? sanitizeInline(row.ref) : '<none>'];
 
 interface RowProps {
 	row: ImageRow;
@@ -29,8 +34,7 @@ interface RowProps {
 
 const ImageRowView = memo(function ImageRowView({row, columns, widths, selected, busy, age}: RowProps) {
 	const uses = row.image.containers ?? 0;
-	const host = columns[0]?.title === 'HOST' ? [sanitizeInline(row.image.host ?? '')] : [];
-	const cells = [...host, row.ref ? sanitizeInline(row.ref) : '<none>', busy ?? shortId(row.image.id), formatBytes(row.image.size), age, uses === 0 ? '-' : String(uses)];
+	const cells = [...refCells(row, columns[0]?.title === 'HOST'), busy ?? shortId(row.image.id), formatBytes(row.image.size), age, uses === 0 ? '-' : String(uses)];
 	return (
 		<Text inverse={selected === 'focus'} bold={selected === 'dim'} color={busy ? tone('warn') : row.ref && !row.image.unreachable ? undefined : tone('muted')} wrap="truncate-end">
 			{joinCells(cells, widths, columns)}
@@ -63,8 +67,10 @@ export function ImagesPane(props: ImagesPaneProps) {
 	const {rows, selectedKey, width, height, filter, focused} = props;
 	// With several hosts: the images grouped per host (the rows' order), HOST first.
 	const hostNames = [...new Set(props.all.map(r => r.image.host).filter(h => h !== undefined))].join('\n');
-	const columns = useMemo(() => (hostNames ? [hostColumn(hostNames.split('\n')), ...oneHost] : oneHost), [hostNames]);
-	const widths = useMemo(() => layoutColumns(columns, width), [columns, width]);
+	const columns = useMemo(() => (hostNames ? [{...hostColumn(hostNames.split('\n')), priority: 8}, ...oneHost] : oneHost), [hostNames]);
+	// Room by content: what every row needs (not only those on screen), so nothing moves while scrolling.
+	const wants = useMemo(() => contentWidths(columns, props.all.map(r => refCells(r, hostNames !== ''))), [columns, props.all, hostNames]);
+	const widths = useMemo(() => fitColumns(columns, wants, width), [columns, wants, width]);
 	const rowsHeight = Math.max(0, height - 2);
 	const selected = Math.max(0, rows.findIndex(r => r.key === selectedKey));
 	const tags = props.all.filter(r => r.ref !== undefined).length;

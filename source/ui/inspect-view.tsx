@@ -141,11 +141,10 @@ function Raw({modal, width, height, keys, onExtent}: {modal: InspectModal; width
 export function InspectView({modal, width, height, keys, onExtent}: {modal: InspectModal; width: number; height: number; keys: string; onExtent?: (lines: number) => void}) {
 	if (modal.raw && modal.rawLines) return <Raw modal={modal} width={width} height={height} keys={keys} onExtent={onExtent} />;
 	return (
-		<ScrollView title={`Inspect — ${sanitizeInline(modal.name)} (${shortId(modal.id)})   ${keys}`} width={width} height={height} scroll={modal.scroll} onExtent={onExtent}>
-			{/* The name is sanitised before it is quoted: $'\x1b…' quoting would show a payload as text. */}
+		<ScrollView title={`Inspect — ${sanitizeInline(modal.name)} (${shortId(modal.id)})   ${keys}`} width={width} height={height} scroll={modal.scroll} loading={!modal.details && !modal.error} onExtent={onExtent}>
+			{/* The name is sanitised before it is quoted: "$(printf '\033')" quoting would show a payload as text. */}
 			<Text color={tone('muted')}>{fit(`$ ${cliFor.inspectImage(sanitizeInline(modal.name))}`, width)}</Text>
 			{modal.error ? <Text color={tone('bad')}>Could not inspect: {sanitizeInline(modal.error, {maxLength: 1024})}</Text> : null}
-			{!modal.details && !modal.error ? <Text color={tone('muted')}>Loading…</Text> : null}
 			{modal.details ? <Tables details={modal.details} width={width} /> : null}
 		</ScrollView>
 	);

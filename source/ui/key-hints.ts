@@ -1,15 +1,34 @@
-import {barCommands, commands, scopeTitles} from '../commands/registry.js';
+import {availability, barCommands, commands, scopesOf, scopeTitles} from '../commands/registry.js';
 import {keysLabel} from '../commands/key-labels.js';
 import type {AppState} from '../state/types.js';
 import {wrapText} from '../text/wrap-text.js';
 
 /** The keys that work right now, as "key label" items (from the command registry). */
 export function keyHints(state: AppState): string[] {
-	return barCommands(state).map(c => `${keysLabel(c.keys)} ${c.label}`);
+	return barCommands(state).map(c => `${keysLabel(c.keys)} ${c.barLabel?.(state) ?? c.label}`);
 }
 
-/** Every line of the `?` overlay: each scope's commands with their keys and descriptions, wrapped to `width` (descriptions under their own column). */
-export function helpLines(width: number): Array<{text: string; heading?: boolean}> {
+/**
+ * Why commands cannot run now, by command id, on the screen under the `?` overlay (the overlay
+ * replaces what was open): each command of the scopes in use there whose availability is a reason.
+ */
+export function unavailableNow(state: AppState): Map<string, string> {
+	const under: AppState = state.modal?.kind === 'help' ? {...state, modal: undefined} : state;
+	const scopes = new Set(scopesOf(under));
+	const reasons = new Map<string, string>();
+	for (const c of commands) {
+		if (!scopes.has(c.scope)) continue;
+		const available = availability(c, under);
+		if (typeof available === 'string') reasons.set(c.id, available);
+	}
+	return reasons;
+}
+
+/**
+ * Every line of the `?` overlay: each scope's commands with their keys and descriptions, wrapped
+ * to `width` (descriptions under their own column); a command that cannot run now says why.
+ */
+export function helpLines(width: number, reasons: ReadonlyMap<string, string> = new Map()): Array<{text: string; heading?: boolean}> {
 	const lines: Array<{text: string; heading?: boolean}> = [];
 	const indent = 2 + 16 + 1;
 	for (const [scope, title] of scopeTitles) {
@@ -18,7 +37,8 @@ export function helpLines(width: number): Array<{text: string; heading?: boolean
 		if (lines.length > 0) lines.push({text: ''});
 		for (const text of wrapText(title, width)) lines.push({text, heading: true});
 		for (const c of list) {
-			const [first = '', ...rest] = wrapText(c.description, Math.max(10, width - indent));
+			const why = reasons.get(c.id);
+			const [first = '', ...rest] = wrapText(why ? `${c.description} (now: ${why})` : c.description, Math.max(10, width - indent));
 			lines.push({text: `  ${keysLabel(c.keys).padEnd(16)} ${first}`});
 			for (const more of rest) lines.push({text: ' '.repeat(indent) + more});
 		}

@@ -2,6 +2,7 @@ import React from 'react';
 import {Text} from 'ink';
 import type {HostState} from '../engine/types.js';
 import type {ConnState, StatusMessage} from '../state/types.js';
+import {shortIdsIn} from '../format/format.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {fit, stringWidth, truncate} from '../text/width.js';
 import {tone} from './theme.js';
@@ -28,7 +29,8 @@ export function StatusLine({endpoint, conn, running, stopped, images, status, wi
 	// Several hosts: their names, each one down marked so.
 	const place = hosts.length ? hosts.map(h => (h.state === 'down' ? `${h.name} (down)` : h.name)).join(' + ') : endpoint;
 	const where = ` ${sanitizeInline(place)} · ${engine} · `;
-	const message = status ? sanitizeInline(status.text) : '';
+	// Ids at 12 characters, as everywhere on screen: a 64-digit id would push the reason off the line.
+	const message = status ? sanitizeInline(shortIdsIn(status.text)) : '';
 	const separator = status ? ' │ ' : '';
 	// Room for the message: all it needs, as long as the counts fit whole (the endpoint goes first).
 	const fixed = stringWidth(counts) + stringWidth(separator) + 1;

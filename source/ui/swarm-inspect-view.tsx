@@ -62,9 +62,8 @@ export function serviceRows(d: ServiceDetails): string[][] {
 
 export function ServiceInspectView({name, details: d, error, width, height, scroll, keys, onExtent}: {name: string; details?: ServiceDetails; error?: unknown; width: number; height: number; scroll: number; keys: string; onExtent?: (lines: number) => void}) {
 	return (
-		<ScrollView title={`Service — ${sanitizeInline(name)}   ${keys}`} width={width} height={height} scroll={scroll} onExtent={onExtent}>
+		<ScrollView title={`Service — ${sanitizeInline(name)}   ${keys}`} width={width} height={height} scroll={scroll} loading={!d && !error} onExtent={onExtent}>
 			{error && !d ? <Text color={tone('bad')}>Could not inspect: {sanitizeInline(String((error as Error).message ?? error))}</Text> : null}
-			{!d && !error ? <Text color={tone('muted')}>Loading…</Text> : null}
 			{d ? (
 				<Box flexDirection="column">
 					<FittedTable title="Summary" columns={['Field', 'Value']} rows={serviceRows(d)} width={width} />
@@ -114,9 +113,8 @@ export function nodeRows(d: NodeDetails): string[][] {
 
 export function NodeInspectView({name, details: d, error, width, height, scroll, keys, onExtent}: {name: string; details?: NodeDetails; error?: unknown; width: number; height: number; scroll: number; keys: string; onExtent?: (lines: number) => void}) {
 	return (
-		<ScrollView title={`Node — ${sanitizeInline(name)}${d ? ` (${shortId(d.id)})` : ''}   ${keys}`} width={width} height={height} scroll={scroll} onExtent={onExtent}>
+		<ScrollView title={`Node — ${sanitizeInline(name)}${d ? ` (${shortId(d.id)})` : ''}   ${keys}`} width={width} height={height} scroll={scroll} loading={!d && !error} onExtent={onExtent}>
 			{error && !d ? <Text color={tone('bad')}>Could not inspect: {sanitizeInline(String((error as Error).message ?? error))}</Text> : null}
-			{!d && !error ? <Text color={tone('muted')}>Loading…</Text> : null}
 			{d ? (
 				<Box flexDirection="column">
 					<FittedTable title="Summary" columns={['Field', 'Value']} rows={nodeRows(d)} width={width} />

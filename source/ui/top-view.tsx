@@ -22,9 +22,8 @@ export interface TopViewProps {
 /** `T`: the container's processes (docker top), refreshed every 2 s while open. */
 export function TopView({container, list, error, width, height, scroll, keys, onExtent}: TopViewProps) {
 	return (
-		<ScrollView title={`Processes — ${sanitizeInline(container.name)} (${shortId(container.id)}), every 2 s   ${keys}`} width={width} height={height} scroll={scroll} onExtent={onExtent}>
+		<ScrollView title={`Processes — ${sanitizeInline(container.name)} (${shortId(container.id)}), every 2 s   ${keys}`} width={width} height={height} scroll={scroll} loading={!list && !error} onExtent={onExtent}>
 			{error ? <Text color={tone('bad')}>{sanitizeInline(error)}</Text> : null}
-			{!list && !error ? <Text color={tone('muted')}>Loading…</Text> : null}
 			{list ? <FittedTable title={plural(list.processes.length, 'process')} columns={list.titles} rows={list.processes} width={width} /> : null}
 		</ScrollView>
 	);

@@ -76,7 +76,7 @@ export function ViewScreen({state, modal, width, height, hints, onExtent, output
 	if (modal.kind === 'service-inspect') return <ServiceInspect id={modal.id} name={modal.name} version={state.swarm?.services.find(s => s.id === modal.id)?.version} {...common} />;
 	if (modal.kind === 'node-inspect') return <NodeInspect id={modal.id} name={modal.name} version={state.swarm?.nodes.find(n => n.id === modal.id)?.version} {...common} />;
 	if (modal.kind === 'output') return <OutputView title={modal.title} lines={output(modal.id)} version={modal.version} done={modal.done} scroll={modal.scroll} width={width} height={height} keys={hints} onExtent={onExtent} />;
-	if (modal.kind === 'commands') return <CommandLogView entries={state.commandLog} selected={modal.selected} width={width} height={height} keys={hints} />;
+	if (modal.kind === 'commands') return <CommandLogView entries={state.commandLog} selected={modal.selected} scroll={modal.scroll} width={width} height={height} keys={hints} />;
 	if (modal.kind === 'history') return <History imageId={modal.id} name={modal.ref ?? modal.id} now={state.clock / 1000} {...common} />;
 	if (modal.kind === 'transfer') return <TransferView transfer={transferOf(state, modal.key)} {...common} />;
 	if (modal.kind === 'build') return <BuildView build={state.imageJobs.build} modal={modal} width={width} height={height} keys={hints} onExtent={onExtent} />;

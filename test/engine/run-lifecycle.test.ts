@@ -157,9 +157,15 @@ describe('interactive', () => {
 		await waitFor(async () => (await engine.containers.inspect(id).then(() => false, (error: EngineError) => error.code === 'not-found')), 'the engine to remove it');
 	});
 
-	it('start -a -i: a container created with -it starts attached', async () => {
+	it('start -a -i: a container created with -it (as docker create -it makes it) starts attached', async () => {
 		const id = resources.container(await engine.containers.create(fixture, plain(['sh'], {tty: true, openStdin: true})));
 		expect((await engine.containers.inspect(id)).state).toBe('created');
+		// What `docker create -it` sets (checked against docker CLI 20.10): stdin kept open and attached once, a terminal, output attached.
+		const config = JSON.parse(await dockerCli(host, ['inspect', '--format', '{{json .Config}}', id])) as Record<string, unknown>;
+		expect(config).toMatchObject({Tty: true, OpenStdin: true, StdinOnce: true, AttachStdin: true, AttachStdout: true, AttachStderr: true});
+		const plainId = resources.container(await engine.containers.create(fixture, plain(['true'])));
+		const plainConfig = JSON.parse(await dockerCli(host, ['inspect', '--format', '{{json .Config}}', plainId])) as Record<string, unknown>;
+		expect(plainConfig).toMatchObject({Tty: false, OpenStdin: false, StdinOnce: false, AttachStdin: false, AttachStdout: true, AttachStderr: true});
 		const session = await engine.containers.startAttached(id, size);
 		const screen = track(session);
 		session.input.write('echo "attached-$((6*7))"\n');

@@ -91,6 +91,9 @@ describe('the contexts view', () => {
 		await term.waitForScreen("good is now the docker CLI's current context", 20_000);
 		expect(JSON.parse(readFileSync(path.join(config, 'config.json'), 'utf8'))).toMatchObject({currentContext: 'good'});
 		expect(docker(['context', 'ls', '--format', '{{.Name}} {{.Current}}'])).toContain('good true');
+		// It changed the user's docker config: it is in the command log, with how it went.
+		term.write(':');
+		await term.waitForScreen(s => /✓ \d\d:\d\d:\d\d {2}docker context use good/.test(s) && s.includes("good is now the docker CLI's current context"), 10_000);
 		docker(['context', 'use', 'default']);
 	}, 60_000);
 });

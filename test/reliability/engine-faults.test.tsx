@@ -183,7 +183,8 @@ describe('the daemon is killed mid-action', () => {
 		await app.waitFor('stopping', 10_000);
 		await daemon.kill();
 
-		const after = await app.waitFor(f => /stop .*(outcome is unknown|failed)/.test(f), 15_000);
+		// The reason first: the connection dropped, the engine unreachable, or what it said.
+		const after = await app.waitFor(f => /dropped during stop .*outcome is unknown|The engine is unreachable|— stop \S+ failed/.test(f), 15_000);
 		expect(after).not.toContain(`Stopped ${name}`);
 		await app.waitFor(unreachable, 15_000);
 		// Keys still answer while the engine is away: q is the one that does something there,
@@ -214,7 +215,7 @@ describe('the daemon is killed mid-action', () => {
 		await app.waitFor('committing', 10_000);
 		await daemon.kill();
 
-		await app.waitFor(f => /commit .*(outcome is unknown|failed)/.test(f), 15_000);
+		await app.waitFor(f => /dropped during commit .*outcome is unknown|The engine is unreachable|— commit \S+ failed/.test(f), 15_000);
 		await daemon.start();
 		await app.waitFor(f => !f.includes(unreachable) && f.includes(name), 20_000);
 		await app.press('?');

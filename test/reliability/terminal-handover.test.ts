@@ -89,6 +89,24 @@ describe('the terminal after anything else had it', () => {
 		expect(t.terminal.modes.applicationCursorKeysMode).toBe(false);
 	}, 90_000);
 
+	it('E keeps every line of the output on screen, the exit line below them', async () => {
+		const name = `${prefix}-lines`;
+		resources.container(await createContainer(host, name, {Cmd: ['sleep', '1000']}));
+		const t = await berthOn(name);
+		t.write('E');
+		await t.waitForScreen(`Run a command in ${name}`, 10_000);
+		t.write(`\u0015sh -c "echo LINE-ONE; echo LINE-TWO; echo LINE-THREE; exit 4"${ENTER}`);
+		const screen = await t.waitForScreen(s => s.includes('exit code 4') && s.includes('press any key to return to berth'), 15_000);
+		const rows = screen.split('\n');
+		const at = (text: string) => rows.findIndex(row => row.includes(text));
+		expect(at('LINE-ONE'), screen).toBeGreaterThanOrEqual(0);
+		expect(at('LINE-TWO'), screen).toBe(at('LINE-ONE') + 1);
+		expect(at('LINE-THREE'), screen).toBe(at('LINE-TWO') + 1);
+		expect(at('exit code 4'), screen).toBeGreaterThan(at('LINE-THREE'));
+		t.write('x');
+		await t.waitForScreen(`Command in ${name} ended (exit code 4)`, 15_000);
+	}, 90_000);
+
 	it('E with a command that cannot run shows the engine reason on the status line', async () => {
 		const name = `${prefix}-nocmd`;
 		resources.container(await createContainer(host, name, {Cmd: ['sleep', '1000']}));
@@ -153,6 +171,34 @@ describe('the terminal after anything else had it', () => {
 		await t.waitForScreen('INSIDE-42', 15_000);
 		t.write('exit\r');
 		await t.waitForScreen(`Run in berth-test/busybox:latest ended (exit code 0)`, 15_000);
+		expect(t.terminal.buffer.active.type).toBe('alternate');
+	}, 90_000);
+});
+
+describe('docker create -it, then docker start -a -i', () => {
+	it('n with the interactive mode creates a container that U starts and attaches to', async () => {
+		const name = `${prefix}-cit`;
+		resources.container(name);
+		term = runBerth(['--host', host], {cols: 120, rows: 40});
+		const t = term;
+		await t.waitForScreen('Engine ', 20_000);
+		t.write('2/berth-test/busybox\r');
+		await t.waitForScreen('filter: berth-test/busybox', 10_000);
+		t.write('n');
+		await t.waitForScreen('Create a container (docker create)', 10_000);
+		// Name, command sh; the mode (the last field) interactive.
+		t.write(`\t${name}\tsh\t\t\t\t\t\t\t\t\u001B[C`);
+		await t.waitForScreen(`Runs: docker create -it --name ${name} berth-test/busybox:latest sh`, 10_000);
+		t.write('\r');
+		await t.waitForScreen(`Created ${name} from berth-test/busybox:latest (not started)`, 15_000);
+		t.write(`1/${name}\r`);
+		await t.waitForScreen(s => s.includes(`filter: ${name}`) && s.includes(`○ created      ${name}`), 15_000);
+		t.write('U');
+		await new Promise(resolve => setTimeout(resolve, 500));
+		t.write('echo INSIDE-$((6*7))\r');
+		await t.waitForScreen('INSIDE-42', 15_000);
+		t.write('exit 3\r');
+		await t.waitForScreen(`Attach in ${name} ended (exit code 3)`, 15_000);
 		expect(t.terminal.buffer.active.type).toBe('alternate');
 	}, 90_000);
 });

@@ -187,7 +187,7 @@ describe('NO_COLOR', () => {
 		t.write(`/${prefix}-bad\r`);
 		await t.waitForScreen(s => new RegExp(`Logs\\s+${prefix}-bad`).test(s), 10_000);
 		t.write('u');
-		await t.waitForScreen(s => s.includes(`start ${prefix}-bad failed`), 20_000);
+		await t.waitForScreen(s => s.includes('│ /no/such/program: stat /no/such/program: no such file or directory'), 20_000);
 	}
 
 	/** The details view (Enter) and an image's history view (2, Enter): tables. */

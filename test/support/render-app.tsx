@@ -5,9 +5,11 @@
 import React from 'react';
 import {render} from 'ink-testing-library';
 import {App} from '../../source/ui/app.js';
+import type {ContextsSource} from '../../source/commands/services.js';
 import type {Engine} from '../../source/engine/types.js';
 import type {EngineFeed} from '../../source/state/engine-feed.js';
 import type {Store} from '../../source/state/store.js';
+import type {TerminalControl} from '../../source/controller/controller.js';
 import {ESC} from './keys.js';
 import {escapeWaitMs} from '../../source/input/key-reader.js';
 
@@ -43,7 +45,7 @@ export interface RenderedApp {
 
 export async function renderApp(
 	engine: Engine,
-	options: {rows?: number; columns?: number; showAll?: boolean; showStats?: boolean; now?: () => Date; cwd?: string; feed?: EngineFeed; onStore?: (store: Store) => void} = {},
+	options: {rows?: number; columns?: number; showAll?: boolean; showStats?: boolean; now?: () => Date; cwd?: string; feed?: EngineFeed; onStore?: (store: Store) => void; contexts?: ContextsSource; terminal?: TerminalControl} = {},
 ): Promise<RenderedApp> {
 	let exited = false;
 	const instance = render(
@@ -54,6 +56,8 @@ export async function renderApp(
 			cwd={options.cwd}
 			feed={options.feed}
 			onStore={options.onStore}
+			contexts={options.contexts}
+			terminal={options.terminal}
 			now={options.now ?? (() => new Date('2026-11-23T10:30:00'))}
 			onQuit={() => {
 				exited = true;

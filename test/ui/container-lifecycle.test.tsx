@@ -13,7 +13,7 @@ import {EngineError, type TerminalSession} from '../../source/engine/types.js';
 import {App} from '../../source/ui/app.js';
 import {FakeEngine, fakeContainer, fakeImage} from '../support/fake-engine.js';
 import {BACKSPACE, ENTER, ESC, TAB} from '../support/keys.js';
-import {plain, renderApp, sleep, type RenderedApp} from '../support/render-app.js';
+import {dialogText, plain, renderApp, sleep, type RenderedApp} from '../support/render-app.js';
 
 let app: RenderedApp | undefined;
 afterEach(() => {
@@ -137,7 +137,9 @@ describe('one container', () => {
 		await app.press(`data${ENTER}`);
 		await app.waitFor('from: the path in the container must be absolute');
 		await app.press(`${CTRL_U}/data${TAB}${CTRL_U}${dir}${ENTER}`);
-		await app.waitFor('1 file exists in');
+		const ask = await app.waitFor('1 file exists in');
+		// One file: "it", not "them".
+		expect(dialogText(ask)).toContain('n keeps it: nothing is copied.');
 		expect(engine.callsTo('copyFromContainer')).toHaveLength(0);
 		await app.press('y');
 		await app.waitFor("Copied 1 file, 1 directory (10 bytes) from a1:/data");

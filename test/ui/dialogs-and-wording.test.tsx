@@ -30,8 +30,9 @@ function dialogKeys(frame: string): string {
 }
 
 describe('dialogs offer only their keys', () => {
-	it('the kill dialog offers y and n, not force; the refused rm offers f and n, not y', async () => {
+	it('the kill dialog offers y and n, not force; rm of a running container offers f at once; a refused rm offers f and n, not y', async () => {
 		const {engine} = world();
+		engine.containerRows.push(fakeContainer({name: 'zz-stopped', state: 'exited', status: 'Exited (0) 1 minute ago'}));
 		app = await renderApp(engine);
 		await app.waitFor('api');
 		await app.press('K');
@@ -40,8 +41,14 @@ describe('dialogs offer only their keys', () => {
 		await app.press('f');
 		await sleep(20);
 		expect(engine.callsTo('killContainer')).toHaveLength(0);
-		await app.press('n', 'd', 'y');
-		const refused = await app.waitFor('The engine refused to remove api');
+		await app.press('n', 'd');
+		expect(dialogKeys(await app.waitFor('Remove container api'))).toBe('f force   n/Esc no (default)');
+		// A stopped one: y; when the engine refuses all the same, force is offered.
+		await app.press('n', 'G', 'd');
+		expect(dialogKeys(await app.waitFor('Remove container zz-stopped'))).toBe('y yes   n/Esc no (default)');
+		engine.fail('removeContainer', new EngineError('conflict', 'removal of container zz-stopped is already in progress'));
+		await app.press('y');
+		const refused = await app.waitFor('The engine refused to remove zz-stopped');
 		expect(dialogKeys(refused)).toBe('f force   n/Esc no (default)');
 		// y does nothing in it, and the bottom help bar says the same as the dialog.
 		await app.press('y');
@@ -104,7 +111,7 @@ describe('at 80 columns', () => {
 		await app.press(`${ESC}${ESC}`);
 		await app.waitFor(f => !f.includes('marked'));
 		await app.press('s');
-		const failed = await app.waitFor('stop db failed');
+		const failed = await app.waitFor(f => f.split('\n').at(-2)!.includes('│ xxxxxxxxxx'));
 		const status = failed.split('\n').at(-2)!;
 		expect(status).toContain('2 running / 0 stopped · 2 images');
 	});

@@ -107,7 +107,8 @@ describe('B builds', () => {
 		expect(failed).toContain("The command '/bin/sh -c exit 3' returned a non-zero code: 3");
 		expect(failed).not.toContain('✔');
 		await app.press(ESC);
-		await app.waitFor('failed at step 2/2 (RUN exit 3)');
+		// The status line: the reason first, then the step (the whole text is in the command log).
+		await app.waitFor("│ The command '/bin/sh -c exit 3' returned a non-zero code: 3 — build of");
 		expect(engine.imageRows).toHaveLength(2);
 	});
 

@@ -101,7 +101,7 @@ describe('P pulls', () => {
 		const frame = await app.waitFor('✖ Pull failed: manifest for 127.0.0.1:5000/nope:v9 not found: manifest unknown');
 		expect(frame).not.toContain('Pulled');
 		await app.press(ESC);
-		await app.waitFor('pull 127.0.0.1:5000/nope:v9 failed: manifest for');
+		await app.waitFor('│ manifest for 127.0.0.1:5000/nope:v9 not found: manifest unknown');
 	});
 });
 

@@ -129,6 +129,9 @@ describe('X prunes', () => {
 		await app.press('y');
 		const done = await app.waitFor('✔ Removed 1 image; the engine reports 7MB reclaimed');
 		expect(done).toContain(dangling.id.slice(7, 19));
+		// Nothing is asked any more: n/Esc/q close the view, and no key says "no (default)".
+		expect(done).not.toContain('no (default)');
+		expect(done.split('\n')[0]).toContain('n/Esc/q close');
 		expect(engine.callsTo('prune')).toEqual([['prune', ['dangling-images'], undefined]]);
 		expect(engine.imageRows.map(i => i.id)).not.toContain(dangling.id);
 		await app.press(ESC);

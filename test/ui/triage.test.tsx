@@ -286,7 +286,7 @@ describe('shell, exec and attach', () => {
 		ui.instance.unmount();
 	});
 
-	it('E asks for a command; A attaches; a stopped container gets the engine error', async () => {
+	it('E asks for a command; A attaches; on a stopped container e says why it cannot', async () => {
 		const {engine, api} = world();
 		engine.containerRows.push(fakeContainer({name: 'zz-off', state: 'exited', status: 'Exited (0)'}));
 		const ui = await renderWithHandover(engine);
@@ -308,7 +308,8 @@ describe('shell, exec and attach', () => {
 		await sleep(50);
 		await ui.press('G');
 		await ui.press('e');
-		await ui.waitFor('shell zz-off failed: Container');
+		await ui.waitFor('zz-off is not running: u starts it');
+		expect(engine.callsTo('execInteractive')).toHaveLength(1);
 		ui.instance.unmount();
 		void api;
 	});

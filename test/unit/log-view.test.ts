@@ -112,6 +112,23 @@ describe('merged buffer', () => {
 	});
 });
 
+describe('merged prefixes', () => {
+	it('line up whatever the length of each container name', () => {
+		const buffer = new MergedBuffer(10);
+		buffer.pushMany([
+			{stream: 'stdout', text: 'from api', timestamp: '2026-11-23T10:00:01Z', source: 'shop-api-1', sourceIndex: 0},
+			{stream: 'stdout', text: 'from db', timestamp: '2026-11-23T10:00:02Z', source: 'shop-db-1', sourceIndex: 1},
+			{stream: 'stdout', text: 'from x', timestamp: '2026-11-23T10:00:03Z', source: 'x', sourceIndex: 2},
+		]);
+		for (const timestamps of [false, true]) {
+			const {rows} = buildLogView(buffer, {follow: true}, {height: 10, width: 100, timestamps, wrap: false, filterMode: false});
+			const bars = rows.map(row => stringWidth(row.prefix.slice(0, row.prefix.indexOf('│'))));
+			expect(new Set(bars).size, rows.map(r => r.prefix).join('\n')).toBe(1);
+			expect(rows.map(r => r.prefix.trimEnd().endsWith('│'))).toEqual([true, true, true]);
+		}
+	});
+});
+
 describe('timestamps', () => {
 	it('compares RFC 3339 nanosecond timestamps whatever their trailing zeros', () => {
 		expect(timestampKey('2026-11-23T10:00:00.5Z')! > timestampKey('2026-11-23T10:00:00.123456789Z')!).toBe(true);

@@ -159,7 +159,7 @@ describe('the reducer', () => {
 		expect(s.modal).toMatchObject({version: 3, done: {ok: false, text: 'exit 3'}});
 	});
 	test('commands-select', 'moves within the command log', () => {
-		let s = apply(base(), {type: 'log-add', entry: {id: 1, at: 0, cli: 'docker stop a', result: 'ok'}}, {type: 'log-add', entry: {id: 2, at: 0, cli: 'docker kill b', result: 'running'}});
+		let s = apply(base(), {type: 'log-add', entry: {at: 0, cli: 'docker stop a', result: 'ok'}}, {type: 'log-add', entry: {at: 0, cli: 'docker kill b', result: 'running'}});
 		s = apply(s, {type: 'open', modal: {kind: 'commands', scroll: 0, selected: 1}}, {type: 'commands-select', delta: -5});
 		expect(s.modal).toMatchObject({selected: 0});
 	});
@@ -183,11 +183,21 @@ describe('the reducer', () => {
 		const hosts = [{name: 'a', endpoint: 'unix:///a', state: 'up' as const, since: 0}, {name: 'b', endpoint: 'unix:///b', state: 'down' as const, error: 'gone', since: 0}];
 		expect(apply(base(), {type: 'hosts', hosts}).hosts).toEqual(hosts);
 	});
-	test('log-add', 'appends to the command log', () => {
-		expect(apply(base(), {type: 'log-add', entry: {id: 1, at: 0, cli: 'docker stop a', result: 'running'}}).commandLog).toHaveLength(1);
+	test('log-add', 'appends to the command log, numbering each entry one past the last (a carried log included)', () => {
+		expect(apply(base(), {type: 'log-add', entry: {at: 0, cli: 'docker stop a', result: 'running'}}).commandLog).toEqual([{id: 1, at: 0, cli: 'docker stop a', result: 'running'}]);
+		// After a context switch the log comes along whole: new entries never take an old id.
+		const carried = {...base(), commandLog: [{id: 1, at: 0, cli: 'docker stop a', result: 'ok' as const}, {id: 2, at: 0, cli: 'docker kill b', result: 'error' as const}]};
+		const s = apply(carried, {type: 'log-add', entry: {at: 1, cli: 'docker pause c', result: 'running'}}, {type: 'log-update', id: 3, result: 'ok', message: 'Paused c'});
+		expect(s.commandLog.map(e => [e.id, e.result, e.message])).toEqual([[1, 'ok', undefined], [2, 'error', undefined], [3, 'ok', 'Paused c']]);
+		// Past the log's capacity the oldest go; the numbering goes on.
+		let full = base();
+		for (let i = 0; i < 501; i++) full = apply(full, {type: 'log-add', entry: {at: i, cli: `docker stop c${i}`, result: 'ok'}});
+		expect(full.commandLog).toHaveLength(500);
+		expect(full.commandLog[0]!.id).toBe(2);
+		expect(apply(full, {type: 'log-add', entry: {at: 0, cli: 'x', result: 'ok'}}).commandLog.at(-1)!.id).toBe(502);
 	});
 	test('log-update', 'records how an entry went', () => {
-		const s = apply(base(), {type: 'log-add', entry: {id: 1, at: 0, cli: 'docker stop a', result: 'running'}}, {type: 'log-update', id: 1, result: 'error', message: 'No such container'});
+		const s = apply(base(), {type: 'log-add', entry: {at: 0, cli: 'docker stop a', result: 'running'}}, {type: 'log-update', id: 1, result: 'error', message: 'No such container'});
 		expect(s.commandLog[0]).toMatchObject({result: 'error', message: 'No such container'});
 	});
 	test('busy', 'marks and unmarks a row', () => {

@@ -7,7 +7,8 @@
  */
 import type {RunContainerOptions} from '../types.js';
 
-export type RunMode = 'detached' | 'attached' | 'interactive';
+/** How the container will be used: run -d, run attached, run -it, or `create` (made now, started later, e.g. by start -a -i). */
+export type RunMode = 'detached' | 'attached' | 'interactive' | 'create';
 
 /** `-e` entries with bare names resolved from `env`. */
 export function resolveEnv(entries: string[], env: Record<string, string | undefined>): string[] {
@@ -31,6 +32,7 @@ export function toCreateBody(image: string, options: RunContainerOptions, mode: 
 	const volumes: Record<string, Record<string, never>> = {};
 	for (const entry of options.binds) if (!entry.includes(':')) volumes[entry] = {};
 
+	// docker create attaches the output (and, with -i, stdin) for a later start -a [-i], as docker run does when not detached.
 	const attached = mode !== 'detached';
 	const stdin = mode === 'interactive' || (attached && options.openStdin === true);
 	const hostConfig: Record<string, unknown> = {PortBindings: bindings, Binds: binds};

@@ -22,7 +22,7 @@ import {openRequest, readText} from '../lifecycle/request.js';
 /** How long berth waits for the engine's exit code once the connection to the process closed. */
 const EXIT_WAIT_MS = 3000;
 
-export async function createContainer(client: ApiClient, image: string, options: RunContainerOptions, mode: RunMode = 'detached'): Promise<string> {
+export async function createContainer(client: ApiClient, image: string, options: RunContainerOptions, mode: RunMode = 'create'): Promise<string> {
 	// _query and _body: docker-modem sends the name in the query and the config as the body (dockerode
 	// would send the whole config in both).
 	const created = await client.docker.createContainer({
@@ -44,7 +44,7 @@ async function start(client: ApiClient, id: string): Promise<void> {
 
 /** `docker run -d`: create, then start; returns the id. */
 export async function runDetached(client: ApiClient, image: string, options: RunContainerOptions): Promise<string> {
-	const id = await createContainer(client, image, options);
+	const id = await createContainer(client, image, options, 'detached');
 	await start(client, id);
 	return id;
 }
