@@ -5,7 +5,7 @@
  * themselves are in each kind's api-types.ts.
  *
  * The types are grouped in files of their own: transfer-types.ts (registries, credentials, pull
- * and push progress), image-types.ts (build, image details and layers), file-types.ts (diff and
+ * and push progress), images/types.ts (build, image details and layers), file-types.ts (diff and
  * copy), prune-types.ts; run's are here.
  */
 import type {TerminalSession} from './containers/types.js';

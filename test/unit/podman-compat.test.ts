@@ -2,7 +2,8 @@
 import {describe, expect, it} from 'vitest';
 import {toEngineError} from '../../source/engine/transport/errors.js';
 import {parseEvent} from '../../source/engine/system/event-parser.js';
-import {toContainerSummary, toImageSummary} from '../../source/engine/mapping.js';
+import {toContainerSummary} from '../../source/engine/containers/mapping.js';
+import {toImageSummary} from '../../source/engine/images/mapping.js';
 import {codeFromCause, familiarName, imageIdWithAlgorithm, splitTopColumns} from '../../source/engine/transport/podman-compat.js';
 
 function httpError(statusCode: number, json: unknown) {

@@ -7,7 +7,7 @@ import type {ApiClient} from '../transport/api-client.js';
 import {pathPart} from '../transport/api-client.js';
 import {imageIdWithAlgorithm, splitTopColumns} from '../transport/podman-compat.js';
 import {copyFromContainer, copyToContainer, planCopyFromContainer} from '../lifecycle/copy.js';
-import {toContainerDetails, toContainerSummary, type RawContainer, type RawInspect} from '../mapping.js';
+import {toContainerDetails, toContainerSummary, type RawContainer, type RawInspect} from './mapping.js';
 import {EngineError} from '../engine-error.js';
 import type {ContainersApi} from './api-types.js';
 import {attach} from './attach.js';

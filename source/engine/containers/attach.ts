@@ -6,7 +6,7 @@
 import type {Duplex} from 'node:stream';
 import type Dockerode from 'dockerode';
 import {pathPart, type ApiClient} from '../transport/api-client.js';
-import type {RawInspect} from '../mapping.js';
+import type {RawInspect} from './mapping.js';
 import {createTerminalSession, DETACH_BYTES, DETACH_KEYS, resizeWithRetry, type SessionOutcome} from '../io/terminal-session.js';
 import {EngineError, type TerminalSession} from '../types.js';
 

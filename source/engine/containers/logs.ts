@@ -6,7 +6,7 @@ import type {IncomingMessage} from 'node:http';
 import type Dockerode from 'dockerode';
 import {pathPart, type ApiClient} from '../transport/api-client.js';
 import {createLogParser} from './log-parser.js';
-import type {RawInspect} from '../mapping.js';
+import type {RawInspect} from './mapping.js';
 import {toUnixTimestamp} from '../transport/timestamps.js';
 import type {LogLine, LogOptions} from '../types.js';
 

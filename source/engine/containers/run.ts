@@ -12,7 +12,7 @@ import type {ApiClient} from '../transport/api-client.js';
 import {pathPart} from '../transport/api-client.js';
 import {FrameDemuxer} from '../io/frame-demuxer.js';
 import {LineSplitter} from '../io/line-splitter.js';
-import type {RawInspect} from '../mapping.js';
+import type {RawInspect} from './mapping.js';
 import {createTerminalSession, DETACH_BYTES, DETACH_KEYS, resizeWithRetry} from '../io/terminal-session.js';
 import {EngineError, type LogLine, type LogStream, type RunContainerOptions, type RunOutcome, type RunSession, type TerminalSession} from '../types.js';
 import {contextOf} from '../lifecycle/context.js';

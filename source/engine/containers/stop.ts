@@ -5,7 +5,7 @@
  * period means the engine had to kill it.
  */
 import {pathPart, type ApiClient} from '../transport/api-client.js';
-import type {RawInspect} from '../mapping.js';
+import type {RawInspect} from './mapping.js';
 import {EngineError, type StopResult} from '../types.js';
 
 /** The engine's grace period when neither the call nor the container sets one. */

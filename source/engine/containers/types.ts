@@ -171,7 +171,7 @@ export interface RunContainerOptions {
 	labels?: Record<string, string>;
 }
 
-/** What a stop did (the engine's answer to a stop says nothing about it; see stop-container.ts). */
+/** What a stop did (the engine's answer to a stop says nothing about it; see containers/stop.ts). */
 export interface StopResult {
 	/** The container's exit code afterwards; undefined when it is gone already (--rm). */
 	exitCode?: number;

@@ -1,7 +1,7 @@
 /** Image calls beyond the list: inspect, layers with sharing, existence, tag. */
 import type {ApiClient} from '../transport/api-client.js';
 import {pathPart} from '../transport/api-client.js';
-import {toHistoryEntry, type RawHistory, type RawImage} from '../mapping.js';
+import {toHistoryEntry, type RawHistory, type RawImage} from './mapping.js';
 import {EngineError, type ImageConfig, type ImageDetails, type ImageLayer, type ImageLayers} from '../types.js';
 import {chainIds, layerOfEachStep} from './layers.js';
 

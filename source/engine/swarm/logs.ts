@@ -3,7 +3,7 @@
  * named by its task (`web.2`) and node hostname. The names come from the service's tasks and
  * the nodes, read before the stream opens; a task or node that appears later (a scale while
  * following) makes berth read them again before that batch is delivered, so lines keep their
- * order. Lines are delivered in batches, as streamLogs does.
+ * order. Lines are delivered in batches, as containers.logs does.
  */
 import type {IncomingMessage} from 'node:http';
 import type Dockerode from 'dockerode';

@@ -1,7 +1,7 @@
 /**
  * berth's view of Docker Swarm: services, their tasks, nodes, and what berth does to them
  * (scale, force update, rollback, remove, node availability, service logs). Re-exported from
- * `types.ts`; the methods are part of `Engine` through `SwarmEngine`. As everywhere, strings from
+ * `types.ts`; the calls are `engine.services`, `engine.tasks` and `engine.nodes` (below). As everywhere, strings from
  * the engine are untrusted and passed through verbatim: the UI neutralises them when it renders.
  */
 import type {LogLine, LogOptions} from '../listing-types.js';

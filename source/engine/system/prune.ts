@@ -8,7 +8,7 @@
  */
 import type {ApiClient} from '../transport/api-client.js';
 import {pathPart} from '../transport/api-client.js';
-import {toHistoryEntry, type RawHistory} from '../mapping.js';
+import {toHistoryEntry, type RawHistory} from '../images/mapping.js';
 import type {PruneItem, PruneItemKind, PruneOptions, PrunePlan, PruneReport, PruneTarget} from '../types.js';
 import {chainsOfImages, mapLimited} from '../images/images.js';
 import {layerSizes} from '../images/layers.js';

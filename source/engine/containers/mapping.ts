@@ -1,15 +1,13 @@
-/** The engine's JSON for containers, images and history to berth's domain types. */
+/** The engine's JSON for containers (list rows and inspect) to berth's domain types. */
 import type {
 	ContainerDetails,
 	ContainerState,
 	ContainerSummary,
 	Health,
-	ImageHistoryEntry,
-	ImageSummary,
 	MountInfo,
 	PortMapping,
-} from './types.js';
-import {familiarName, imageIdWithAlgorithm} from './transport/podman-compat.js';
+} from '../types.js';
+import {familiarName, imageIdWithAlgorithm} from '../transport/podman-compat.js';
 
 interface RawPort {
 	IP?: string;
@@ -29,15 +27,6 @@ export interface RawContainer {
 	Status?: string;
 	Ports?: RawPort[] | null;
 	Labels?: Record<string, string> | null;
-}
-
-export interface RawImage {
-	Id: string;
-	RepoTags?: string[] | null;
-	RepoDigests?: string[] | null;
-	Created?: number;
-	Size?: number;
-	Containers?: number;
 }
 
 export interface RawInspect {
@@ -80,15 +69,6 @@ export interface RawInspect {
 		Ports?: Record<string, Array<{HostIp?: string; HostPort?: string}> | null> | null;
 		Networks?: Record<string, unknown> | null;
 	};
-}
-
-export interface RawHistory {
-	Id?: string;
-	Created?: number;
-	CreatedBy?: string;
-	Tags?: string[] | null;
-	Size?: number;
-	Comment?: string;
 }
 
 const states = new Set<ContainerState>(['running', 'paused', 'restarting', 'exited', 'created', 'dead', 'removing']);
@@ -148,22 +128,6 @@ export function toContainerSummary(raw: RawContainer): ContainerSummary {
 }
 
 /** Without dockerd's "<none>" placeholders, in the familiar form (podman qualifies names: podman-compat.ts). */
-function realReferences(references: string[] | null | undefined): string[] {
-	return (references ?? []).filter(reference => !reference.startsWith('<none>')).map(familiarName);
-}
-
-export function toImageSummary(raw: RawImage): ImageSummary {
-	const summary: ImageSummary = {
-		id: imageIdWithAlgorithm(raw.Id),
-		repoTags: realReferences(raw.RepoTags),
-		repoDigests: realReferences(raw.RepoDigests),
-		created: raw.Created ?? 0,
-		size: raw.Size ?? 0,
-	};
-	if (typeof raw.Containers === 'number' && raw.Containers >= 0) summary.containers = raw.Containers;
-	return summary;
-}
-
 function list(value: string[] | string | null | undefined): string[] {
 	if (value === null || value === undefined) return [];
 	return Array.isArray(value) ? value : [value];
@@ -235,15 +199,4 @@ export function toContainerDetails(raw: RawInspect): ContainerDetails {
 	if (config.StopSignal) details.stopSignal = config.StopSignal;
 	if (typeof config.StopTimeout === 'number') details.stopTimeout = config.StopTimeout;
 	return details;
-}
-
-export function toHistoryEntry(raw: RawHistory): ImageHistoryEntry {
-	return {
-		id: raw.Id ?? '<missing>',
-		created: raw.Created ?? 0,
-		createdBy: raw.CreatedBy ?? '',
-		size: raw.Size ?? 0,
-		tags: realReferences(raw.Tags),
-		comment: raw.Comment ?? '',
-	};
 }
