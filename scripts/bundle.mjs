@@ -97,8 +97,9 @@ const lazyFromRequire = {
 /**
  * dockerode is bundled (it is how berth talks to the engine), without what berth never uses:
  * its BuildKit session and progress (lib/session.js, lib/buildkit.js: gRPC and protobuf, about
- * 60 ms of start-up) are a stub, and the tar and .dockerignore packages its lib/util.js requires
- * at load (for its own build context packing) are loaded only if a property of them is read.
+ * 60 ms of start-up) are a stub, and the tar, .dockerignore and zlib modules its lib/util.js
+ * requires at load (for its own build context packing) are loaded only if a property of them is
+ * read (never: berth packs build contexts itself, source/archive/).
  */
 const dockerodeLib = /[\\/]node_modules[\\/]dockerode[\\/]lib[\\/]/;
 let dockerodeTrimmed = 0;
@@ -114,6 +115,8 @@ const dockerodeWithoutBuildKit = {
 			if (!dockerodeLib.test(args.importer)) return undefined;
 			return {path: args.path, namespace: 'lazy-proxy'};
 		});
+		// zlib too (its build context gzip): node's zlib module is not loaded at start-up otherwise.
+		build.onResolve({filter: /^(node:)?zlib$/}, args => (dockerodeLib.test(args.importer) ? {path: 'node:zlib', namespace: 'lazy-proxy'} : undefined));
 		build.onLoad({filter: /.*/, namespace: 'lazy-proxy'}, args => ({
 			contents: `let loaded; const load = () => (loaded ??= require(${JSON.stringify(args.path)})); module.exports = new Proxy({}, {get: (_, key) => load()[key]});`,
 			loader: 'js',
@@ -138,7 +141,7 @@ const result = await esbuild.build({
 		// Ink's React DevTools connection (DEV mode) is its only user.
 		ws: './source/stubs/ws.ts',
 	},
-	plugins: [inkPatchesPlugin, yogaWithoutFetch, builtinsFromRequire, dockerodeWithoutBuildKit, lazyFromRequire],
+	plugins: [inkPatchesPlugin, yogaWithoutFetch, dockerodeWithoutBuildKit, builtinsFromRequire, lazyFromRequire],
 	logLevel: 'warning',
 	minifyWhitespace: true,
 	minifySyntax: true,
