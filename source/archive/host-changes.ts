@@ -16,6 +16,24 @@ interface Change {
 	/** Where it is now (absolute). */
 	at: string;
 	directory: boolean;
+	/** Where it was, while a rename is under way (it is at one of the two). */
+	was?: string;
+}
+
+/** Removes a change from the host, wherever it is; true when it went, false when it was not there. */
+function removeNow(change: Change): boolean {
+	let gone = false;
+	for (const at of change.was ? [change.at, change.was] : [change.at]) {
+		try {
+			if (change.directory) rmdirSync(at);
+			else unlinkSync(at);
+			gone = true;
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+		}
+	}
+
+	return gone;
 }
 
 const tempFlags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
@@ -48,13 +66,28 @@ export class HostChanges {
 	undoNow(): void {
 		for (const change of this.changes.splice(0).reverse()) {
 			try {
-				if (change.directory) rmdirSync(change.at);
-				else unlinkSync(change.at);
+				removeNow(change);
 			} catch {
-				// Gone already, or not empty: nothing more can be done now.
+				// Not empty, or not allowed: nothing more can be done now.
 			}
 		}
 		going.delete(this);
+	}
+
+	/**
+	 * Makes something at `at` with `create` (mkdir, symlink, link, open). It is in the journal
+	 * before the call, so an exit at any moment takes it back; if the call fails it never was.
+	 */
+	async make<T>(at: string, directory: boolean, create: () => Promise<T>): Promise<T> {
+		const change = {at, directory};
+		this.changes.push(change);
+		try {
+			return await create();
+		} catch (error) {
+			const index = this.changes.lastIndexOf(change);
+			if (index >= 0) this.changes.splice(index, 1);
+			throw error;
+		}
 	}
 
 	/** A new, empty file under a temporary name in `dir` (mode 0600 until it is complete). */
@@ -62,25 +95,25 @@ export class HostChanges {
 		for (;;) {
 			const at = tempNameIn(dir);
 			try {
-				const handle = await open(at, tempFlags, 0o600);
-				this.changes.push({at, directory: false});
-				return {at, handle};
+				return {at, handle: await this.make(at, false, () => open(at, tempFlags, 0o600))};
 			} catch (error) {
 				if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
 			}
 		}
 	}
 
-	/** Something made at `at` by this copy (a directory, a link). */
-	made(at: string, directory = false): void {
-		this.changes.push({at, directory});
-	}
-
 	/** Moves a temporary file (or link) to its real name; the journal follows it. */
 	async rename(from: string, to: string): Promise<void> {
-		await rename(from, to);
 		const change = this.changes.findLast(candidate => candidate.at === from);
-		if (change) change.at = to;
+		if (change) Object.assign(change, {at: to, was: from});
+		try {
+			await rename(from, to);
+		} catch (error) {
+			if (change) Object.assign(change, {at: from, was: undefined});
+			throw error;
+		}
+
+		if (change) change.was = undefined;
 	}
 
 	/** Something that replaced what existed before: it stays whatever happens next (the old one is gone). */
@@ -96,21 +129,26 @@ export class HostChanges {
 		if (index >= 0) this.changes.splice(index, 1);
 	}
 
-	/** Removes everything this copy made, newest first; returns how many went and what could not be removed (absolute). */
+	/**
+	 * Removes everything this copy made, newest first; returns how many went and what could not be
+	 * removed (absolute). Each change leaves the journal only once it is undone, so berth exiting
+	 * half-way through (a quit cancels the copy, then exits) finishes the rest from the exit handler.
+	 */
 	async undo(): Promise<{removed: number; left: string[]}> {
-		going.delete(this);
 		let removed = 0;
 		const left: string[] = [];
-		for (const change of this.changes.splice(0).reverse()) {
+		while (this.changes.length > 0) {
+			const change = this.changes.at(-1)!;
 			try {
 				await (change.directory ? rmdir(change.at) : unlink(change.at));
 				removed++;
 			} catch (error) {
-				if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
-				left.push(change.at);
+				if ((error as NodeJS.ErrnoException).code !== 'ENOENT') left.push(change.at);
 			}
+			if (this.changes.at(-1) === change) this.changes.pop();
 		}
 
+		going.delete(this);
 		return {removed, left};
 	}
 }

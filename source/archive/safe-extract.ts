@@ -90,8 +90,10 @@ export async function unpackSafely(source: NodeJS.ReadableStream, destination: s
 	const tarStream = await loadTarStream();
 	const extract = tarStream.extract();
 	const unpacker = new Unpacker(root, options);
+	let current: Promise<void> | undefined;
 	extract.on('entry', (header: Headers, body: Readable, next: (error?: unknown) => void) => {
-		unpacker.entry(header, body).then(() => next(), (error: unknown) => {
+		current = unpacker.entry(header, body);
+		current.then(() => next(), (error: unknown) => {
 			body.resume();
 			extract.destroy(error as Error);
 		});
@@ -105,6 +107,8 @@ export async function unpackSafely(source: NodeJS.ReadableStream, destination: s
 		unpacker.changes.keep();
 		return unpacker.outcome;
 	} catch (error) {
+		// The entry being written settles first (its stream was closed), so nothing is made after the undo.
+		await Promise.race([current?.catch(() => {}), new Promise(resolve => setTimeout(resolve, 5000).unref())]);
 		const {removed, left} = await unpacker.changes.undo();
 		const cancelled = options.signal?.aborted === true;
 		throw new AbandonedCopy(cancelled ? 'cancelled' : 'failed', {...unpacker.progress}, removed, left, {cause: cancelled ? options.signal!.reason : hostError(error, root)});

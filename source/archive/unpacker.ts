@@ -50,6 +50,10 @@ export class Unpacker {
 		this.progress.entries++;
 		this.progress.current = header.name;
 		const counted = body.pipe(this.counter());
+		// An extraction that is torn down closes the entry without ending it: end what reads it too.
+		body.once('close', () => {
+			if (!body.readableEnded) counted.destroy(new Error('the archive was cut off'));
+		});
 		let reading = false;
 		let shown = header.name;
 		this.parentsMade = [];
@@ -68,8 +72,7 @@ export class Unpacker {
 				if (existing === 'directory') return await drain(counted);
 				if (existing !== undefined) return await this.refuse(name, 'exists on the host and is not a directory', counted);
 				await this.makeParents(name);
-				await mkdir(absolute, {mode: 0o700});
-				this.changes.made(absolute, true);
+				await this.changes.make(absolute, true, () => mkdir(absolute, {mode: 0o700}));
 				this.directoryModes.push({absolute, mode: (header.mode ?? 0o755) & 0o1777});
 				this.record(name, 'directory', absolute, 0);
 				return await drain(counted);
@@ -97,9 +100,7 @@ export class Unpacker {
 
 			await drain(counted);
 			const at = conflict ? tempNameIn(path.dirname(absolute)) : absolute;
-			if (kind === 'symlink') await symlink(verdict.linkTarget!, at);
-			else await link(source!.at, at);
-			this.changes.made(at);
+			await this.changes.make(at, false, () => (kind === 'symlink' ? symlink(verdict.linkTarget!, at) : link(source!.at, at)));
 			if (mtime && kind === 'symlink') await lutimes(at, mtime, mtime).catch(() => {});
 			await this.place(name, kind, at, absolute, 0, conflict);
 		} catch (error) {
@@ -216,8 +217,7 @@ export class Unpacker {
 			const parent = parts.slice(0, depth).join('/');
 			if ((await this.kindAt(parent)) !== undefined) continue;
 			const absolute = path.join(this.root, parent);
-			await mkdir(absolute, {mode: 0o755});
-			this.changes.made(absolute, true);
+			await this.changes.make(absolute, true, () => mkdir(absolute, {mode: 0o755}));
 			this.made.set(parent, {kind: 'directory', at: absolute});
 			this.parentsMade.push(parent);
 		}

@@ -48,7 +48,9 @@ export function createBuilds(host: ImageHost): Builds {
 				if (queue.length > 0) dispatch({type: 'build-lines', lines: queue.splice(0), step});
 			});
 			const meter = createRateMeter();
+			let ended = false;
 			const upload = throttle(PROGRESS_INTERVAL_MS, (sent: CopyProgress) => {
+				if (ended) return;
 				const rate = meter.sample(sent.bytes);
 				dispatch({type: 'build-upload', upload: {bytes: sent.bytes, total: sent.total, ...(rate !== undefined && {rate})}});
 			});
@@ -91,6 +93,7 @@ export function createBuilds(host: ImageHost): Builds {
 						host.say('error', failed ? `Build of ${name} failed at ${stepText(failed)}: ${why}` : failureText('build', name, error));
 					}
 				} finally {
+					ended = true;
 					upload.cancel();
 					batches.cancel();
 					abort = undefined;

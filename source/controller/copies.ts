@@ -51,7 +51,10 @@ export function createCopies(engine: Engine, store: Store, runner: ActionRunner,
 		const {key} = job;
 		const finish = runner.record(job.cli);
 		const meter = createRateMeter();
+		// Progress the engine reports after the copy ended (a cancel racing the last piece) is dropped.
+		let ended = false;
 		const updates = throttle(PROGRESS_INTERVAL_MS, (progress: CopyProgress) => {
+			if (ended) return;
 			const rate = meter.sample(progress.bytes);
 			dispatch({type: 'copy-update', key, patch: {progress, ...(rate !== undefined && {rate})}});
 			const percent = bytePercent(progress);
@@ -100,6 +103,7 @@ export function createCopies(engine: Engine, store: Store, runner: ActionRunner,
 			dispatch({type: 'copy-update', key, patch: {status: cancelled ? 'cancelled' : 'failed', message: why}});
 			say(cancelled ? 'info' : 'error', cancelled ? `Copy ${job.direction === 'out' ? 'from' : 'into'} ${job.container.name}: ${why}` : `copy ${job.container.name} failed: ${why}`);
 		} finally {
+			ended = true;
 			updates.cancel();
 			live.delete(key);
 			dispatch({type: 'busy', id: job.container.id});

@@ -77,7 +77,7 @@ export function TransferView({transfer, width, height, scroll, keys, onExtent}: 
 	if (transfer.status === 'done') say(`✔ ${transfer.message ?? `${verb} done`}`, 'ok');
 	else if (transfer.status === 'credentials') say(`The registry wants credentials: ${transfer.message ?? 'unauthorized'}`, 'warn');
 	else if (transfer.status === 'failed') say(`✖ ${verb} failed: ${transfer.message ?? 'unknown error'}`, 'bad', true);
-	else if (transfer.status === 'cancelled') say(`✖ ${verb} cancelled: the engine stopped it`, 'warn', true);
+	else if (transfer.status === 'cancelled') say(`✖ ${verb} cancelled`, 'warn', true);
 	const summary = overall(transfer, width);
 	if (summary) say(summary, 'info');
 	const layers = transfer.progress?.layers ?? [];

@@ -131,6 +131,8 @@ describe('a running container on a real engine', () => {
 		expect(readFileSync(path.join(out, 'new.txt'), 'utf8')).toBe('made\n');
 		const source = path.join(out, 'to-container.txt');
 		writeFileSync(source, 'from the host\n');
+		// The copy's view closes with Esc.
+		await app.press(ESC);
 		await app.press('I');
 		await app.waitFor(`Copy into ${name}`);
 		await app.press(`${source}${TAB}${CTRL_U}/data${ENTER}`);

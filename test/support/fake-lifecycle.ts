@@ -292,7 +292,16 @@ export class FakeLifecycle implements LifecycleEngine {
 		for (const [index, file] of files.entries()) {
 			bytes += file.bytes;
 			options.onProgress?.({bytes, entries: index + 1, current: file.path, ...sized});
-			if (index === 0) await abortable(this.host.enter('copyFromContainer.midway'), signal, `Cancelled after ${bytes} bytes: nothing was copied`);
+			if (index === 0) {
+				await abortable(this.host.enter('copyFromContainer.midway'), signal, `Cancelled after ${bytes} bytes: nothing was copied`).catch((error: unknown) => {
+					// As the real one can: a piece already read is reported after the copy ended.
+					setTimeout(() => {
+						options.onProgress?.({bytes: bytes + 1, entries: 2, current: file.path, ...sized});
+						void this.host.enter('copyFromContainer.late-progress');
+					}, 50);
+					throw error;
+				});
+			}
 		}
 		const refused = files.filter(file => file.refused).map(file => ({path: file.path, reason: file.refused!}));
 		const copied = files.filter(file => !file.refused);

@@ -17,11 +17,9 @@ afterEach(() => {
 	rmSync(top, {recursive: true, force: true});
 });
 
-it('berth exiting in the middle of a copy out leaves nothing of it', () => {
-	top = mkdtempSync(path.join(tmpdir(), 'berth-exit-'));
-	const dest = path.join(top, 'dest');
-	mkdirSync(dest);
-	const script = path.join(top, 'copy.ts');
+/** Runs a copy out in a child Node that exits once a file is half-written (`cancelFirst`: after cancelling it, as a quit does); returns what the directory held then. */
+function exitMidCopy(dest: string, cancelFirst: boolean): string {
+	const script = path.join(top, `copy-${cancelFirst}.ts`);
 	writeFileSync(script, `
 import {readdirSync} from 'node:fs';
 import {Readable} from 'node:stream';
@@ -35,7 +33,8 @@ async function* chunks() {
 	yield tar.subarray(0, cut);
 	await new Promise(() => {});
 }
-void unpackSafely(Readable.from(chunks()), dest);
+const controller = new AbortController();
+unpackSafely(Readable.from(chunks()), dest, {signal: controller.signal}).catch(() => {});
 const seen = () => {
 	try {
 		const names = readdirSync(dest + '/dir');
@@ -48,13 +47,30 @@ const timer = setInterval(() => {
 	if (!seen()) return;
 	clearInterval(timer);
 	console.log(readdirSync(dest + '/dir').sort().join(' '));
-	process.exit(0);
+	if (!${cancelFirst}) process.exit(0);
+	// A quit: the cancel starts taking the copy back, and berth exits while it does.
+	controller.abort();
+	setImmediate(() => setImmediate(() => process.exit(0)));
 }, 5);
 })();
 `);
-	const bundled = path.join(top, 'copy.cjs');
+	const bundled = path.join(top, `copy-${cancelFirst}.cjs`);
 	buildSync({entryPoints: [script], bundle: true, platform: 'node', format: 'cjs', outfile: bundled, logLevel: 'silent'});
-	const during = execFileSync(process.execPath, [bundled], {encoding: 'utf8', timeout: 20_000}).trim();
-	expect(during).toMatch(/^\.berth-[0-9a-f]{12}\.part done\.txt$/);
+	return execFileSync(process.execPath, [bundled], {encoding: 'utf8', timeout: 20_000}).trim();
+}
+
+it('berth exiting in the middle of a copy out leaves nothing of it', () => {
+	top = mkdtempSync(path.join(tmpdir(), 'berth-exit-'));
+	const dest = path.join(top, 'dest');
+	mkdirSync(dest);
+	expect(exitMidCopy(dest, false)).toMatch(/^\.berth-[0-9a-f]{12}\.part done\.txt$/);
+	expect(readdirSync(dest)).toEqual([]);
+});
+
+it('nor does a quit, which cancels the copy and exits before the cancel has taken everything back', () => {
+	top = mkdtempSync(path.join(tmpdir(), 'berth-exit-'));
+	const dest = path.join(top, 'dest');
+	mkdirSync(dest);
+	expect(exitMidCopy(dest, true)).toMatch(/^\.berth-[0-9a-f]{12}\.part done\.txt$/);
 	expect(readdirSync(dest)).toEqual([]);
 });

@@ -58,7 +58,7 @@ function counts(written: WrittenEntry[]): {files: number; directories: number; s
 /** What an abandoned copy did, in words: how far it got, and that nothing it wrote stays. */
 function abandonedText(error: AbandonedCopy): string {
 	const where = error.progress.current ? `, in ${error.progress.current}` : '';
-	const gone = error.removed > 0 ? ` (the ${error.removed} ${error.removed === 1 ? 'entry' : 'entries'} written so far ${error.removed === 1 ? 'was' : 'were'} removed)` : '';
+	const gone = error.removed > 0 ? ` (what it had written was removed: ${error.removed === 1 ? '1 file or directory' : `${error.removed} files and directories`})` : '';
 	const left = error.left.length > 0 ? `; could not remove ${error.left.slice(0, 5).join(', ')}${error.left.length > 5 ? `, and ${error.left.length - 5} more` : ''}` : '';
 	return `after ${formatBytes(error.progress.bytes)}${where}: nothing was copied${gone}${left}`;
 }
