@@ -13,8 +13,8 @@ defineForm('copy-out', (ctx, values, form) => {
 	const into = path.resolve(values['to']!.trim() || '.');
 	if (!from.startsWith('/')) return {field: 'from', reason: 'the path in the container must be absolute (start with /)'};
 	const target = form.target!;
-	ctx.dispatch({type: 'close'});
-	ctx.services.copies.start({direction: 'out', target: {id: target.id, name: target.name}, from, into});
+	// The copy's view takes the form's place; a host path that is not there keeps the form open.
+	return ctx.services.copies.start({direction: 'out', target: {id: target.id, name: target.name}, from, into});
 });
 
 defineForm('copy-in', (ctx, values, form) => {
@@ -23,6 +23,5 @@ defineForm('copy-in', (ctx, values, form) => {
 	if (!values['from']!.trim()) return {field: 'from', reason: 'type the file or directory to copy'};
 	if (!into.startsWith('/')) return {field: 'to', reason: 'the directory in the container must be absolute (start with /)'};
 	const target = form.target!;
-	ctx.dispatch({type: 'close'});
-	ctx.services.copies.start({direction: 'in', target: {id: target.id, name: target.name}, from, into});
+	return ctx.services.copies.start({direction: 'in', target: {id: target.id, name: target.name}, from, into});
 });

@@ -36,7 +36,8 @@ export interface CopySpec {
 
 /** docker cp in and out, each in its own view with its progress; cancellable (controller/copies.ts). */
 export interface CopyService {
-	start(spec: CopySpec): void;
+	/** Starts the copy and opens its view; or says which field is wrong (a host path that is not there), starting nothing. */
+	start(spec: CopySpec): {field: 'from' | 'to'; reason: string} | undefined;
 	cancel(key: string): void;
 	/** The answer to "these exist on the host: replace them?" (no: nothing is copied). */
 	answer(key: string, replace: boolean): void;

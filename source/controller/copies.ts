@@ -7,7 +7,8 @@
  * written and refused, and the view lists every refused entry with its reason. Each copy is one
  * entry of the command log, ✗ unless it was carried out.
  */
-import type {CopyService} from '../commands/services.js';
+import {lstatSync, statSync} from 'node:fs';
+import type {CopyService, CopySpec} from '../commands/services.js';
 import {EngineError, type CopyInResult, type CopyOutResult, type CopyProgress, type Engine} from '../engine/types.js';
 import {cliFor} from '../format/cli-for.js';
 import {bytePercent} from '../format/byte-progress.js';
@@ -39,6 +40,29 @@ function inText(job: CopyJob, result: CopyInResult): string {
 	const parts = [plural(result.files, 'file'), ...(result.directories ? [plural(result.directories, 'directory', 'directories')] : []), ...(result.symlinks ? [plural(result.symlinks, 'link')] : [])];
 	const skipped = result.skipped.length ? `; skipped ${result.skipped.length} sockets, fifos or devices (v shows which)` : '';
 	return `Copied ${parts.join(', ')} (${formatBytes(result.bytes)}) from ${job.from} into ${job.container.name}:${job.into}${skipped}`;
+}
+
+/** The host side checked before anything starts: the directory copied into, or the path copied from, is there. */
+function hostPathProblem(spec: CopySpec): {field: 'from' | 'to'; reason: string} | undefined {
+	const hostPath = spec.direction === 'out' ? spec.into : spec.from;
+	let stat;
+	try {
+		stat = lstatSync(hostPath);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		return {field: spec.direction === 'out' ? 'to' : 'from', reason: code === 'ENOENT' ? `${hostPath}: no such ${spec.direction === 'out' ? 'directory' : 'file or directory'}` : `${hostPath}: ${(error as Error).message}`};
+	}
+
+	if (spec.direction === 'out' && !stat.isDirectory() && !(stat.isSymbolicLink() && isDirectory(hostPath))) return {field: 'to', reason: `${hostPath} is not a directory`};
+	return undefined;
+}
+
+function isDirectory(hostPath: string): boolean {
+	try {
+		return statSync(hostPath).isDirectory();
+	} catch {
+		return false;
+	}
 }
 
 export function createCopies(engine: Engine, store: Store, runner: ActionRunner, refresh: () => void): Copies {
@@ -113,6 +137,8 @@ export function createCopies(engine: Engine, store: Store, runner: ActionRunner,
 
 	return {
 		start(spec) {
+			const refused = hostPathProblem(spec);
+			if (refused) return refused;
 			const key = `copy-${++counter}`;
 			const cli = spec.direction === 'out' ? cliFor.copyFrom(spec.target.name, spec.from, spec.into) : cliFor.copyTo(spec.from, spec.target.name, spec.into);
 			const job: CopyJob = {key, direction: spec.direction, container: spec.target, from: spec.from, into: spec.into, cli, status: 'running', refused: []};
@@ -121,6 +147,7 @@ export function createCopies(engine: Engine, store: Store, runner: ActionRunner,
 			dispatch({type: 'copy-start', job});
 			dispatch({type: 'open', modal: {kind: 'copy', key, scroll: 0}});
 			void run(job, abort);
+			return undefined;
 		},
 		cancel(key) {
 			const copy = live.get(key);

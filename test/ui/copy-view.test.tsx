@@ -109,6 +109,24 @@ describe('C copies out in a view of its own', () => {
 	});
 });
 
+describe('the copy forms', () => {
+	it('keep a host path that is not there in the form, with the reason, and start nothing', async () => {
+		const {engine} = world();
+		app = await renderApp(engine, {columns: 120});
+		await app.waitFor('a1');
+		await app.press('C');
+		await app.waitFor('Copy out of a1');
+		await app.press(CTRL_U, '/data', TAB, CTRL_U, `${dir}/nope`, ENTER);
+		await app.waitFor(`to: ${dir}/nope: no such directory`);
+		await app.press(ESC, 'I');
+		await app.waitFor('Copy into a1');
+		await app.press(`${dir}/missing.txt`, TAB, CTRL_U, '/srv', ENTER);
+		await app.waitFor(`from: ${dir}/missing.txt: no such file or directory`);
+		expect(engine.callsTo('copyFromContainer')).toEqual([]);
+		expect(engine.callsTo('copyToContainer')).toEqual([]);
+	});
+});
+
 describe('I copies in', () => {
 	it('shows bytes, percent and a bar against the size counted first; x cancels it', async () => {
 		const {engine} = world();
