@@ -16,13 +16,13 @@
  * first (a walk of lstat calls with the same rules, nothing read), so the upload shows a percentage.
  */
 import {randomBytes} from 'node:crypto';
-import {lstatSync, readdirSync, type Stats} from 'node:fs';
+import {lstatSync, type Stats} from 'node:fs';
 import {lstat, readFile} from 'node:fs/promises';
 import path from 'node:path';
-import {Transform} from 'node:stream';
 import type {Pack} from 'tar-stream';
 import type {BuildContextSummary, CopyProgress} from '../engine/lifecycle-types.js';
 import {ArchiveError} from './archive-error.js';
+import {countBytes, countingStream} from './byte-count.js';
 import {loadDockerignore, loadTarFs} from './lazy-modules.js';
 
 export interface PackedContext {
@@ -63,33 +63,6 @@ export function locateDockerfile(contextDir: string, dockerfile?: string): {inCo
 	const relative = path.relative(contextDir, absolute);
 	if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) return {inContext: relative.split(path.sep).join('/')};
 	return {outside: absolute};
-}
-
-/** The bytes of the regular files the walk would send: `left` says what it leaves out. */
-function countBytes(dir: string, left: (absolute: string, stat: Stats) => boolean): number {
-	let total = 0;
-	let names: string[];
-	try {
-		names = readdirSync(dir);
-	} catch {
-		return 0;
-	}
-
-	for (const name of names) {
-		const absolute = path.join(dir, name);
-		let stat: Stats;
-		try {
-			stat = lstatSync(absolute);
-		} catch {
-			continue;
-		}
-
-		if (left(absolute, stat)) continue;
-		if (stat.isFile()) total += stat.size;
-		else if (stat.isDirectory()) total += countBytes(absolute, left);
-	}
-
-	return total;
 }
 
 export async function packBuildContext(contextDir: string, dockerfile?: string, onProgress?: (progress: CopyProgress) => void): Promise<PackedContext> {
@@ -175,17 +148,7 @@ export async function packBuildContext(contextDir: string, dockerfile?: string, 
 			progress.current = header.name;
 			return header;
 		},
-		mapStream(stream) {
-			const counted = new Transform({
-				transform(chunk: Buffer, _encoding, next) {
-					progress.bytes += chunk.length;
-					onProgress?.({...progress});
-					next(null, chunk);
-				},
-			});
-			stream.on('error', (error: Error) => counted.destroy(error));
-			return stream.pipe(counted) as unknown as typeof stream;
-		},
+		mapStream: countingStream(progress, onProgress),
 		finish(finished: Pack) {
 			if (dockerfileContent) {
 				finished.entry({name: inTar, size: dockerfileContent.length, mode: 0o644, mtime: new Date(), uid: 0, gid: 0}, dockerfileContent);

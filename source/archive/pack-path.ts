@@ -7,11 +7,11 @@
  * cut-off upload can name the one the engine got only part of. Packed by tar-fs, loaded on first use.
  */
 import {lstatSync} from 'node:fs';
-import {lstat, readdir} from 'node:fs/promises';
+import {lstat} from 'node:fs/promises';
 import path from 'node:path';
-import {Transform} from 'node:stream';
 import type {CopyInResult, CopyProgress} from '../engine/lifecycle-types.js';
 import {ArchiveError} from './archive-error.js';
+import {countBytes, countingStream} from './byte-count.js';
 import {loadTarFs} from './lazy-modules.js';
 
 export interface PackedEntry {
@@ -31,18 +31,6 @@ export interface PackedPath {
 	done: Promise<CopyInResult>;
 }
 
-/** The bytes of the regular files at and below `absolute` (links not followed). */
-async function countBytes(absolute: string): Promise<number> {
-	const stat = await lstat(absolute).catch(() => undefined);
-	if (!stat) return 0;
-	if (stat.isFile()) return stat.size;
-	if (!stat.isDirectory()) return 0;
-	const names = await readdir(absolute).catch(() => [] as string[]);
-	let total = 0;
-	for (const name of names) total += await countBytes(path.join(absolute, name));
-	return total;
-}
-
 export async function packPath(hostPath: string, onProgress?: (progress: CopyProgress) => void): Promise<PackedPath> {
 	const absolute = path.resolve(hostPath);
 	const stat = await lstat(absolute).catch((error: NodeJS.ErrnoException) => {
@@ -50,7 +38,7 @@ export async function packPath(hostPath: string, onProgress?: (progress: CopyPro
 	});
 	if (!stat.isFile() && !stat.isDirectory() && !stat.isSymbolicLink()) throw new ArchiveError(`cannot copy ${absolute}: only files, directories and links can be copied`);
 
-	const total = await countBytes(absolute);
+	const total = countBytes(absolute);
 	const tarFs = await loadTarFs();
 	const summary: CopyInResult = {files: 0, directories: 0, symlinks: 0, bytes: 0, skipped: []};
 	const entries: PackedEntry[] = [];
@@ -91,17 +79,7 @@ export async function packPath(hostPath: string, onProgress?: (progress: CopyPro
 			onProgress?.({...progress});
 			return header;
 		},
-		mapStream(stream) {
-			const counted = new Transform({
-				transform(chunk: Buffer, _encoding, next) {
-					progress.bytes += chunk.length;
-					onProgress?.({...progress});
-					next(null, chunk);
-				},
-			});
-			stream.on('error', (error: Error) => counted.destroy(error));
-			return stream.pipe(counted) as unknown as typeof stream;
-		},
+		mapStream: countingStream(progress, onProgress),
 		finish() {
 			settle.resolve(summary);
 		},

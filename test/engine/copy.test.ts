@@ -1,6 +1,6 @@
 /** diff and docker cp both ways against the real engine. */
 import {execFileSync} from 'node:child_process';
-import {existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, inject, it} from 'vitest';
@@ -10,6 +10,7 @@ import {EngineError, type CopyProgress} from '../../source/engine/types.js';
 import {dockerCli} from '../support/dockerd.js';
 import {trackResources, uniqueName, waitFor} from '../support/names.js';
 import {startRelay} from '../support/relay.js';
+import {tree} from '../support/file-tree.js';
 
 const host = inject('dockerHost');
 const engine = createDockerEngine(resolveEndpoint({host, env: {}, homedir: tmpdir()}));
@@ -41,20 +42,6 @@ async function rejection(promise: Promise<unknown>): Promise<EngineError> {
 	const error = await promise.then(() => undefined, (failure: unknown) => failure);
 	expect(error).toBeInstanceOf(EngineError);
 	return error as EngineError;
-}
-
-function tree(dir: string): string[] {
-	const out: string[] = [];
-	const walk = (sub: string) => {
-		for (const name of readdirSync(path.join(dir, sub))) {
-			const relative = sub ? `${sub}/${name}` : name;
-			out.push(relative);
-			if (lstatSync(path.join(dir, relative)).isDirectory()) walk(relative);
-		}
-	};
-
-	walk('');
-	return out.sort();
 }
 
 describe('containerChanges', () => {

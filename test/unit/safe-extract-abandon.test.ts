@@ -3,13 +3,14 @@
  * name, an archive cut off or a cancel takes back everything the copy wrote, and files that exist
  * are asked about once the archive was read (one pass), then replaced or the copy abandoned.
  */
-import {existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
+import {existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {Readable} from 'node:stream';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {unpackSafely} from '../../source/archive/safe-extract.js';
 import {makeTar, tarStreamOf, type TarEntry} from '../support/tar.js';
+import {tree} from '../support/file-tree.js';
 
 let top: string;
 let dest: string;
@@ -23,20 +24,6 @@ beforeEach(() => {
 afterEach(() => {
 	rmSync(top, {recursive: true, force: true});
 });
-
-function tree(dir: string): string[] {
-	const out: string[] = [];
-	const walk = (sub: string) => {
-		for (const name of readdirSync(path.join(dir, sub))) {
-			const relative = sub ? `${sub}/${name}` : name;
-			out.push(relative);
-			if (lstatSync(path.join(dir, relative)).isDirectory()) walk(relative);
-		}
-	};
-
-	walk('');
-	return out.sort();
-}
 
 const big = 'B'.repeat(256 * 1024);
 const entries: TarEntry[] = [

@@ -1,11 +1,12 @@
 /** The safe extractor on crafted archives: nothing lands outside the destination (see also safe-extract-links and -abandon). */
-import {existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
+import {existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {judgeEntry, normaliseEntryName, symlinkStaysInside} from '../../source/archive/entry-rules.js';
 import {unpackSafely} from '../../source/archive/safe-extract.js';
 import {makeTar, tarStreamOf, type TarEntry} from '../support/tar.js';
+import {tree} from '../support/file-tree.js';
 
 let top: string;
 let dest: string;
@@ -25,21 +26,6 @@ afterEach(() => {
 
 async function unpack(entries: TarEntry[], options: {replace?: boolean} = {}) {
 	return unpackSafely(tarStreamOf(await makeTar(entries)), dest, options.replace ? {onConflicts: async () => 'replace'} : {});
-}
-
-/** Every path under `dir`, relative. */
-function tree(dir: string): string[] {
-	const out: string[] = [];
-	const walk = (sub: string) => {
-		for (const name of readdirSync(path.join(dir, sub))) {
-			const relative = sub ? `${sub}/${name}` : name;
-			out.push(relative);
-			if (lstatSync(path.join(dir, relative)).isDirectory()) walk(relative);
-		}
-	};
-
-	walk('');
-	return out.sort();
 }
 
 describe('entry rules', () => {
