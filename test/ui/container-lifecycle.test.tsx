@@ -13,7 +13,7 @@ import {EngineError, type TerminalSession} from '../../source/engine/types.js';
 import {App} from '../../source/ui/app.js';
 import {FakeEngine, fakeContainer, fakeImage} from '../support/fake-engine.js';
 import {BACKSPACE, ENTER, ESC, TAB} from '../support/keys.js';
-import {dialogText, plain, renderApp, sleep, type RenderedApp} from '../support/render-app.js';
+import {plain, renderApp, sleep, type RenderedApp} from '../support/render-app.js';
 
 let app: RenderedApp | undefined;
 afterEach(() => {
