@@ -8,7 +8,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 // Engine files that still import upward (format/, archive/): being changed by the cp work; moved last.
-const ENGINE_UPWARD_PENDING = ['source/engine/lifecycle/copy.ts', 'source/engine/lifecycle/build.ts', 'source/engine/lifecycle/credentials.ts', 'source/engine/lifecycle/registry-transfer.ts'];
+const ENGINE_UPWARD_PENDING = ['source/engine/lifecycle/copy-in.ts', 'source/engine/lifecycle/copy-out.ts', 'source/engine/lifecycle/build.ts', 'source/engine/lifecycle/credentials.ts', 'source/engine/lifecycle/registry-transfer.ts'];
 const engineOnly = ['dockerode', 'dockerode/*', 'docker-modem', 'docker-modem/*', 'ssh2', 'tar-fs', 'tar-stream'];
 const restricted = (patterns, message) => ({patterns: [{group: patterns, message}]});
 /**

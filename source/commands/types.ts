@@ -26,6 +26,7 @@ export type Scope =
 	| 'commands'
 	| 'inspect'
 	| 'prune'
+	| 'job'
 	| 'contexts'
 	| 'help'
 	| 'dialog'

@@ -28,6 +28,7 @@ import {createServiceLogs} from './service-logs.js';
 import {startSwarmPoller} from './swarm-poller.js';
 import {clearStaleStatus} from './status-timer.js';
 import {createImageServices} from './images.js';
+import {createCopies} from './copies.js';
 
 /** What berth asks of the real terminal (cli.tsx implements it; absent in tests without one). */
 export interface TerminalControl {
@@ -126,7 +127,8 @@ export function createController(options: ControllerOptions): Controller {
 		},
 	});
 	const images = createImageServices({engine, store, runner, refresh, say, cwd: options.cwd ?? process.cwd()});
-	const running = () => [...runner.running(), ...images.running()];
+	const copies = createCopies(engine, store, runner, refresh);
+	const running = () => [...runner.running(), ...images.running(), ...copies.running()];
 	const services: Services = {
 		contexts: options.contexts && contextsService(options.contexts, store, say, running, runner.record),
 		act: spec => runner.act(spec),
@@ -134,6 +136,7 @@ export function createController(options: ControllerOptions): Controller {
 		read: work => work(engine),
 		running,
 		images,
+		copies,
 		shell: options.shell,
 		interactive: (target, what, open, cli) => handOver.start(target, what, open, cli),
 		saveLogs: (file, scope, overwrite, through) => void saveLogsTo(ctx, engine, logs.buffer(), {file, scope, overwrite, through, cwd: options.cwd}),
@@ -200,6 +203,7 @@ export function createController(options: ControllerOptions): Controller {
 			stopHosts?.();
 			unsubscribeLayer();
 			runs.stop();
+			copies.stop();
 			swarm.stop();
 			serviceLogs.stop();
 			if (pasting) options.terminal?.bracketedPaste(false);

@@ -5,6 +5,7 @@
  */
 import {timesAgree} from '../format/ages.js';
 import {lineAtEnd} from '../input/line-editor.js';
+import {reduceCopies} from './copies-reducer.js';
 import {reduceImages} from './images-reducer.js';
 import {reduceLogs} from './logs-reducer.js';
 import {initialLogsState, type LogsAction} from './logs-types.js';
@@ -39,6 +40,7 @@ export function initialState(options: {showAll?: boolean; showStats?: boolean; c
 		imageJobs: {transfers: []},
 		commandLog: [],
 		hosts: [],
+		copies: [],
 	};
 }
 
@@ -54,7 +56,7 @@ function withScroll(modal: Modal, scroll: number, state: AppState): Modal {
 }
 
 function reduce(state: AppState, action: Action): AppState {
-	const images = reduceImages(state, action);
+	const images = reduceImages(state, action) ?? reduceCopies(state, action);
 	if (images) return images;
 	if (isModalAction(action)) return reduceModal(state, action);
 	if (isSwarmAction(action)) return dropStaleModal(reduceSwarm(state, action));

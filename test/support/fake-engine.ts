@@ -510,9 +510,8 @@ export class FakeEngine implements Engine {
 		run: async (image, options) => this.withMounts(await this.runContainer(image, options), options),
 		runAttached: async (image, options, onOutput, signal) => this.lifecycle.runAttached(image, options, onOutput, signal),
 		runInteractive: async (image, options, size) => this.lifecycle.runInteractive(image, options, size),
-		planCopyFrom: async (id, path, hostDir) => this.lifecycle.planCopyFromContainer(id, path, hostDir),
 		copyFrom: async (id, path, hostDir, options, signal) => this.lifecycle.copyFromContainer(id, path, hostDir, options, signal),
-		copyTo: async (id, hostPath, dir, signal) => this.lifecycle.copyToContainer(id, hostPath, dir, signal),
+		copyTo: async (id, hostPath, dir, options, signal) => this.lifecycle.copyToContainer(id, hostPath, dir, options, signal),
 	};
 
 	readonly images: ImagesApi = {
@@ -525,7 +524,7 @@ export class FakeEngine implements Engine {
 		exists: async ref => this.lifecycle.imageExists(ref),
 		pull: async (ref, options, onProgress, signal) => this.lifecycle.pull(ref, options, onProgress, signal),
 		push: async (ref, options, onProgress, signal) => this.lifecycle.push(ref, options, onProgress, signal),
-		build: async (options, onOutput, signal) => this.lifecycle.build(options, onOutput, signal),
+		build: async (options, onOutput, signal, onUpload) => this.lifecycle.build(options, onOutput, signal, onUpload),
 	};
 
 	readonly registry: RegistryApi = {

@@ -5,7 +5,7 @@
  * With several hosts (hosts/multi-engine.ts) every method that takes an id goes to that id's host
  * and `list` merges every host's rows, each with its `host` and a qualified id.
  */
-import type {ContainerChange, CopyInResult, CopyOutOptions, CopyOutResult, CopyPlan} from './file-types.js';
+import type {ContainerChange, CopyInOptions, CopyInResult, CopyOutOptions, CopyOutResult} from './file-types.js';
 import type {CommitOptions, ContainerDetails, ContainerStats, ContainerSummary, ExecResult, ProcessList, RunContainerOptions, StopResult, TerminalSession} from './types.js';
 import type {LogLine, LogOptions} from '../listing-types.js';
 import type {RunOutcome, RunSession} from '../lifecycle-types.js';
@@ -62,10 +62,17 @@ export interface ContainersApi {
 	/** `docker run -it`: a terminal session on the new container. */
 	runInteractive(image: string, options: RunContainerOptions, size: {columns: number; rows: number}): Promise<RunSession>;
 
-	/** What `copyFrom` would write into `hostDir`, with conflicts and refused entries. */
-	planCopyFrom(id: string, containerPath: string, hostDir: string): Promise<CopyPlan>;
-	/** `docker cp ID:PATH HOSTDIR`, unpacked safely: nothing lands outside `hostDir`. */
+	/**
+	 * `docker cp ID:PATH HOSTDIR` in one read of the archive, unpacked safely: nothing lands outside
+	 * `hostDir`, no file is ever partly under its real name, existing entries are replaced only when
+	 * `onConflicts` says so. Aborting, or a connection that drops, removes everything it wrote and
+	 * rejects ('aborted', 'interrupted') saying so.
+	 */
 	copyFrom(id: string, containerPath: string, hostDir: string, options?: CopyOutOptions, signal?: AbortSignal): Promise<CopyOutResult>;
-	/** `docker cp HOSTPATH ID:DIR`: the file or directory named, into the container's existing directory. */
-	copyTo(id: string, hostPath: string, containerDir: string, signal?: AbortSignal): Promise<CopyInResult>;
+	/**
+	 * `docker cp HOSTPATH ID:DIR`: the file or directory named, into the container's existing
+	 * directory. Aborting cuts the upload; the engine keeps the files it had whole, and the one it
+	 * was receiving is removed (the rejection says what the container holds).
+	 */
+	copyTo(id: string, hostPath: string, containerDir: string, options?: CopyInOptions, signal?: AbortSignal): Promise<CopyInResult>;
 }

@@ -6,7 +6,8 @@
 import type {ApiClient} from '../transport/api-client.js';
 import {pathPart} from '../transport/api-client.js';
 import {imageIdWithAlgorithm, splitTopColumns} from '../transport/podman-compat.js';
-import {copyFromContainer, copyToContainer, planCopyFromContainer} from '../lifecycle/copy.js';
+import {copyToContainer} from '../lifecycle/copy-in.js';
+import {copyFromContainer} from '../lifecycle/copy-out.js';
 import {toContainerDetails, toContainerSummary, type RawContainer, type RawInspect} from './mapping.js';
 import {EngineError} from '../engine-error.js';
 import type {ContainersApi} from './api-types.js';
@@ -84,8 +85,7 @@ export function createContainersApi(client: ApiClient): ContainersApi {
 		run: async (image, options) => runDetached(client, image, options),
 		runAttached: async (image, options, onOutput, signal) => runAttached(client, image, options, onOutput, signal),
 		runInteractive: async (image, options, size) => runInteractive(client, image, options, size),
-		planCopyFrom: async (id, containerPath, hostDir) => planCopyFromContainer(client, id, containerPath, hostDir),
 		copyFrom: async (id, containerPath, hostDir, options, signal) => copyFromContainer(client, id, containerPath, hostDir, options, signal),
-		copyTo: async (id, hostPath, containerDir, signal) => copyToContainer(client, id, hostPath, containerDir, signal),
+		copyTo: async (id, hostPath, containerDir, options, signal) => copyToContainer(client, id, hostPath, containerDir, options, signal),
 	};
 }

@@ -7,6 +7,7 @@
 import type {ImageHistoryEntry, ImageSummary} from '../listing-types.js';
 import type {CredentialInfo, PullOptions, PullResult, PushOptions, PushResult, RegistryCredentials, TransferProgress} from './transfer-types.js';
 import type {BuildLine, BuildOptions, BuildResult, ImageDetails, ImageLayers} from './types.js';
+import type {CopyProgress} from '../containers/file-types.js';
 
 export interface ImagesApi {
 	/** All tagged and dangling top-level images, one entry per image (tags in repoTags). */
@@ -28,8 +29,13 @@ export interface ImagesApi {
 	pull(ref: string, options: PullOptions, onProgress: (progress: TransferProgress) => void, signal?: AbortSignal): Promise<PullResult>;
 	/** `docker push REF`; as pull. */
 	push(ref: string, options: PushOptions, onProgress: (progress: TransferProgress) => void, signal?: AbortSignal): Promise<PushResult>;
-	/** `docker build` with the classic builder; output lines in batches; resolves with the new image. */
-	build(options: BuildOptions, onOutput: (lines: BuildLine[]) => void, signal?: AbortSignal): Promise<BuildResult>;
+	/**
+	 * `docker build` with the classic builder; output lines in batches; resolves with the new
+	 * image. `onUpload`: how much of the context was sent (its file contents, against the total
+	 * counted first). Aborting closes the connection: while the context is being sent the engine
+	 * discards it; during a step it stops the build.
+	 */
+	build(options: BuildOptions, onOutput: (lines: BuildLine[]) => void, signal?: AbortSignal, onUpload?: (progress: CopyProgress) => void): Promise<BuildResult>;
 }
 
 /** Registry credentials for this session (in memory only), as pull, push and login use them. */

@@ -31,7 +31,7 @@ export function createImagesApi(client: ApiClient): ImagesApi {
 		exists: async ref => imageExists(client, ref),
 		pull: async (ref, options, onProgress, signal) => pull(client, ref, options, onProgress, signal),
 		push: async (ref, options, onProgress, signal) => push(client, ref, options, onProgress, signal),
-		build: async (options, onOutput, signal) => build(client, options, onOutput, signal),
+		build: async (options, onOutput, signal, onUpload) => build(client, options, onOutput, signal, onUpload),
 	};
 }
 
