@@ -81,7 +81,7 @@ const builtinsFromRequire = {
 };
 
 /**
- * Packages the lifecycle loads on first use with import() (source/archive/lazy-modules.ts): kept
+ * Packages the lifecycle loads on first use with import() (source/engine/archive/lazy-modules.ts): kept
  * out of the bundle, so nothing of them is read or run at start-up, and loaded through the
  * loader's `require` (the bundle is a script: it has no module loader for a real import()).
  */
@@ -99,7 +99,7 @@ const lazyFromRequire = {
  * its BuildKit session and progress (lib/session.js, lib/buildkit.js: gRPC and protobuf, about
  * 60 ms of start-up) are a stub, and the tar, .dockerignore and zlib modules its lib/util.js
  * requires at load (for its own build context packing) are loaded only if a property of them is
- * read (never: berth packs build contexts itself, source/archive/).
+ * read (never: berth packs build contexts itself, source/engine/archive/).
  */
 const dockerodeLib = /[\\/]node_modules[\\/]dockerode[\\/]lib[\\/]/;
 let dockerodeTrimmed = 0;

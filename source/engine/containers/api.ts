@@ -6,8 +6,8 @@
 import type {ApiClient} from '../transport/api-client.js';
 import {pathPart} from '../transport/api-client.js';
 import {imageIdWithAlgorithm, splitTopColumns} from '../transport/podman-compat.js';
-import {copyToContainer} from '../lifecycle/copy-in.js';
-import {copyFromContainer} from '../lifecycle/copy-out.js';
+import {copyToContainer} from './copy-in.js';
+import {copyFromContainer} from './copy-out.js';
 import {toContainerDetails, toContainerSummary, type RawContainer, type RawInspect} from './mapping.js';
 import {EngineError} from '../engine-error.js';
 import type {ContainersApi} from './api-types.js';

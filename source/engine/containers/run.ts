@@ -15,9 +15,9 @@ import {LineSplitter} from '../io/line-splitter.js';
 import type {RawInspect} from './mapping.js';
 import {createTerminalSession, DETACH_BYTES, DETACH_KEYS, resizeWithRetry} from '../io/terminal-session.js';
 import {EngineError, type LogLine, type LogStream, type RunContainerOptions, type RunOutcome, type RunSession, type TerminalSession} from '../types.js';
-import {contextOf} from '../lifecycle/context.js';
+import {contextOf} from '../transport/client-context.js';
 import {toCreateBody, type RunMode} from './create-body.js';
-import {openRequest, readText} from '../lifecycle/request.js';
+import {openRequest, readText} from '../transport/stream-request.js';
 
 /** How long berth waits for the engine's exit code once the connection to the process closed. */
 const EXIT_WAIT_MS = 3000;

@@ -4,9 +4,9 @@
  */
 import type {ApiClient} from '../transport/api-client.js';
 import {pathPart} from '../transport/api-client.js';
-import {build} from '../lifecycle/build.js';
-import {findCredentials, forgetCredentials, login, rememberCredentials} from '../lifecycle/registry-session.js';
-import {pull, push} from '../lifecycle/registry-transfer.js';
+import {build} from './build.js';
+import {findCredentials, forgetCredentials, login, rememberCredentials} from './registry-session.js';
+import {pull, push} from './registry-transfer.js';
 import {toHistoryEntry, toImageSummary, type RawHistory, type RawImage} from './mapping.js';
 import type {ImagesApi, RegistryApi} from './api-types.js';
 import {imageExists, imageLayers, inspectImage, tagImage} from './images.js';

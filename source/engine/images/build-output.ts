@@ -5,7 +5,7 @@
  * `{"errorDetail": …}` is the failure, reported with the step it happened in. Pure.
  */
 import type {BuildLine, BuildStep} from '../types.js';
-import {streamError} from '../lifecycle/request.js';
+import {streamError} from '../transport/stream-request.js';
 
 const patterns: Array<[RegExp, BuildLine['kind']]> = [
 	[/^ ---> Using cache$/, 'cache'],

@@ -8,16 +8,16 @@
  * Not dockerode's followProgress: it takes a connection that drops mid-pull for the end of the
  * stream (the pull would look complete) and throws from its data handler on a malformed line.
  */
-import {registryOf} from '../images/registry-names.js';
+import {registryOf} from './registry-names.js';
 import type {ApiClient} from '../transport/api-client.js';
 import {pathPart} from '../transport/api-client.js';
 import {EngineError, type PullOptions, type PullResult, type PushOptions, type PushResult, type RegistryCredentials, type TransferProgress} from '../types.js';
-import {contextOf} from './context.js';
+import {contextOf} from '../transport/client-context.js';
 import {encodeRegistryAuth, findCredentials} from './credentials.js';
-import {TransferTracker} from '../images/progress.js';
-import {splitReference} from '../images/reference.js';
-import {asRegistryError, registryStreamError} from '../images/registry-errors.js';
-import {openRequest, readJsonLines, streamError} from './request.js';
+import {TransferTracker} from './progress.js';
+import {splitReference} from './reference.js';
+import {asRegistryError, registryStreamError} from './registry-errors.js';
+import {openRequest, readJsonLines, streamError} from '../transport/stream-request.js';
 
 /** The credentials to send; while a credential helper is asked, the progress says which one (it may wait on a keychain). */
 async function credentialsFor(client: ApiClient, ref: string, given: RegistryCredentials | undefined, onProgress: (progress: TransferProgress) => void, signal?: AbortSignal): Promise<RegistryCredentials | undefined> {

@@ -9,7 +9,7 @@
 import {lstatSync} from 'node:fs';
 import {lstat} from 'node:fs/promises';
 import path from 'node:path';
-import type {CopyInResult, CopyProgress} from '../engine/lifecycle-types.js';
+import type {CopyInResult, CopyProgress} from '../lifecycle-types.js';
 import {ArchiveError} from './archive-error.js';
 import {countBytes, countingStream} from './byte-count.js';
 import {loadTarFs} from './lazy-modules.js';

@@ -2,10 +2,10 @@
  * The session's registry credentials (`engine.registry`, images/api.ts): login checks them with
  * the registry through the engine and keeps them in memory; pull and push find them here.
  */
-import {registryOf} from '../images/registry-names.js';
+import {registryOf} from './registry-names.js';
 import type {ApiClient} from '../transport/api-client.js';
 import type {CredentialInfo, RegistryCredentials} from '../types.js';
-import {contextOf} from './context.js';
+import {contextOf} from '../transport/client-context.js';
 import {findCredentials as lookUp} from './credentials.js';
 import {checkLogin} from './registry-transfer.js';
 

@@ -6,8 +6,8 @@
  * signal aborts.
  */
 import type {IncomingMessage} from 'node:http';
-import type {ApiClient} from '../transport/api-client.js';
-import {toEngineError} from '../transport/errors.js';
+import type {ApiClient} from './api-client.js';
+import {toEngineError} from './errors.js';
 import {LineSplitter} from '../io/line-splitter.js';
 import {EngineError} from '../types.js';
 

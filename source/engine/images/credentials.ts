@@ -16,10 +16,10 @@ import {readFile} from 'node:fs/promises';
 import {homedir as osHomedir} from 'node:os';
 import path from 'node:path';
 import {inspect} from 'node:util';
-import {credentialKey} from '../images/registry-names.js';
+import {credentialKey} from './registry-names.js';
 import {configDir} from '../transport/endpoint.js';
 import {EngineError, type CredentialInfo, type RegistryCredentials} from '../types.js';
-import {cancelled} from './request.js';
+import {cancelled} from '../transport/stream-request.js';
 
 /** What a lookup reads; defaults are berth's own environment and home. */
 export interface CredentialEnvironment {

@@ -1,18 +1,18 @@
 /**
  * `docker build` with the classic builder (POST /build, what `DOCKER_BUILDKIT=0 docker build`
- * sends): the context packed on berth's side (source/archive/build-context.ts), the builder's
+ * sends): the context packed on berth's side (source/engine/archive/build-context.ts), the builder's
  * output as lines, the new image's id at the end. A failing step rejects with a BuildError
  * carrying the engine's message and that step. Intermediate containers are removed (rm=1, the
  * CLI's default); the failing step's container stays unless `forceRm`, as with the CLI.
  */
-import {ArchiveError} from '../../archive/archive-error.js';
-import {packBuildContext} from '../../archive/build-context.js';
+import {ArchiveError} from '../archive/archive-error.js';
+import {packBuildContext} from '../archive/build-context.js';
 import type {ApiClient} from '../transport/api-client.js';
 import {BuildError, EngineError, type BuildLine, type BuildOptions, type BuildResult, type CopyProgress} from '../types.js';
-import {BuildOutputParser} from '../images/build-output.js';
-import {contextOf} from './context.js';
+import {BuildOutputParser} from './build-output.js';
+import {contextOf} from '../transport/client-context.js';
 import {encodeRegistryConfig} from './credentials.js';
-import {openRequest, readJsonLines} from './request.js';
+import {openRequest, readJsonLines} from '../transport/stream-request.js';
 
 /** Build args as the CLI sends them: a NAME without a value takes berth's environment, or is left out. */
 export function resolveBuildArgs(args: Record<string, string | undefined> = {}, env: Record<string, string | undefined> = process.env): Record<string, string> {

@@ -10,7 +10,7 @@
  * - a hard link must name an entry of the same archive (checked against what was written).
  */
 import path from 'node:path';
-import type {ArchiveEntryKind} from '../engine/lifecycle-types.js';
+import type {ArchiveEntryKind} from '../lifecycle-types.js';
 
 export type EntryVerdict =
 	| {ok: true; name: string; kind: ArchiveEntryKind; linkTarget?: string}

@@ -20,7 +20,7 @@ import {lstatSync, type Stats} from 'node:fs';
 import {lstat, readFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {Pack} from 'tar-stream';
-import type {BuildContextSummary, CopyProgress} from '../engine/lifecycle-types.js';
+import type {BuildContextSummary, CopyProgress} from '../lifecycle-types.js';
 import {ArchiveError} from './archive-error.js';
 import {countBytes, countingStream} from './byte-count.js';
 import {loadDockerignore, loadTarFs} from './lazy-modules.js';

@@ -8,7 +8,7 @@ import {chmod, link, lstat, lutimes, mkdir, symlink} from 'node:fs/promises';
 import path from 'node:path';
 import {promises as streams, Transform, type Readable} from 'node:stream';
 import type {Headers} from 'tar-stream';
-import type {ArchiveEntryKind} from '../engine/lifecycle-types.js';
+import type {ArchiveEntryKind} from '../lifecycle-types.js';
 import {judgeEntry} from './entry-rules.js';
 import {HostChanges, tempNameIn} from './host-changes.js';
 import {linkProblem, type PathKind} from './link-rules.js';

@@ -23,7 +23,7 @@
 import {lstat, realpath} from 'node:fs/promises';
 import {promises as streams, type Readable} from 'node:stream';
 import type {Headers} from 'tar-stream';
-import type {RefusedEntry, WrittenEntry} from '../engine/lifecycle-types.js';
+import type {RefusedEntry, WrittenEntry} from '../lifecycle-types.js';
 import {ArchiveError} from './archive-error.js';
 import {loadTarStream} from './lazy-modules.js';
 import {Unpacker} from './unpacker.js';

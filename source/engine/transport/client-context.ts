@@ -3,8 +3,8 @@
  * and where the docker config is read from. Keyed by the engine's ApiClient, so DockerEngine needs
  * no new fields and each engine (each test) has its own.
  */
-import type {ApiClient} from '../transport/api-client.js';
-import {SessionCredentials, type CredentialEnvironment} from './credentials.js';
+import type {ApiClient} from './api-client.js';
+import {SessionCredentials, type CredentialEnvironment} from '../images/credentials.js';
 
 export interface LifecycleContext {
 	session: SessionCredentials;

@@ -6,7 +6,7 @@
 import {lstatSync, readdirSync, type Stats} from 'node:fs';
 import path from 'node:path';
 import {Transform} from 'node:stream';
-import type {CopyProgress} from '../engine/lifecycle-types.js';
+import type {CopyProgress} from '../lifecycle-types.js';
 
 /** The bytes of the regular files at and below `absolute`, links not followed; `leftOut` says what the walk skips. */
 export function countBytes(absolute: string, leftOut: (absolute: string, stat: Stats) => boolean = () => false): number {

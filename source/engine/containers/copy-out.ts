@@ -1,19 +1,19 @@
 /**
  * `docker cp CONTAINER:PATH HOSTDIR` in one read of the engine's archive (dockerode's Container
  * getArchive, loaded on first use): checked and written as it comes by the safe extractor
- * (source/archive/safe-extract.ts), which refuses what may not be written and asks about what
+ * (source/engine/archive/safe-extract.ts), which refuses what may not be written and asks about what
  * exists only once the archive was read. A copy that cannot finish took back everything it wrote;
  * its rejection says how far it got and that nothing stays.
  */
 import type {IncomingMessage} from 'node:http';
 import type Dockerode from 'dockerode';
-import {ArchiveError} from '../../archive/archive-error.js';
-import {AbandonedCopy, unpackSafely} from '../../archive/safe-extract.js';
-import {formatBytes} from '../../format/format.js';
+import {ArchiveError} from '../archive/archive-error.js';
+import {AbandonedCopy, unpackSafely} from '../archive/safe-extract.js';
+import {formatBytes} from '../io/bytes.js';
 import {pathPart, type ApiClient} from '../transport/api-client.js';
 import {toEngineError} from '../transport/errors.js';
 import {EngineError, type CopyOutOptions, type CopyOutResult, type WrittenEntry} from '../types.js';
-import {cancelled} from './request.js';
+import {cancelled} from '../transport/stream-request.js';
 
 async function containerOf(client: ApiClient, id: string): Promise<Dockerode.Container> {
 	return client.docker.getContainer(pathPart(id));

@@ -1,5 +1,5 @@
 /**
- * `docker cp HOSTPATH CONTAINER:DIR`: exactly the named host path packed (source/archive/
+ * `docker cp HOSTPATH CONTAINER:DIR`: exactly the named host path packed (source/engine/archive/
  * pack-path.ts) and sent as PUT /containers/{id}/archive, with its progress against the bytes
  * counted first.
  *
@@ -13,15 +13,15 @@
  */
 import path from 'node:path';
 import {Transform} from 'node:stream';
-import {ArchiveError} from '../../archive/archive-error.js';
-import {packPath, type PackedPath} from '../../archive/pack-path.js';
-import {TarCursor} from '../../archive/tar-cursor.js';
-import {formatBytes} from '../../format/format.js';
+import {ArchiveError} from '../archive/archive-error.js';
+import {packPath, type PackedPath} from '../archive/pack-path.js';
+import {TarCursor} from '../archive/tar-cursor.js';
+import {formatBytes} from '../io/bytes.js';
 import {pathPart, type ApiClient} from '../transport/api-client.js';
 import {toEngineError} from '../transport/errors.js';
-import {execCapture} from '../containers/exec.js';
+import {execCapture} from './exec.js';
 import {EngineError, type CopyInOptions, type CopyInResult, type CopyProgress} from '../types.js';
-import {cancelled, openRequest} from './request.js';
+import {cancelled, openRequest} from '../transport/stream-request.js';
 
 /** How long the engine may take to answer an upload ended early before the connection is cut. */
 const CUT_SHORT_ANSWER_MS = 15_000;
