@@ -142,7 +142,7 @@ describe('the daemon stops and comes back', () => {
 		}
 	}, 90_000);
 
-	// Was a bug (the README's known bug), fixed in source/engine/socket-watch.ts: berth kept its
+	// Was a bug (the README's known bug), fixed in source/engine/transport/socket-watch.ts: berth kept its
 	// unix-socket connections alive, and a dockerd that got SIGTERM removes its socket at once but
 	// keeps answering on connections already open while it stops its containers (up to their stop
 	// timeout: 10 s by default), so berth showed the engine as up until the daemon exited. This

@@ -9,7 +9,7 @@
  * 3. `auths[registry]` in the same file: `auth` (base64 of user:password), `identitytoken`.
  *
  * Registries are keyed as the CLI keys them: "https://index.docker.io/v1/" for Docker Hub,
- * host[:port] for the rest (source/format/registry.ts).
+ * host[:port] for the rest (source/engine/images/registry-names.ts).
  */
 import {spawn} from 'node:child_process';
 import {readFile} from 'node:fs/promises';

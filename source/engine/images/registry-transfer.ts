@@ -1,6 +1,6 @@
 /**
- * `docker pull` and `docker push`: POST /images/create and /images/{name}/push with the
- * X-Registry-Auth header, the JSON progress read to its end. An error the engine reports inside
+ * `docker pull` and `docker push`: dockerode's createImage and Image.push (POST /images/create
+ * and /images/{name}/push with the X-Registry-Auth header), the JSON progress read to its end. An error the engine reports inside
  * the stream (`{"errorDetail": …}`) rejects with the registry's message; so does an error answer
  * before the stream starts (the engine answers a pull's early failures with HTTP 404/500).
  * Credentials not given are looked up as the docker CLI does (credentials.ts).
@@ -8,6 +8,8 @@
  * Not dockerode's followProgress: it takes a connection that drops mid-pull for the end of the
  * stream (the pull would look complete) and throws from its data handler on a malformed line.
  */
+import type {IncomingMessage} from 'node:http';
+import type Dockerode from 'dockerode';
 import {registryOf} from './registry-names.js';
 import type {ApiClient} from '../transport/api-client.js';
 import {pathPart} from '../transport/api-client.js';
@@ -17,7 +19,7 @@ import {encodeRegistryAuth, findCredentials} from './credentials.js';
 import {TransferTracker} from './progress.js';
 import {splitReference} from './reference.js';
 import {asRegistryError, registryStreamError} from './registry-errors.js';
-import {openRequest, readJsonLines, streamError} from '../transport/stream-request.js';
+import {cancelled, readJsonLines, streamError} from '../transport/stream-request.js';
 
 /** The credentials to send; while a credential helper is asked, the progress says which one (it may wait on a keychain). */
 async function credentialsFor(client: ApiClient, ref: string, given: RegistryCredentials | undefined, onProgress: (progress: TransferProgress) => void, signal?: AbortSignal): Promise<RegistryCredentials | undefined> {
@@ -31,21 +33,17 @@ async function credentialsFor(client: ApiClient, ref: string, given: RegistryCre
 async function transfer(
 	client: ApiClient,
 	direction: 'pull' | 'push',
-	request: {path: string; query: Record<string, string | undefined>; auth?: RegistryCredentials},
+	open: () => Promise<unknown>,
 	onProgress: (progress: TransferProgress) => void,
 	onMessage: (message: Record<string, unknown>) => void,
 	signal?: AbortSignal,
 ): Promise<void> {
-	let response;
+	let response: IncomingMessage;
 	try {
-		response = await openRequest(client, {
-			method: 'POST',
-			path: request.path,
-			query: request.query,
-			headers: {'X-Registry-Auth': encodeRegistryAuth(request.auth)},
-			signal,
-		});
+		if (signal?.aborted) throw cancelled();
+		response = await open() as IncomingMessage;
 	} catch (error) {
+		if (signal?.aborted) throw cancelled(error);
 		throw error instanceof EngineError ? asRegistryError(error) : error;
 	}
 
@@ -62,7 +60,13 @@ export async function pull(client: ApiClient, ref: string, options: PullOptions,
 	const {repository, tag} = splitReference(ref);
 	const auth = await credentialsFor(client, ref, options.auth, onProgress, signal);
 	const result: PullResult = {ref: tag?.startsWith('sha256:') ? `${repository}@${tag}` : `${repository}:${tag ?? 'latest'}`, upToDate: false};
-	await transfer(client, 'pull', {path: '/images/create', query: {fromImage: repository, tag: tag ?? 'latest', platform: options.platform || undefined}, auth}, onProgress, message => {
+	const open = async () => client.docker.createImage({base64: encodeRegistryAuth(auth)}, {
+		fromImage: repository,
+		tag: tag ?? 'latest',
+		...(options.platform && {platform: options.platform}),
+		abortSignal: signal,
+	});
+	await transfer(client, 'pull', open, onProgress, message => {
 		const status = typeof message.status === 'string' ? message.status : '';
 		const digest = /^Digest: (\S+)/.exec(status);
 		if (digest) result.digest = digest[1]!;
@@ -79,7 +83,8 @@ export async function push(client: ApiClient, ref: string, options: PushOptions,
 	const {repository, tag = 'latest'} = splitReference(ref);
 	const auth = await credentialsFor(client, ref, options.auth, onProgress, signal);
 	const result: PushResult = {ref: `${repository}:${tag}`, tag};
-	await transfer(client, 'push', {path: `/images/${pathPart(repository)}/push`, query: {tag}, auth}, onProgress, message => {
+	const open = async () => client.docker.getImage(pathPart(repository)).push({tag, authconfig: {base64: encodeRegistryAuth(auth)}, abortSignal: signal} as Dockerode.ImagePushOptions);
+	await transfer(client, 'push', open, onProgress, message => {
 		const aux = message.aux as {Tag?: unknown; Digest?: unknown; Size?: unknown} | undefined;
 		if (typeof aux === 'object' && aux !== null && typeof aux.Digest === 'string') {
 			result.digest = aux.Digest;
@@ -96,7 +101,7 @@ export async function checkLogin(client: ApiClient, credentials: RegistryCredent
 	if (credentials.password) body.password = credentials.password;
 	if (credentials.identityToken) body.identitytoken = credentials.identityToken;
 	try {
-		await client.act({method: 'POST', path: '/auth', body});
+		await client.docker.checkAuth(body);
 	} catch (error) {
 		throw error instanceof EngineError ? asRegistryError(error) : error;
 	}

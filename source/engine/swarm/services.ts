@@ -5,11 +5,14 @@
  * again once.
  */
 import type Dockerode from 'dockerode';
-import {pathPart, type ApiClient, type Query} from '../transport/api-client.js';
+import {pathPart, type ApiClient} from '../transport/api-client.js';
 import {EngineError, type ServiceDetails, type ServiceSummary, type ServiceUpdateResult, type TaskSummary} from '../types.js';
 import {compareTasks, serviceMode, statusFromTasks, toServiceDetails, toServiceSummary, toTaskSummary} from './mapping.js';
 import type {RawNode, RawService, RawServiceSpec, RawTask} from './raw.js';
 import {managerCall} from './role.js';
+
+/** Query parameters of a service update besides the version. */
+type Query = Record<string, string>;
 
 function countsOf(service: RawService, tasks: RawTask[]): {running: number; desired: number; completed: number} {
 	const status = service.ServiceStatus;
