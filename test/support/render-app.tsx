@@ -5,6 +5,7 @@
 import React from 'react';
 import {render} from 'ink-testing-library';
 import {App} from '../../source/ui/app.js';
+import type {TerminalControl} from '../../source/controller/controller.js';
 import type {Engine} from '../../source/engine/types.js';
 import type {EngineFeed} from '../../source/state/engine-feed.js';
 import type {Store} from '../../source/state/store.js';
@@ -43,7 +44,18 @@ export interface RenderedApp {
 
 export async function renderApp(
 	engine: Engine,
-	options: {rows?: number; columns?: number; showAll?: boolean; showStats?: boolean; now?: () => Date; cwd?: string; feed?: EngineFeed; onStore?: (store: Store) => void} = {},
+	options: {
+		rows?: number;
+		columns?: number;
+		showAll?: boolean;
+		showStats?: boolean;
+		now?: () => Date;
+		cwd?: string;
+		feed?: EngineFeed;
+		onStore?: (store: Store) => void;
+		/** The terminal berth hands over to (a shell, a command); without it they say they need one. */
+		terminal?: TerminalControl;
+	} = {},
 ): Promise<RenderedApp> {
 	let exited = false;
 	const instance = render(
@@ -54,6 +66,7 @@ export async function renderApp(
 			cwd={options.cwd}
 			feed={options.feed}
 			onStore={options.onStore}
+			terminal={options.terminal}
 			now={options.now ?? (() => new Date('2026-11-23T10:30:00'))}
 			onQuit={() => {
 				exited = true;
