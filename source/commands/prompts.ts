@@ -41,7 +41,6 @@ export function typeText(ctx: CommandContext, text: string, pasted = false): voi
 	}
 	const active = activeLine(ctx.state);
 	if (!active) return;
-	// eslint-disable-next-line no-control-regex
 	const clean = text.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
 	if (clean === '') return;
 	const {max, what} = lineLimit(ctx.state);

@@ -36,6 +36,8 @@ export interface RenderedApp {
 	frames: string[];
 	/** Writes key bytes and waits until Ink has handled them. */
 	press(...keys: string[]): Promise<void>;
+	/** Writes key bytes (one read) and returns at once, without letting the event loop turn. */
+	write(keys: string): void;
 	/** Polls until the frame satisfies `predicate` (or contains the text); throws with the frame after `timeout`. */
 	waitFor(predicate: string | ((frame: string) => boolean), timeout?: number): Promise<string>;
 	unmount(): void;
@@ -83,6 +85,9 @@ export async function renderApp(
 	return {
 		lastFrame,
 		frames: instance.frames,
+		write(keys) {
+			instance.stdin.write(keys);
+		},
 		async press(...keys) {
 			for (const key of keys) {
 				instance.stdin.write(key);

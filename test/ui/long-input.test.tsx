@@ -6,8 +6,9 @@
  */
 import {afterEach, describe, expect, it} from 'vitest';
 import type {TerminalControl} from '../../source/controller/controller.js';
+import {busyMs} from '../../source/input/busy-watch.js';
 import {FakeEngine, fakeContainer, fakeImage} from '../support/fake-engine.js';
-import {BACKSPACE, CTRL_C, ENTER} from '../support/keys.js';
+import {BACKSPACE, CTRL_C, ENTER, ESC} from '../support/keys.js';
 import {dialogText, renderApp, type RenderedApp} from '../support/render-app.js';
 
 let app: RenderedApp | undefined;
@@ -157,3 +158,42 @@ describe('Ctrl-C always answers', () => {
 		await app!.waitFor(() => app!.exited());
 	});
 });
+
+describe('keys typed while berth is busy', () => {
+	/** Holds the event loop for a little over the busy threshold, as a slow frame would. */
+	function busyFor(ms: number) {
+		const until = performance.now() + ms;
+		while (performance.now() < until) {
+			// Busy.
+		}
+	}
+
+	it('act on the prompt they were typed at, never on the screen after it: Esc closes it, K y kill nothing', async () => {
+		const {engine} = world();
+		await openExec(engine);
+		await app!.press(`${PASTE_START}${words(8000)}${PASTE_END}`);
+		// berth reads a key and does not answer for a while; meanwhile Esc, K and y are typed.
+		app!.write('a');
+		busyFor(busyMs + 100);
+		app!.write(`${ESC}Ky`);
+		await app!.waitFor('Ignored 2 keys typed while berth was busy');
+		const frame = app!.lastFrame();
+		expect(frame).not.toContain('Run a command in api');
+		expect(frame).not.toContain('Kill api');
+		expect(engine.callsTo('killContainer')).toEqual([]);
+		// berth answers again: keys are run, typed ahead as ever.
+		await app!.press('Ky');
+		await app!.waitFor(() => engine.callsTo('killContainer').length === 1);
+	});
+
+	it('typed at the prompt, they go into it, in order', async () => {
+		const {engine} = world();
+		await openExec(engine);
+		app!.write('l');
+		busyFor(busyMs + 100);
+		app!.write('s -la');
+		await app!.press(ENTER);
+		expect(await ranCommand(engine)).toEqual(['ls', '-la']);
+	});
+});
+
