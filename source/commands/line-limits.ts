@@ -43,6 +43,8 @@ const fields: Record<string, LineLimit> = {
 	to: path('a path'),
 	context: path('a path'),
 	dockerfile: path('a path'),
+	command: text('a command line'),
+	password: text('a password'),
 };
 
 /** The limit of the line being edited now (see prompts.ts activeLine). */

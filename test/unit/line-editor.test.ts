@@ -7,7 +7,8 @@
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {editLine, insertText, lineAtEnd, prefilledLine, type LineState} from '../../source/input/line-editor.js';
 import {visibleLine} from '../../source/input/line-window.js';
-import {stringWidth} from '../../source/text/width.js';
+import {graphemes, stringWidth} from '../../source/text/width.js';
+import {random} from '../support/random.js';
 
 afterEach(() => {
 	vi.restoreAllMocks();
@@ -100,6 +101,43 @@ describe('the drawn window of a line', () => {
 	});
 });
 
+describe('the window, on random lines', () => {
+	it('fits its width, keeps the cursor, shows a part next to the cursor, and marks every cut side', () => {
+		const next = random(18);
+		const pieces = ['a', 'b', ' ', '-', '漢', 'é', 'e\u0301', '👩‍👩‍👧', '😀', '🇫🇷', 'ก\u0e31'];
+		for (let round = 0; round < 400; round++) {
+			const length = Math.floor(next() * 120);
+			const parts = Array.from({length}, () => pieces[Math.floor(next() * pieces.length)]!);
+			const value = parts.join('');
+			// The cursor on a grapheme boundary (between two parts, or at the end).
+			const at = Math.floor(next() * (parts.length + 1));
+			const cursor = parts.slice(0, at).join('').length;
+			const width = 1 + Math.floor(next() * 40);
+			const shown = visibleLine({value, cursor}, width, stringWidth);
+			const context = JSON.stringify({value, cursor, width, shown});
+			// Two cells beside the cursor cell: room for a mark on each side.
+			const marks = width - Math.max(1, stringWidth(shown.at)) >= 2;
+			const head = value.slice(0, cursor);
+			const tail = value.slice(cursor);
+			// The cursor cell: the grapheme under the cursor, or a space at the end.
+			expect(shown.at, context).toBe(tail === '' ? ' ' : graphemes(tail)[0]);
+			const rest = tail.slice(shown.at === ' ' && tail === '' ? 0 : shown.at.length);
+			// Before: the end of what precedes the cursor, "…" first when not all of it.
+			const before = shown.before.startsWith('…') ? shown.before.slice(1) : shown.before;
+			expect(head.endsWith(before), context).toBe(true);
+			if (marks && !shown.before.startsWith('…')) expect(before, context).toBe(head);
+			// After: the start of what follows, "…" last when not all of it.
+			const after = shown.after.endsWith('…') ? shown.after.slice(0, -1) : shown.after;
+			expect(rest.startsWith(after), context).toBe(true);
+			if (marks && !shown.after.endsWith('…')) expect(after, context).toBe(rest);
+			// Within the width (the cursor cell alone may be wider than a very narrow field).
+			expect(stringWidth(shown.before + shown.at + shown.after), context).toBeLessThanOrEqual(Math.max(width, stringWidth(shown.at)));
+			// Something after the cursor shows when there is room for it.
+			if (rest !== '' && width >= stringWidth(shown.at) + 2) expect(shown.after, context).not.toBe('');
+		}
+	});
+});
+
 describe('editing a 100 KB line', () => {
 	it('each key looks only around the cursor, and is right', () => {
 		const value = longText(100_000);
@@ -134,6 +172,31 @@ describe('editing a 100 KB line', () => {
 		expect(line.value).toBe('a👩‍👩‍👧b');
 		line = editLine(line, 'delete');
 		expect(line).toEqual({value: 'ab', cursor: 1});
+	});
+});
+
+describe('editing keys, on random lines', () => {
+	it('move and delete exactly as segmenting the whole line would, long runs of emoji included', () => {
+		const next = random(1818);
+		const pieces = ['a', ' ', '漢', 'e\u0301', '👩‍👩‍👧', '😀', '🇫🇷', '👍🏽', 'ก\u0e31'];
+		const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+		for (let round = 0; round < 300; round++) {
+			// Some lines are one piece repeated (no character that stands alone for hundreds of code units).
+			const same = next() < 0.3 ? pieces[Math.floor(next() * pieces.length)] : undefined;
+			const parts = Array.from({length: Math.floor(next() * 200)}, () => same ?? pieces[Math.floor(next() * pieces.length)]!);
+			const value = parts.join('');
+			const bounds = [...segmenter.segment(value)].map(g => g.index).concat(value.length);
+			const k = Math.floor(next() * bounds.length);
+			const cursor = bounds[k]!;
+			const line = {value, cursor};
+			const context = JSON.stringify({value, cursor});
+			expect(editLine(line, 'left').cursor, context).toBe(bounds[Math.max(0, k - 1)]);
+			expect(editLine(line, 'right').cursor, context).toBe(bounds[Math.min(bounds.length - 1, k + 1)]);
+			const previous = bounds[Math.max(0, k - 1)]!;
+			expect(editLine(line, 'backspace').value, context).toBe(value.slice(0, previous) + value.slice(cursor));
+			const following = bounds[Math.min(bounds.length - 1, k + 1)]!;
+			expect(editLine(line, 'delete').value, context).toBe(value.slice(0, cursor) + value.slice(following));
+		}
 	});
 });
 
