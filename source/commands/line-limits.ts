@@ -1,7 +1,8 @@
 /**
  * How long each prompt's line may grow. What is typed or pasted past it is left out, and the
- * status line says so: a 100 KB paste becomes a line the prompt can use, and nothing downstream
- * (a form's CLI preview, a filter run over every row, a log search) works on more than that.
+ * prompt says so (prompts.ts typeText): a 100 KB paste becomes a line the prompt can use, and
+ * nothing downstream (a form's CLI preview, a filter run over every row, a log search) works on
+ * more than that.
  */
 import type {AppState, PromptPurpose} from '../state/types.js';
 

@@ -122,7 +122,8 @@ function safeBoundaryBefore(s: string, at: number): number {
 /**
  * Calls `visit(start, end)` for each grapheme of `s` that ends at or before `to` (a boundary),
  * from the last one back, until it returns false. Segments a short stretch before `to` at a
- * time: the work is in proportion to how far back it goes, not to the length of `s`.
+ * time: the work is in proportion to how far back it goes, not to the length of `s` (except in
+ * a run of characters that may all join, segmented once from where it starts).
  */
 export function eachGraphemeBackward(s: string, to: number, visit: (start: number, end: number) => boolean): void {
 	let end = Math.min(to, s.length);
