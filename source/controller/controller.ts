@@ -5,7 +5,7 @@
  * hand-overs to a shell, saving logs). The UI only draws the store's state.
  */
 import type {Engine, TerminalSession} from '../engine/types.js';
-import {handleKey} from '../commands/dispatch.js';
+import {createKeyRunner} from '../commands/busy-keys.js';
 import {layerOf} from '../commands/registry.js';
 import type {Services} from '../commands/services.js';
 import type {CommandContext} from '../commands/types.js';
@@ -61,8 +61,8 @@ export interface ControllerOptions {
 export interface Controller {
 	/** Reads keys from the terminal's input until stopped. */
 	listen(stdin: Parameters<typeof readKeys>[0]): void;
-	/** Handles keys as if typed (the reader calls this). */
-	keys(events: KeyEvent[]): void;
+	/** Handles keys as if typed (the reader calls this); `busy`: they were read after berth was busy (commands/busy-keys.ts). */
+	keys(events: KeyEvent[], busy?: boolean): void;
 	/** The lines the logs pane shows. */
 	logBuffer(): LogBufferView;
 	/** The search's matches as far as it got (the pane's filter mode). */
@@ -175,9 +175,8 @@ export function createController(options: ControllerOptions): Controller {
 		say,
 		services,
 	};
-	const keys = (events: KeyEvent[]) => {
-		for (const event of events) handleKey(ctx, event);
-	};
+	const run = createKeyRunner(ctx);
+	const keys = (events: KeyEvent[], busy = false) => run(events, busy);
 
 	return {
 		listen(stdin) {
