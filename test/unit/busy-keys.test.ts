@@ -18,25 +18,31 @@ const nextTimer = () => new Promise<void>(resolve => setTimeout(resolve, 0));
 const nextImmediate = () => new Promise<void>(resolve => setImmediate(resolve));
 
 describe('a read that waited behind busy work', () => {
-	it('is told apart: a probe armed a second ago that has not run yet, or one that ran late in this turn', async () => {
-		let now = 0;
-		const watch = watchBusy(1000, () => now);
-		expect(watch.read()).toBe(false);
-		// Held up in the same turn (the frame of the first read took 2 s): the probe has not run.
-		now = 2000;
-		expect(watch.read()).toBe(true);
-		// The probe runs (late), and a read in the same turn of the loop is one that waited.
-		const seen = await new Promise<boolean>(resolve => setTimeout(() => resolve(watch.read()), 0));
-		expect(seen).toBe(true);
-		// Once the loop has come round, reads are fresh again.
-		await nextImmediate();
-		await nextTimer();
-		now += 10;
-		expect(watch.read()).toBe(false);
-		await nextTimer();
-		now += 10;
-		expect(watch.read()).toBe(false);
-		watch.stop();
+	it('is told apart: a probe armed a second ago that has not run yet, or one that ran late in this turn', () => {
+		// The loop's phases on fake timers: a zero-delay timer (the probe) runs, then the check
+		// phase's immediates; real timers a millisecond apart could fall in different turns.
+		vi.useFakeTimers({toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate']});
+		try {
+			let now = 0;
+			const watch = watchBusy(1000, () => now);
+			expect(watch.read()).toBe(false);
+			// Held up in the same turn (the frame of the first read took 2 s): the probe has not run.
+			now = 2000;
+			expect(watch.read()).toBe(true);
+			// The probe runs (late); a read in the same turn of the loop, before its immediates, waited too.
+			vi.advanceTimersToNextTimer();
+			expect(watch.read()).toBe(true);
+			// Once the loop has come round (the check phase ran), reads are fresh again.
+			vi.runOnlyPendingTimers();
+			now += 10;
+			expect(watch.read()).toBe(false);
+			vi.runOnlyPendingTimers();
+			now += 10;
+			expect(watch.read()).toBe(false);
+			watch.stop();
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 
 	it('reaches the keys: the reader hands each read its flag, an Esc held to the end of a busy read too', async () => {
