@@ -9,7 +9,7 @@ import type {AppState} from '../state/types.js';
 import type {Command, CommandContext} from './types.js';
 
 function move(ctx: CommandContext, delta: number | 'first' | 'last') {
-	ctx.dispatch({type: 'swarm-move', delta});
+	ctx.dispatch(delta === 'first' || delta === 'last' ? {type: 'move-to', where: delta} : {type: 'move', delta});
 }
 
 /** Each opening of the view is told apart (its reads belong to it). */

@@ -6,6 +6,7 @@ import {lineAtEnd} from '../input/line-editor.js';
 import {defaultSnapshotTag} from '../format/snapshot-tag.js';
 import type {AppState} from '../state/types.js';
 import {viewRows} from '../state/reducer.js';
+import {allContainers} from '../state/selectors.js';
 import {commandLogPage} from '../state/selection.js';
 import type {Command, CommandContext} from './types.js';
 
@@ -14,7 +15,7 @@ const selectedEntry = (state: AppState) => (state.modal?.kind === 'commands' ? s
 
 function commitFromDiff(ctx: CommandContext) {
 	const modal = diffOf(ctx.state)!;
-	const c = ctx.state.containers.find(x => x.id === modal.id);
+	const c = allContainers(ctx.state).find(x => x.id === modal.id);
 	if (!c) return;
 	ctx.dispatch({type: 'open', modal: {kind: 'prompt', purpose: 'commit', target: {kind: 'container', id: c.id, name: c.name}, line: lineAtEnd(defaultSnapshotTag(c.name, ctx.services.now()))}});
 }

@@ -6,7 +6,7 @@
  */
 import type {Engine, TerminalSession} from '../engine/types.js';
 import {handleKey} from '../commands/dispatch.js';
-import {layerOf} from '../commands/registry.js';
+import {layerOf} from '../state/precedence.js';
 import type {Services} from '../commands/services.js';
 import type {CommandContext} from '../commands/types.js';
 import type {KeyEvent} from '../input/decode-keys.js';

@@ -8,6 +8,7 @@ import type {Engine, LogLine, RunContainerOptions} from '../engine/types.js';
 import type {Store} from '../state/store.js';
 import {RingBuffer} from '../text/ring-buffer.js';
 import {failureText, type ActionRunner} from './action-runner.js';
+import {allContainers} from '../state/selectors.js';
 
 /** Lines an output view keeps. */
 export const outputCapacity = 5000;
@@ -37,8 +38,8 @@ export function createRuns(engine: Engine, store: Store, runner: ActionRunner, r
 	const focusContainer = (id: string) => {
 		store.dispatch({type: 'focus', pane: 'containers'});
 		const select = () => {
-			if (!store.getState().containers.some(c => c.id === id)) return false;
-			store.dispatch({type: 'select', pane: 'containers', key: id});
+			if (!allContainers(store.getState()).some(c => c.id === id)) return false;
+			store.dispatch({type: 'select', list: 'containers', key: id});
 			return true;
 		};
 		if (select()) return;

@@ -29,6 +29,8 @@ export interface RawContainer {
 	Status?: string;
 	Ports?: RawPort[] | null;
 	Labels?: Record<string, string> | null;
+	Mounts?: Array<{Type?: string; Name?: string; Destination?: string}> | null;
+	NetworkSettings?: {Networks?: Record<string, unknown> | null} | null;
 }
 
 export interface RawImage {
@@ -38,6 +40,7 @@ export interface RawImage {
 	Created?: number;
 	Size?: number;
 	Containers?: number;
+	Labels?: Record<string, string> | null;
 }
 
 export interface RawInspect {
@@ -139,6 +142,8 @@ export function toContainerSummary(raw: RawContainer): ContainerSummary {
 			return mapping;
 		}),
 		labels: {...raw.Labels},
+		networks: Object.keys(raw.NetworkSettings?.Networks ?? {}),
+		mounts: (raw.Mounts ?? []).map(mount => ({destination: mount.Destination ?? '', ...(mount.Type === 'volume' && mount.Name ? {name: mount.Name} : {})})),
 	};
 	const health = healthFromStatus(status);
 	if (health) summary.health = health;
@@ -160,6 +165,7 @@ export function toImageSummary(raw: RawImage): ImageSummary {
 		created: raw.Created ?? 0,
 		size: raw.Size ?? 0,
 	};
+	if (raw.Labels && Object.keys(raw.Labels).length > 0) summary.labels = {...raw.Labels};
 	if (typeof raw.Containers === 'number' && raw.Containers >= 0) summary.containers = raw.Containers;
 	return summary;
 }

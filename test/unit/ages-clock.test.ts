@@ -31,7 +31,7 @@ describe('ages clock reads', () => {
 		const rows = listRows(store.getState(), 'containers');
 		const onScreen = () => {
 			const state = store.getState();
-			return visibleContainers(state).slice(state.windows.containers, state.windows.containers + rows).map(c => c.id);
+			return visibleContainers(state).slice(state.lists.containers!.top, state.lists.containers!.top + rows).map(c => c.id);
 		};
 		expect(inspected().sort()).toEqual(onScreen().sort());
 		const firstScreen = inspected().length;
