@@ -86,7 +86,7 @@ export function startAgesClock(engine: Engine, store: Store, now: () => number):
 			sharedRead(key, () => engine.inspectContainer(c.id)).then(
 				d => {
 					if (stopped) return;
-					store.dispatch({type: 'times', id: c.id, times: {state: d.state, startedAt: parseTime(d.startedAt), finishedAt: parseTime(d.finishedAt)}});
+					store.dispatch({type: 'times', id: c.id, times: {state: d.state, startedAt: parseTime(d.startedAt), finishedAt: parseTime(d.finishedAt), restartCount: d.restartCount}});
 				},
 				() => {
 					// Gone meanwhile, or the engine is away: the text's own count stays.

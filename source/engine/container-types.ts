@@ -79,6 +79,8 @@ export interface ContainerDetails {
 	startedAt: string;
 	finishedAt: string;
 	health?: Health;
+	/** The last health check (with a healthcheck): its exit code and output (untrusted), and how many failed in a row. */
+	healthCheck?: {failingStreak: number; exitCode: number; output: string; at: string};
 	restartPolicy: {name: string; maximumRetryCount: number};
 	restartCount: number;
 	ports: PortMapping[];

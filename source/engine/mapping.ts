@@ -62,7 +62,7 @@ export interface RawInspect {
 		Error?: string;
 		StartedAt?: string;
 		FinishedAt?: string;
-		Health?: {Status?: string} | null;
+		Health?: {Status?: string; FailingStreak?: number; Log?: Array<{ExitCode?: number; Output?: string; End?: string}> | null} | null;
 	};
 	Config?: {
 		Image?: string;
@@ -238,6 +238,8 @@ export function toContainerDetails(raw: RawInspect): ContainerDetails {
 	};
 	const health = state.Health?.Status;
 	if (health === 'healthy' || health === 'unhealthy' || health === 'starting') details.health = health;
+	const last = state.Health?.Log?.at(-1);
+	if (last) details.healthCheck = {failingStreak: state.Health?.FailingStreak ?? 0, exitCode: last.ExitCode ?? 0, output: last.Output ?? '', at: last.End ?? ''};
 	if (config.StopSignal) details.stopSignal = config.StopSignal;
 	if (typeof config.StopTimeout === 'number') details.stopTimeout = config.StopTimeout;
 	return details;

@@ -8,6 +8,7 @@ import {containerStatusText} from '../format/ages.js';
 import {formatBytes, formatPorts, shortId, stateGlyph, stateLabel} from '../format/format.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import type {AppState} from '../state/types.js';
+import type {Tone} from './column.js';
 import type {CellContext, FilterWord, Kind, KindColumn, SortKey} from './kind.js';
 import {lastOf} from '../state/memo.js';
 import {hostWord, labelValueWord, labelWord} from './words.js';
@@ -40,13 +41,33 @@ export function statusCell(c: ContainerSummary, state: AppState): string {
 	return sanitizeInline(containerStatusText(c, state.times[c.id], state.listedAt[c.id] ?? state.clock, state.clock));
 }
 
+const healthTone: Record<string, Tone | undefined> = {healthy: 'ok', unhealthy: 'bad', starting: 'info', none: undefined};
+
+/** Whether any row has it, remembered per list of rows (a column's `when` is asked on every render). */
+function anyRow(has: (c: ContainerSummary) => boolean): (rows: readonly ContainerSummary[]) => boolean {
+	const known = new WeakMap<readonly ContainerSummary[], boolean>();
+	return rows => {
+		let result = known.get(rows);
+		if (result === undefined) known.set(rows, (result = rows.some(has)));
+		return result;
+	};
+}
+
+const anyHealth = anyRow(c => c.health !== undefined);
+const anyProject = anyRow(c => composeProject in c.labels);
+const anyService = anyRow(c => composeService in c.labels);
+
+/** Whether a container on screen has restarted (its inspect said so). */
+const restarted = lastOf((times: AppState['times']) => Object.values(times).some(t => (t.restartCount ?? 0) > 0));
+
 const columns: Array<KindColumn<ContainerSummary>> = [
 	{
 		id: 'state',
 		title: 'STATE',
 		min: 14,
 		priority: 9,
-		cell: c => (c.unreachable ? `? ${stateLabel(c)}` : `${stateGlyph(c.state, c.health, c.exitCode).glyph} ${stateLabel(c)}`),
+		// The health has its own column; the glyph's colour still says it (an unhealthy one is red).
+		cell: c => `${c.unreachable ? '?' : stateGlyph(c.state, c.health, c.exitCode).glyph} ${stateLabel({state: c.state, exitCode: c.exitCode})}`,
 		tone: c => (c.unreachable ? 'muted' : stateGlyph(c.state, c.health, c.exitCode).tone),
 	},
 	{
@@ -68,6 +89,10 @@ const columns: Array<KindColumn<ContainerSummary>> = [
 		cell: (c, ctx) => statusCell(c, ctx.state),
 		dependsOn: state => [state.clock, state.times, state.listedAt, state.busy],
 	},
+	{id: 'health', title: 'HEALTH', width: 9, priority: 6, when: (_state, rows) => anyHealth(rows), cell: c => c.health ?? '', tone: c => healthTone[c.health ?? 'none']},
+	{id: 'restarts', title: 'RESTARTS', width: 8, align: 'right', priority: 3, when: state => restarted(state.times), cell: (c, ctx) => String(ctx.state.times[c.id]?.restartCount ?? '')},
+	{id: 'project', title: 'PROJECT', min: 7, max: 24, weight: 1, priority: 3, when: (_state, rows) => anyProject(rows), cell: c => sanitizeInline(c.labels[composeProject] ?? '')},
+	{id: 'service', title: 'SERVICE', min: 7, max: 24, weight: 1, priority: 3, when: (_state, rows) => anyService(rows), cell: c => sanitizeInline(c.labels[composeService] ?? '')},
 	{id: 'cpu', title: 'CPU', width: 6, align: 'right', priority: 4, when: state => state.showStats, cell: (c, ctx) => ctx.state.stats[c.id] ? `${ctx.state.stats[c.id]!.cpuPercent.toFixed(1)}%` : ''},
 	{id: 'mem', title: 'MEM', width: 7, align: 'right', priority: 4, when: state => state.showStats, cell: (c, ctx) => ctx.state.stats[c.id] ? formatBytes(ctx.state.stats[c.id]!.memoryUsage) : ''},
 	{id: 'id', title: 'ID', width: 12, priority: 2, cell: c => shortId(c.id)},

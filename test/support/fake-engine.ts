@@ -74,6 +74,8 @@ export class FakeEngine implements Engine {
 	logs = new Map<string, LogLine[]>();
 	/** Start and finish times per container id, as inspect reports them (RFC 3339). */
 	times = new Map<string, {startedAt?: string; finishedAt?: string}>();
+	/** What a container's inspect says besides what its row gives (restart count, the last health check). */
+	inspected = new Map<string, Partial<ContainerDetails>>();
 	calls: Call[] = [];
 	/** Method name → error to throw (once, unless `sticky`). */
 	failures = new Map<string, {error: EngineError; sticky: boolean}>();
@@ -257,6 +259,7 @@ export class FakeEngine implements Engine {
 			mounts: [],
 			labels: c.labels,
 			networks: ['bridge'],
+			...this.inspected.get(c.id),
 		};
 	}
 

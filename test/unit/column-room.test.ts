@@ -4,8 +4,8 @@ import {contentWidths, fitColumns} from '../../source/ui/column-room.js';
 import {containersKind} from '../../source/kinds/containers.js';
 import type {Column} from '../../source/ui/columns.js';
 
-/** The containers pane's columns with one host and the stats on. */
-const columns = containersKind.columns.filter(c => c.id !== 'host');
+/** The containers pane's columns with one host, the stats on, and no health checks, restarts or compose labels. */
+const columns = containersKind.columns.filter(c => !['host', 'health', 'restarts', 'project', 'service'].includes(c.id));
 const title = (widths: number[], name: string) => widths[columns.findIndex(c => c.title === name)];
 const used = (widths: number[]) => widths.filter(w => w > 0).reduce((a, b) => a + b, 0) + widths.filter(w => w > 0).length - 1;
 
