@@ -4,7 +4,7 @@
  *
  * Starts a private dockerd (test/support/dockerd.ts), creates 1,000 containers and 500 image
  * tags, runs the built berth (`node dist/cli.js`) in a real pty at 120x40 (test/support/pty.ts)
- * through seven scenarios, prints one table and writes bench/out/results.json; a full run also
+ * through eight scenarios, prints one table and writes bench/out/results.json; a full run also
  * rewrites the generated part of bench/RESULTS.md. Everything it started is stopped and removed
  * at the end, also on Ctrl-C. See bench/README.md.
  */
@@ -25,6 +25,7 @@ import {now} from './lib/stats.mjs';
 import {churn, memory} from './scenarios/churn.mjs';
 import {flood} from './scenarios/flood.mjs';
 import {idle} from './scenarios/idle.mjs';
+import {paste} from './scenarios/paste.mjs';
 import {progress} from './scenarios/progress.mjs';
 import {keys, keysLoaded} from './scenarios/keys.mjs';
 import {startup, startupSmall} from './scenarios/startup.mjs';
@@ -38,7 +39,7 @@ const peerHome = path.join(outDir, 'peer-home');
 const berthCache = path.join(outDir, 'berth-cache');
 rmSync(berthCache, {recursive: true, force: true});
 
-const scenarioNames = ['startup', 'startup-small', 'keys', 'keys-loaded', 'idle', 'churn', 'flood', 'progress', 'memory'];
+const scenarioNames = ['startup', 'startup-small', 'keys', 'keys-loaded', 'idle', 'churn', 'flood', 'progress', 'paste', 'memory'];
 
 const usage = `Usage: npm run bench [-- options]     (or: node bench/run.mjs [options] after npm run build)
 
@@ -122,6 +123,8 @@ const opts = {
 	progressPassiveSeconds: quick ? 4 : 8,
 	progressLayers: 50,
 	progressLayerBytes: 2_000_000,
+	// Scenario 8: 100 KB pastes into the E prompt, each followed by two timed keys.
+	pasteRounds: quick ? 3 : 7,
 	memoryMinutes: Number(args['memory-minutes'] ?? (quick ? 1 : 10)),
 	load,
 	statsOffFlag: args['stats-off-flag'] ?? '--no-stats',
@@ -362,7 +365,7 @@ try {
 	};
 
 	const results = {};
-	const run = {startup, 'startup-small': startupSmall, keys, 'keys-loaded': keysLoaded, idle, churn, flood, progress, memory};
+	const run = {startup, 'startup-small': startupSmall, keys, 'keys-loaded': keysLoaded, idle, churn, flood, progress, paste, memory};
 	for (const name of scenarioNames) {
 		if (!only.includes(name)) continue;
 		log(`scenario ${name}`);

@@ -112,6 +112,13 @@ export function tableRows(results, opts) {
 			add('7 progress', `${kind}: start key → outcome on screen`, k.ok ? 1 : 0, `${fmt(k.durationS, 1)} s${k.ok ? '' : ` (${String(k.outcome).slice(0, 60) || 'no outcome'})`}`, 'succeeds', v => v === 1, () => `no success: ${String(k.outcome).slice(0, 80) || 'no outcome'}`);
 		}
 	}
+	const pa = results.paste;
+	if (pa) {
+		add('8 paste', `100 KB bracketed paste into the E prompt → on screen (${fmt(pa.rounds)} pastes; max)`, pa.pasteMedian, `${fmt(pa.pasteMedian, 1)} ms (max ${fmt(pa.pasteMax, 1)})`, '≤ 100 ms', v => v <= 100, v => `${fmt(v - 100, 1)} ms over`);
+		add('8 paste', 'next key (Backspace, then a letter) → on screen (max)', pa.keyMedian, `${fmt(pa.keyMedian, 1)} ms (max ${fmt(pa.keyMax, 1)})`, '≤ 50 ms', v => v <= 50, v => `${fmt(v - 50, 1)} ms over`);
+		add('8 paste', 'CPU seconds, paste and the two keys', pa.cpuMedian, `${fmt(pa.cpuMedian, 3)} s`);
+		add('8 paste', 'the prompt says the paste was cut (16,384 characters kept)', pa.cutSaid ? 1 : 0, pa.cutSaid ? 'yes' : 'no', 'yes', v => v === 1, () => 'no message');
+	}
 	if (results.crashes) {
 		const own = results.crashes.filter(c => (c.program ?? 'berth') === 'berth').length;
 		add('all', 'times berth exited by itself', own, String(own), '0', v => v === 0, v => `${v} crash(es): see crashes in results.json`);

@@ -12,20 +12,24 @@
  *   its target's path, not its content;
  * - owners are root (the builder ignores them for COPY without --chown).
  *
- * Sockets, fifos and devices are left out and named in the summary.
+ * Sockets, fifos and devices are left out and named in the summary. The bytes to send are counted
+ * first (a walk of lstat calls with the same rules, nothing read), so the upload shows a percentage.
  */
 import {randomBytes} from 'node:crypto';
 import {lstatSync, type Stats} from 'node:fs';
 import {lstat, readFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {Pack} from 'tar-stream';
-import type {BuildContextSummary} from '../engine/lifecycle-types.js';
+import type {BuildContextSummary, CopyProgress} from '../engine/lifecycle-types.js';
 import {ArchiveError} from './archive-error.js';
+import {countBytes, countingStream} from './byte-count.js';
 import {loadDockerignore, loadTarFs} from './lazy-modules.js';
 
 export interface PackedContext {
 	/** The tar, to send as the request body. */
 	stream: NodeJS.ReadableStream;
+	/** Bytes of file contents it carries (counted before packing). */
+	total: number;
 	/** The Dockerfile's name inside the tar. */
 	dockerfile: string;
 	/** Settles when everything is packed: what was sent, or why packing failed. */
@@ -61,7 +65,7 @@ export function locateDockerfile(contextDir: string, dockerfile?: string): {inCo
 	return {outside: absolute};
 }
 
-export async function packBuildContext(contextDir: string, dockerfile?: string): Promise<PackedContext> {
+export async function packBuildContext(contextDir: string, dockerfile?: string, onProgress?: (progress: CopyProgress) => void): Promise<PackedContext> {
 	const root = path.resolve(contextDir);
 	const rootStat = await lstat(root).catch((error: NodeJS.ErrnoException) => {
 		throw new ArchiveError(`cannot use ${root} as the build context: ${error.code === 'ENOENT' ? 'no such directory' : error.message}`, {cause: error});
@@ -97,8 +101,18 @@ export async function packBuildContext(contextDir: string, dockerfile?: string):
 	});
 	done.catch(() => {});
 
-	const ignore = (absolute: string): boolean => {
+	/** Why the walk leaves a path out, or undefined. */
+	const leaveOut = (absolute: string, stat: Stats): 'ignored' | 'skipped' | undefined => {
 		const relative = path.relative(root, absolute).split(path.sep).join('/');
+		if (matcher.ignores(relative)) {
+			const walkInto = stat.isDirectory() && exceptions.some(exception => `${exception}/`.startsWith(`${relative}/`));
+			if (!walkInto) return 'ignored';
+		}
+
+		return stat.isFile() || stat.isDirectory() || stat.isSymbolicLink() ? undefined : 'skipped';
+	};
+
+	const ignore = (absolute: string): boolean => {
 		let stat: Stats;
 		try {
 			stat = lstatSync(absolute);
@@ -106,18 +120,14 @@ export async function packBuildContext(contextDir: string, dockerfile?: string):
 			return false; // tar-fs reports it
 		}
 
-		if (matcher.ignores(relative)) {
-			const walkInto = stat.isDirectory() && exceptions.some(exception => `${exception}/`.startsWith(`${relative}/`));
-			if (!walkInto) {
-				summary.ignored++;
-				return true;
-			}
-		}
-
-		if (stat.isFile() || stat.isDirectory() || stat.isSymbolicLink()) return false;
-		summary.skipped.push(relative);
-		return true;
+		const why = leaveOut(absolute, stat);
+		if (why === 'ignored') summary.ignored++;
+		else if (why === 'skipped') summary.skipped.push(path.relative(root, absolute).split(path.sep).join('/'));
+		return why !== undefined;
 	};
+
+	const total = countBytes(root, (absolute, stat) => leaveOut(absolute, stat) !== undefined) + (dockerfileContent?.length ?? 0);
+	const progress: CopyProgress = {bytes: 0, total, entries: 0};
 
 	const pack = tarFs.pack(root, {
 		ignore,
@@ -134,11 +144,16 @@ export async function packBuildContext(contextDir: string, dockerfile?: string):
 				summary.symlinks++;
 			}
 
+			progress.entries++;
+			progress.current = header.name;
 			return header;
 		},
+		mapStream: countingStream(progress, onProgress),
 		finish(finished: Pack) {
 			if (dockerfileContent) {
 				finished.entry({name: inTar, size: dockerfileContent.length, mode: 0o644, mtime: new Date(), uid: 0, gid: 0}, dockerfileContent);
+				progress.bytes += dockerfileContent.length;
+				onProgress?.({...progress});
 			}
 
 			finished.finalize();
@@ -149,5 +164,5 @@ export async function packBuildContext(contextDir: string, dockerfile?: string):
 		settle.reject(new ArchiveError(`cannot pack the build context: ${error.message}`, {cause: error}));
 	});
 
-	return {stream: pack, dockerfile: inTar, done};
+	return {stream: pack, total, dockerfile: inTar, done};
 }

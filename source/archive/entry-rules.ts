@@ -3,9 +3,10 @@
  * names and links are judged as text, so a hostile archive is refused without touching the disk.
  *
  * - a name must stay inside the destination: no absolute path, no ".." part, no NUL;
+ * - no part of a name may be longer than the host allows (255 bytes, NAME_MAX on Linux and macOS);
  * - only files, directories, symbolic links and hard links are written (no devices, fifos, …);
  * - a symbolic link must be relative and point inside the destination, judged from the
- *   directory it is in;
+ *   directory it is in (link-rules.ts then reads it through the links already written);
  * - a hard link must name an entry of the same archive (checked against what was written).
  */
 import path from 'node:path';
@@ -38,6 +39,14 @@ export function symlinkStaysInside(name: string, target: string): boolean {
 	return resolved !== '..' && !resolved.startsWith('../') && !path.posix.isAbsolute(resolved);
 }
 
+/** The longest name one directory entry can have on the host, in bytes. */
+const NAME_MAX = 255;
+
+/** The first part of a normalised name longer than the host allows, if any. */
+function overlongPart(name: string): string | undefined {
+	return name.split('/').find(part => Buffer.byteLength(part) > NAME_MAX);
+}
+
 const refusedTypes: Record<string, string> = {
 	'character-device': 'device files are not copied',
 	'block-device': 'device files are not copied',
@@ -53,6 +62,8 @@ export function judgeEntry(header: {name: string; type?: string | null; linkname
 
 	const type = header.type ?? 'file';
 	if (name === '') return type === 'directory' ? {ok: 'skip'} : {ok: false, reason: 'the entry has no name'};
+	const overlong = overlongPart(name);
+	if (overlong !== undefined) return {ok: false, reason: `a part of the name is ${Buffer.byteLength(overlong)} bytes long: the host allows ${NAME_MAX} bytes`};
 	if (type in refusedTypes) return {ok: false, reason: refusedTypes[type]!};
 	if (type === 'file' || type === 'contiguous-file') return {ok: true, name, kind: 'file'};
 	if (type === 'directory') return {ok: true, name, kind: 'directory'};

@@ -6,7 +6,7 @@
 import {EngineError} from '../engine/types.js';
 import {cliFor} from '../format/cli-for.js';
 import {shortId} from '../format/format.js';
-import {lineAtEnd} from '../input/line-editor.js';
+import {prefilledLine} from '../input/line-editor.js';
 import {allContainers, selectedContainer} from '../state/selectors.js';
 import type {AppState, ConfirmTarget} from '../state/types.js';
 import {offerForce} from './confirm.js';
@@ -210,7 +210,7 @@ export const stopWithTimeout: Command = {
 	cli: t => cliFor.stop(t.name, 10),
 	run: ctx => {
 		const c = selectedContainer(ctx.state)!;
-		ctx.dispatch({type: 'open', modal: {kind: 'prompt', purpose: 'stop-timeout', target: containerTarget(c), line: lineAtEnd('10')}});
+		ctx.dispatch({type: 'open', modal: {kind: 'prompt', purpose: 'stop-timeout', target: containerTarget(c), line: prefilledLine('10')}});
 	},
 };
 

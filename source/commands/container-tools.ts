@@ -5,7 +5,7 @@
  */
 import {cliFor} from '../format/cli-for.js';
 import {defaultSnapshotTag} from '../format/snapshot-tag.js';
-import {lineAtEnd} from '../input/line-editor.js';
+import {prefilledLine} from '../input/line-editor.js';
 import {containersKind} from '../kinds/containers.js';
 import {markedRows} from '../state/lists.js';
 import {allContainers, selectedContainer} from '../state/selectors.js';
@@ -32,7 +32,7 @@ export const containerTools: Command[] = [
 		cli: (t, o) => cliFor.commit(t.name, {repo: o?.ref?.split(':')[0] ?? 'REPOSITORY', tag: o?.ref?.split(':')[1] ?? 'TAG'}),
 		run: ctx => {
 			const c = selectedContainer(ctx.state)!;
-			ctx.dispatch({type: 'open', modal: {kind: 'prompt', purpose: 'commit', target: containerTarget(c), line: lineAtEnd(defaultSnapshotTag(c.name, ctx.services.now()))}});
+			ctx.dispatch({type: 'open', modal: {kind: 'prompt', purpose: 'commit', target: containerTarget(c), line: prefilledLine(defaultSnapshotTag(c.name, ctx.services.now()))}});
 		},
 	},
 	{
@@ -45,7 +45,7 @@ export const containerTools: Command[] = [
 		cli: (t, o) => cliFor.rename(t.name, o?.ref ?? 'NEW-NAME'),
 		run: ctx => {
 			const c = selectedContainer(ctx.state)!;
-			ctx.dispatch({type: 'open', modal: {kind: 'prompt', purpose: 'rename', target: containerTarget(c), line: lineAtEnd(c.name)}});
+			ctx.dispatch({type: 'open', modal: {kind: 'prompt', purpose: 'rename', target: containerTarget(c), line: prefilledLine(c.name)}});
 		},
 	},
 	{id: 'container.toggle-all', scope: 'containers', keys: ['a'], label: 'all/running', description: 'Show all containers or only running ones', bar: true, run: ctx => ctx.dispatch({type: 'toggle-all'})},
@@ -138,7 +138,7 @@ export const containerTools: Command[] = [
 		description: 'Run a command in the container with a terminal (asks for it)',
 		available: whileRunning,
 		cli: (t, o) => cliFor.exec(t.name, o?.command ?? ['COMMAND'], true),
-		run: ctx => ctx.dispatch({type: 'open', modal: {kind: 'prompt', purpose: 'exec', target: selectedContainerTarget(ctx.state)!, line: lineAtEnd('sh')}}),
+		run: ctx => ctx.dispatch({type: 'open', modal: {kind: 'prompt', purpose: 'exec', target: selectedContainerTarget(ctx.state)!, line: prefilledLine('sh')}}),
 	},
 	{
 		id: 'container.attach',

@@ -19,7 +19,7 @@ function typed(name: string): string | undefined {
 export function handleKey(ctx: CommandContext, event: KeyEvent): void {
 	if (event.kind === 'paste') {
 		// Pastes are text for a prompt, never keys; elsewhere they are ignored.
-		typeText(ctx, event.text);
+		typeText(ctx, event.text, true);
 		return;
 	}
 	const {name} = event;

@@ -6,7 +6,7 @@
  * run (shown as they are typed), what Esc does and what leaving a field tells the others. Secret fields (passwords) are drawn masked
  * and never go into a CLI line: the preview is not given their values.
  */
-import {lineAtEnd, type LineState} from '../input/line-editor.js';
+import {lineAtEnd, prefilledLine, type LineState} from '../input/line-editor.js';
 import type {Action, ConfirmTarget, FormField, FormModal} from '../state/types.js';
 import type {CommandContext} from './types.js';
 
@@ -64,7 +64,8 @@ export function formModal(form: string, title: string, verb: string, fields: Fie
 		key: f.key,
 		label: f.label,
 		hint: f.hint,
-		line: lineAtEnd(f.value ?? f.choices?.[0] ?? ''),
+		// A field's value is a suggestion: the first text typed replaces it.
+		line: f.choices ? lineAtEnd(f.value ?? f.choices[0] ?? '') : prefilledLine(f.value ?? ''),
 		choices: f.choices,
 		secret: f.secret,
 	}));

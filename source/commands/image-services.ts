@@ -17,6 +17,10 @@ export interface ImageServices {
 	login(transfer: string, username: string, password: string): void;
 	/** The credentials form was closed: the transfer ends as refused. */
 	cancelLogin(transfer: string): void;
+	/** Stops a running pull or push (the engine drops what it had of it), or one waiting for credentials. */
+	cancelTransfer(transfer: string): void;
+	/** Stops the running build: while its context is being sent, the engine gets none of it. */
+	cancelBuild(): void;
 	/** `docker tag`; the new tag is selected once the list has it. */
 	tag(target: ConfirmTarget, repo: string, tag: string): void;
 	/** Starts a build and opens its output view; returns why not when refused. */

@@ -3,7 +3,7 @@
  * since and tail, saving, and leaving merged logs.
  */
 import {defaultLogPath} from '../logs/save-logs.js';
-import {lineAtEnd} from '../input/line-editor.js';
+import {prefilledLine} from '../input/line-editor.js';
 import {mergedLogs} from './container-tools.js';
 import {commandLine} from '../format/cli-for.js';
 import type {Command, CommandContext} from './types.js';
@@ -15,7 +15,7 @@ function saveLogs(ctx: CommandContext, confirmed?: {target: {name: string; ref?:
 	const name = targets.length > 1 ? 'merged' : targets[0]!.name;
 	ctx.dispatch({
 		type: 'open',
-		modal: {kind: 'prompt', purpose: 'save-logs', target: {kind: 'container', id: targets[0]!.id, name}, line: lineAtEnd(defaultLogPath(name, ctx.services.now())), scope: 'buffer'},
+		modal: {kind: 'prompt', purpose: 'save-logs', target: {kind: 'container', id: targets[0]!.id, name}, line: prefilledLine(defaultLogPath(name, ctx.services.now())), scope: 'buffer'},
 	});
 }
 

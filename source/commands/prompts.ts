@@ -5,11 +5,13 @@
  */
 import {editLine, insertText, type EditOp, type LineState} from '../input/line-editor.js';
 import {cliFor} from '../format/cli-for.js';
+import {boundaryAtOrBefore} from '../text/graphemes.js';
 import {parseReference} from '../format/reference.js';
 import {splitCommand} from '../format/run-form.js';
 import type {Action, AppState} from '../state/types.js';
 import {submitStopTimeout} from './container-lifecycle.js';
 import {cancelForm, formLine, moveField, stepChoice, submitForm} from './forms.js';
+import {lineLimit} from './line-limits.js';
 import {submitRename} from './rename.js';
 import {submitScale} from './swarm-actions.js';
 import type {Command, CommandContext} from './types.js';
@@ -29,8 +31,8 @@ export function activeLine(state: AppState): {line: LineState; set: (line: LineS
 	return undefined;
 }
 
-/** Types text into the open prompt (keys, or a paste taken literally: no control characters). */
-export function typeText(ctx: CommandContext, text: string): void {
+/** Types text into the open prompt (keys, or a paste taken literally: no control characters), up to the line's limit. */
+export function typeText(ctx: CommandContext, text: string, pasted = false): void {
 	const modal = ctx.state.modal;
 	// Space on a choice steps it.
 	if (modal?.kind === 'form' && modal.fields[modal.field]?.choices) {
@@ -38,9 +40,24 @@ export function typeText(ctx: CommandContext, text: string): void {
 		return;
 	}
 	const active = activeLine(ctx.state);
-	 
+	if (!active) return;
 	const clean = text.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
-	if (active && clean !== '') ctx.dispatch(active.set(insertText(active.line, clean)));
+	if (clean === '') return;
+	const {max, what} = lineLimit(ctx.state);
+	const room = Math.max(0, max - (active.line.prefilled ? 0 : active.line.value.length));
+	const fits = clean.length <= room ? clean : clean.slice(0, boundaryAtOrBefore(clean, room));
+	if (fits !== '') ctx.dispatch(active.set(insertText(active.line, fits)));
+	if (fits.length === clean.length) return;
+	const most = max.toLocaleString('en-US');
+	sayAtLine(ctx, pasted ? `Paste cut to ${most} characters: ${what} takes no more (${(clean.length - fits.length).toLocaleString('en-US')} left out)` : `Not typed: ${what} takes at most ${most} characters`);
+}
+
+/** A word about the line being edited: under it in a prompt or a form, else on the status line. */
+function sayAtLine(ctx: CommandContext, text: string): void {
+	const modal = ctx.state.modal;
+	if (modal?.kind === 'prompt') return ctx.dispatch({type: 'prompt-line', line: modal.line, error: text});
+	if (modal?.kind === 'form') return ctx.dispatch({type: 'form-field', field: modal.field, error: text});
+	ctx.say('info', text);
 }
 
 function edit(op: EditOp) {

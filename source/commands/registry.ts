@@ -13,10 +13,11 @@ import {dialogCommands} from './confirm.js';
 import {containerLifecycle, stopWithTimeout} from './container-lifecycle.js';
 import {containerTools} from './container-tools.js';
 import {contextCommands} from './contexts.js';
-import {copyOutReplace} from './copy-forms.js';
+import './copy-forms.js';
 import {imageCommands} from './images.js';
 import {imageLifecycleCommands} from './images-lifecycle.js';
 import {imageViewCommands} from './image-views.js';
+import {jobCommands, showCopy} from './job-views.js';
 import {pullFirst, runCommands} from './run-forms.js';
 import {openCommandLog, viewCommands} from './view-commands.js';
 import {listCommands} from './lists.js';
@@ -34,7 +35,7 @@ export const commands: readonly Command[] = [
 	...containerLifecycle,
 	stopWithTimeout,
 	...containerTools,
-	copyOutReplace,
+	showCopy,
 	...imageCommands,
 	...imageLifecycleCommands,
 	...runCommands,
@@ -42,6 +43,7 @@ export const commands: readonly Command[] = [
 	openCommandLog,
 	...viewCommands,
 	...imageViewCommands,
+	...jobCommands,
 	...contextCommands,
 	...swarmViewCommands,
 	...swarmServiceCommands,
@@ -62,6 +64,8 @@ export function scopesOf(state: AppState): Scope[] {
 	// A view with keys of its own (diff, command log, inspect, prune) has them first, then the views' common keys.
 	const kind = state.modal?.kind;
 	if (layer === 'view' && (kind === 'diff' || kind === 'commands' || kind === 'output' || kind === 'inspect' || kind === 'prune')) return [kind, 'view'];
+	// Work that takes a while: its own keys (cancel, a copy's question), then the views' common keys.
+	if (layer === 'view' && (kind === 'transfer' || kind === 'build' || kind === 'copy')) return ['job', 'view'];
 	// Service logs scroll as output does.
 	if (layer === 'view' && kind === 'service-logs') return ['output', 'view'];
 	// The Swarm view: the part with the keyboard, then the view's own keys.
@@ -121,12 +125,13 @@ export const scopeTitles: ReadonlyArray<[Scope, string]> = [
 	...mainPanes().map((pane): [Scope, string] => [pane.id, `${pane.title} pane`]),
 	['swarm', 'Swarm view (4)'],
 	...kinds.filter(kind => 'view' in kind.place).map((kind): [Scope, string] => [kind.name, `Swarm ${kind.nouns}`]),
-	['view', 'Full-screen views (details, processes, diff, output, command log, pull/push progress, build output, image inspect, layers (image history), prune, service and node inspect)'],
+	['view', 'Full-screen views (details, processes, diff, output, command log, pull/push progress, build output, copy progress, image inspect, layers (image history), prune, service and node inspect)'],
 	['diff', 'Diff view'],
 	['output', 'Output views (an attached run, service logs)'],
 	['commands', 'Command log'],
 	['inspect', 'Image inspect view'],
 	['prune', 'Prune view'],
+	['job', 'Pull, push, build and copy views'],
 	['contexts', 'Contexts view'],
 	['help', 'Help overlay'],
 	['dialog', 'Confirm dialogs'],

@@ -26,6 +26,23 @@ export interface ActSpec {
 	onOk?(message: string): void;
 }
 
+/** One `docker cp`: out of the container (`from` a container path, `into` a host directory) or into it. */
+export interface CopySpec {
+	direction: 'out' | 'in';
+	target: {id: string; name: string};
+	from: string;
+	into: string;
+}
+
+/** docker cp in and out, each in its own view with its progress; cancellable (controller/copies.ts). */
+export interface CopyService {
+	/** Starts the copy and opens its view; or says which field is wrong (a host path that is not there), starting nothing. */
+	start(spec: CopySpec): {field: 'from' | 'to'; reason: string} | undefined;
+	cancel(key: string): void;
+	/** The answer to "these exist on the host: replace them?" (no: nothing is copied). */
+	answer(key: string, replace: boolean): void;
+}
+
 /** The docker contexts berth can show and switch to (cli.tsx implements it; absent in tests without one). */
 export interface ContextsService {
 	/** Every context the CLI would list, in its order (reachability still to be checked). */
@@ -80,6 +97,8 @@ export interface Services {
 	copyToFile(text: string): void;
 	/** Writes the command log to a file it names on the status line. */
 	saveCommandLog(): void;
+	/** docker cp, both ways. */
+	copies: CopyService;
 	/** The images pane's pull, push, tag, build, inspect and prune (image-services.ts). */
 	images: import('./image-services.js').ImageServices;
 	/** Opens the log of a swarm service, merged across its tasks, in a full-screen view (followed until it closes). */

@@ -10,7 +10,7 @@ import type {NodeAvailability, NodeSummary, ServiceSummary} from '../engine/type
 import {cliFor, commandLine} from '../format/cli-for.js';
 import {plural} from '../format/plural.js';
 import {replicasText} from '../format/swarm.js';
-import {lineAtEnd} from '../input/line-editor.js';
+import {prefilledLine} from '../input/line-editor.js';
 import {selectedNode, selectedService} from '../state/swarm-selectors.js';
 import type {AppState, ConfirmTarget} from '../state/types.js';
 import type {ActSpec} from './services.js';
@@ -87,7 +87,7 @@ export const swarmServiceCommands: Command[] = [
 		cli: t => commandLine(['docker', 'service', 'scale', `${t.name}=N`]),
 		run: ctx => {
 			const service = selectedService(ctx.state)!;
-			ctx.dispatch({type: 'open', modal: {kind: 'prompt', purpose: 'scale', target: serviceTarget(service), line: lineAtEnd(String(service.replicas ?? service.desired))}});
+			ctx.dispatch({type: 'open', modal: {kind: 'prompt', purpose: 'scale', target: serviceTarget(service), line: prefilledLine(String(service.replicas ?? service.desired))}});
 		},
 	},
 	{

@@ -2,7 +2,7 @@
  * Keys of the views that have their own: the diff view (filter, commit), the command log (select,
  * copy, save) and the results notice.
  */
-import {lineAtEnd} from '../input/line-editor.js';
+import {lineAtEnd, prefilledLine} from '../input/line-editor.js';
 import {defaultSnapshotTag} from '../format/snapshot-tag.js';
 import type {AppState} from '../state/types.js';
 import {viewRows} from '../state/reducer.js';
@@ -17,7 +17,7 @@ function commitFromDiff(ctx: CommandContext) {
 	const modal = diffOf(ctx.state)!;
 	const c = allContainers(ctx.state).find(x => x.id === modal.id);
 	if (!c) return;
-	ctx.dispatch({type: 'open', modal: {kind: 'prompt', purpose: 'commit', target: {kind: 'container', id: c.id, name: c.name}, line: lineAtEnd(defaultSnapshotTag(c.name, ctx.services.now()))}});
+	ctx.dispatch({type: 'open', modal: {kind: 'prompt', purpose: 'commit', target: {kind: 'container', id: c.id, name: c.name}, line: prefilledLine(defaultSnapshotTag(c.name, ctx.services.now()))}});
 }
 
 export const viewCommands: Command[] = [

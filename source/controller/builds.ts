@@ -4,7 +4,7 @@
  * about ten store updates a second, and kept up to BUILD_LINES_KEPT. On success the new image
  * is selected in the images pane; on failure the failing step and the engine's message stay.
  */
-import {BuildError, type BuildOptions, type BuildStep} from '../engine/types.js';
+import {BuildError, type BuildOptions, type BuildStep, type CopyProgress} from '../engine/types.js';
 import {cliFor} from '../format/cli-for.js';
 import {formatBytes, shortId} from '../format/format.js';
 import {plural} from '../format/plural.js';
@@ -14,9 +14,12 @@ import {failureText} from './action-runner.js';
 import {message, selectImageWhenListed, type ImageHost} from './image-host.js';
 import {PROGRESS_INTERVAL_MS} from './transfers.js';
 import {throttle} from './throttle.js';
+import {createRateMeter} from './byte-rate.js';
 
 export interface Builds {
 	start(options: BuildOptions, name: string): string | undefined;
+	/** Stops the running build (the connection is closed: while the context is being sent, the engine gets none of it). */
+	cancel(): void;
 	running(): string[];
 }
 
@@ -29,6 +32,7 @@ export function createBuilds(host: ImageHost): Builds {
 	const {engine, store} = host;
 	const dispatch = store.dispatch;
 	let running: string | undefined;
+	let abort: AbortController | undefined;
 	return {
 		start(options, name) {
 			if (store.getState().imageJobs.build?.status === 'running') return `A build of ${store.getState().imageJobs.build!.name} is running: v shows it`;
@@ -43,15 +47,30 @@ export function createBuilds(host: ImageHost): Builds {
 			const batches = throttle<undefined>(PROGRESS_INTERVAL_MS, () => {
 				if (queue.length > 0) dispatch({type: 'build-lines', lines: queue.splice(0), step});
 			});
+			const meter = createRateMeter();
+			let ended = false;
+			const upload = throttle(PROGRESS_INTERVAL_MS, (sent: CopyProgress) => {
+				if (ended) return;
+				const rate = meter.sample(sent.bytes);
+				dispatch({type: 'build-upload', upload: {bytes: sent.bytes, total: sent.total, ...(rate !== undefined && {rate})}});
+			});
+			const controller = new AbortController();
+			abort = controller;
 			void (async () => {
 				try {
-					const result = await engine.build(options, lines => {
-						for (const line of lines) {
-							queue.push({kind: line.kind, text: sanitizeLine(line.text)});
-							if (line.step) step = line.step;
-						}
-						batches.push(undefined);
-					});
+					const result = await engine.build(
+						options,
+						lines => {
+							for (const line of lines) {
+								queue.push({kind: line.kind, text: sanitizeLine(line.text)});
+								if (line.step) step = line.step;
+							}
+							batches.push(undefined);
+						},
+						controller.signal,
+						sent => upload.push(sent),
+					);
+					upload.flush();
 					batches.flush();
 					const sent = result.context;
 					const text = `Built ${shortId(result.imageId)}${result.tags.length > 0 ? ` as ${result.tags.join(', ')}` : ''} (context: ${plural(sent.files, 'file')}, ${formatBytes(sent.bytes)})`;
@@ -61,20 +80,30 @@ export function createBuilds(host: ImageHost): Builds {
 					const tag = result.tags[0];
 					selectImageWhenListed(store, row => row.image.id === result.imageId && (tag === undefined || row.ref === tag));
 				} catch (error) {
+					upload.flush();
 					batches.flush();
 					const failed = (error instanceof BuildError ? error.step : undefined) ?? step;
 					const why = message(error);
 					finish('error', why);
-					dispatch({type: 'build-end', patch: {status: 'failed', message: why, step: failed}});
-					host.say('error', failed ? `${why} — build of ${name} failed at ${stepText(failed)}` : failureText('build', name, error));
+					if (controller.signal.aborted) {
+						dispatch({type: 'build-end', patch: {status: 'cancelled', message: why, step: failed}});
+						host.say('info', `Build of ${name} cancelled${failed ? ` at ${stepText(failed)}` : ' while its context was being sent: the engine got none of it'}`);
+					} else {
+						dispatch({type: 'build-end', patch: {status: 'failed', message: why, step: failed}});
+						host.say('error', failed ? `${why} — build of ${name} failed at ${stepText(failed)}` : failureText('build', name, error));
+					}
 				} finally {
+					ended = true;
+					upload.cancel();
 					batches.cancel();
+					abort = undefined;
 					running = undefined;
 					host.refresh();
 				}
 			})();
 			return undefined;
 		},
+		cancel: () => abort?.abort(),
 		running: () => (running ? [running] : []),
 	};
 }

@@ -5,7 +5,7 @@
  * hand-overs to a shell, saving logs). The UI only draws the store's state.
  */
 import type {Engine, TerminalSession} from '../engine/types.js';
-import {handleKey} from '../commands/dispatch.js';
+import {createKeyRunner} from '../commands/busy-keys.js';
 import {layerOf} from '../state/precedence.js';
 import type {Services} from '../commands/services.js';
 import type {CommandContext} from '../commands/types.js';
@@ -28,6 +28,7 @@ import {createServiceLogs} from './service-logs.js';
 import {startSwarmPoller} from './swarm-poller.js';
 import {clearStaleStatus} from './status-timer.js';
 import {createImageServices} from './images.js';
+import {createCopies} from './copies.js';
 
 /** What berth asks of the real terminal (cli.tsx implements it; absent in tests without one). */
 export interface TerminalControl {
@@ -60,8 +61,8 @@ export interface ControllerOptions {
 export interface Controller {
 	/** Reads keys from the terminal's input until stopped. */
 	listen(stdin: Parameters<typeof readKeys>[0]): void;
-	/** Handles keys as if typed (the reader calls this). */
-	keys(events: KeyEvent[]): void;
+	/** Handles keys as if typed (the reader calls this); `busy`: they were read after berth was busy (commands/busy-keys.ts). */
+	keys(events: KeyEvent[], busy?: boolean): void;
 	/** The lines the logs pane shows. */
 	logBuffer(): LogBufferView;
 	/** The search's matches as far as it got (the pane's filter mode). */
@@ -126,7 +127,8 @@ export function createController(options: ControllerOptions): Controller {
 		},
 	});
 	const images = createImageServices({engine, store, runner, refresh, say, cwd: options.cwd ?? process.cwd()});
-	const running = () => [...runner.running(), ...images.running()];
+	const copies = createCopies(engine, store, runner, refresh);
+	const running = () => [...runner.running(), ...images.running(), ...copies.running()];
 	const services: Services = {
 		contexts: options.contexts && contextsService(options.contexts, store, say, running, runner.record),
 		act: spec => runner.act(spec),
@@ -134,6 +136,7 @@ export function createController(options: ControllerOptions): Controller {
 		read: work => work(engine),
 		running,
 		images,
+		copies,
 		shell: options.shell,
 		interactive: (target, what, open, cli) => handOver.start(target, what, open, cli),
 		saveLogs: (file, scope, overwrite, through) => void saveLogsTo(ctx, engine, logs.buffer(), {file, scope, overwrite, through, cwd: options.cwd}),
@@ -172,9 +175,8 @@ export function createController(options: ControllerOptions): Controller {
 		say,
 		services,
 	};
-	const keys = (events: KeyEvent[]) => {
-		for (const event of events) handleKey(ctx, event);
-	};
+	const run = createKeyRunner(ctx);
+	const keys = (events: KeyEvent[], busy = false) => run(events, busy);
 
 	return {
 		listen(stdin) {
@@ -200,6 +202,7 @@ export function createController(options: ControllerOptions): Controller {
 			stopHosts?.();
 			unsubscribeLayer();
 			runs.stop();
+			copies.stop();
 			swarm.stop();
 			serviceLogs.stop();
 			if (pasting) options.terminal?.bracketedPaste(false);

@@ -56,6 +56,8 @@ export function createImageServices(host: ImageHost): ImagesAndPullFirst {
 		push: (ref, imageId, host) => transfers.start('push', ref, {imageId, host}),
 		login: (key, username, password) => transfers.login(key, username, password),
 		cancelLogin: key => transfers.cancelLogin(key),
+		cancelTransfer: key => transfers.cancel(key),
+		cancelBuild: () => builds.cancel(),
 		tag(target, repo, tag) {
 			const source = target.ref ?? shortId(target.id);
 			const name = `${repo}:${tag}`;

@@ -33,6 +33,8 @@ export interface Transfers {
 	start(kind: TransferKind, ref: string, options?: {imageId?: string; host?: string; then?: () => void}): string | undefined;
 	login(key: string, username: string, password: string): void;
 	cancelLogin(key: string): void;
+	/** Stops a running pull or push (the connection is closed: the engine stops it), or ends one waiting for credentials. */
+	cancel(key: string): void;
 	running(): string[];
 }
 
@@ -41,6 +43,7 @@ export function createTransfers(host: ImageHost): Transfers {
 	const dispatch = store.dispatch;
 	const onEngine = new Map<string, string>();
 	const after = new Map<string, () => void>();
+	const aborts = new Map<string, AbortController>();
 
 	/** The credentials form opens over the panes or this transfer's view, never over something else. */
 	const askCredentials = (key: string, said: string): boolean => {
@@ -60,15 +63,17 @@ export function createTransfers(host: ImageHost): Transfers {
 		if (imageId) dispatch({type: 'busy', id: imageId, label: 'pushing…'});
 		dispatch({type: 'transfer-update', key, patch: {status: 'running', message: undefined}});
 		const progress = throttle(PROGRESS_INTERVAL_MS, (p: NonNullable<typeof transfer.progress>) => dispatch({type: 'transfer-update', key, patch: {progress: p}}));
+		const abort = new AbortController();
+		aborts.set(key, abort);
 		void (async () => {
 			try {
 				let text: string;
 				if (kind === 'pull') {
-					const result = await engine.pull(ref, {}, p => progress.push(p));
+					const result = await engine.pull(ref, {}, p => progress.push(p), abort.signal);
 					text = result.upToDate ? `${result.ref} is up to date` : `Pulled ${result.ref}${result.digest ? ` (${result.digest})` : ''}`;
 					selectImageWhenListed(store, row => row.ref === result.ref || row.image.repoDigests.includes(result.ref));
 				} else {
-					const result = await engine.push(transfer.host ? qualify(ref, transfer.host) : ref, {}, p => progress.push(p));
+					const result = await engine.push(transfer.host ? qualify(ref, transfer.host) : ref, {}, p => progress.push(p), abort.signal);
 					text = `Pushed ${result.ref}${result.digest ? ` (${result.digest})` : ''}`;
 				}
 
@@ -88,7 +93,11 @@ export function createTransfers(host: ImageHost): Transfers {
 				const why = message(error);
 				finish('error', why);
 				const unauthorized = error instanceof EngineError && error.code === 'unauthorized';
-				if (unauthorized && askCredentials(key, why)) {
+				if (abort.signal.aborted) {
+					after.delete(key);
+					dispatch({type: 'transfer-update', key, patch: {status: 'cancelled', message: why}});
+					host.say('info', `${kind === 'pull' ? 'Pull' : 'Push'} of ${ref} cancelled`);
+				} else if (unauthorized && askCredentials(key, why)) {
 					dispatch({type: 'transfer-update', key, patch: {status: 'credentials', message: why}});
 					host.say('info', `${registryLabel(registryOf(ref))} wants credentials to ${kind} ${ref}`);
 				} else {
@@ -98,6 +107,7 @@ export function createTransfers(host: ImageHost): Transfers {
 				}
 			} finally {
 				progress.cancel();
+				aborts.delete(key);
 				onEngine.delete(key);
 				if (imageId) dispatch({type: 'busy', id: imageId});
 				host.refresh();
@@ -168,6 +178,11 @@ export function createTransfers(host: ImageHost): Transfers {
 			after.delete(key);
 			dispatch({type: 'transfer-update', key, patch: {status: 'failed'}});
 			host.say('error', `No credentials given: ${transfer.kind} ${transfer.ref} failed (${transfer.message ?? 'unauthorized'})`);
+		},
+		cancel(key) {
+			const transfer = transferOf(store.getState(), key);
+			if (transfer?.status === 'credentials') return this.cancelLogin(key);
+			aborts.get(key)?.abort();
 		},
 		running: () => [...onEngine.values()],
 	};

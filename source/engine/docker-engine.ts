@@ -207,7 +207,6 @@ class DockerEngine implements Engine {
 	imageLayers(...a: Args<'imageLayers'>) { return lifecycle.imageLayers(this.client, ...a); }
 	build(...a: Args<'build'>) { return lifecycle.build(this.client, ...a); }
 	containerChanges(...a: Args<'containerChanges'>) { return lifecycle.containerChanges(this.client, ...a); }
-	planCopyFromContainer(...a: Args<'planCopyFromContainer'>) { return lifecycle.planCopyFromContainer(this.client, ...a); }
 	copyFromContainer(...a: Args<'copyFromContainer'>) { return lifecycle.copyFromContainer(this.client, ...a); }
 	copyToContainer(...a: Args<'copyToContainer'>) { return lifecycle.copyToContainer(this.client, ...a); }
 	previewPrune(...a: Args<'previewPrune'>) { return lifecycle.previewPrune(this.client, ...a); }

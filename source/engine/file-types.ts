@@ -16,23 +16,30 @@ export interface RefusedEntry {
 	reason: string;
 }
 
-/** What copying out of a container would do; nothing is written yet. */
-export interface CopyPlan {
-	/** Where the copy lands: the host directory joined with the entry names. */
-	destination: string;
-	files: number;
-	directories: number;
-	symlinks: number;
+/** How far a copy in or out got: after every piece, for a progress bar. */
+export interface CopyProgress {
+	/** Bytes of file contents moved so far. */
 	bytes: number;
-	/** Entries that exist on the host already (paths relative to the destination): copied only with `overwrite`. */
-	conflicts: string[];
-	/** Entries that will never be written, and why (outside the destination, device, fifo, link out, …). */
-	refused: RefusedEntry[];
+	/** All the bytes to move, when known before the end (cp in counts them first; cp out knows a single file's size). */
+	total?: number;
+	/** Entries (files, directories, links) so far. */
+	entries: number;
+	/** The entry being moved now (untrusted when it comes from the container). */
+	current?: string;
 }
 
 export interface CopyOutOptions {
-	/** Replace existing files and links (never a directory by a file, or the reverse). */
-	overwrite?: boolean;
+	/**
+	 * Asked once the whole archive was read, when entries exist on the host already (paths relative
+	 * to the destination; their new content waits beside them): true replaces them, false abandons
+	 * the copy, leaving the host as it was. Without it the copy is abandoned.
+	 */
+	onConflicts?: (conflicts: string[]) => Promise<boolean>;
+	onProgress?: (progress: CopyProgress) => void;
+}
+
+export interface CopyInOptions {
+	onProgress?: (progress: CopyProgress) => void;
 }
 
 export interface WrittenEntry {
@@ -42,6 +49,10 @@ export interface WrittenEntry {
 	bytes: number;
 }
 
+/**
+ * A copy out that finished: what it wrote, replaced and refused. A copy that cannot finish
+ * (cancelled, cut off) rejects instead, having removed everything it wrote: the error says so.
+ */
 export interface CopyOutResult {
 	destination: string;
 	written: WrittenEntry[];
@@ -49,9 +60,14 @@ export interface CopyOutResult {
 	directories: number;
 	symlinks: number;
 	bytes: number;
-	/** Existing entries left as they were (no `overwrite`). */
-	kept: string[];
+	/** Entries that existed on the host and were replaced (after the user said yes). */
+	replaced: string[];
+	/** Entries never written, and why (outside the destination, device, fifo, link out, name too long, …). */
 	refused: RefusedEntry[];
+	/** Entries that existed and the user kept: the copy was abandoned and `written` is empty. */
+	declined?: string[];
+	/** What an abandoned copy could not remove (host paths). */
+	left?: string[];
 }
 
 export interface CopyInResult {

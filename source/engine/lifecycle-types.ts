@@ -11,7 +11,7 @@
 import type {RunContainerOptions, TerminalSession} from './container-types.js';
 import type {LogLine} from './listing-types.js';
 import type {BuildLine, BuildOptions, BuildResult, ImageDetails, ImageLayers} from './image-types.js';
-import type {ContainerChange, CopyInResult, CopyOutOptions, CopyOutResult, CopyPlan} from './file-types.js';
+import type {ContainerChange, CopyInOptions, CopyInResult, CopyOutOptions, CopyOutResult, CopyProgress} from './file-types.js';
 import type {PruneOptions, PrunePlan, PruneReport, PruneTarget} from './prune-types.js';
 import type {CredentialInfo, PullOptions, PullResult, PushOptions, PushResult, RegistryCredentials, TransferProgress} from './transfer-types.js';
 
@@ -70,16 +70,28 @@ export interface LifecycleEngine {
 	imageExists(ref: string): Promise<boolean>;
 	inspectImage(ref: string): Promise<ImageDetails>;
 	imageLayers(ref: string): Promise<ImageLayers>;
-	/** `docker build` with the classic builder; output lines in batches; resolves with the new image. */
-	build(options: BuildOptions, onOutput: (lines: BuildLine[]) => void, signal?: AbortSignal): Promise<BuildResult>;
+	/**
+	 * `docker build` with the classic builder; output lines in batches; resolves with the new
+	 * image. `onUpload`: how much of the context was sent (its file contents, against the total
+	 * counted first). Aborting closes the connection: while the context is being sent the engine
+	 * discards it; during a step it stops the build.
+	 */
+	build(options: BuildOptions, onOutput: (lines: BuildLine[]) => void, signal?: AbortSignal, onUpload?: (progress: CopyProgress) => void): Promise<BuildResult>;
 
 	containerChanges(id: string): Promise<ContainerChange[]>;
-	/** What `copyFromContainer` would write into `hostDir`, with conflicts and refused entries. */
-	planCopyFromContainer(id: string, containerPath: string, hostDir: string): Promise<CopyPlan>;
-	/** `docker cp ID:PATH HOSTDIR`, unpacked safely: nothing lands outside `hostDir`. */
+	/**
+	 * `docker cp ID:PATH HOSTDIR` in one read of the archive, unpacked safely: nothing lands outside
+	 * `hostDir`, no file is ever partly under its real name, existing entries are replaced only when
+	 * `onConflicts` says so. Aborting, or a connection that drops, removes everything it wrote and
+	 * rejects ('aborted', 'interrupted') saying so.
+	 */
 	copyFromContainer(id: string, containerPath: string, hostDir: string, options?: CopyOutOptions, signal?: AbortSignal): Promise<CopyOutResult>;
-	/** `docker cp HOSTPATH ID:DIR`: the file or directory named, into the container's existing directory. */
-	copyToContainer(id: string, hostPath: string, containerDir: string, signal?: AbortSignal): Promise<CopyInResult>;
+	/**
+	 * `docker cp HOSTPATH ID:DIR`: the file or directory named, into the container's existing
+	 * directory. Aborting cuts the upload; the engine keeps the files it had whole, and the one it
+	 * was receiving is removed (the rejection says what the container holds).
+	 */
+	copyToContainer(id: string, hostPath: string, containerDir: string, options?: CopyInOptions, signal?: AbortSignal): Promise<CopyInResult>;
 
 	/** What `prune(targets)` would remove, computed with the engine's rules (targets run in the order given, as system prune does). */
 	previewPrune(targets: PruneTarget[], options?: PruneOptions): Promise<PrunePlan>;

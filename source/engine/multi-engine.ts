@@ -234,7 +234,6 @@ class Joined implements MultiEngine {
 	startAttached(...a: Args<'startAttached'>) { return this.onContainer('startAttached', ...a); }
 	renameContainer(...a: Args<'renameContainer'>) { return this.onContainer('renameContainer', ...a); }
 	containerChanges(...a: Args<'containerChanges'>) { return this.onContainer('containerChanges', ...a); }
-	planCopyFromContainer(...a: Args<'planCopyFromContainer'>) { return this.onContainer('planCopyFromContainer', ...a); }
 	copyFromContainer(...a: Args<'copyFromContainer'>) { return this.onContainer('copyFromContainer', ...a); }
 	copyToContainer(...a: Args<'copyToContainer'>) { return this.onContainer('copyToContainer', ...a); }
 

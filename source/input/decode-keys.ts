@@ -13,6 +13,7 @@
  * - mouse reports (X10 `\e[M` + 3 bytes, SGR `\e[<b;x;yM`/`m`, urxvt `\e[b;x;yM`) and focus
  *   reports (`\e[I`, `\e[O`) are dropped: they never become keys;
  * - bracketed paste (`\e[200~` … `\e[201~`) is one `paste` event with the text, never keys;
+ *   the first `maxPasteLength` characters of it (a prompt takes far fewer, and says it cut it);
  * - Esc followed by anything that does not make a sequence is Esc, then that key (berth binds
  *   no Alt keys). Esc at the very end of a read may be the start of a sequence split across
  *   reads: it is held until the next read or `flush()` (the reader calls it after a short wait).
@@ -23,6 +24,8 @@ export type KeyEvent = {kind: 'key'; name: string} | {kind: 'paste'; text: strin
 const ESC = '\u001B';
 const pasteStart = '\u001B[200~';
 const pasteEnd = '\u001B[201~';
+/** Most characters of one paste kept (the rest is read and dropped): more than any prompt takes. */
+export const maxPasteLength = 1 << 20;
 
 /** CSI final bytes berth names; `~` sequences by their first parameter. */
 const csiFinal: Record<string, string> = {A: 'up', B: 'down', C: 'right', D: 'left', H: 'home', F: 'end', Z: 'shift-tab'};
@@ -38,6 +41,11 @@ function controlName(code: number): string | undefined {
 	if (code >= 0x01 && code <= 0x1a) return `ctrl-${String.fromCharCode(code + 0x60)}`;
 	// NUL (Ctrl-Space), Ctrl-\ ] ^ _: nothing berth binds.
 	return undefined;
+}
+
+/** The part of input[from, to) a paste holding `held` so far keeps. */
+function keepOf(held: string, input: string, from: number, to: number): string {
+	return input.slice(from, Math.min(to, from + Math.max(0, maxPasteLength - held.length)));
 }
 
 type Parsed = {events: KeyEvent[]; next: number} | 'pending';
@@ -122,11 +130,11 @@ export class KeyDecoder {
 							break;
 						}
 					}
-					this.paste += input.slice(i, input.length - keep);
+					this.paste += keepOf(this.paste, input, i, input.length - keep);
 					this.pending = input.slice(input.length - keep);
 					return events;
 				}
-				events.push({kind: 'paste', text: this.paste + input.slice(i, end)});
+				events.push({kind: 'paste', text: this.paste + keepOf(this.paste, input, i, end)});
 				this.paste = undefined;
 				i = end + pasteEnd.length;
 				continue;

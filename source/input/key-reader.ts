@@ -4,6 +4,7 @@
  * decode-keys.ts). Raw mode is berth's own too (cli.tsx sets it once Ink is imported, before the first frame).
  */
 import {StringDecoder} from 'node:string_decoder';
+import {watchBusy, type BusyWatch} from './busy-watch.js';
 import {KeyDecoder, type KeyEvent} from './decode-keys.js';
 
 /**
@@ -28,27 +29,32 @@ interface InputStream {
 	resume?(): unknown;
 }
 
-/** Calls `onKeys` with the events of every read, in order. */
-export function readKeys(stdin: InputStream, onKeys: (events: KeyEvent[]) => void, waitMs = escapeWaitMs): KeyReader {
+/**
+ * Calls `onKeys` with the events of every read, in order; `busy` when the read came after berth
+ * had been busy (busy-watch.ts), so its keys were typed at a screen that did not answer.
+ */
+export function readKeys(stdin: InputStream, onKeys: (events: KeyEvent[], busy: boolean) => void, waitMs = escapeWaitMs, watch: BusyWatch = watchBusy()): KeyReader {
 	const decoder = new KeyDecoder();
 	// A UTF-8 character split across reads is completed by the next one.
 	const text = new StringDecoder('utf8');
 	let timer: NodeJS.Timeout | undefined;
 	let reading = false;
 
-	const deliver = (events: KeyEvent[]) => {
-		if (events.length > 0) onKeys(events);
+	const deliver = (events: KeyEvent[], busy: boolean) => {
+		if (events.length > 0) onKeys(events, busy);
 	};
 	const onData = (data: Buffer | string) => {
 		if (timer) {
 			clearTimeout(timer);
 			timer = undefined;
 		}
-		deliver(decoder.push(typeof data === 'string' ? data : text.write(data)));
+		const busy = watch.read();
+		deliver(decoder.push(typeof data === 'string' ? data : text.write(data)), busy);
 		if (decoder.hasPending()) {
+			// An Esc held at the end of the read is a key of that read.
 			timer = setTimeout(() => {
 				timer = undefined;
-				deliver(decoder.flush());
+				deliver(decoder.flush(), busy);
 			}, waitMs);
 		}
 	};
@@ -65,6 +71,7 @@ export function readKeys(stdin: InputStream, onKeys: (events: KeyEvent[]) => voi
 		if (timer) clearTimeout(timer);
 		timer = undefined;
 		decoder.reset();
+		watch.stop();
 	};
 	start();
 	return {pause: halt, resume: start, stop: halt};

@@ -18,6 +18,7 @@ const imageActions = new Set<string>([
 	'build-start',
 	'build-lines',
 	'build-end',
+	'build-upload',
 	'inspect-loaded',
 	'inspect-raw',
 	'inspect-search',
@@ -99,6 +100,8 @@ function reduceAction(state: AppState, action: ImagesAction): AppState {
 		}
 		case 'build-end':
 			return jobs.build ? {...state, imageJobs: {...jobs, build: {...jobs.build, ...action.patch}}} : state;
+		case 'build-upload':
+			return jobs.build?.status === 'running' ? {...state, imageJobs: {...jobs, build: {...jobs.build, upload: action.upload}}} : state;
 		case 'inspect-loaded':
 			return withInspect(state, m => (m.id !== action.id ? m : {...m, details: action.details, rawLines: action.details ? rawJsonLines(action.details.raw) : undefined, error: action.error}));
 		case 'inspect-raw':

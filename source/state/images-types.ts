@@ -17,7 +17,7 @@ export interface TransferState {
 	/** The registry as written in the reference ("docker.io" for Docker Hub). */
 	registry: string;
 	cli: string;
-	status: 'running' | 'credentials' | 'done' | 'failed';
+	status: 'running' | 'credentials' | 'done' | 'failed' | 'cancelled';
 	progress?: TransferProgress;
 	/** The outcome (success) or the registry's error (untrusted). */
 	message?: string;
@@ -40,8 +40,10 @@ export interface BuildState {
 	cli: string;
 	/** What it builds, for titles: the tag, else the context directory. */
 	name: string;
-	status: 'running' | 'done' | 'failed';
+	status: 'running' | 'done' | 'failed' | 'cancelled';
 	lines: BuildOutputLine[];
+	/** While the context is being sent: how far (bytes of file contents, the total counted first) and how fast. */
+	upload?: {bytes: number; total?: number; rate?: number};
 	/** Lines dropped from the start (over BUILD_LINES_KEPT). */
 	dropped: number;
 	/** The step running now, or the one that failed. */
@@ -119,6 +121,7 @@ export type ImagesAction =
 	| {type: 'build-start'; build: BuildState}
 	| {type: 'build-lines'; lines: BuildOutputLine[]; step?: BuildStep}
 	| {type: 'build-end'; patch: Partial<BuildState>}
+	| {type: 'build-upload'; upload: NonNullable<BuildState['upload']>}
 	| {type: 'inspect-loaded'; id: string; details?: ImageDetails; error?: string}
 	| {type: 'inspect-raw'; raw: boolean}
 	| {type: 'inspect-search'; search?: InspectSearch}

@@ -4,6 +4,7 @@
  * in types.ts. Keys that arrive together are applied one after another to the state each left.
  */
 import {kinds} from '../kinds/all-kinds.js';
+import {reduceCopies} from './copies-reducer.js';
 import {reduceImages} from './images-reducer.js';
 import {reduceLists} from './list-reducer.js';
 import {emptyList} from './lists.js';
@@ -36,6 +37,7 @@ export function initialState(options: {showAll?: boolean; showStats?: boolean; c
 		imageJobs: {transfers: []},
 		commandLog: [],
 		hosts: [],
+		copies: [],
 	};
 }
 
@@ -51,7 +53,7 @@ function withScroll(modal: Modal, scroll: number, state: AppState): Modal {
 }
 
 function reduce(state: AppState, action: Action): AppState {
-	const images = reduceImages(state, action);
+	const images = reduceImages(state, action) ?? reduceCopies(state, action);
 	if (images) return images;
 	if (isModalAction(action)) return reduceModal(state, action);
 	if (isSwarmAction(action)) return dropStaleModal(reduceSwarm(state, action));

@@ -8,6 +8,7 @@ import type {ContainerStats, ContainerSummary, EngineError, EngineInfo, ImageSum
 import type {ContainerFacts} from '../format/ages.js';
 import type {LineState} from '../input/line-editor.js';
 import type {LogsState} from './logs-types.js';
+import type {CopyAction, CopyJob, CopyModal} from './copy-types.js';
 import type {ImageJobs, ImageViewModal, ImagesAction} from './images-types.js';
 import type {SwarmAction, SwarmModal, SwarmView} from './swarm-view-types.js';
 
@@ -168,6 +169,7 @@ export type ViewModal =
 	/** `:`: every action this session with its docker CLI line. */
 	| {kind: 'commands'; scroll: number; extent?: number; selected: number}
 	| ImageViewModal
+	| CopyModal
 	| SwarmModal;
 
 export type Modal = ViewModal | ConfirmModal | PromptModal | FormModal | NoticeModal | import('./contexts-types.js').ContextsModal;
@@ -215,6 +217,8 @@ export interface AppState {
 	times: Record<string, ContainerFacts>;
 	/** Pulls, pushes and the build (images-types.ts). */
 	imageJobs: ImageJobs;
+	/** Copies in and out of containers, running and the last few ended (copy-types.ts). */
+	copies: CopyJob[];
 	/** What berth did this session, oldest first (`:` shows it). */
 	commandLog: LoggedCommand[];
 	/** With several hosts (--context a --context b): each one's state; empty for one engine. */
@@ -286,4 +290,5 @@ export type Action =
 	| {type: 'times'; id: string; times: ContainerFacts}
 	| import('./logs-types.js').LogsAction
 	| ImagesAction
+	| CopyAction
 	| SwarmAction;

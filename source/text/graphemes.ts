@@ -97,6 +97,62 @@ export function boundaryAtOrAfter(s: string, at: number): number {
 	return after;
 }
 
+/** The end of the grapheme that starts at `at` (a boundary); `s.length` at the end. */
+export function graphemeEnd(s: string, at: number): number {
+	let end = s.length;
+	eachGrapheme(s, at, (_start, stop) => {
+		end = stop;
+		return false;
+	});
+	return end;
+}
+
+/**
+ * The nearest index at or before `at` known to be a boundary without asking the segmenter: the
+ * start, the end, or between two characters that stand alone. Steps back only over characters
+ * that may join (a run of emoji, say), a table lookup each.
+ */
+function safeBoundaryBefore(s: string, at: number): number {
+	if (at >= s.length) return s.length;
+	let k = Math.max(0, at);
+	while (k > 0 && !(standalone(s.charCodeAt(k)) !== 3 && standalone(s.charCodeAt(k - 1)) !== 3)) k--;
+	return k;
+}
+
+/**
+ * Calls `visit(start, end)` for each grapheme of `s` that ends at or before `to` (a boundary),
+ * from the last one back, until it returns false. Segments a short stretch before `to` at a
+ * time: the work is in proportion to how far back it goes, not to the length of `s` (except in
+ * a run of characters that may all join, segmented once from where it starts).
+ */
+export function eachGraphemeBackward(s: string, to: number, visit: (start: number, end: number) => boolean): void {
+	let end = Math.min(to, s.length);
+	while (end > 0) {
+		const from = safeBoundaryBefore(s, Math.max(0, end - 2 * WINDOW));
+		const starts: number[] = [];
+		eachGrapheme(s, from, (start, stop) => {
+			starts.push(start);
+			return stop < end;
+		});
+		for (let i = starts.length - 1; i >= 0; i--) {
+			const start = starts[i]!;
+			const stop = i + 1 < starts.length ? starts[i + 1]! : end;
+			if (!visit(start, stop)) return;
+		}
+		end = from;
+	}
+}
+
+/** The start of the grapheme that ends at `at` (a boundary); 0 at the start. */
+export function graphemeStartBefore(s: string, at: number): number {
+	let result = 0;
+	eachGraphemeBackward(s, at, start => {
+		result = start;
+		return false;
+	});
+	return result;
+}
+
 const isJoiner = (c: number) => c === 0x200c || c === 0x200d;
 const isBlank = (c: number) => c === 0x20 || c === 0x21b5 || c === 0x3000;
 

@@ -4,6 +4,8 @@ import type {BuildModal, BuildOutputLine, BuildState} from '../state/images-type
 import {sanitizeInline, sanitizeLine} from '../text/sanitize.js';
 import {fit} from '../text/width.js';
 import {wrapText} from '../text/wrap-text.js';
+import {byteProgressText} from '../format/byte-progress.js';
+import {progressBar} from './progress-bar.js';
 import {tone, type Tone} from './theme.js';
 
 const kindTone: Record<BuildOutputLine['kind'], Tone | undefined> = {
@@ -43,8 +45,14 @@ export function BuildView({build, modal, width, height, keys, onExtent}: {build?
 	if (build) {
 		add(`$ ${build.cli}`, 'muted');
 		const step = build.step ? `step ${build.step.index}/${build.step.total}: ${build.step.instruction}` : undefined;
-		if (build.status === 'running') add(`Building${step ? ` — ${step}` : '…'}`, 'info');
+		const upload = build.upload;
+		const sending = build.status === 'running' && upload !== undefined && (upload.total === undefined || upload.bytes < upload.total) && build.lines.length === 0;
+		if (sending) {
+			add(`Sending the build context: ${byteProgressText(upload)}`, 'info');
+			if (upload.total) header.push({text: progressBar(upload.bytes, upload.total, Math.max(0, Math.min(60, width - 2))), tone: 'info'});
+		} else if (build.status === 'running') add(`Building${step ? ` — ${step}` : '…'}`, 'info');
 		else if (build.status === 'done') add(`✔ ${build.message ?? 'Built'}`, 'ok');
+		else if (build.status === 'cancelled') add(`✖ Build cancelled${step ? ` at ${step}` : ' while its context was being sent: the engine got none of it'}`, 'warn', true);
 		else {
 			add(`✖ Build failed${step ? ` at ${step}` : ''}`, 'bad', true);
 			add(build.message ?? 'unknown error', 'bad');

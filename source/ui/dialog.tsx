@@ -25,6 +25,18 @@ function lines(modal: Modal, inner: number, keys: string): DialogLine[] {
 	const wrapped = (text: string, style: Omit<DialogLine, 'text'> = {}) => {
 		for (const l of wrapText(sanitizeInline(text, {maxLength: 4096}), inner)) out.push({text: l, ...style});
 	};
+	/** A form's docker line: at most three lines of the dialog, then how much more there is (the log keeps it whole). */
+	const commandLine = (text: string) => {
+		const all = wrapText(sanitizeInline(text, {maxLength: 4096}), inner);
+		if (all.length <= 3) {
+			for (const l of all) out.push({text: l, tone: 'info'});
+			return;
+		}
+		for (const l of all.slice(0, 2)) out.push({text: l, tone: 'info'});
+		const shown = all.slice(0, 2).reduce((n, l) => n + l.length, 0);
+		const more = `… (${(text.length - shown).toLocaleString('en-US')} more characters; the whole line goes into the command log)`;
+		out.push({text: truncate(more, inner), tone: 'info'});
+	};
 	if (modal.kind === 'confirm') {
 		wrapped(modal.title, {bold: true});
 		for (const body of modal.body) wrapped(body, {tone: 'warn'});
@@ -62,7 +74,7 @@ function lines(modal: Modal, inner: number, keys: string): DialogLine[] {
 		const only = modal.fields.length === 1 ? modal.fields[0] : undefined;
 		const onlyHint = only && fieldHint(modal, only);
 		if (onlyHint) out.push({text: ' '.repeat(width + 3) + truncate(onlyHint, inner - width - 3), tone: 'muted'});
-		if (modal.preview) wrapped(`Runs: ${modal.preview}`, {tone: 'info'});
+		if (modal.preview) commandLine(`Runs: ${modal.preview}`);
 		if (modal.pending) out.push({text: modal.working ?? 'Working on it…', tone: 'info'});
 		else if (modal.error) wrapped(modal.error, {tone: 'bad'});
 	} else if (modal.kind === 'notice') {

@@ -46,7 +46,8 @@ function layerLine(layer: LayerProgress, width: number): {text: string; tone?: '
 function overall(transfer: TransferState, width: number): string | undefined {
 	const p = transfer.progress;
 	const verb = transfer.status === 'running' ? `${transfer.kind === 'pull' ? 'Pulling' : 'Pushing'}: ` : '';
-	if (!p || p.layers.length === 0) return verb ? `${verb}waiting for the registry…` : undefined;
+	// Before the first layer: what it waits for (a credential helper, named), else the registry.
+	if (!p || p.layers.length === 0) return verb ? `${verb}${p?.status ? sanitizeInline(p.status, {maxLength: 1024}) : 'waiting for the registry…'}` : undefined;
 	const parts = [`${verb}${p.finished} of ${p.layers.length} layers done`];
 	const percent = percentOf(p);
 	if (p.total > 0) parts.push(`${formatBytes(p.current)} of ${p.unsized > 0 ? 'at least ' : ''}${formatBytes(p.total)}`);
@@ -76,6 +77,7 @@ export function TransferView({transfer, width, height, scroll, keys, onExtent}: 
 	if (transfer.status === 'done') say(`✔ ${transfer.message ?? `${verb} done`}`, 'ok');
 	else if (transfer.status === 'credentials') say(`The registry wants credentials: ${transfer.message ?? 'unauthorized'}`, 'warn');
 	else if (transfer.status === 'failed') say(`✖ ${verb} failed: ${transfer.message ?? 'unknown error'}`, 'bad', true);
+	else if (transfer.status === 'cancelled') say(`✖ ${verb} cancelled`, 'warn', true);
 	const summary = overall(transfer, width);
 	if (summary) say(summary, 'info');
 	const layers = transfer.progress?.layers ?? [];
@@ -88,7 +90,7 @@ export function TransferView({transfer, width, height, scroll, keys, onExtent}: 
 					{fit(line.text, width)}
 				</Text>
 			))}
-			{transfer.progress?.status ? <Text color={tone('muted')}>{fit(sanitizeInline(transfer.progress.status, {maxLength: 1024}), width)}</Text> : null}
+			{transfer.progress?.status && layers.length > 0 ? <Text color={tone('muted')}>{fit(sanitizeInline(transfer.progress.status, {maxLength: 1024}), width)}</Text> : null}
 			<Box flexDirection="column" marginTop={1}>
 				{layers.length > 0 ? <Text bold color={tone('accent')}>{fit(`Layers (${layers.length})`, width)}</Text> : null}
 				{layers.map(layer => {

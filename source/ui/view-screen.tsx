@@ -15,6 +15,8 @@ import {BuildView} from './build-view.js';
 import {InspectView} from './inspect-view.js';
 import {PruneView} from './prune-view.js';
 import {TransferView} from './transfer-view.js';
+import {CopyView} from './copy-view.js';
+import {copyOf} from '../state/copies-reducer.js';
 import {transferOf} from '../state/images-selectors.js';
 import {ServiceLogsView} from './service-logs-view.js';
 import {NodeInspectView, ServiceInspectView} from './swarm-inspect-view.js';
@@ -86,6 +88,7 @@ export function ViewScreen({state, modal, width, height, hints, onExtent, output
 	if (modal.kind === 'commands') return <CommandLogView entries={state.commandLog} selected={modal.selected} scroll={modal.scroll} width={width} height={height} keys={hints} />;
 	if (modal.kind === 'history') return <History imageId={modal.id} name={modal.ref ?? modal.id} now={state.clock / 1000} {...common} />;
 	if (modal.kind === 'transfer') return <TransferView transfer={transferOf(state, modal.key)} {...common} />;
+	if (modal.kind === 'copy') return <CopyView job={copyOf(state, modal.key)} {...common} />;
 	if (modal.kind === 'build') return <BuildView build={state.imageJobs.build} modal={modal} width={width} height={height} keys={hints} onExtent={onExtent} />;
 	if (modal.kind === 'inspect') return <InspectView modal={modal} width={width} height={height} keys={hints} onExtent={onExtent} />;
 	if (modal.kind === 'prune') return <PruneView modal={modal} width={width} height={height} keys={hints} onExtent={onExtent} />;

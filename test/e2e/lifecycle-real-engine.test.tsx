@@ -131,10 +131,13 @@ describe('a running container on a real engine', () => {
 		expect(readFileSync(path.join(out, 'new.txt'), 'utf8')).toBe('made\n');
 		const source = path.join(out, 'to-container.txt');
 		writeFileSync(source, 'from the host\n');
+		// The copy's view closes with Esc.
+		await app.press(ESC);
 		await app.press('I');
 		await app.waitFor(`Copy into ${name}`);
 		await app.press(`${source}${TAB}${CTRL_U}/data${ENTER}`);
-		await app.waitFor('Copied 1 file', 20_000);
+		// Its own outcome: the copy out's "Copied 1 file" may still be on the status line.
+		await app.waitFor(`into ${name}:/data`, 20_000);
 		expect(await dockerCli(host, ['exec', name, 'cat', '/data/to-container.txt'])).toBe('from the host');
 	}, 90_000);
 

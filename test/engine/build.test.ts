@@ -5,7 +5,7 @@ import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, inject, it} from 'vitest';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
 import {resolveEndpoint} from '../../source/engine/endpoint.js';
-import {BuildError, EngineError, type BuildLine} from '../../source/engine/types.js';
+import {BuildError, EngineError, type BuildLine, type CopyProgress} from '../../source/engine/types.js';
 import {dockerCli} from '../support/dockerd.js';
 import {trackResources, uniqueName} from '../support/names.js';
 
@@ -153,6 +153,35 @@ describe('build', () => {
 		resources.image(`${repo}:v1`);
 		await engine.build({contextDir: context, dockerfile: path.join(top, 'Elsewhere.Dockerfile'), tags: [`${repo}:v1`]}, () => {});
 		expect(await dockerCli(host, ['run', '--rm', `${repo}:v1`])).toBe('from the context');
+	});
+
+	it('reports the context upload against the bytes counted first (what .dockerignore leaves out is not counted)', async () => {
+		write('Dockerfile', dockerfile('COPY a.bin /a.bin'));
+		writeFileSync(path.join(context, 'a.bin'), Buffer.alloc(300_000, 1));
+		writeFileSync(path.join(context, 'left-out.bin'), Buffer.alloc(500_000, 2));
+		write('.dockerignore', 'left-out.bin\n');
+		const repo = uniqueName('upload');
+		resources.image(`${repo}:v1`);
+		const sent: CopyProgress[] = [];
+		await engine.build({contextDir: context, tags: [`${repo}:v1`]}, () => {}, undefined, progress => sent.push(progress));
+		const total = 300_000 + Buffer.byteLength(dockerfile('COPY a.bin /a.bin')) + Buffer.byteLength('left-out.bin\n');
+		expect(sent.at(-1)).toMatchObject({bytes: total, total});
+	});
+
+	it('a cancel while the context is being sent: the engine builds nothing and keeps nothing of it', async () => {
+		write('Dockerfile', dockerfile('COPY big.bin /big.bin'));
+		writeFileSync(path.join(context, 'big.bin'), Buffer.alloc(64_000_000, 3));
+		const repo = uniqueName('cancelled');
+		resources.image(`${repo}:v1`);
+		const imagesBefore = await dockerCli(host, ['images', '-a', '-q']);
+		const containersBefore = await dockerCli(host, ['ps', '-a', '-q']);
+		const controller = new AbortController();
+		const error = await rejection(engine.build({contextDir: context, tags: [`${repo}:v1`]}, () => {}, controller.signal, progress => {
+			if (progress.bytes > 8_000_000) controller.abort();
+		}));
+		expect(error.code).toBe('aborted');
+		expect(await dockerCli(host, ['images', '-a', '-q'])).toBe(imagesBefore);
+		expect(await dockerCli(host, ['ps', '-a', '-q'])).toBe(containersBefore);
 	});
 });
 

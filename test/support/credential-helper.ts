@@ -46,3 +46,31 @@ esac
 function shellWord(text: string): string {
 	return `'${text.replaceAll("'", "'\\''")}'`;
 }
+
+export interface HangingHelperStub {
+	/** PATH with the stub's directory first. */
+	path: string;
+	/** The pid of the child the helper started (`sleep 1000 &`), once it has started it. */
+	childPid(): number | undefined;
+	remove(): void;
+}
+
+/** `docker-credential-<name>` that never answers: it starts a child of its own (`sleep 1000 &`) and waits for it. */
+export function makeHangingHelper(name: string): HangingHelperStub {
+	const dir = mkdtempSync(path.join(tmpdir(), 'berth-credhelper-'));
+	const pidFile = path.join(dir, 'child.pid');
+	const file = path.join(dir, `docker-credential-${name}`);
+	writeFileSync(file, `#!/bin/sh\nsleep 1000 &\necho $! > ${shellWord(pidFile)}\nwait\n`);
+	chmodSync(file, 0o755);
+	return {
+		path: `${dir}:${process.env.PATH ?? ''}`,
+		childPid() {
+			try {
+				return Number(readFileSync(pidFile, 'utf8').trim()) || undefined;
+			} catch {
+				return undefined;
+			}
+		},
+		remove: () => rmSync(dir, {recursive: true, force: true}),
+	};
+}

@@ -480,7 +480,6 @@ export class FakeEngine implements Engine {
 	imageLayers(...a: Args<'imageLayers'>) { return this.lifecycle.imageLayers(...a); }
 	build(...a: Args<'build'>) { return this.lifecycle.build(...a); }
 	containerChanges(...a: Args<'containerChanges'>) { return this.lifecycle.containerChanges(...a); }
-	planCopyFromContainer(...a: Args<'planCopyFromContainer'>) { return this.lifecycle.planCopyFromContainer(...a); }
 	copyFromContainer(...a: Args<'copyFromContainer'>) { return this.lifecycle.copyFromContainer(...a); }
 	copyToContainer(...a: Args<'copyToContainer'>) { return this.lifecycle.copyToContainer(...a); }
 	previewPrune(...a: Args<'previewPrune'>) { return this.lifecycle.previewPrune(...a); }

@@ -1,11 +1,13 @@
 /** The fake lifecycle's rules for prune and copies, kept apart from the class (fake-lifecycle.ts). */
-import type {ContainerSummary, ImageSummary, PruneItem, PruneItemKind, PruneOptions, PruneTarget} from '../../source/engine/types.js';
+import {EngineError, type ContainerSummary, type ImageSummary, type PruneItem, type PruneItemKind, type PruneOptions, type PruneTarget} from '../../source/engine/types.js';
 
 /** A file a fake container has, for diff and copy. */
 export interface FakeFile {
 	path: string;
 	kind: 'file' | 'directory' | 'symlink';
 	bytes: number;
+	/** A copy out refuses it with this reason (a link out, a device, …). */
+	refused?: string;
 }
 
 export interface FakeNetwork {
@@ -69,4 +71,17 @@ export function countKinds(items: PruneItem[]): Record<PruneItemKind, number> {
 	const counts: Record<PruneItemKind, number> = {container: 0, image: 0, network: 0, volume: 0, 'build-cache': 0};
 	for (const item of items) counts[item.kind]++;
 	return counts;
+}
+
+/** `promise`, or a rejection ('aborted') as soon as `signal` aborts. */
+export async function abortable<T>(promise: Promise<T>, signal?: AbortSignal, said = 'Cancelled'): Promise<T> {
+	if (!signal) return promise;
+	return Promise.race([
+		promise,
+		new Promise<never>((_resolve, reject) => {
+			const stop = () => reject(new EngineError('aborted', said));
+			if (signal.aborted) stop();
+			else signal.addEventListener('abort', stop, {once: true});
+		}),
+	]);
 }

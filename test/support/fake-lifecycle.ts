@@ -12,10 +12,11 @@ import {
 	type BuildResult,
 	type ContainerChange,
 	type ContainerSummary,
+	type CopyInOptions,
+	type CopyProgress,
 	type CopyInResult,
 	type CopyOutOptions,
 	type CopyOutResult,
-	type CopyPlan,
 	type CredentialInfo,
 	type ImageDetails,
 	type ImageLayers,
@@ -38,7 +39,7 @@ import {
 	type TransferProgress,
 } from '../../source/engine/types.js';
 import {credentialKey, registryOf} from '../../source/format/registry.js';
-import {countKinds, fakePruneItems, tally, type FakeFile, type FakeNetwork, type FakeVolume} from './fake-lifecycle-rules.js';
+import {abortable, countKinds, fakePruneItems, tally, type FakeFile, type FakeNetwork, type FakeVolume} from './fake-lifecycle-rules.js';
 
 export type {FakeFile, FakeNetwork, FakeVolume} from './fake-lifecycle-rules.js';
 
@@ -127,7 +128,7 @@ export class FakeLifecycle implements LifecycleEngine {
 			});
 			if (phase === 'downloading') for (let repeat = 0; repeat < this.progressRepeats; repeat++) report((repeat + 1) / (this.progressRepeats + 2));
 			report(0.5);
-			if (step === 1 && this.transferPause) await this.transferPause;
+			if (step === 1 && this.transferPause) await abortable(this.transferPause, signal);
 		}
 	}
 
@@ -235,8 +236,12 @@ export class FakeLifecycle implements LifecycleEngine {
 		};
 	}
 
-	async build(options: BuildOptions, onOutput: (lines: BuildLine[]) => void, signal?: AbortSignal): Promise<BuildResult> {
+	/** The context is "sent" (progress to `onUpload`, with a stop at `build.upload` to hold it there), then the output comes. */
+	async build(options: BuildOptions, onOutput: (lines: BuildLine[]) => void, signal?: AbortSignal, onUpload?: (progress: CopyProgress) => void): Promise<BuildResult> {
 		await this.host.enter('build', options);
+		onUpload?.({bytes: 2_000_000, total: 8_000_000, entries: 3, current: 'ctx/big.bin'});
+		await abortable(this.host.enter('build.upload'), signal);
+		onUpload?.({bytes: 8_000_000, total: 8_000_000, entries: 3});
 		let step;
 		for (const line of this.buildOutput) {
 			if (signal?.aborted) throw new EngineError('aborted', 'Cancelled');
@@ -274,24 +279,47 @@ export class FakeLifecycle implements LifecycleEngine {
 		return found.map(file => ({...file, path: file.path.slice(parent.length)}));
 	}
 
-	async planCopyFromContainer(id: string, containerPath: string, hostDir: string): Promise<CopyPlan> {
-		await this.host.enter('planCopyFromContainer', id, containerPath, hostDir);
+	/**
+	 * Copies the fake files out: progress after each, a stop at `copyFromContainer.midway` (hold it to
+	 * see the copy running; a cancel then rejects as the real one does), existing host paths asked
+	 * about at the end, refused files reported.
+	 */
+	async copyFromContainer(id: string, containerPath: string, hostDir: string, options: CopyOutOptions = {}, signal?: AbortSignal): Promise<CopyOutResult> {
+		await this.host.enter('copyFromContainer', id, containerPath, hostDir);
 		const files = this.filesUnder(id, containerPath);
-		return {destination: hostDir, ...tally(files), conflicts: files.filter(file => file.kind !== 'directory' && this.hostPaths.has(`${hostDir}/${file.path}`)).map(file => file.path), refused: []};
+		const sized = files.length === 1 && files[0]!.kind === 'file' ? {total: files[0]!.bytes} : {};
+		let bytes = 0;
+		for (const [index, file] of files.entries()) {
+			bytes += file.bytes;
+			options.onProgress?.({bytes, entries: index + 1, current: file.path, ...sized});
+			if (index === 0) {
+				await abortable(this.host.enter('copyFromContainer.midway'), signal, `Cancelled after ${bytes} bytes: nothing was copied`).catch((error: unknown) => {
+					// As the real one can: a piece already read is reported after the copy ended.
+					setTimeout(() => {
+						options.onProgress?.({bytes: bytes + 1, entries: 2, current: file.path, ...sized});
+						void this.host.enter('copyFromContainer.late-progress');
+					}, 50);
+					throw error;
+				});
+			}
+		}
+		const refused = files.filter(file => file.refused).map(file => ({path: file.path, reason: file.refused!}));
+		const copied = files.filter(file => !file.refused);
+		const conflicts = copied.filter(file => file.kind !== 'directory' && this.hostPaths.has(`${hostDir}/${file.path}`)).map(file => file.path);
+		if (conflicts.length > 0 && !(await abortable(options.onConflicts?.(conflicts) ?? Promise.resolve(false), signal))) {
+			return {destination: hostDir, written: [], ...tally([]), replaced: [], refused, declined: conflicts};
+		}
+		for (const file of copied) this.hostPaths.add(`${hostDir}/${file.path}`);
+		return {destination: hostDir, written: copied.map(file => ({path: file.path, kind: file.kind, bytes: file.bytes})), ...tally(copied), replaced: conflicts, refused};
 	}
 
-	async copyFromContainer(id: string, containerPath: string, hostDir: string, options: CopyOutOptions = {}, _signal?: AbortSignal): Promise<CopyOutResult> {
-		await this.host.enter('copyFromContainer', id, containerPath, hostDir, options);
-		const files = this.filesUnder(id, containerPath);
-		const kept = options.overwrite ? [] : files.filter(file => file.kind !== 'directory' && this.hostPaths.has(`${hostDir}/${file.path}`)).map(file => file.path);
-		const written = files.filter(file => !kept.includes(file.path));
-		for (const file of written) this.hostPaths.add(`${hostDir}/${file.path}`);
-		return {destination: hostDir, written: written.map(file => ({path: file.path, kind: file.kind, bytes: file.bytes})), ...tally(written), kept, refused: []};
-	}
-
-	async copyToContainer(id: string, hostPath: string, containerDir: string, _signal?: AbortSignal): Promise<CopyInResult> {
+	/** Puts one fake file in: progress, then a stop at `copyToContainer.midway` (as copy out). */
+	async copyToContainer(id: string, hostPath: string, containerDir: string, options: CopyInOptions = {}, signal?: AbortSignal): Promise<CopyInResult> {
 		await this.host.enter('copyToContainer', id, hostPath, containerDir);
 		const container = this.container(id);
+		options.onProgress?.({bytes: 21, total: 42, entries: 1, current: hostPath});
+		await abortable(this.host.enter('copyToContainer.midway'), signal, 'Cancelled after 21 bytes of 42 bytes: the container keeps the 0 entries sent whole');
+		options.onProgress?.({bytes: 42, total: 42, entries: 1, current: hostPath});
 		const name = hostPath.slice(hostPath.lastIndexOf('/') + 1);
 		this.files.set(container.id, [...(this.files.get(container.id) ?? []), {path: `${containerDir.replace(/\/+$/, '')}/${name}`, kind: 'file', bytes: 42}]);
 		return {files: 1, directories: 0, symlinks: 0, bytes: 42, skipped: []};

@@ -15,7 +15,8 @@ export interface Relay {
 	close(): Promise<void>;
 }
 
-export async function startRelay(target: string): Promise<Relay> {
+/** `onRequest`: each HTTP request line a client sends through the relay ("GET /v1.41/… HTTP/1.1"). */
+export async function startRelay(target: string, options: {onRequest?: (line: string) => void} = {}): Promise<Relay> {
 	const targetPath = target.replace(/^unix:\/\//, '');
 	const dir = mkdtempSync('/tmp/br-');
 	const socketPath = path.join(dir, 'relay.sock');
@@ -35,6 +36,11 @@ export async function startRelay(target: string): Promise<Relay> {
 			};
 			client.on('error', end).on('close', end);
 			upstream.on('error', end).on('close', end);
+			if (options.onRequest) {
+				client.on('data', (chunk: Buffer) => {
+					for (const match of chunk.toString('latin1').matchAll(/^(?:GET|HEAD|POST|PUT|DELETE) \S+ HTTP\/1\.[01]$/gm)) options.onRequest!(match[0]);
+				});
+			}
 			client.pipe(upstream);
 			upstream.pipe(client);
 		});

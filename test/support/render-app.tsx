@@ -6,10 +6,10 @@ import React from 'react';
 import {render} from 'ink-testing-library';
 import {App} from '../../source/ui/app.js';
 import type {ContextsSource} from '../../source/commands/services.js';
+import type {TerminalControl} from '../../source/controller/controller.js';
 import type {Engine} from '../../source/engine/types.js';
 import type {EngineFeed} from '../../source/state/engine-feed.js';
 import type {Store} from '../../source/state/store.js';
-import type {TerminalControl} from '../../source/controller/controller.js';
 import {ESC} from './keys.js';
 import {escapeWaitMs} from '../../source/input/key-reader.js';
 
@@ -37,6 +37,8 @@ export interface RenderedApp {
 	frames: string[];
 	/** Writes key bytes and waits until Ink has handled them. */
 	press(...keys: string[]): Promise<void>;
+	/** Writes key bytes (one read) and returns at once, without letting the event loop turn. */
+	write(keys: string): void;
 	/** Polls until the frame satisfies `predicate` (or contains the text); throws with the frame after `timeout`. */
 	waitFor(predicate: string | ((frame: string) => boolean), timeout?: number): Promise<string>;
 	unmount(): void;
@@ -45,7 +47,19 @@ export interface RenderedApp {
 
 export async function renderApp(
 	engine: Engine,
-	options: {rows?: number; columns?: number; showAll?: boolean; showStats?: boolean; now?: () => Date; cwd?: string; feed?: EngineFeed; onStore?: (store: Store) => void; contexts?: ContextsSource; terminal?: TerminalControl} = {},
+	options: {
+		rows?: number;
+		columns?: number;
+		showAll?: boolean;
+		showStats?: boolean;
+		now?: () => Date;
+		cwd?: string;
+		feed?: EngineFeed;
+		onStore?: (store: Store) => void;
+		/** The terminal berth hands over to (a shell, a command); without it they say they need one. */
+		terminal?: TerminalControl;
+		contexts?: ContextsSource;
+	} = {},
 ): Promise<RenderedApp> {
 	let exited = false;
 	const instance = render(
@@ -74,6 +88,9 @@ export async function renderApp(
 	return {
 		lastFrame,
 		frames: instance.frames,
+		write(keys) {
+			instance.stdin.write(keys);
+		},
 		async press(...keys) {
 			for (const key of keys) {
 				instance.stdin.write(key);

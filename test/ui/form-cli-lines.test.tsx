@@ -77,6 +77,20 @@ describe('the docker line of each form', () => {
 		await app.press('/etc/motd');
 		await app.waitFor(f => dialogText(f).includes('Runs: docker cp /etc/motd a1:/tmp'));
 	});
+
+	it('a long command line takes at most three lines of the form, and says how much more there is', async () => {
+		app = await renderApp(world().engine, {rows: 40});
+		await app.waitFor('a1');
+		await app.press('2', 'r');
+		await app.waitFor('Run a container from shop/api:1.4');
+		await app.press(TAB, `echo ${'word '.repeat(2000)}end`);
+		const frame = await app.waitFor(f => dialogText(f).includes('more characters; the whole line goes into the command log'));
+		const runs = frame.split('\n').findIndex(l => l.includes('Runs: docker run'));
+		const after = frame.split('\n').slice(runs, runs + 4).join('\n');
+		expect(after).toMatch(/… \(\d[\d,]* more characters; the whole line goes into the command log\)/);
+		// The form's keys still show below it.
+		expect(dialogText(frame)).toContain('Enter ok');
+	});
 });
 
 describe("the R form's command hint", () => {

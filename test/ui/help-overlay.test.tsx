@@ -15,7 +15,7 @@ const engine = () => new FakeEngine({containers: [fakeContainer({name: 'hlp-box'
 
 describe('the help overlay', () => {
 	it('? lists every key from the command registry', async () => {
-		app = await renderApp(engine(), {rows: 260});
+		app = await renderApp(engine(), {rows: 280});
 		await app.waitFor('hlp-box');
 		await app.press('?');
 		const frame = await app.waitFor('Keys — Esc or ? closes');

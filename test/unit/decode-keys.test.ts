@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {KeyDecoder, type KeyEvent} from '../../source/input/decode-keys.js';
+import {KeyDecoder, maxPasteLength, type KeyEvent} from '../../source/input/decode-keys.js';
 
 /** Key names (pastes as `paste:TEXT`) for reads given in order, then a flush. */
 function decode(...reads: string[]): string[] {
@@ -83,5 +83,14 @@ describe('KeyDecoder', () => {
 
 	it('never names C1 controls or NUL', () => {
 		expect(decode('a\u0000\u009b\u0085b')).toEqual(['a', 'b']);
+	});
+
+	it('keeps the first maxPasteLength characters of a paste of several megabytes, and the keys after it are keys', () => {
+		const decoder = new KeyDecoder();
+		const events: KeyEvent[] = [...decoder.push('\u001B[200~')];
+		const chunk = 'x'.repeat(64 * 1024);
+		for (let i = 0; i < 48; i++) events.push(...decoder.push(chunk));
+		events.push(...decoder.push('\u001B[201~j'));
+		expect(events.map(e => (e.kind === 'key' ? e.name : `paste of ${e.text.length}`))).toEqual([`paste of ${maxPasteLength}`, 'j']);
 	});
 });

@@ -1,5 +1,5 @@
 /** Registry names, the docker config's credentials and helpers, the session store and X-Registry-Auth. */
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {inspect} from 'node:util';
@@ -7,7 +7,21 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {encodeRegistryAuth, encodeRegistryConfig, findCredentials, runCredentialHelper, SessionCredentials} from '../../source/engine/lifecycle/credentials.js';
 import {EngineError} from '../../source/engine/types.js';
 import {credentialKey, DOCKER_HUB_KEY, registryLabel, registryOf} from '../../source/format/registry.js';
-import {makeCredentialHelper, type CredentialHelperStub} from '../support/credential-helper.js';
+import {makeCredentialHelper, makeHangingHelper, type CredentialHelperStub} from '../support/credential-helper.js';
+
+/** True once `pid` is no running process: gone, or a zombie waiting for init to reap it (checked for up to 3 s). */
+async function gone(pid: number | undefined): Promise<boolean> {
+	if (pid === undefined) return false;
+	for (let i = 0; i < 300; i++) {
+		try {
+			if (readFileSync(`/proc/${pid}/stat`, 'utf8').split(' ')[2] === 'Z') return true;
+		} catch {
+			return true;
+		}
+		await new Promise(resolve => setTimeout(resolve, 10));
+	}
+	return false;
+}
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -121,6 +135,27 @@ describe('findCredentials', () => {
 		const error = await runCredentialHelper('berth-missing-helper', 'r', {PATH: '/nonexistent'}).catch((failure: unknown) => failure);
 		expect(error).toBeInstanceOf(EngineError);
 		expect((error as Error).message).toContain('docker-credential-berth-missing-helper is not installed');
+	});
+
+	it('a helper that does not answer is stopped with the processes it started, and named', async () => {
+		const hanging = makeHangingHelper('berthhang');
+		cleanups.push(() => hanging.remove());
+		const error = await runCredentialHelper('berthhang', '127.0.0.1:5000', {PATH: hanging.path}, {timeoutMs: 300}).catch((failure: unknown) => failure);
+		expect(error).toBeInstanceOf(EngineError);
+		expect((error as Error).message).toMatch(/^docker-credential-berthhang did not answer within 0\.3 s/);
+		expect(await gone(hanging.childPid())).toBe(true);
+	});
+
+	it('a cancel stops a helper that is waiting, and the processes it started', async () => {
+		const hanging = makeHangingHelper('berthwait');
+		cleanups.push(() => hanging.remove());
+		const controller = new AbortController();
+		const asked = runCredentialHelper('berthwait', '127.0.0.1:5000', {PATH: hanging.path}, {signal: controller.signal}).catch((failure: unknown) => failure);
+		for (let i = 0; i < 200 && hanging.childPid() === undefined; i++) await new Promise(resolve => setTimeout(resolve, 10));
+		controller.abort();
+		const error = await asked;
+		expect(error).toMatchObject({code: 'aborted'});
+		expect(await gone(hanging.childPid())).toBe(true);
 	});
 
 	it('puts what the user typed this session first, and never prints it', async () => {

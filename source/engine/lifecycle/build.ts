@@ -8,7 +8,7 @@
 import {ArchiveError} from '../../archive/archive-error.js';
 import {packBuildContext} from '../../archive/build-context.js';
 import type {ApiClient} from '../api-client.js';
-import {BuildError, EngineError, type BuildLine, type BuildOptions, type BuildResult} from '../types.js';
+import {BuildError, EngineError, type BuildLine, type BuildOptions, type BuildResult, type CopyProgress} from '../types.js';
 import {BuildOutputParser} from './build-output.js';
 import {contextOf} from './context.js';
 import {encodeRegistryConfig} from './credentials.js';
@@ -25,11 +25,11 @@ export function resolveBuildArgs(args: Record<string, string | undefined> = {}, 
 	return resolved;
 }
 
-export async function build(client: ApiClient, options: BuildOptions, onOutput: (lines: BuildLine[]) => void, signal?: AbortSignal): Promise<BuildResult> {
+export async function build(client: ApiClient, options: BuildOptions, onOutput: (lines: BuildLine[]) => void, signal?: AbortSignal, onUpload?: (progress: CopyProgress) => void): Promise<BuildResult> {
 	const context = contextOf(client);
 	let packed;
 	try {
-		packed = await packBuildContext(options.contextDir, options.dockerfile);
+		packed = await packBuildContext(options.contextDir, options.dockerfile, onUpload);
 	} catch (error) {
 		if (error instanceof ArchiveError) throw new EngineError('bad-request', error.message, {cause: error});
 		throw error;
@@ -76,6 +76,8 @@ export async function build(client: ApiClient, options: BuildOptions, onOutput: 
 			if (parser.error !== undefined) throw new BuildError('server', parser.error, parser.step);
 		}, signal);
 	} catch (error) {
+		// The upload may still be going (a cancel, a refusal before the end): stop reading the context.
+		(packed.stream as unknown as {destroy(): void}).destroy();
 		fail(error);
 	}
 

@@ -11,7 +11,7 @@
  * Registries are keyed as the CLI keys them: "https://index.docker.io/v1/" for Docker Hub,
  * host[:port] for the rest (source/format/registry.ts).
  */
-import {execFile} from 'node:child_process';
+import {spawn} from 'node:child_process';
 import {readFile} from 'node:fs/promises';
 import {homedir as osHomedir} from 'node:os';
 import path from 'node:path';
@@ -19,11 +19,21 @@ import {inspect} from 'node:util';
 import {credentialKey} from '../../format/registry.js';
 import {configDir} from '../endpoint.js';
 import {EngineError, type CredentialInfo, type RegistryCredentials} from '../types.js';
+import {cancelled} from './request.js';
 
 /** What a lookup reads; defaults are berth's own environment and home. */
 export interface CredentialEnvironment {
 	env?: Record<string, string | undefined>;
 	homedir?: string;
+	/** How long a credential helper may take (default HELPER_TIMEOUT_MS). */
+	helperTimeoutMs?: number;
+}
+
+/** What a lookup can be told while it runs: a cancel, and who is being asked. */
+export interface LookupOptions {
+	signal?: AbortSignal;
+	/** Called before a credential helper is asked (it may take long: a keychain can ask the user). */
+	onHelper?: (program: string) => void;
 }
 
 interface ConfigAuth {
@@ -108,6 +118,7 @@ export async function findCredentials(
 	registry: string,
 	session: SessionCredentials,
 	environment: CredentialEnvironment = {},
+	options: LookupOptions = {},
 ): Promise<{credentials: RegistryCredentials; info: CredentialInfo} | undefined> {
 	const key = credentialKey(registry);
 	const typed = session.get(key);
@@ -116,7 +127,8 @@ export async function findCredentials(
 	const config = await readDockerConfig(environment);
 	const helper = helperFor(config, key);
 	if (helper) {
-		const credentials = await runCredentialHelper(helper, key, environment.env);
+		options.onHelper?.(`docker-credential-${helper}`);
+		const credentials = await runCredentialHelper(helper, key, environment.env, {timeoutMs: environment.helperTimeoutMs, signal: options.signal});
 		if (!credentials) return undefined;
 		return {credentials, info: {registry: key, source: 'helper', helper, username: credentials.username}};
 	}
@@ -167,19 +179,81 @@ function fromAuths(config: DockerConfig, key: string): RegistryCredentials | und
 	return credentials.username || credentials.identityToken || credentials.registryToken ? credentials : undefined;
 }
 
+/** Ends a helper's process group: SIGTERM, then SIGKILL a second later for what is left. */
+function endGroup(pid: number | undefined): void {
+	if (pid === undefined) return;
+	const signal = (name: NodeJS.Signals) => {
+		try {
+			process.kill(-pid, name);
+		} catch {
+			// Gone already.
+		}
+	};
+	signal('SIGTERM');
+	setTimeout(() => signal('SIGKILL'), 1000).unref();
+}
+
+/** "60 s", "0.3 s". */
+function seconds(ms: number): string {
+	return `${Number((ms / 1000).toFixed(1))} s`;
+}
+
 /**
  * `docker-credential-<helper> get`, the registry on stdin. Undefined for "credentials not found";
  * other failures reject with the helper's own words, as the CLI's "error getting credentials".
+ * The helper runs in a process group of its own: when it does not answer within the timeout, or
+ * the lookup is cancelled, the whole group ends (the helper and whatever it started), and the
+ * rejection names the helper.
  */
-export async function runCredentialHelper(helper: string, serverAddress: string, env?: Record<string, string | undefined>): Promise<RegistryCredentials | undefined> {
+export async function runCredentialHelper(
+	helper: string,
+	serverAddress: string,
+	env?: Record<string, string | undefined>,
+	options: {timeoutMs?: number; signal?: AbortSignal} = {},
+): Promise<RegistryCredentials | undefined> {
 	const program = `docker-credential-${helper}`;
-	const {stdout, failure} = await new Promise<{stdout: string; failure?: Error & {code?: string | number | null}}>(resolve => {
-		const child = execFile(program, ['get'], {env: env ? {...env} as NodeJS.ProcessEnv : process.env, timeout: HELPER_TIMEOUT_MS, maxBuffer: 1024 * 1024}, (error, out) => {
-			resolve({stdout: String(out ?? ''), failure: error ?? undefined});
+	const timeoutMs = options.timeoutMs ?? HELPER_TIMEOUT_MS;
+	options.signal?.throwIfAborted();
+	const {stdout, failure, ended} = await new Promise<{stdout: string; failure?: Error & {code?: string | number | null}; ended?: 'timeout' | 'cancelled'}>(resolve => {
+		const child = spawn(program, ['get'], {env: env ? ({...env} as NodeJS.ProcessEnv) : process.env, detached: true, stdio: ['pipe', 'pipe', 'ignore']});
+		let out = '';
+		let ended: 'timeout' | 'cancelled' | undefined;
+		let settled = false;
+		const settle = (failure?: Error & {code?: string | number | null}) => {
+			if (settled) return;
+			settled = true;
+			clearTimeout(timer);
+			options.signal?.removeEventListener('abort', onAbort);
+			resolve({stdout: out, failure, ended});
+		};
+		const stop = (why: 'timeout' | 'cancelled') => {
+			ended = why;
+			endGroup(child.pid);
+		};
+		const timer = setTimeout(() => stop('timeout'), timeoutMs);
+		const onAbort = () => stop('cancelled');
+		options.signal?.addEventListener('abort', onAbort, {once: true});
+		child.stdout.on('data', (chunk: Buffer) => {
+			if (out.length < 1024 * 1024) out += chunk.toString('utf8');
 		});
-		child.stdin?.on('error', () => {});
-		child.stdin?.end(serverAddress);
+		const failed = (code: number | null, signal: NodeJS.Signals | null) => (code === 0 ? undefined : Object.assign(new Error(`${program} exited with ${code ?? signal}`), {code}));
+		child.on('error', error => settle(error));
+		child.on('close', (code, signal) => settle(failed(code, signal)));
+		child.on('exit', (code, signal) => {
+			// Its output may stay open in a child it left behind: take what came, shortly after, and go on.
+			setTimeout(() => {
+				child.stdout.destroy();
+				settle(failed(code, signal));
+			}, 500).unref();
+		});
+		child.stdin.on('error', () => {});
+		child.stdin.end(serverAddress);
 	});
+
+	if (ended === 'cancelled') throw cancelled();
+	if (ended === 'timeout') {
+		throw new EngineError('unknown', `${program} did not answer within ${seconds(timeoutMs)} (named by credsStore or credHelpers in the docker config): berth stopped it and the processes it started`);
+	}
 
 	if (failure) {
 		if (failure.code === 'ENOENT') {

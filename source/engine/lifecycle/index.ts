@@ -11,7 +11,8 @@ import {checkLogin} from './registry-transfer.js';
 
 export {build} from './build.js';
 export {containerChanges, renameContainer} from './containers.js';
-export {copyFromContainer, copyToContainer, planCopyFromContainer} from './copy.js';
+export {copyFromContainer} from './copy-out.js';
+export {copyToContainer} from './copy-in.js';
 export {imageExists, imageLayers, inspectImage, tagImage} from './images.js';
 export {previewPrune, prune} from './prune.js';
 export {pull, push} from './registry-transfer.js';

@@ -19,10 +19,13 @@ import {splitReference} from './reference.js';
 import {asRegistryError, registryStreamError} from './registry-errors.js';
 import {openRequest, readJsonLines, streamError} from './request.js';
 
-async function credentialsFor(client: ApiClient, ref: string, given?: RegistryCredentials): Promise<RegistryCredentials | undefined> {
+/** The credentials to send; while a credential helper is asked, the progress says which one (it may wait on a keychain). */
+async function credentialsFor(client: ApiClient, ref: string, given: RegistryCredentials | undefined, onProgress: (progress: TransferProgress) => void, signal?: AbortSignal): Promise<RegistryCredentials | undefined> {
 	if (given) return given;
 	const context = contextOf(client);
-	return (await findCredentials(registryOf(ref), context.session, context.environment))?.credentials;
+	const registry = registryOf(ref);
+	const onHelper = (program: string) => onProgress({layers: [], current: 0, total: 0, finished: 0, unsized: 0, status: `Asking ${program} for the credentials of ${registry}…`});
+	return (await findCredentials(registry, context.session, context.environment, {signal, onHelper}))?.credentials;
 }
 
 async function transfer(
@@ -57,7 +60,7 @@ async function transfer(
 
 export async function pull(client: ApiClient, ref: string, options: PullOptions, onProgress: (progress: TransferProgress) => void, signal?: AbortSignal): Promise<PullResult> {
 	const {repository, tag} = splitReference(ref);
-	const auth = await credentialsFor(client, ref, options.auth);
+	const auth = await credentialsFor(client, ref, options.auth, onProgress, signal);
 	const result: PullResult = {ref: tag?.startsWith('sha256:') ? `${repository}@${tag}` : `${repository}:${tag ?? 'latest'}`, upToDate: false};
 	await transfer(client, 'pull', {path: '/images/create', query: {fromImage: repository, tag: tag ?? 'latest', platform: options.platform || undefined}, auth}, onProgress, message => {
 		const status = typeof message.status === 'string' ? message.status : '';
@@ -74,7 +77,7 @@ export async function pull(client: ApiClient, ref: string, options: PullOptions,
 
 export async function push(client: ApiClient, ref: string, options: PushOptions, onProgress: (progress: TransferProgress) => void, signal?: AbortSignal): Promise<PushResult> {
 	const {repository, tag = 'latest'} = splitReference(ref);
-	const auth = await credentialsFor(client, ref, options.auth);
+	const auth = await credentialsFor(client, ref, options.auth, onProgress, signal);
 	const result: PushResult = {ref: `${repository}:${tag}`, tag};
 	await transfer(client, 'push', {path: `/images/${pathPart(repository)}/push`, query: {tag}, auth}, onProgress, message => {
 		const aux = message.aux as {Tag?: unknown; Digest?: unknown; Size?: unknown} | undefined;
