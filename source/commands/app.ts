@@ -3,7 +3,7 @@
  * on the unreachable screen, and in the full-screen views and the help overlay.
  */
 import {listOf} from '../state/lists.js';
-import {mainPanes} from '../state/screen.js';
+import {mainPanes} from '../state/main-screen.js';
 import {activeKind, pageOf} from '../state/selectors.js';
 import {viewRows} from '../state/reducer.js';
 import type {Command, CommandContext} from './types.js';

@@ -10,8 +10,8 @@ import {prefilledLine} from '../input/line-editor.js';
 import {allContainers, selectedContainer} from '../state/selectors.js';
 import type {AppState, ConfirmTarget} from '../state/types.js';
 import {offerForce} from './confirm.js';
-import type {ActSpec} from './services.js';
-import {containerTarget, forContainer, isAlive} from './targets.js';
+import type {ActSpec} from './command-services.js';
+import {containerTarget, forContainer, isAlive} from './row-targets.js';
 import type {Command, CommandContext} from './types.js';
 
 const running = (c: {name: string; state: string}) => (isAlive(c) ? true : `${c.name} is not running`);

@@ -10,7 +10,7 @@ import {containersKind} from '../kinds/containers.js';
 import {markedRows} from '../state/lists.js';
 import {allContainers, selectedContainer} from '../state/selectors.js';
 import {openForm} from './forms.js';
-import {containerTarget, forContainer, selectedContainerTarget} from './targets.js';
+import {containerTarget, forContainer, selectedContainerTarget} from './row-targets.js';
 import type {Command, CommandContext} from './types.js';
 
 /** A command that works only on a running process (exec, attach): why not, for any other state. */

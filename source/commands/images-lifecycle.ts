@@ -8,7 +8,7 @@ import {activeTransfers, isActive, transferKey, transferOf} from '../state/image
 import {selectedImageRow} from '../state/selectors.js';
 import type {AppState, Modal} from '../state/types.js';
 import {openBuildForm, openPullForm, openTagForm} from './image-forms.js';
-import {selectedImageTarget} from './targets.js';
+import {selectedImageTarget} from './row-targets.js';
 import type {Command} from './types.js';
 
 const hasImage = (state: AppState) => selectedImageRow(state) !== undefined;

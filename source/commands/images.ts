@@ -9,7 +9,7 @@ import type {AppState} from '../state/types.js';
 import {offerForce} from './confirm.js';
 import {plural} from '../format/plural.js';
 import {cliFor} from '../format/cli-for.js';
-import {engineImageRef, selectedImageTarget} from './targets.js';
+import {engineImageRef, selectedImageTarget} from './row-targets.js';
 import type {Command} from './types.js';
 
 const hasImage = (state: AppState) => selectedImageRow(state) !== undefined;

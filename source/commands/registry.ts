@@ -5,7 +5,7 @@
 import {kinds} from '../kinds/all-kinds.js';
 import {markedRows, targetOf} from '../state/lists.js';
 import {layerOf} from '../state/precedence.js';
-import {mainPanes} from '../state/screen.js';
+import {mainPanes} from '../state/main-screen.js';
 import {activeKind} from '../state/selectors.js';
 import type {AppState, ConfirmTarget} from '../state/types.js';
 import {appCommands} from './app.js';

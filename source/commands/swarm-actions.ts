@@ -13,7 +13,7 @@ import {replicasText} from '../format/swarm.js';
 import {prefilledLine} from '../input/line-editor.js';
 import {selectedNode, selectedService} from '../state/swarm-selectors.js';
 import type {AppState, ConfirmTarget} from '../state/types.js';
-import type {ActSpec} from './services.js';
+import type {ActSpec} from './command-services.js';
 import type {Command, CommandContext} from './types.js';
 import {listOf} from '../state/lists.js';
 

@@ -5,7 +5,7 @@
  * (registry.ts) is the one table of them; key dispatch, help and dialogs all read it.
  */
 import type {Action, AppState, ConfirmTarget} from '../state/types.js';
-import type {Services} from './services.js';
+import type {Services} from './command-services.js';
 
 /**
  * Where a command's keys work: `global` works in every pane unless the pane binds the key
@@ -76,7 +76,7 @@ export interface Command {
 	bulkNote?: string;
 	confirm?: ConfirmPolicy;
 	/** A bulk command's action on one row (the containers' start, stop, kill, …). */
-	each?(ctx: CommandContext, target: ConfirmTarget, force: boolean): import('./services.js').ActSpec;
+	each?(ctx: CommandContext, target: ConfirmTarget, force: boolean): import('./command-services.js').ActSpec;
 	/**
 	 * Does it. For a command that confirms, this runs after `y` (or `f`, with `force`) with the
 	 * target the dialog named; otherwise right away, without a target.

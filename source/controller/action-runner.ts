@@ -6,7 +6,7 @@
  */
 import {EngineError, type Engine} from '../engine/types.js';
 import {briefReason} from '../format/engine-reason.js';
-import type {ActSpec} from '../commands/services.js';
+import type {ActSpec} from '../commands/command-services.js';
 import type {Store} from '../state/store.js';
 
 function message(error: unknown): string {

@@ -8,7 +8,7 @@
  * entry of the command log, ✗ unless it was carried out.
  */
 import {lstatSync, statSync} from 'node:fs';
-import type {CopyService, CopySpec} from '../commands/services.js';
+import type {CopyService, CopySpec} from '../commands/command-services.js';
 import {EngineError, type CopyInResult, type CopyOutResult, type CopyProgress, type Engine} from '../engine/types.js';
 import {cliFor} from '../format/cli-for.js';
 import {bytePercent} from '../format/byte-progress.js';

@@ -12,7 +12,7 @@ import {credentialsForm} from '../commands/image-forms.js';
 import {EngineError} from '../engine/types.js';
 import {qualify} from '../engine/host-types.js';
 import {cliFor} from '../format/cli-for.js';
-import {credentialKey, registryLabel, registryOf} from '../format/registry.js';
+import {credentialKey, registryLabel, registryOf} from '../format/image-registry.js';
 import type {TransferKind} from '../state/images-types.js';
 import {isActive, transferKey, transferOf} from '../state/images-selectors.js';
 import {failureText} from './action-runner.js';

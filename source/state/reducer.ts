@@ -11,7 +11,7 @@ import {emptyList} from './lists.js';
 import {reduceLogs} from './logs-reducer.js';
 import {initialLogsState, type LogsAction} from './logs-types.js';
 import {layoutOf, pageOf} from './selectors.js';
-import {focusPane, initialSlots, shownPanes} from './screen.js';
+import {focusPane, initialSlots, shownPanes} from './main-screen.js';
 import {dropStaleModal, followWindows} from './selection.js';
 import {isModalAction, reduceModal} from './modal-reducer.js';
 import {reduceSnapshot} from './snapshot-reducer.js';

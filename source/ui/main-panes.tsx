@@ -3,7 +3,7 @@ import {Box, Text} from 'ink';
 import {kindNamed} from '../kinds/all-kinds.js';
 import type {LogBufferView, MatchSet} from '../logs/log-view.js';
 import {heightOf, type Layout} from '../state/layout.js';
-import {mainPanes} from '../state/screen.js';
+import {mainPanes} from '../state/main-screen.js';
 import {allContainers} from '../state/selectors.js';
 import type {AppState, PaneId} from '../state/types.js';
 import {compileMatcher} from '../text/matcher.js';

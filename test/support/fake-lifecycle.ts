@@ -38,7 +38,7 @@ import {
 	type TerminalSession,
 	type TransferProgress,
 } from '../../source/engine/types.js';
-import {credentialKey, registryOf} from '../../source/format/registry.js';
+import {credentialKey, registryOf} from '../../source/format/image-registry.js';
 import {abortable, countKinds, fakePruneItems, tally, type FakeFile, type FakeNetwork, type FakeVolume} from './fake-lifecycle-rules.js';
 
 export type {FakeFile, FakeNetwork, FakeVolume} from './fake-lifecycle-rules.js';

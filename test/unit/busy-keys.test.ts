@@ -6,7 +6,7 @@
 import {EventEmitter} from 'node:events';
 import {describe, expect, it, vi} from 'vitest';
 import {createKeyRunner} from '../../source/commands/busy-keys.js';
-import type {Services} from '../../source/commands/services.js';
+import type {Services} from '../../source/commands/command-services.js';
 import type {CommandContext} from '../../source/commands/types.js';
 import {watchBusy} from '../../source/input/busy-watch.js';
 import type {KeyEvent} from '../../source/input/decode-keys.js';

@@ -9,14 +9,14 @@
  * 3. `auths[registry]` in the same file: `auth` (base64 of user:password), `identitytoken`.
  *
  * Registries are keyed as the CLI keys them: "https://index.docker.io/v1/" for Docker Hub,
- * host[:port] for the rest (source/format/registry.ts).
+ * host[:port] for the rest (source/format/image-registry.ts).
  */
 import {spawn} from 'node:child_process';
 import {readFile} from 'node:fs/promises';
 import {homedir as osHomedir} from 'node:os';
 import path from 'node:path';
 import {inspect} from 'node:util';
-import {credentialKey} from '../../format/registry.js';
+import {credentialKey} from '../../format/image-registry.js';
 import {configDir} from '../endpoint.js';
 import {EngineError, type CredentialInfo, type RegistryCredentials} from '../types.js';
 import {cancelled} from './request.js';

@@ -2,7 +2,7 @@
  * The lifecycle calls of DockerEngine, each taking the engine's ApiClient first
  * (docker-engine.ts delegates to them one line each). Types are in ../lifecycle-types.ts.
  */
-import {registryOf} from '../../format/registry.js';
+import {registryOf} from '../../format/image-registry.js';
 import type {ApiClient} from '../api-client.js';
 import type {CredentialInfo, RegistryCredentials} from '../types.js';
 import {contextOf} from './context.js';

@@ -8,7 +8,7 @@
  * Not dockerode's followProgress: it takes a connection that drops mid-pull for the end of the
  * stream (the pull would look complete) and throws from its data handler on a malformed line.
  */
-import {registryOf} from '../../format/registry.js';
+import {registryOf} from '../../format/image-registry.js';
 import type {ApiClient} from '../api-client.js';
 import {pathPart} from '../api-client.js';
 import {EngineError, type PullOptions, type PullResult, type PushOptions, type PushResult, type RegistryCredentials, type TransferProgress} from '../types.js';
