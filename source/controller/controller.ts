@@ -26,7 +26,7 @@ import {startStatsSampler} from './stats-sampler.js';
 import {startAgesClock} from './ages-clock.js';
 import {createServiceLogs} from './service-logs.js';
 import {startSwarmPoller} from './swarm-poller.js';
-import {clearStaleStatus} from './status-timer.js';
+import {clearStaleStatus, type Say} from './status-messages.js';
 import {createImageServices} from './images.js';
 import {createCopies} from './copies.js';
 
@@ -83,14 +83,19 @@ export function createController(options: ControllerOptions): Controller {
 	const clock = () => options.now().getTime();
 	// A snapshot's status texts are as of when it arrives (the ages clock words them from then).
 	const detach = feed.attach(action => store.dispatch(action.type === 'snapshot' ? {...action, at: clock()} : action));
-	const say = (tone: 'ok' | 'error' | 'info', text: string) => store.dispatch({type: 'status', status: {tone, text, at: Date.now()}});
 	// The Swarm view's reads run only while it is open; an action reads its lists again too.
 	const swarm = startSwarmPoller(engine, store);
 	const serviceLogs = createServiceLogs(engine, store);
-	const runner = createActionRunner(engine, store, () => {
-		feed.refresh();
-		swarm.refresh();
-	});
+	const runner = createActionRunner(
+		engine,
+		store,
+		() => {
+			feed.refresh();
+			swarm.refresh();
+		},
+		clock,
+	);
+	const {say} = runner;
 	const stats = startStatsSampler(engine, store);
 	const logs = startLogStream(engine, store);
 	const logSearch = startLogSearch(store, () => logs.buffer());
@@ -214,7 +219,7 @@ export function createController(options: ControllerOptions): Controller {
 function contextsService(
 	source: import('../commands/command-services.js').ContextsSource,
 	store: Store,
-	say: (tone: 'ok' | 'error' | 'info', text: string) => void,
+	say: Say,
 	running: () => string[],
 	record: ActionRunner['record'],
 ): import('../commands/command-services.js').ContextsService {

@@ -67,7 +67,7 @@ function isDirectory(hostPath: string): boolean {
 
 export function createCopies(engine: Engine, store: Store, runner: ActionRunner, refresh: () => void): Copies {
 	const dispatch = store.dispatch;
-	const say = (tone: 'ok' | 'error' | 'info', text: string) => dispatch({type: 'status', status: {tone, text, at: Date.now()}});
+	const {say} = runner;
 	const live = new Map<string, {abort: AbortController; label: string; answer?: (replace: boolean) => void}>();
 	let counter = 0;
 

@@ -25,7 +25,7 @@ export interface Runs {
 }
 
 export function createRuns(engine: Engine, store: Store, runner: ActionRunner, refresh: () => void): Runs {
-	const say = (tone: 'ok' | 'error' | 'info', text: string) => store.dispatch({type: 'status', status: {tone, text, at: Date.now()}});
+	const {say} = runner;
 	const outputs = new Map<string, RingBuffer<LogLine>>();
 	const aborts = new Set<AbortController>();
 	let views = 0;
