@@ -9,6 +9,7 @@ import type {Store} from '../state/store.js';
 import {RingBuffer} from '../text/ring-buffer.js';
 import {failureText, type ActionRunner} from './action-runner.js';
 import {allContainers} from '../state/selectors.js';
+import {following} from '../state/follow-scroll.js';
 
 /** Lines an output view keeps. */
 export const outputCapacity = 5000;
@@ -83,7 +84,7 @@ export function createRuns(engine: Engine, store: Store, runner: ActionRunner, r
 			const id = `run-${++views}`;
 			const lines = new RingBuffer<LogLine>(outputCapacity);
 			outputs.set(id, lines);
-			store.dispatch({type: 'open', modal: {kind: 'output', id, title: cli, scroll: 0, follow: true, version: 0}});
+			store.dispatch({type: 'open', modal: {kind: 'output', id, title: cli, tail: following, version: 0}});
 			const finish = runner.record(cli);
 			const abort = new AbortController();
 			aborts.add(abort);

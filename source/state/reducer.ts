@@ -5,6 +5,7 @@
  */
 import {kinds} from '../kinds/all-kinds.js';
 import {reduceCopies} from './copies-reducer.js';
+import {reduceFollowViews} from './follow-reducer.js';
 import {reduceImages} from './images-reducer.js';
 import {reduceLists} from './list-reducer.js';
 import {emptyList} from './lists.js';
@@ -53,7 +54,7 @@ function withScroll(modal: Modal, scroll: number, state: AppState): Modal {
 }
 
 function reduce(state: AppState, action: Action): AppState {
-	const images = reduceImages(state, action) ?? reduceCopies(state, action);
+	const images = reduceImages(state, action) ?? reduceCopies(state, action) ?? reduceFollowViews(state, action);
 	if (images) return images;
 	if (isModalAction(action)) return reduceModal(state, action);
 	if (isSwarmAction(action)) return dropStaleModal(reduceSwarm(state, action));
@@ -90,6 +91,8 @@ function reduce(state: AppState, action: Action): AppState {
 		case 'scroll-modal':
 			if (!state.modal || !('scroll' in state.modal)) return state;
 			return {...state, modal: withScroll(state.modal, state.modal.scroll + action.delta, state)};
+		case 'follow-extent':
+			return state;
 		case 'modal-extent': {
 			const modal = state.modal;
 			if (!modal || !('scroll' in modal) || modal.extent === action.lines) return state;

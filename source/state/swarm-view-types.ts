@@ -5,6 +5,7 @@
  * while the view is open; dialogs, prompts and the inspect and log views open over it (as
  * `modal`) and come back to it.
  */
+import type {FollowScroll, FollowSeen} from './follow-scroll.js';
 import type {NodeSummary, ServiceSummary, SwarmRole, TaskSummary} from '../engine/types.js';
 
 export type SwarmPart = 'services' | 'tasks' | 'nodes';
@@ -51,4 +52,4 @@ export type SwarmModal =
 	| {kind: 'service-inspect'; id: string; name: string; scroll: number; extent?: number}
 	| {kind: 'node-inspect'; id: string; name: string; scroll: number; extent?: number}
 	/** `l`: the service's log, merged across its tasks; lines in the controller, `version` moves as they come. */
-	| {kind: 'service-logs'; id: string; serviceId: string; name: string; title: string; scroll: number; extent?: number; version: number; done?: {ok: boolean; text: string}};
+	| {kind: 'service-logs'; id: string; serviceId: string; name: string; title: string; tail: FollowScroll; seen?: FollowSeen; version: number; done?: {ok: boolean; text: string}};

@@ -164,8 +164,8 @@ export type ViewModal =
 	| {kind: 'top'; id: string; scroll: number; extent?: number}
 	/** `D`: the container's filesystem changes, filtered by `filter` (typed with `/`, `edit` while typing). */
 	| {kind: 'diff'; id: string; scroll: number; extent?: number; filter: string; edit?: LineState}
-	/** Output berth streams (an attached run): lines in the controller, `version` moves as they come. */
-	| {kind: 'output'; id: string; title: string; scroll: number; extent?: number; follow: boolean; version: number; done?: {ok: boolean; text: string}}
+	/** Output berth streams (an attached run): lines in the controller, `version` moves as they come; it follows their end until scrolled back. */
+	| {kind: 'output'; id: string; title: string; tail: import('./follow-scroll.js').FollowScroll; seen?: import('./follow-scroll.js').FollowSeen; version: number; done?: {ok: boolean; text: string}}
 	/** `:`: every action this session with its docker CLI line. */
 	| {kind: 'commands'; scroll: number; extent?: number; selected: number}
 	| ImageViewModal
@@ -261,6 +261,8 @@ export type Action =
 	| {type: 'close'}
 	| {type: 'scroll-modal'; delta: number}
 	| {type: 'modal-extent'; lines: number}
+	/** A live view (output, service log, build) drew this much: its lines, absolute, and its page. */
+	| {type: 'follow-extent'; first: number; total: number; rows: number}
 	| {type: 'prompt-line'; line: LineState; error?: string}
 	| {type: 'prompt-scope'}
 	/** The focused field's new text; `preview` is the form's CLI line for the new values. */

@@ -1,3 +1,4 @@
+import type {FollowSeen} from '../state/follow-scroll.js';
 import React, {useCallback} from 'react';
 import {Box, useApp} from 'ink';
 import {retryMs} from '../state/engine-feed.js';
@@ -24,6 +25,7 @@ export function App(props: AppProps) {
 	const {exit} = useApp();
 	const {state, controller, store} = useController(props, exit);
 	const onExtent = useCallback((lines: number) => store.dispatch({type: 'modal-extent', lines}), [store]);
+	const onFollow = useCallback((seen: FollowSeen) => store.dispatch({type: 'follow-extent', ...seen}), [store]);
 	const layout = layoutOf(state);
 	const bodyHeight = layout.height - 2;
 	const hints = keyHints(state);
@@ -50,7 +52,7 @@ export function App(props: AppProps) {
 		body = <HelpOverlay width={layout.width} height={bodyHeight} scroll={modal.scroll} reasons={unavailableNow(state)} onExtent={onExtent} />;
 	} else if (screen === 'view' && modal && modal.kind !== 'confirm' && modal.kind !== 'prompt' && modal.kind !== 'form' && modal.kind !== 'notice' && modal.kind !== 'contexts' && modal.kind !== 'help') {
 		body = (
-			<ViewScreen state={state} modal={modal} width={layout.width} height={bodyHeight} hints={hints.join('  ')} onExtent={onExtent} output={controller.output} serviceLog={controller.serviceLog} />
+			<ViewScreen state={state} modal={modal} width={layout.width} height={bodyHeight} hints={hints.join('  ')} onExtent={onExtent} onFollow={onFollow} output={controller.output} serviceLog={controller.serviceLog} />
 		);
 	} else if (screen === 'swarm') {
 		body = <SwarmView state={state} width={layout.width} height={bodyHeight} dialogKeys={hints.join('   ')} />;

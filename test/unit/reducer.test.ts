@@ -120,6 +120,14 @@ describe('the reducer', () => {
 		// 40 rows: 39 for berth, 36 for the view's body below its title.
 		expect(s.modal).toMatchObject({scroll: 50 - 36});
 	});
+	test('follow-extent', 'a live view says what it holds; scrolled back it stays on its lines as more come', () => {
+		const output = {kind: 'output' as const, id: 'o', title: 't', tail: {follow: true as const}, version: 0};
+		let s = apply(base(), {type: 'open', modal: output}, {type: 'follow-extent', first: 0, total: 100, rows: 20}, {type: 'scroll-modal', delta: -3});
+		expect(s.modal).toMatchObject({tail: {follow: false, end: 97}, seen: {first: 0, total: 100, rows: 20}});
+		s = apply(s, {type: 'follow-extent', first: 5, total: 130, rows: 20}, {type: 'scroll-modal', delta: 1});
+		expect(s.modal).toMatchObject({tail: {follow: false, end: 98}});
+		expect(apply(s, {type: 'scroll-modal', delta: Number.MAX_SAFE_INTEGER}).modal).toMatchObject({tail: {follow: true}});
+	});
 	test('prompt-line', 'replaces the prompt line and its error', () => {
 		const target = {kind: 'container' as const, id: a.id, name: 'a'};
 		const s = apply(base(), {type: 'open', modal: {kind: 'prompt', purpose: 'commit', target, line: lineAtEnd('x')}}, {type: 'prompt-line', line: lineAtEnd('y'), error: 'bad'});
