@@ -86,6 +86,9 @@ export function startAgesClock(engine: Engine, store: Store, now: () => number):
 			sharedRead(key, () => engine.inspectContainer(c.id)).then(
 				d => {
 					if (stopped) return;
+					// Read: asked again only once what it said no longer holds (a restart loop shows the
+					// same status text again and again; the snapshot drops facts that disagree).
+					asked.delete(key);
 					store.dispatch({type: 'times', id: c.id, times: {state: d.state, startedAt: parseTime(d.startedAt), finishedAt: parseTime(d.finishedAt), restartCount: d.restartCount}});
 				},
 				() => {

@@ -56,6 +56,27 @@ describe('ages clock reads', () => {
 		stop();
 	});
 
+	it('reads a container again after a restart, even when its status reads as it did before (a restart loop)', async () => {
+		const flaky = fakeContainer({name: 'flaky', status: 'Up Less than a second'});
+		const engine = new FakeEngine({containers: [flaky]});
+		engine.inspected.set(flaky.id, {restartCount: 1});
+		const store = createStore(initialState({columns: 120, rows: 40}));
+		store.dispatch({type: 'snapshot', containers: [flaky], images: [], at: Date.now()});
+		const stop = startAgesClock(engine, store, () => Date.now());
+		await vi.advanceTimersByTimeAsync(0);
+		expect(store.getState().times[flaky.id]?.restartCount).toBe(1);
+		// It died and was started again: its start time moved, so what was read no longer holds;
+		// the list says "Up Less than a second" again.
+		engine.times.set(flaky.id, {startedAt: new Date(Date.now() + 5000).toISOString()});
+		engine.inspected.set(flaky.id, {restartCount: 2});
+		await vi.advanceTimersByTimeAsync(5000);
+		store.dispatch({type: 'snapshot', containers: [{...flaky}], images: [], at: Date.now()});
+		expect(store.getState().times[flaky.id]).toBeUndefined();
+		await vi.advanceTimersByTimeAsync(readSettleMs + 10);
+		expect(store.getState().times[flaky.id]?.restartCount).toBe(2);
+		stop();
+	});
+
 	it('ages in minutes turn over together on a 10-second grid; ages in seconds on their second', () => {
 		const now = Date.parse('2026-12-02T10:00:00Z');
 		const a = fakeContainer({name: 'a', status: 'Up 34 minutes'});
