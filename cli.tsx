@@ -2,8 +2,8 @@
 import os from 'node:os';
 import {checkArgs} from './source/cli/check-args.js';
 import {captureStrayOutput} from './source/cli/stray-output.js';
-import {EndpointError} from './source/engine/endpoint.js';
-import {resolveTargets} from './source/engine/targets.js';
+import {EndpointError} from './source/engine/transport/endpoint.js';
+import {resolveTargets} from './source/engine/hosts/targets.js';
 import type {TerminalControl} from './source/controller/controller.js';
 import type {CarriedState} from './source/state/contexts-types.js';
 
@@ -109,7 +109,7 @@ const restoreStray = captureStrayOutput({logFile: process.env['BERTH_DEBUG_LOG']
 // engine's replies in (module set-up is synchronous; sockets only move between tasks).
 const nextTask = () => new Promise<void>(resolve => setImmediate(resolve));
 const [{createEngineFor}, {startEngineFeed}] = await Promise.all([
-	import('./source/engine/engine-for-targets.js'),
+	import('./source/engine/hosts/engine-for-targets.js'),
 	import('./source/state/engine-feed.js'),
 ]);
 const engine = createEngineFor(targets);

@@ -9,6 +9,11 @@ import tseslint from 'typescript-eslint';
 
 const engineOnly = ['dockerode', 'dockerode/*', 'docker-modem', 'docker-modem/*', 'ssh2', 'tar-fs', 'tar-stream'];
 const restricted = (patterns, message) => ({patterns: [{group: patterns, message}]});
+/**
+ * Every module of source/engine but its types (types.ts at the top, each folder's types.ts and
+ * *-types.ts) and the pure modules named in `pure` (paths below source/engine).
+ */
+const engineInternals = pure => ['**/engine/*.js', '**/engine/**/*.js', '!**/engine/types.js', '!**/engine/**/types.js', '!**/engine/**/*-types.js', '!**/engine/*-types.js', ...pure.map(file => `!**/engine/${file}`)];
 
 export default tseslint.config(
 	{ignores: ['dist/**', 'node_modules/**', 'bench/out/**', 'coverage/**']},
@@ -27,7 +32,7 @@ export default tseslint.config(
 	},
 	{
 		files: ['source/**/*.{ts,tsx}', 'cli.tsx'],
-		ignores: ['source/engine/**', 'source/archive/**', 'source/stubs/**'],
+		ignores: ['source/engine/**', 'source/stubs/**'],
 		rules: {'no-restricted-imports': ['error', restricted(engineOnly, 'Only source/engine talks to Docker.')]},
 	},
 	{
@@ -37,8 +42,8 @@ export default tseslint.config(
 			'no-restricted-imports': ['error', {
 				patterns: [
 					{group: engineOnly, message: 'Only source/engine talks to Docker.'},
-					// errors.js: the wording of an unreachable engine (pure text).
-					{group: ['**/engine/*', '!**/engine/types.js', '!**/engine/*-types.js', '!**/engine/errors.js'], allowTypeImports: true, message: 'The UI imports engine types only (the controller owns the engine).'},
+					// transport/errors.js: the wording of an unreachable engine (pure text).
+					{group: engineInternals(['transport/errors.js']), allowTypeImports: true, message: 'The UI imports engine types only (the controller owns the engine).'},
 				],
 			}],
 		},
@@ -49,7 +54,7 @@ export default tseslint.config(
 			'no-restricted-imports': ['error', {
 				patterns: [
 					{group: engineOnly, message: 'Only source/engine talks to Docker.'},
-					{group: ['**/engine/*', '!**/engine/types.js', '!**/engine/*-types.js', '!**/engine/errors.js'], allowTypeImports: true, message: 'The UI imports engine types only (the controller owns the engine).'},
+					{group: engineInternals(['transport/errors.js']), allowTypeImports: true, message: 'The UI imports engine types only (the controller owns the engine).'},
 					{group: ['**/controller/*'], allowTypeImports: true, message: 'The UI draws state; the controller is reached through use-controller.'},
 				],
 			}],
@@ -62,11 +67,20 @@ export default tseslint.config(
 				patterns: [
 					{group: engineOnly, message: 'Only source/engine talks to Docker.'},
 					{group: ['react', 'ink', 'ink/*', '**/ui/*'], message: 'State, commands and formatting are plain TypeScript, free of React.'},
-					// timestamps.js and errors.js are pure (event times, error words).
-					{group: ['**/engine/*', '!**/engine/types.js', '!**/engine/*-types.js', '!**/engine/errors.js', '!**/engine/timestamps.js'], allowTypeImports: true, message: 'Engine types only here; the controller runs engine calls.'},
+					// transport/timestamps.js and transport/errors.js are pure (event times, error words).
+					{group: engineInternals(['transport/errors.js', 'transport/timestamps.js', 'images/registry-names.js', 'io/bytes.js']), allowTypeImports: true, message: 'Engine types only here; the controller runs engine calls.'},
 				],
 			}],
 		},
+	},
+	{
+		// The engine is the bottom layer: nothing outside source/engine (its folders are one deep).
+		files: ['source/engine/*.ts'],
+		rules: {'no-restricted-imports': ['error', restricted(['../*', '../**'], 'The engine is the bottom layer: it imports nothing of berth outside source/engine.')]},
+	},
+	{
+		files: ['source/engine/*/*.ts'],
+		rules: {'no-restricted-imports': ['error', restricted(['../../*', '../../**'], 'The engine is the bottom layer: it imports nothing of berth outside source/engine.')]},
 	},
 	{
 		files: ['test/**/*.{ts,tsx}', 'bench/**/*.{js,mjs,ts}', 'scripts/**/*.{js,mjs}'],

@@ -81,16 +81,46 @@ const builtinsFromRequire = {
 };
 
 /**
- * Packages the lifecycle loads on first use with import() (source/archive/lazy-modules.ts): kept
+ * Packages the lifecycle loads on first use with import() (source/engine/archive/lazy-modules.ts): kept
  * out of the bundle, so nothing of them is read or run at start-up, and loaded through the
  * loader's `require` (the bundle is a script: it has no module loader for a real import()).
  */
-const lazyPackages = /^(dockerode|tar-fs|tar-stream|@balena\/dockerignore)(\/.*)?$/;
+const lazyPackages = /^(tar-fs|tar-stream|@balena\/dockerignore)(\/.*)?$/;
 const lazyFromRequire = {
 	name: 'lazy-from-require',
 	setup(build) {
 		build.onResolve({filter: lazyPackages}, args => (args.namespace === 'lazy' ? {path: args.path, external: true} : {path: args.path, namespace: 'lazy'}));
 		build.onLoad({filter: /.*/, namespace: 'lazy'}, args => ({contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js'}));
+	},
+};
+
+/**
+ * dockerode is bundled (it is how berth talks to the engine), without what berth never uses:
+ * its BuildKit session and progress (lib/session.js, lib/buildkit.js: gRPC and protobuf, about
+ * 60 ms of start-up) are a stub, and the tar, .dockerignore and zlib modules its lib/util.js
+ * requires at load (for its own build context packing) are loaded only if a property of them is
+ * read (never: berth packs build contexts itself, source/engine/archive/).
+ */
+const dockerodeLib = /[\\/]node_modules[\\/]dockerode[\\/]lib[\\/]/;
+let dockerodeTrimmed = 0;
+const dockerodeWithoutBuildKit = {
+	name: 'dockerode-without-buildkit',
+	setup(build) {
+		build.onResolve({filter: /^\.\/(session|buildkit)(\.js)?$/}, args => {
+			if (!dockerodeLib.test(args.importer)) return undefined;
+			dockerodeTrimmed++;
+			return {path: at('source/stubs/dockerode-session.ts')};
+		});
+		build.onResolve({filter: lazyPackages}, args => {
+			if (!dockerodeLib.test(args.importer)) return undefined;
+			return {path: args.path, namespace: 'lazy-proxy'};
+		});
+		// zlib too (its build context gzip): node's zlib module is not loaded at start-up otherwise.
+		build.onResolve({filter: /^(node:)?zlib$/}, args => (dockerodeLib.test(args.importer) ? {path: 'node:zlib', namespace: 'lazy-proxy'} : undefined));
+		build.onLoad({filter: /.*/, namespace: 'lazy-proxy'}, args => ({
+			contents: `let loaded; const load = () => (loaded ??= require(${JSON.stringify(args.path)})); module.exports = new Proxy({}, {get: (_, key) => load()[key]});`,
+			loader: 'js',
+		}));
 	},
 };
 
@@ -111,7 +141,7 @@ const result = await esbuild.build({
 		// Ink's React DevTools connection (DEV mode) is its only user.
 		ws: './source/stubs/ws.ts',
 	},
-	plugins: [inkPatchesPlugin, yogaWithoutFetch, builtinsFromRequire, lazyFromRequire],
+	plugins: [inkPatchesPlugin, yogaWithoutFetch, dockerodeWithoutBuildKit, builtinsFromRequire, lazyFromRequire],
 	logLevel: 'warning',
 	minifyWhitespace: true,
 	minifySyntax: true,
@@ -120,6 +150,10 @@ const result = await esbuild.build({
 const missed = inkPatches.flatMap(({specifier, importers}) => importers.map(importer => `${importer} ${specifier}`)).filter(site => !patchedImports.has(site));
 if (missed.length > 0) {
 	console.error(`bundle: these imports of Ink's were not patched (did Ink's layout change? see scripts/ink-patches.mjs): ${missed.join(', ')}`);
+	process.exit(1);
+}
+if (dockerodeTrimmed < 2) {
+	console.error("bundle: dockerode's lib/session.js and lib/buildkit.js were not both replaced (did dockerode's layout change? see dockerodeWithoutBuildKit)");
 	process.exit(1);
 }
 if (!yogaPatched) {

@@ -5,9 +5,9 @@
  * screen; this decides where they connect).
  */
 import type {ContextsSource} from '../commands/command-services.js';
-import {checkContexts, type ContextCheck} from '../engine/context-check.js';
-import {listContexts, useContext, type DockerContext} from '../engine/contexts.js';
-import type {Target} from '../engine/targets.js';
+import {checkContexts, type ContextCheck} from '../engine/contexts/context-check.js';
+import {listContexts, useContext, type DockerContext} from '../engine/contexts/contexts.js';
+import type {Target} from '../engine/hosts/targets.js';
 import type {CarriedState, ContextRow} from '../state/contexts-types.js';
 
 export interface ContextsSourceOptions {

@@ -37,7 +37,7 @@ function lifecycle(
 
 function stopWork(t: ConfirmTarget, timeout?: number): ActSpec['work'] {
 	return async engine => {
-		const result = await engine.stopContainer(t.id, timeout);
+		const result = await engine.containers.stop(t.id, timeout);
 		if (result.alreadyStopped) return `${t.name} was not running; nothing to stop`;
 		if (result.killed) return `Stopped ${t.name}: SIGKILL after the ${result.graceSeconds} s grace period, exit ${result.exitCode ?? 137}`;
 		return `Stopped ${t.name}`;
@@ -61,7 +61,7 @@ export const containerLifecycle = [
 			verb: 'start',
 			cli: cliFor.start(t.name),
 			work: async engine => {
-				await engine.startContainer(t.id);
+				await engine.containers.start(t.id);
 				return `Started ${t.name}`;
 			},
 		}),
@@ -104,7 +104,7 @@ export const containerLifecycle = [
 			verb: 'kill',
 			cli: cliFor.kill(t.name),
 			work: async engine => {
-				await engine.killContainer(t.id, 'SIGKILL');
+				await engine.containers.kill(t.id, 'SIGKILL');
 				return `Killed ${t.name} (SIGKILL)`;
 			},
 		}),
@@ -125,7 +125,7 @@ export const containerLifecycle = [
 			verb: 'restart',
 			cli: cliFor.restart(t.name),
 			work: async engine => {
-				await engine.restartContainer(t.id);
+				await engine.containers.restart(t.id);
 				return `Restarted ${t.name}`;
 			},
 		}),
@@ -149,7 +149,7 @@ export const containerLifecycle = [
 				verb,
 				cli: paused ? cliFor.unpause(t.name) : cliFor.pause(t.name),
 				work: async engine => {
-					await (paused ? engine.unpauseContainer(t.id) : engine.pauseContainer(t.id));
+					await (paused ? engine.containers.unpause(t.id) : engine.containers.pause(t.id));
 					return `${paused ? 'Unpaused' : 'Paused'} ${t.name}`;
 				},
 			};
@@ -186,7 +186,7 @@ export const containerLifecycle = [
 			verb: 'rm',
 			cli: cliFor.remove(t.name, {force}),
 			work: async engine => {
-				await engine.removeContainer(t.id, {force});
+				await engine.containers.remove(t.id, {force});
 				return `Removed container ${t.name}`;
 			},
 			onError: error =>

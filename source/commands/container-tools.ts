@@ -121,10 +121,10 @@ export const containerTools: Command[] = [
 				async engine => {
 					let cmd = chosen ? [chosen] : undefined;
 					if (!cmd) {
-						const found = await engine.execCapture(t.id, ['sh', '-c', 'command -v bash || command -v sh || echo sh']);
+						const found = await engine.containers.execCapture(t.id, ['sh', '-c', 'command -v bash || command -v sh || echo sh']);
 						cmd = [found.stdout.split('\n')[0]?.trim() || 'sh'];
 					}
-					return engine.execInteractive(t.id, cmd, ctx.state.size);
+					return engine.containers.execInteractive(t.id, cmd, ctx.state.size);
 				},
 				cliFor.exec(t.name, [chosen ?? 'sh'], true),
 			);
@@ -150,7 +150,7 @@ export const containerTools: Command[] = [
 		cli: t => cliFor.attach(t.name),
 		run: ctx => {
 			const t = selectedContainerTarget(ctx.state)!;
-			ctx.services.interactive(t, 'Attach', engine => engine.attach(t.id, ctx.state.size), cliFor.attach(t.name));
+			ctx.services.interactive(t, 'Attach', engine => engine.containers.attach(t.id, ctx.state.size), cliFor.attach(t.name));
 		},
 	},
 	{
@@ -163,7 +163,7 @@ export const containerTools: Command[] = [
 		cli: t => cliFor.startAttached(t.name),
 		run: ctx => {
 			const t = selectedContainerTarget(ctx.state)!;
-			ctx.services.interactive(t, 'Attach', engine => engine.startAttached(t.id, ctx.state.size), cliFor.startAttached(t.name));
+			ctx.services.interactive(t, 'Attach', engine => engine.containers.startAttached(t.id, ctx.state.size), cliFor.startAttached(t.name));
 		},
 	},
 	{id: 'container.merged-logs', scope: 'containers', keys: ['L'], label: 'merged logs', description: 'Merged logs of the marked containers, or of the selected compose project', run: mergedLogs},

@@ -10,7 +10,7 @@ import {cliFor} from '../format/cli-for.js';
 import {shortId} from '../format/format.js';
 import {parsePullReference} from '../format/pull-reference.js';
 import {parseReference} from '../format/reference.js';
-import {registryLabel} from '../format/image-registry.js';
+import {registryLabel} from '../engine/images/registry-names.js';
 import type {TransferState} from '../state/images-types.js';
 import type {ConfirmTarget, FormModal} from '../state/types.js';
 import {sanitizeInline} from '../text/sanitize.js';

@@ -62,7 +62,7 @@ export const imageCommands: Command[] = [
 				verb: 'rmi',
 				cli: cliFor.removeImage(t.ref ?? shortId(t.id), {force}),
 				work: async engine => {
-					await engine.removeImage(engineImageRef(t), {force});
+					await engine.images.remove(engineImageRef(t), {force});
 					return t.ref && others.length > 0 ? `Untagged ${t.ref}; the image stays` : `Removed image ${t.name}`;
 				},
 				onError: error => {

@@ -106,7 +106,7 @@ function submit(ctx: CommandContext) {
 				verb: 'commit',
 				cli: cliFor.commit(t.name, {repo: parsed.repo, tag: parsed.tag}),
 				work: async engine => {
-					const imageId = await engine.commitContainer(t.id, {repo: parsed.repo, tag: parsed.tag});
+					const imageId = await engine.containers.commit(t.id, {repo: parsed.repo, tag: parsed.tag});
 					return `Committed ${t.name} → ${ref} (${imageId.replace('sha256:', '').slice(0, 12)})`;
 				},
 			});
@@ -129,7 +129,7 @@ function submit(ctx: CommandContext) {
 			}
 			dispatch({type: 'close'});
 			const t = modal.target;
-			return services.interactive(t, 'Command', engine => engine.execInteractive(t.id, cmd, state.size), cliFor.exec(t.name, cmd, true));
+			return services.interactive(t, 'Command', engine => engine.containers.execInteractive(t.id, cmd, state.size), cliFor.exec(t.name, cmd, true));
 		}
 		const file = value.trim();
 		if (!file) return dispatch({type: 'prompt-line', line: modal.line, error: 'Type a file name'});

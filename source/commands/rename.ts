@@ -20,7 +20,7 @@ export function submitRename(ctx: CommandContext, target: ConfirmTarget, line: L
 		verb: 'rename',
 		cli: cliFor.rename(target.name, name),
 		work: async engine => {
-			await engine.renameContainer(target.id, name);
+			await engine.containers.rename(target.id, name);
 			return `Renamed ${target.name} to ${name}`;
 		},
 		onOk: () => {

@@ -8,7 +8,7 @@ import {targetOf} from '../state/lists.js';
 import {selectedContainer, selectedImageRow} from '../state/selectors.js';
 import type {AppState, ConfirmTarget} from '../state/types.js';
 import type {ContainerSummary} from '../engine/types.js';
-import {qualify} from '../engine/host-types.js';
+import {qualify} from '../engine/hosts/types.js';
 
 export function containerTarget(c: ContainerSummary): ConfirmTarget {
 	return targetOf(containersKind, c);

@@ -54,7 +54,7 @@ function fullFields(image: string, modes: readonly string[]): FieldSpec[] {
  */
 function showImageCommand(ctx: CommandContext, image: string, field?: string): void {
 	void ctx.services
-		.read(engine => engine.inspectImage(image))
+		.read(engine => engine.images.inspect(image))
 		.then(details => {
 			const words = [...(details.config.entrypoint ?? []), ...(details.config.cmd ?? [])];
 			if (words.length === 0 || ctx.state.modal?.kind !== 'form') return;
@@ -76,7 +76,7 @@ const shownImage = (form: FormModal) => sanitizeInline(form.target!.name);
 /** Runs (or creates) once the image is there, pulling it first when the user agrees. */
 function withImage(ctx: CommandContext, image: string, go: () => void): void {
 	ctx.dispatch({type: 'form-pending', pending: true});
-	void ctx.services.read(engine => engine.imageExists(image)).then(
+	void ctx.services.read(engine => engine.images.exists(image)).then(
 		exists => {
 			if (exists) return go();
 			ctx.dispatch({type: 'form-pending', pending: false});
@@ -91,7 +91,7 @@ function start(ctx: CommandContext, image: string, options: RunContainerOptions,
 	if (mode === 'interactive') {
 		ctx.dispatch({type: 'close'});
 		const target = {kind: 'image' as const, id: image, name: image};
-		return ctx.services.interactive(target, 'Run', async engine => (await engine.runInteractive(image, options, ctx.state.size)).session, cliFor.run(image, options, 'interactive'));
+		return ctx.services.interactive(target, 'Run', async engine => (await engine.containers.runInteractive(image, options, ctx.state.size)).session, cliFor.run(image, options, 'interactive'));
 	}
 	ctx.services.runContainer(image, options, cliFor.run(image, options));
 }

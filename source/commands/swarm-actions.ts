@@ -58,7 +58,7 @@ export function submitScale(ctx: CommandContext, target: ConfirmTarget, value: s
 	ctx.dispatch({type: 'close'});
 	ctx.services.act(
 		serviceAct(target, 'scaling', 'scale', cliFor.scaleService(target.name, replicas), async engine => {
-			const result = await engine.scaleService(target.id, replicas);
+			const result = await engine.services.scale(target.id, replicas);
 			return warned(`Scaled ${target.name} to ${replicas}: following until ${replicas}/${replicas} run`, result.warnings);
 		}, () => ctx.dispatch({type: 'swarm-follow', id: target.id, replicas})),
 	);
@@ -112,7 +112,7 @@ export const swarmServiceCommands: Command[] = [
 		confirm: confirmService(s => `Force an update of ${s.name}?`, s => [`Its tasks are replaced, one batch at a time: docker service update --force ${s.name}.`]),
 		run: (ctx, confirmed) => {
 			const t = confirmed!.target;
-			ctx.services.act(serviceAct(t, 'updating', 'force update', cliFor.forceUpdateService(t.name), async engine => warned(`Forced an update of ${t.name}`, (await engine.forceUpdateService(t.id)).warnings)));
+			ctx.services.act(serviceAct(t, 'updating', 'force update', cliFor.forceUpdateService(t.name), async engine => warned(`Forced an update of ${t.name}`, (await engine.services.forceUpdate(t.id)).warnings)));
 		},
 	},
 	{
@@ -126,7 +126,7 @@ export const swarmServiceCommands: Command[] = [
 		confirm: confirmService(s => `Roll ${s.name} back to its previous spec?`, () => ['The engine refuses when the service has no previous spec.']),
 		run: (ctx, confirmed) => {
 			const t = confirmed!.target;
-			ctx.services.act(serviceAct(t, 'rolling back', 'rollback', cliFor.rollbackService(t.name), async engine => warned(`Rolled ${t.name} back`, (await engine.rollbackService(t.id)).warnings)));
+			ctx.services.act(serviceAct(t, 'rolling back', 'rollback', cliFor.rollbackService(t.name), async engine => warned(`Rolled ${t.name} back`, (await engine.services.rollback(t.id)).warnings)));
 		},
 	},
 	{
@@ -143,7 +143,7 @@ export const swarmServiceCommands: Command[] = [
 			const t = confirmed!.target;
 			ctx.services.act(
 				serviceAct(t, 'removing', 'rm', cliFor.removeService(t.name), async engine => {
-					await engine.removeService(t.id);
+					await engine.services.remove(t.id);
 					return `Removed service ${t.name}`;
 				}),
 			);
@@ -211,7 +211,7 @@ function nodeAvailability(availability: NodeAvailability, key: string, descripti
 				verb: words.verb,
 				cli: cliFor.setNodeAvailability(t.name, availability),
 				work: async engine => {
-					await engine.setNodeAvailability(t.id, availability);
+					await engine.nodes.setAvailability(t.id, availability);
 					return `Node ${t.name} is ${words.done}`;
 				},
 			});

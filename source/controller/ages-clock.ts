@@ -83,7 +83,7 @@ export function startAgesClock(engine: Engine, store: Store, now: () => number):
 		for (const c of unread(state)) {
 			const key = inspectKey(engine.endpoint, c);
 			asked.add(key);
-			sharedRead(key, () => engine.inspectContainer(c.id)).then(
+			sharedRead(key, () => engine.containers.inspect(c.id)).then(
 				d => {
 					if (stopped) return;
 					// Read: asked again only once what it said no longer holds (a restart loop shows the

@@ -59,7 +59,7 @@ export function createBuilds(host: ImageHost): Builds {
 			abort = controller;
 			void (async () => {
 				try {
-					const result = await engine.build(
+					const result = await engine.images.build(
 						options,
 						lines => {
 							for (const line of lines) {

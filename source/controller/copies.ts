@@ -96,7 +96,7 @@ export function createCopies(engine: Engine, store: Store, runner: ActionRunner,
 		dispatch({type: 'busy', id: job.container.id, label: 'copying…'});
 		try {
 			if (job.direction === 'out') {
-				const result = await engine.copyFromContainer(job.container.id, job.from, job.into, {onProgress: p => updates.push(p), onConflicts: ask}, abort.signal);
+				const result = await engine.containers.copyFrom(job.container.id, job.from, job.into, {onProgress: p => updates.push(p), onConflicts: ask}, abort.signal);
 				updates.flush();
 				if (result.declined) {
 					const left = result.left?.length ? `; could not remove ${result.left.join(', ')}` : '';
@@ -111,7 +111,7 @@ export function createCopies(engine: Engine, store: Store, runner: ActionRunner,
 				dispatch({type: 'copy-update', key, patch: {status: 'done', message: text, refused: result.refused, written: result.written.length}});
 				say(result.refused.length ? 'error' : 'ok', text);
 			} else {
-				const result = await engine.copyToContainer(job.container.id, job.from, job.into, {onProgress: p => updates.push(p)}, abort.signal);
+				const result = await engine.containers.copyTo(job.container.id, job.from, job.into, {onProgress: p => updates.push(p)}, abort.signal);
 				updates.flush();
 				const text = inText(job, result);
 				const skipped = result.skipped.map(path => ({path, reason: 'sockets, fifos and devices are not copied'}));

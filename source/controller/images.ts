@@ -70,7 +70,7 @@ export function createImageServices(host: ImageHost): ImagesAndPullFirst {
 				verb: 'tag',
 				cli: cliFor.tag(source, repo, tag),
 				work: async () => {
-					await engine.tagImage(engineImageRef(target), repo, tag);
+					await engine.images.tag(engineImageRef(target), repo, tag);
 					selectImageWhenListed(store, row => row.image.id === target.id && row.ref === name);
 					return `Tagged ${target.name} as ${name}`;
 				},
@@ -78,7 +78,7 @@ export function createImageServices(host: ImageHost): ImagesAndPullFirst {
 		},
 		build: (options, name) => builds.start(options, name),
 		inspect(id) {
-			engine.inspectImage(id).then(
+			engine.images.inspect(id).then(
 				details => store.dispatch({type: 'inspect-loaded', id, details}),
 				(error: unknown) => store.dispatch({type: 'inspect-loaded', id, error: message(error)}),
 			);

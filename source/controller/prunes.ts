@@ -24,7 +24,7 @@ export function createPrunes(host: ImageHost): Prunes {
 		preview(choice) {
 			const {targets} = pruneChoices[choice]!;
 			dispatch({type: 'prune-step', step: 'previewing'});
-			engine.previewPrune(targets).then(
+			engine.system.previewPrune(targets).then(
 				plan => {
 					if (open()) dispatch({type: 'prune-step', step: 'preview', plan});
 				},
@@ -40,7 +40,7 @@ export function createPrunes(host: ImageHost): Prunes {
 			host.say('info', `$ ${cli}`);
 			running = `pruning ${label.toLowerCase()}`;
 			dispatch({type: 'prune-step', step: 'pruning'});
-			engine
+			engine.system
 				.prune(targets)
 				.then(
 					report => {

@@ -75,10 +75,10 @@ export function createRuns(engine: Engine, store: Store, runner: ActionRunner, r
 
 	return {
 		runContainer(image, options, cli) {
-			make('run', image, cli, () => engine.runContainer(image, options), id => `Started ${options.name ?? id.slice(0, 12)} from ${image}`);
+			make('run', image, cli, () => engine.containers.run(image, options), id => `Started ${options.name ?? id.slice(0, 12)} from ${image}`);
 		},
 		createContainer(image, options, cli) {
-			make('create', image, cli, () => engine.createContainer(image, options), id => `Created ${options.name ?? id.slice(0, 12)} from ${image} (not started)`);
+			make('create', image, cli, () => engine.containers.create(image, options), id => `Created ${options.name ?? id.slice(0, 12)} from ${image} (not started)`);
 		},
 		runAttached(image, options, cli) {
 			const id = `run-${++views}`;
@@ -95,7 +95,7 @@ export function createRuns(engine: Engine, store: Store, runner: ActionRunner, r
 				store.dispatch({type: 'output', id, version: ++version});
 			};
 			void engine
-				.runAttached(image, options, batch => {
+				.containers.runAttached(image, options, batch => {
 					lines.pushMany(batch);
 					timer ??= setTimeout(show, outputIntervalMs);
 				}, abort.signal)

@@ -57,7 +57,7 @@ export function createServiceLogs(engine: Engine, store: Store): ServiceLogs {
 				store.dispatch({type: 'service-logs', id, version: ++version});
 			};
 			void engine
-				.streamServiceLogs(
+				.services.logs(
 					service.id,
 					{tail: serviceLogTail, follow: true},
 					batch => {

@@ -66,7 +66,7 @@ export function startStatsSampler(engine: Engine, store: Store): StatsSampler {
 			while (at < wanted.length && mine === round && !stopped) {
 				const id = wanted[at++]!;
 				try {
-					next[id] = await engine.statsOnce(id);
+					next[id] = await engine.containers.statsOnce(id);
 				} catch {
 					// Stopped meanwhile, or the engine is away: no stats for it this round.
 				}

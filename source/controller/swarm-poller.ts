@@ -69,7 +69,7 @@ function openSession(engine: Engine, store: Store, opening: number): Session {
 
 	const checkRole = async (refresh: boolean) => {
 		try {
-			const membership = await engine.swarmRole({refresh});
+			const membership = await engine.system.swarmRole({refresh});
 			if (closed) return;
 			store.dispatch({type: 'swarm-role', role: membership.role, localState: membership.localState, error: membership.error});
 			const was = manager;
@@ -111,7 +111,7 @@ function openSession(engine: Engine, store: Store, opening: number): Session {
 		readingTasks = true;
 		tasksFor = id;
 		engine
-			.listTasks(id)
+			.tasks.list(id)
 			.then(
 				tasks => {
 					if (!closed) store.dispatch({type: 'swarm-tasks', serviceId: id, tasks});
@@ -140,7 +140,7 @@ function openSession(engine: Engine, store: Store, opening: number): Session {
 		}
 		listing = true;
 		clear('poll');
-		Promise.all([engine.listServices(), engine.listNodes()])
+		Promise.all([engine.services.list(), engine.nodes.list()])
 			.then(
 				([services, nodes]) => {
 					if (!closed) store.dispatch({type: 'swarm-lists', services, nodes});
@@ -175,7 +175,7 @@ function openSession(engine: Engine, store: Store, opening: number): Session {
 			});
 		};
 		engine
-			.streamEvents(
+			.events.stream(
 				{swarm: true},
 				event => {
 					if (swarmEvent(event) && !timers.event) later('event', eventSettleMs, readLists);

@@ -10,9 +10,9 @@
  */
 import {credentialsForm} from '../commands/image-forms.js';
 import {EngineError} from '../engine/types.js';
-import {qualify} from '../engine/host-types.js';
+import {qualify} from '../engine/hosts/types.js';
 import {cliFor} from '../format/cli-for.js';
-import {credentialKey, registryLabel, registryOf} from '../format/image-registry.js';
+import {credentialKey, registryLabel, registryOf} from '../engine/images/registry-names.js';
 import type {TransferKind} from '../state/images-types.js';
 import {isActive, transferKey, transferOf} from '../state/images-selectors.js';
 import {failureText} from './action-runner.js';
@@ -69,11 +69,11 @@ export function createTransfers(host: ImageHost): Transfers {
 			try {
 				let text: string;
 				if (kind === 'pull') {
-					const result = await engine.pull(ref, {}, p => progress.push(p), abort.signal);
+					const result = await engine.images.pull(ref, {}, p => progress.push(p), abort.signal);
 					text = result.upToDate ? `${result.ref} is up to date` : `Pulled ${result.ref}${result.digest ? ` (${result.digest})` : ''}`;
 					selectImageWhenListed(store, row => row.ref === result.ref || row.image.repoDigests.includes(result.ref));
 				} else {
-					const result = await engine.push(transfer.host ? qualify(ref, transfer.host) : ref, {}, p => progress.push(p), abort.signal);
+					const result = await engine.images.push(transfer.host ? qualify(ref, transfer.host) : ref, {}, p => progress.push(p), abort.signal);
 					text = `Pushed ${result.ref}${result.digest ? ` (${result.digest})` : ''}`;
 				}
 
@@ -154,7 +154,7 @@ export function createTransfers(host: ImageHost): Transfers {
 			dispatch({type: 'form-pending', pending: true});
 			void (async () => {
 				try {
-					await engine.login({serverAddress: credentialKey(transfer.registry), username, password});
+					await engine.registry.login({serverAddress: credentialKey(transfer.registry), username, password});
 					finish('ok', 'Login Succeeded');
 					if (loginForm(key)) dispatch({type: 'open', modal: {kind: 'transfer', key, scroll: 0}});
 					run(key);

@@ -1,5 +1,5 @@
 /** The one error every engine call rejects with, and the build failure that extends it. */
-import type {BuildStep} from './image-types.js';
+import type {BuildStep} from './images/types.js';
 
 /** Why the engine could not be reached, in the user's terms. */
 export type UnreachableReason =
@@ -23,6 +23,8 @@ export type EngineErrorCode =
 	| 'not-modified'
 	/** 400: bad parameter (invalid reference, ...). */
 	| 'bad-request'
+	/** 403: the engine will not, whatever the state (remove a predefined network). */
+	| 'forbidden'
 	/** 500 and other server-side failures. */
 	| 'server'
 	/** The call was aborted by berth (selection changed, shutting down). */

@@ -5,7 +5,7 @@
  * line holds no raw control character but the newline. Pure.
  */
 import type {BuildOptions, PruneOptions, PruneTarget, RunContainerOptions} from '../engine/types.js';
-import {DOCKER_HUB_KEY, credentialKey} from './image-registry.js';
+import {DOCKER_HUB_KEY, credentialKey} from '../engine/images/registry-names.js';
 
 const safeWord = /^[\w@%+=:,./-]+$/;
 /** Control characters other than the newline (which single quotes keep as it is): C0, DEL, C1. */

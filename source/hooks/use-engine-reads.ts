@@ -18,31 +18,31 @@ function useEngine(): Engine {
 /** `docker inspect` of a container, read again when its state or status changes. */
 export function useInspect(container: {id: string; state: string; status: string}): QueryResult<ContainerDetails> {
 	const engine = useEngine();
-	return useQuery(() => engine.inspectContainer(container.id), inspectKey(engine.endpoint, container));
+	return useQuery(() => engine.containers.inspect(container.id), inspectKey(engine.endpoint, container));
 }
 
 /** `docker diff`, read again when the container's state or status changes. */
 export function useDiff(container: {id: string; state: string; status: string}): QueryResult<ContainerChange[]> {
 	const engine = useEngine();
-	return useQuery(() => engine.containerChanges(container.id), `diff|${engine.endpoint}|${container.id}|${container.state}|${container.status}`);
+	return useQuery(() => engine.containers.changes(container.id), `diff|${engine.endpoint}|${container.id}|${container.state}|${container.status}`);
 }
 
 /** The layer browser's data: history with sizes and what other local images share. */
 export function useImageLayers(imageId: string): QueryResult<ImageLayers> {
 	const engine = useEngine();
-	return useQuery(() => engine.imageLayers(imageId), `layers|${engine.endpoint}|${imageId}`);
+	return useQuery(() => engine.images.layers(imageId), `layers|${engine.endpoint}|${imageId}`);
 }
 
 /** `docker service inspect`, read again when the service's spec version moves (a scale, an update). */
 export function useServiceInspect(id: string, version: number | undefined): QueryResult<ServiceDetails> {
 	const engine = useEngine();
-	return useQuery(() => engine.inspectService(id), `service|${engine.endpoint}|${id}|${version ?? ''}`);
+	return useQuery(() => engine.services.inspect(id), `service|${engine.endpoint}|${id}|${version ?? ''}`);
 }
 
 /** `docker node inspect`, read again when the node's version moves (its availability changed, say). */
 export function useNodeInspect(id: string, version: number | undefined): QueryResult<NodeDetails> {
 	const engine = useEngine();
-	return useQuery(() => engine.inspectNode(id), `node|${engine.endpoint}|${id}|${version ?? ''}`);
+	return useQuery(() => engine.nodes.inspect(id), `node|${engine.endpoint}|${id}|${version ?? ''}`);
 }
 
 /** How often the process list refreshes. */
@@ -57,7 +57,7 @@ export function useTop(id: string): {list?: ProcessList; error?: string} {
 		let timer: NodeJS.Timeout | undefined;
 		const load = async () => {
 			try {
-				const list = await engine.top(id);
+				const list = await engine.containers.top(id);
 				if (!stopped) setResult({list});
 			} catch (error) {
 				if (!stopped) setResult(previous => ({list: previous.list, error: error instanceof Error ? error.message : String(error)}));
@@ -87,7 +87,7 @@ export function useLiveStats(id: string, running: boolean): {samples: ContainerS
 		if (!running) return;
 		const controller = new AbortController();
 		engine
-			.streamStats(id, s => setSamples(previous => [...previous, s].slice(-sparkSamples)), controller.signal)
+			.containers.streamStats(id, s => setSamples(previous => [...previous, s].slice(-sparkSamples)), controller.signal)
 			.catch((e: unknown) => {
 				if (!controller.signal.aborted) setError(e instanceof Error ? e.message : String(e));
 			});

@@ -147,7 +147,7 @@ export function startLogStream(engine: Engine, store: Store): LogStream {
 			};
 			const seconds = sinceSeconds[options.since];
 			const since = known ? known.timestamp : seconds !== undefined ? String(Math.floor(startedAt / 1000) - seconds) : undefined;
-			engine.streamLogs(target.id, {tail: known ? 'all' : options.tail, since, follow: true}, onLines, abort.signal).then(
+			engine.containers.logs(target.id, {tail: known ? 'all' : options.tail, since, follow: true}, onLines, abort.signal).then(
 				() => {
 					if (!abort.signal.aborted && --open === 0) {
 						streamState = 'ended';

@@ -97,7 +97,7 @@ export function* bufferLines(buffer: LogBufferView): Iterable<string> {
 
 /** The whole log of a container from the engine (like `docker logs`), streamed. */
 export function engineLogLines(engine: Engine, id: string, signal: AbortSignal = new AbortController().signal): LinePush {
-	return sink => engine.streamLogs(id, {tail: 'all', follow: false}, batch => sink(batch.map(l => l.text)), signal);
+	return sink => engine.containers.logs(id, {tail: 'all', follow: false}, batch => sink(batch.map(l => l.text)), signal);
 }
 
 /** Writes `lines` (each followed by a newline) to `file` as described at the top; returns the lines and bytes written and the file written. */

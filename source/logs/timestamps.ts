@@ -2,7 +2,7 @@
  * Log timestamps without losing precision. The engine writes them as RFC 3339 with up to nine
  * fractional digits (trailing zeros trimmed); numbers cannot hold nanoseconds, so this works on
  * strings. (Turning a timestamp into the API's `since` is the engine adapter's job:
- * source/engine/timestamps.ts.)
+ * source/engine/transport/timestamps.ts.)
  */
 
 const rfc3339 = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/;

@@ -1,5 +1,5 @@
 import {EngineError, type Engine, type EngineEvent} from '../engine/types.js';
-import {eventTimeToSince} from '../engine/timestamps.js';
+import {eventTimeToSince} from '../engine/transport/timestamps.js';
 import type {Action} from './types.js';
 import {FeedLists} from './feed-lists.js';
 import {FeedRefresher, isConnectionLoss, toEngineError} from './feed-refresher.js';
@@ -118,7 +118,7 @@ export function startEngineFeed(engine: Engine): EngineFeed {
 		refresher.suspend();
 		let info;
 		try {
-			info = await engine.info();
+			info = await engine.system.info();
 		} catch (error) {
 			// Whatever stops the first question stops berth using the engine: report it down.
 			const engineError = toEngineError(error);
@@ -134,7 +134,7 @@ export function startEngineFeed(engine: Engine): EngineFeed {
 		events = current;
 		lostWith = undefined;
 		try {
-			const stream = engine.streamEvents({since: lastEventNano ? eventTimeToSince(lastEventNano) : undefined}, onEngineEvent, current.signal);
+			const stream = engine.events.stream({since: lastEventNano ? eventTimeToSince(lastEventNano) : undefined}, onEngineEvent, current.signal);
 			// It may fail while the list below runs: handled by the await further down, but
 			// marked handled now so the rejection is never reported as unhandled (which ends berth).
 			stream.catch(() => undefined);

@@ -18,6 +18,8 @@ export function eventNeeds(event: EngineEvent): {container?: string; images?: bo
 		return {container: event.id, images: event.action === 'commit'};
 	}
 	if (event.type === 'image') return {images: true};
+	// Volumes and networks have no list here yet; a container's network connect comes with its own container events.
+	if (event.type === 'volume' || event.type === 'network') return {};
 	return {full: true};
 }
 

@@ -105,7 +105,7 @@ export class FeedLists {
 		this.needImages = false;
 		this.pending.clear();
 		this.rechecks.clear();
-		const [list, imageList, listed] = await Promise.all([engine.listContainers(), engine.listImages(), this.listings.fetch(engine, true)]);
+		const [list, imageList, listed] = await Promise.all([engine.containers.list(), engine.images.list(), this.listings.fetch(engine, true)]);
 		if (listed) this.dirty = true;
 		const next = new Map(list.map(c => [c.id, c]));
 		if (next.size !== this.containers.size || list.some(c => !sameData(c, this.containers.get(c.id)))) this.dirty = true;
@@ -122,8 +122,8 @@ export class FeedLists {
 		const wantImages = this.needImages;
 		this.needImages = false;
 		const [list, imageList, listed] = await Promise.all([
-			ids.length > 0 ? engine.listContainers({ids}) : Promise.resolve(undefined),
-			wantImages ? engine.listImages() : Promise.resolve(undefined),
+			ids.length > 0 ? engine.containers.list({ids}) : Promise.resolve(undefined),
+			wantImages ? engine.images.list() : Promise.resolve(undefined),
 			this.listings.hasWork() ? this.listings.fetch(engine, false) : Promise.resolve(false),
 		]);
 		if (listed) this.dirty = true;

@@ -1,7 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import type {EngineError} from '../engine/types.js';
-import {describeUnreachable} from '../engine/errors.js';
+import {describeUnreachable} from '../engine/transport/errors.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {fit} from '../text/width.js';
 import {wrapText} from '../text/wrap-text.js';

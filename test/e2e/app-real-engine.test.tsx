@@ -6,7 +6,7 @@
 import {tmpdir} from 'node:os';
 import {afterEach, describe, expect, inject, it} from 'vitest';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
-import {resolveEndpoint} from '../../source/engine/endpoint.js';
+import {resolveEndpoint} from '../../source/engine/transport/endpoint.js';
 import {dockerCli} from '../support/dockerd.js';
 import {BACKSPACE, ENTER} from '../support/keys.js';
 import {trackResources, uniqueName, waitFor} from '../support/names.js';

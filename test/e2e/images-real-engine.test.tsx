@@ -9,7 +9,7 @@ import path from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, inject, it} from 'vitest';
 import type {Store} from '../../source/state/store.js';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
-import {resolveEndpoint} from '../../source/engine/endpoint.js';
+import {resolveEndpoint} from '../../source/engine/transport/endpoint.js';
 import {dockerCli} from '../support/dockerd.js';
 import {ENTER, ESC, TAB} from '../support/keys.js';
 import {trackResources, uniqueName} from '../support/names.js';

@@ -7,7 +7,7 @@
 import {tmpdir} from 'node:os';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
-import {resolveEndpoint} from '../../source/engine/endpoint.js';
+import {resolveEndpoint} from '../../source/engine/transport/endpoint.js';
 import type {Engine} from '../../source/engine/types.js';
 import {dockerCli} from '../support/dockerd.js';
 import {BACKSPACE, ENTER} from '../support/keys.js';

@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, inject, it} from 'vitest';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
-import {resolveEndpoint} from '../../source/engine/endpoint.js';
+import {resolveEndpoint} from '../../source/engine/transport/endpoint.js';
 import {BuildError, EngineError, type BuildLine, type CopyProgress} from '../../source/engine/types.js';
 import {dockerCli} from '../support/dockerd.js';
 import {trackResources, uniqueName} from '../support/names.js';
@@ -70,7 +70,7 @@ describe('build', () => {
 		resources.image(`${repo}:v1`);
 		resources.image(`${repo}:latest`);
 		const lines: BuildLine[] = [];
-		const result = await engine.build({contextDir: context, tags: [`${repo}:v1`, `${repo}:latest`], buildArgs: {VERSION: '1.2.3'}}, batch => lines.push(...batch));
+		const result = await engine.images.build({contextDir: context, tags: [`${repo}:v1`, `${repo}:latest`], buildArgs: {VERSION: '1.2.3'}}, batch => lines.push(...batch));
 
 		expect(result.imageId).toMatch(/^sha256:[\da-f]{64}$/);
 		expect(result.tags).toEqual([`${repo}:v1`, `${repo}:latest`]);
@@ -82,7 +82,7 @@ describe('build', () => {
 		expect(lines.find(line => line.kind === 'built')?.id).toBe(result.imageId.slice(7, 19));
 		expect(lines.filter(line => line.kind === 'tagged').map(line => line.tag)).toEqual([`${repo}:v1`, `${repo}:latest`]);
 
-		const details = await engine.inspectImage(`${repo}:v1`);
+		const details = await engine.images.inspect(`${repo}:v1`);
 		expect(details.id).toBe(result.imageId);
 		expect(details.repoTags.sort()).toEqual([`${repo}:latest`, `${repo}:v1`]);
 		expect(details.config).toMatchObject({cmd: ['cat', '/app/built.txt'], workingDir: '/app', exposedPorts: ['8080/tcp'], labels: {'berth.test': label}});
@@ -99,7 +99,7 @@ describe('build', () => {
 		expect(output).not.toContain('debug.log');
 
 		const again: BuildLine[] = [];
-		const cached = await engine.build({contextDir: context, tags: [`${repo}:v1`], buildArgs: {VERSION: '1.2.3'}}, batch => again.push(...batch));
+		const cached = await engine.images.build({contextDir: context, tags: [`${repo}:v1`], buildArgs: {VERSION: '1.2.3'}}, batch => again.push(...batch));
 		expect(cached.imageId).toBe(result.imageId);
 		expect(again.filter(line => line.kind === 'cache').length).toBeGreaterThan(0);
 	});
@@ -111,7 +111,7 @@ describe('build', () => {
 		write('Dockerfile', dockerfile('COPY . /ctx/'));
 		const repo = uniqueName('symlink');
 		resources.image(`${repo}:v1`);
-		const result = await engine.build({contextDir: context, tags: [`${repo}:v1`]}, () => {});
+		const result = await engine.images.build({contextDir: context, tags: [`${repo}:v1`]}, () => {});
 		expect(result.context.symlinks).toBe(2);
 
 		const listing = await dockerCli(host, ['run', '--rm', `${repo}:v1`, 'ls', '-l', '/ctx']);
@@ -126,7 +126,7 @@ describe('build', () => {
 	it('rejects a failing step with the engine\'s message and that step, after its output', async () => {
 		write('Dockerfile', dockerfile('RUN echo about to fail; exit 3', 'CMD ["true"]'));
 		const lines: BuildLine[] = [];
-		const error = await rejection(engine.build({contextDir: context, tags: [`${uniqueName('failing')}:v1`], forceRm: true}, batch => lines.push(...batch)));
+		const error = await rejection(engine.images.build({contextDir: context, tags: [`${uniqueName('failing')}:v1`], forceRm: true}, batch => lines.push(...batch)));
 		expect(error).toBeInstanceOf(BuildError);
 		expect(error.code).toBe('server');
 		expect(error.message).toBe("The command '/bin/sh -c echo about to fail; exit 3' returned a non-zero code: 3");
@@ -136,12 +136,12 @@ describe('build', () => {
 
 	it('rejects a Dockerfile the engine cannot parse (bad-request), and a context that is not there', async () => {
 		write('Dockerfile', 'FRM nothing\n');
-		const parse = await rejection(engine.build({contextDir: context}, () => {}));
+		const parse = await rejection(engine.images.build({contextDir: context}, () => {}));
 		expect(parse).toBeInstanceOf(BuildError);
 		expect(parse.code).toBe('bad-request');
 		expect(parse.message).toContain('unknown instruction: FRM');
 
-		const missing = await rejection(engine.build({contextDir: path.join(top, 'nope')}, () => {}));
+		const missing = await rejection(engine.images.build({contextDir: path.join(top, 'nope')}, () => {}));
 		expect(missing.code).toBe('bad-request');
 		expect(missing.message).toContain('no such directory');
 	});
@@ -151,7 +151,7 @@ describe('build', () => {
 		write('app.txt', 'from the context');
 		const repo = uniqueName('outside-dockerfile');
 		resources.image(`${repo}:v1`);
-		await engine.build({contextDir: context, dockerfile: path.join(top, 'Elsewhere.Dockerfile'), tags: [`${repo}:v1`]}, () => {});
+		await engine.images.build({contextDir: context, dockerfile: path.join(top, 'Elsewhere.Dockerfile'), tags: [`${repo}:v1`]}, () => {});
 		expect(await dockerCli(host, ['run', '--rm', `${repo}:v1`])).toBe('from the context');
 	});
 
@@ -163,7 +163,7 @@ describe('build', () => {
 		const repo = uniqueName('upload');
 		resources.image(`${repo}:v1`);
 		const sent: CopyProgress[] = [];
-		await engine.build({contextDir: context, tags: [`${repo}:v1`]}, () => {}, undefined, progress => sent.push(progress));
+		await engine.images.build({contextDir: context, tags: [`${repo}:v1`]}, () => {}, undefined, progress => sent.push(progress));
 		const total = 300_000 + Buffer.byteLength(dockerfile('COPY a.bin /a.bin')) + Buffer.byteLength('left-out.bin\n');
 		expect(sent.at(-1)).toMatchObject({bytes: total, total});
 	});
@@ -173,15 +173,17 @@ describe('build', () => {
 		writeFileSync(path.join(context, 'big.bin'), Buffer.alloc(64_000_000, 3));
 		const repo = uniqueName('cancelled');
 		resources.image(`${repo}:v1`);
-		const imagesBefore = await dockerCli(host, ['images', '-a', '-q']);
-		const containersBefore = await dockerCli(host, ['ps', '-a', '-q']);
+		// As sets: the engine lists images made in the same second in no fixed order.
+		const ids = async (args: string[]) => (await dockerCli(host, args)).split('\n').sort().join('\n');
+		const imagesBefore = await ids(['images', '-a', '-q']);
+		const containersBefore = await ids(['ps', '-a', '-q']);
 		const controller = new AbortController();
-		const error = await rejection(engine.build({contextDir: context, tags: [`${repo}:v1`]}, () => {}, controller.signal, progress => {
+		const error = await rejection(engine.images.build({contextDir: context, tags: [`${repo}:v1`]}, () => {}, controller.signal, progress => {
 			if (progress.bytes > 8_000_000) controller.abort();
 		}));
 		expect(error.code).toBe('aborted');
-		expect(await dockerCli(host, ['images', '-a', '-q'])).toBe(imagesBefore);
-		expect(await dockerCli(host, ['ps', '-a', '-q'])).toBe(containersBefore);
+		expect(await ids(['images', '-a', '-q'])).toBe(imagesBefore);
+		expect(await ids(['ps', '-a', '-q'])).toBe(containersBefore);
 	});
 });
 
@@ -190,9 +192,9 @@ describe('image layers', () => {
 		write('Dockerfile', dockerfile('RUN head -c 50000 /dev/urandom > /blob', 'ENV X=1'));
 		const repo = uniqueName('layers');
 		resources.image(`${repo}:v1`);
-		const {imageId} = await engine.build({contextDir: context, tags: [`${repo}:v1`]}, () => {});
-		const layers = await engine.imageLayers(`${repo}:v1`);
-		const details = await engine.inspectImage(imageId);
+		const {imageId} = await engine.images.build({contextDir: context, tags: [`${repo}:v1`]}, () => {});
+		const layers = await engine.images.layers(`${repo}:v1`);
+		const details = await engine.images.inspect(imageId);
 		expect(layers.id).toBe(imageId);
 		expect(layers.size).toBe(details.size);
 

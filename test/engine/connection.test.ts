@@ -10,9 +10,9 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
 import {afterAll, afterEach, beforeAll, describe, expect, inject, it} from 'vitest';
-import type {DockerEngineOptions} from '../../source/engine/api-client.js';
+import type {DockerEngineOptions} from '../../source/engine/transport/api-client.js';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
-import {resolveEndpoint} from '../../source/engine/endpoint.js';
+import {resolveEndpoint} from '../../source/engine/transport/endpoint.js';
 import {EngineError, type LogLine} from '../../source/engine/types.js';
 import {dockerCli} from '../support/dockerd.js';
 import {trackResources, uniqueName, waitFor} from '../support/names.js';
@@ -49,7 +49,7 @@ afterEach(async () => {
 describe('unreachable engines', () => {
 	it('a socket path that does not exist: no-socket, naming the path', async () => {
 		const missing = path.join(scratch, 'nothing-here.sock');
-		const error = await failure(engineFor(`unix://${missing}`).listContainers());
+		const error = await failure(engineFor(`unix://${missing}`).containers.list());
 		expect(error.code).toBe('unreachable');
 		expect(error.reason).toBe('no-socket');
 		expect(error.message).toContain(missing);
@@ -68,7 +68,7 @@ describe('unreachable engines', () => {
 		});
 		expect(existsSync(stale)).toBe(true);
 
-		const error = await failure(engineFor(`unix://${stale}`).info());
+		const error = await failure(engineFor(`unix://${stale}`).system.info());
 		expect(error.code).toBe('unreachable');
 		expect(error.reason).toBe('refused');
 	});
@@ -76,7 +76,7 @@ describe('unreachable engines', () => {
 	it('an engine that never answers: unreachable/timeout within the read timeout', async () => {
 		const fake = await fakeEngine(scratch, () => undefined);
 		try {
-			const error = await failure(engineFor(fake.address, {}, {readTimeoutMs: 300}).listContainers());
+			const error = await failure(engineFor(fake.address, {}, {readTimeoutMs: 300}).containers.list());
 			expect(error.code).toBe('unreachable');
 			expect(error.reason).toBe('timeout');
 		} finally {
@@ -86,7 +86,7 @@ describe('unreachable engines', () => {
 
 	it('a tcp address that cannot be reached fails in bounded time', async () => {
 		// TEST-NET-1: either unroutable at once or silent until the connect timeout.
-		const error = await failure(engineFor('tcp://192.0.2.1:2375', {}, {connectTimeoutMs: 500}).listContainers());
+		const error = await failure(engineFor('tcp://192.0.2.1:2375', {}, {connectTimeoutMs: 500}).containers.list());
 		expect(error.code).toBe('unreachable');
 		expect(['timeout', 'other', 'refused']).toContain(error.reason);
 	});
@@ -99,7 +99,7 @@ describe('process environment', () => {
 		process.env.DOCKER_CERT_PATH = path.join(scratch, 'no-such-dir');
 		try {
 			const engine = engineFor(host);
-			expect((await engine.info()).os).toBe('linux');
+			expect((await engine.system.info()).os).toBe('linux');
 			expect(process.env.DOCKER_HOST).toBe('tcp://192.0.2.1:2376');
 		} finally {
 			for (const [key, value] of [['DOCKER_HOST', saved.host], ['DOCKER_CERT_PATH', saved.certs]] as const) {
@@ -118,11 +118,11 @@ describe('connections that drop', () => {
 		});
 		try {
 			const engine = engineFor(fake.address);
-			const action = await failure(engine.stopContainer('abc'));
+			const action = await failure(engine.containers.stop('abc'));
 			expect(action.code).toBe('interrupted');
 			expect(fake.requests.filter(line => line.startsWith('POST /v1.41/containers/abc/stop'))).toHaveLength(1);
 
-			const read = await failure(engine.listContainers());
+			const read = await failure(engine.containers.list());
 			expect(read.code).toBe('interrupted');
 			expect(fake.requests.filter(line => line.startsWith('GET /v1.41/containers/json'))).toHaveLength(2);
 		} finally {
@@ -137,15 +137,15 @@ describe('connections that drop', () => {
 		});
 		try {
 			const engine = engineFor(fake.address);
-			await engine.info();
-			await engine.info();
-			const events = engine.streamEvents({}, () => undefined, new AbortController().signal);
+			await engine.system.info();
+			await engine.system.info();
+			const events = engine.events.stream({}, () => undefined, new AbortController().signal);
 			await waitFor(() => fake.requests.some(line => line.includes('/events')), 'the events request');
 			// The server keeps listening and answering on its open connections, as a stopping dockerd does.
 			rmSync(fake.address.slice('unix://'.length));
 			const ended = await failure(events);
 			expect(ended.code).toBe('interrupted');
-			const error = await failure(engine.info());
+			const error = await failure(engine.system.info());
 			expect(error).toMatchObject({code: 'unreachable', reason: 'no-socket'});
 			expect(fake.requests.filter(line => line.includes('/version'))).toHaveLength(2);
 		} finally {
@@ -165,7 +165,7 @@ describe('connections that drop', () => {
 		});
 		try {
 			const lines: LogLine[] = [];
-			const error = await failure(engineFor(fake.address).streamLogs('abc', {tail: 'all', follow: true}, batch => lines.push(...batch), new AbortController().signal));
+			const error = await failure(engineFor(fake.address).containers.logs('abc', {tail: 'all', follow: true}, batch => lines.push(...batch), new AbortController().signal));
 			expect(error.code).toBe('interrupted');
 			expect(lines).toEqual([{stream: 'tty', text: 'hello', timestamp: '2026-11-23T10:40:20.754140706Z'}]);
 		} finally {
@@ -187,7 +187,7 @@ describe('aborting and breaking streams', () => {
 		});
 		try {
 			const controller = new AbortController();
-			const done = engineFor(fake.address).streamLogs('abc', {tail: 'all', follow: true}, () => undefined, controller.signal);
+			const done = engineFor(fake.address).containers.logs('abc', {tail: 'all', follow: true}, () => undefined, controller.signal);
 			const socket = await waitFor(() => streamSocket, 'the logs request');
 			const closed = new Promise(resolve => {
 				socket.once('close', resolve);
@@ -213,7 +213,7 @@ describe('aborting and breaking streams', () => {
 		});
 		try {
 			const events: unknown[] = [];
-			const error = await failure(engineFor(fake.address).streamEvents({}, event => events.push(event), new AbortController().signal));
+			const error = await failure(engineFor(fake.address).events.stream({}, event => events.push(event), new AbortController().signal));
 			expect(error.code).toBe('interrupted');
 			expect(events).toEqual([{type: 'container', action: 'start', id: 'abc', attributes: {name: 'web'}, timeNano: '1795430002000000001'}]);
 		} finally {
@@ -282,19 +282,19 @@ describe('tcp and TLS', () => {
 	it('talks plain tcp', async () => {
 		const port = await listen(tcpServer);
 		const engine = engineFor(`tcp://127.0.0.1:${port}`);
-		expect((await engine.info()).apiVersion).toMatch(/^1\.\d+$/);
-		expect(Array.isArray(await engine.listContainers())).toBe(true);
+		expect((await engine.system.info()).apiVersion).toMatch(/^1\.\d+$/);
+		expect(Array.isArray(await engine.containers.list())).toBe(true);
 	});
 
 	it('talks TLS with DOCKER_TLS_VERIFY and DOCKER_CERT_PATH (client certificate included)', async () => {
 		const port = await listen(tlsServer);
 		const engine = engineFor(`tcp://127.0.0.1:${port}`, {DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certs});
-		expect((await engine.info()).os).toBe('linux');
+		expect((await engine.system.info()).os).toBe('linux');
 	});
 
 	it('TLS to a plain port (the real engine behind it): says it answered without TLS, not a certificate problem', async () => {
 		const port = (tcpServer.address() as net.AddressInfo | null)?.port ?? await listen(tcpServer);
-		const error = await failure(engineFor(`tcp://127.0.0.1:${port}`, {DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certs}).info());
+		const error = await failure(engineFor(`tcp://127.0.0.1:${port}`, {DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certs}).system.info());
 		expect(error.code).toBe('unreachable');
 		expect(error.reason).toBeUndefined();
 		expect(error.message).toBe(`tcp://127.0.0.1:${port} answered without TLS, though berth is set to use TLS (DOCKER_TLS_VERIFY, DOCKER_TLS or the context): it does not look like a Docker engine that speaks TLS — for a plain port unset those; for TLS use the engine's TLS port (usually 2376)`);
@@ -305,7 +305,7 @@ describe('tcp and TLS', () => {
 		const noCa = path.join(scratch, 'no-ca');
 		execFileSync('mkdir', ['-p', noCa]);
 		for (const file of ['cert.pem', 'key.pem']) writeFileSync(path.join(noCa, file), readFileSync(path.join(certs, file)));
-		const error = await failure(engineFor(`tcp://127.0.0.1:${port}`, {DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: noCa}).info());
+		const error = await failure(engineFor(`tcp://127.0.0.1:${port}`, {DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: noCa}).system.info());
 		expect(error.code).toBe('unreachable');
 		expect(error.reason).toBe('tls');
 	});
@@ -341,12 +341,12 @@ describe('ssh', () => {
 		const id = resources.container(await dockerCli(host, ['run', '-d', '--name', uniqueName('ssh'), 'berth-test/busybox:latest', 'sh', '-c', 'echo over-ssh; sleep 300']));
 		const engine = engineFor('ssh://deploy@box:2222');
 		expect(engine.endpoint).toBe('ssh://deploy@box:2222');
-		expect((await engine.listContainers()).some(container => container.id === id)).toBe(true);
-		expect((await engine.inspectContainer(id)).running).toBe(true);
+		expect((await engine.containers.list()).some(container => container.id === id)).toBe(true);
+		expect((await engine.containers.inspect(id)).running).toBe(true);
 
 		const lines: LogLine[] = [];
 		const controller = new AbortController();
-		const done = engine.streamLogs(id, {tail: 'all', follow: true}, batch => lines.push(...batch), controller.signal);
+		const done = engine.containers.logs(id, {tail: 'all', follow: true}, batch => lines.push(...batch), controller.signal);
 		await waitFor(() => lines.some(line => line.text === 'over-ssh'), 'the log line over ssh');
 		controller.abort();
 		await done;
@@ -362,7 +362,7 @@ describe('ssh', () => {
 	});
 
 	it('maps ssh failures to unreachable with a reason', async () => {
-		const error = await failure(engineFor('ssh://nobox').listContainers());
+		const error = await failure(engineFor('ssh://nobox').containers.list());
 		expect(error.code).toBe('unreachable');
 		expect(error.reason).toBe('dns');
 		expect(error.message).toContain('nobox');

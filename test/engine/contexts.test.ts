@@ -10,9 +10,9 @@ import net from 'node:net';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
-import {checkContext, checkContexts, type ContextCheck} from '../../source/engine/context-check.js';
-import {EndpointError} from '../../source/engine/endpoint.js';
-import {currentContextNames, listContexts, useContext, type ContextOptions} from '../../source/engine/contexts.js';
+import {checkContext, checkContexts, type ContextCheck} from '../../source/engine/contexts/context-check.js';
+import {EndpointError} from '../../source/engine/transport/endpoint.js';
+import {currentContextNames, listContexts, useContext, type ContextOptions} from '../../source/engine/contexts/contexts.js';
 import {dockerCli} from '../support/dockerd.js';
 import {startSshd, type TestSshd} from '../support/sshd.js';
 

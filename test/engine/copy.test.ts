@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, inject, it} from 'vitest';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
-import {resolveEndpoint} from '../../source/engine/endpoint.js';
+import {resolveEndpoint} from '../../source/engine/transport/endpoint.js';
 import {EngineError, type CopyProgress} from '../../source/engine/types.js';
 import {dockerCli} from '../support/dockerd.js';
 import {trackResources, uniqueName, waitFor} from '../support/names.js';
@@ -47,7 +47,7 @@ async function rejection(promise: Promise<unknown>): Promise<EngineError> {
 describe('containerChanges', () => {
 	it('lists added, changed and deleted paths', async () => {
 		const id = await container('touch /added && mkdir /etc/new && rm -r /root');
-		const changes = await engine.containerChanges(id);
+		const changes = await engine.containers.changes(id);
 		expect(changes).toEqual(expect.arrayContaining([
 			{kind: 'A', path: '/added'},
 			{kind: 'C', path: '/etc'},
@@ -55,7 +55,7 @@ describe('containerChanges', () => {
 			{kind: 'D', path: '/root'},
 		]));
 		expect(new Set(changes.map(change => change.kind))).toEqual(new Set(['A', 'C', 'D']));
-		expect((await rejection(engine.containerChanges(uniqueName('missing')))).code).toBe('not-found');
+		expect((await rejection(engine.containers.changes(uniqueName('missing')))).code).toBe('not-found');
 	});
 });
 
@@ -63,7 +63,7 @@ describe('copy out of a container', () => {
 	it('writes a directory with files and a link inside it, in one read of the archive', async () => {
 		const id = await container('mkdir -p /data/dir/sub && echo alpha > /data/dir/a.txt && echo bravo > /data/dir/sub/b.txt && ln -s a.txt /data/dir/link');
 		const progress: CopyProgress[] = [];
-		const result = await engine.copyFromContainer(id, '/data/dir', dest, {onProgress: p => progress.push(p)});
+		const result = await engine.containers.copyFrom(id, '/data/dir', dest, {onProgress: p => progress.push(p)});
 		expect(result).toMatchObject({destination: dest, files: 2, directories: 2, symlinks: 1, bytes: 12, replaced: [], refused: []});
 		expect(result.written.map(entry => entry.path).sort()).toEqual(['dir', 'dir/a.txt', 'dir/link', 'dir/sub', 'dir/sub/b.txt']);
 		expect(readFileSync(path.join(dest, 'dir/sub/b.txt'), 'utf8')).toBe('bravo\n');
@@ -76,7 +76,7 @@ describe('copy out of a container', () => {
 	it('knows the size of a single file from the archive\'s stat header', async () => {
 		const id = await container('head -c 300000 /dev/zero > /one.bin');
 		const progress: CopyProgress[] = [];
-		await engine.copyFromContainer(id, '/one.bin', dest, {onProgress: p => progress.push(p)});
+		await engine.containers.copyFrom(id, '/one.bin', dest, {onProgress: p => progress.push(p)});
 		expect(progress.at(-1)).toMatchObject({bytes: 300_000, total: 300_000});
 	});
 
@@ -85,12 +85,12 @@ describe('copy out of a container', () => {
 		mkdirSync(path.join(dest, 'dir'));
 		writeFileSync(path.join(dest, 'dir/a.txt'), 'old');
 		const asked: string[][] = [];
-		const kept = await engine.copyFromContainer(id, '/data/dir', dest, {onConflicts: async conflicts => (asked.push(conflicts), false)});
+		const kept = await engine.containers.copyFrom(id, '/data/dir', dest, {onConflicts: async conflicts => (asked.push(conflicts), false)});
 		expect(asked).toEqual([['dir/a.txt']]);
 		expect(kept).toMatchObject({declined: ['dir/a.txt'], written: []});
 		expect(tree(dest)).toEqual(['dir', 'dir/a.txt']);
 		expect(readFileSync(path.join(dest, 'dir/a.txt'), 'utf8')).toBe('old');
-		const replaced = await engine.copyFromContainer(id, '/data/dir', dest, {onConflicts: async () => true});
+		const replaced = await engine.containers.copyFrom(id, '/data/dir', dest, {onConflicts: async () => true});
 		expect(replaced.replaced).toEqual(['dir/a.txt']);
 		expect(readFileSync(path.join(dest, 'dir/a.txt'), 'utf8')).toBe('new\n');
 		expect(readFileSync(path.join(dest, 'dir/b.txt'), 'utf8')).toBe('fresh\n');
@@ -109,7 +109,7 @@ describe('copy out of a container', () => {
 			'busybox mknod /evil/null c 1 3',
 		].join(' && '));
 		writeFileSync(path.join(top, 'sentinel'), 'unchanged');
-		const result = await engine.copyFromContainer(id, '/evil', dest);
+		const result = await engine.containers.copyFrom(id, '/evil', dest);
 		expect(result.refused.map(entry => entry.path).sort()).toEqual(['evil/abs', 'evil/fifo', 'evil/null', 'evil/up', 'evil/x']);
 		expect(result.refused.find(entry => entry.path === 'evil/null')?.reason).toBe('device files are not copied');
 		expect(result.written.map(entry => entry.path).sort()).toEqual(['evil', 'evil/ok.txt', 'evil/s']);
@@ -121,10 +121,10 @@ describe('copy out of a container', () => {
 
 	it('reports the engine\'s error for a path that is not there, and a host directory that is not there', async () => {
 		const id = await container('true');
-		const missing = await rejection(engine.copyFromContainer(id, '/no/such/path', dest));
+		const missing = await rejection(engine.containers.copyFrom(id, '/no/such/path', dest));
 		expect(missing.code).toBe('not-found');
 		expect(missing.message).toContain('/no/such/path');
-		const noDest = await rejection(engine.copyFromContainer(id, '/etc', path.join(top, 'nope')));
+		const noDest = await rejection(engine.containers.copyFrom(id, '/etc', path.join(top, 'nope')));
 		expect(noDest.code).toBe('bad-request');
 		expect(noDest.message).toContain('no such directory');
 	});
@@ -132,7 +132,7 @@ describe('copy out of a container', () => {
 	it('a cancel in the middle removes everything the copy wrote', async () => {
 		const id = await container('mkdir /data && echo small > /data/a.txt && head -c 64000000 /dev/zero > /data/big.bin');
 		const controller = new AbortController();
-		const error = await rejection(engine.copyFromContainer(id, '/data', dest, {
+		const error = await rejection(engine.containers.copyFrom(id, '/data', dest, {
 			onProgress: p => {
 				if (p.bytes > 8_000_000) controller.abort();
 			},
@@ -150,7 +150,7 @@ describe('copy out through a connection that drops', () => {
 		try {
 			const through = createDockerEngine(resolveEndpoint({host: relay.host, env: {}, homedir: tmpdir()}));
 			let dropping: Promise<void> | undefined;
-			const error = await rejection(through.copyFromContainer(id, '/data', dest, {
+			const error = await rejection(through.containers.copyFrom(id, '/data', dest, {
 				onProgress: p => {
 					if (p.bytes > 8_000_000) dropping ??= relay.drop();
 				},
@@ -172,7 +172,7 @@ describe('copy out through a connection that drops', () => {
 		const relay = await startRelay(host, {onRequest: line => requests.push(line)});
 		try {
 			const through = createDockerEngine(resolveEndpoint({host: relay.host, env: {}, homedir: tmpdir()}));
-			await through.copyFromContainer(id, '/data', dest, {onConflicts: async () => true});
+			await through.containers.copyFrom(id, '/data', dest, {onConflicts: async () => true});
 		} finally {
 			await relay.close();
 		}
@@ -192,8 +192,8 @@ describe('copy into a container', () => {
 		symlinkSync(path.join(top, 'host-secret.txt'), path.join(tree, 'secret-link'));
 		execFileSync('mkfifo', [path.join(tree, 'pipe')]);
 
-		expect(await engine.copyToContainer(id, path.join(top, 'single.txt'), '/into')).toEqual({files: 1, directories: 0, symlinks: 0, bytes: 11, skipped: []});
-		const result = await engine.copyToContainer(id, tree, '/into');
+		expect(await engine.containers.copyTo(id, path.join(top, 'single.txt'), '/into')).toEqual({files: 1, directories: 0, symlinks: 0, bytes: 11, skipped: []});
+		const result = await engine.containers.copyTo(id, tree, '/into');
 		expect(result).toEqual({files: 1, directories: 2, symlinks: 1, bytes: 5, skipped: [path.join(tree, 'pipe')]});
 
 		const inside = await dockerCli(host, ['exec', id, 'sh', '-c', 'cat /into/single.txt; echo; cat /into/tree/sub/inner.txt; echo; busybox readlink /into/tree/secret-link; ls /into/tree; cat /into/tree/secret-link 2>&1 || true']);
@@ -210,7 +210,7 @@ describe('copy into a container', () => {
 		writeFileSync(path.join(top, 'tree/a.bin'), Buffer.alloc(200_000, 1));
 		writeFileSync(path.join(top, 'tree/sub/b.bin'), Buffer.alloc(100_000, 2));
 		const progress: CopyProgress[] = [];
-		await engine.copyToContainer(id, path.join(top, 'tree'), '/into', {onProgress: p => progress.push(p)});
+		await engine.containers.copyTo(id, path.join(top, 'tree'), '/into', {onProgress: p => progress.push(p)});
 		expect(progress[0]!.total).toBe(300_000);
 		expect(progress.at(-1)).toMatchObject({bytes: 300_000, total: 300_000, entries: 4});
 	});
@@ -221,7 +221,7 @@ describe('copy into a container', () => {
 		writeFileSync(path.join(top, 'up/a.txt'), 'first');
 		writeFileSync(path.join(top, 'up/big.bin'), Buffer.alloc(64_000_000, 7));
 		const controller = new AbortController();
-		const error = await rejection(engine.copyToContainer(id, path.join(top, 'up'), '/into', {
+		const error = await rejection(engine.containers.copyTo(id, path.join(top, 'up'), '/into', {
 			onProgress: p => {
 				if (p.bytes > 8_000_000) controller.abort();
 			},
@@ -235,10 +235,10 @@ describe('copy into a container', () => {
 	it('reports the engine\'s error for a container directory that is not there, and a host path that is not there', async () => {
 		const id = await container('true');
 		writeFileSync(path.join(top, 'f.txt'), 'x');
-		const noDir = await rejection(engine.copyToContainer(id, path.join(top, 'f.txt'), '/no/such/dir'));
+		const noDir = await rejection(engine.containers.copyTo(id, path.join(top, 'f.txt'), '/no/such/dir'));
 		expect(noDir.code).toBe('not-found');
 		expect(noDir.message).toContain('/no/such/dir');
-		const noHost = await rejection(engine.copyToContainer(id, path.join(top, 'nope'), '/tmp'));
+		const noHost = await rejection(engine.containers.copyTo(id, path.join(top, 'nope'), '/tmp'));
 		expect(noHost.code).toBe('bad-request');
 		expect(existsSync(path.join(top, 'nope'))).toBe(false);
 	});

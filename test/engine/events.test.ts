@@ -1,8 +1,8 @@
 import {tmpdir} from 'node:os';
 import {afterEach, describe, expect, inject, it} from 'vitest';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
-import {parseEvent} from '../../source/engine/event-parser.js';
-import {resolveEndpoint} from '../../source/engine/endpoint.js';
+import {parseEvent} from '../../source/engine/system/event-parser.js';
+import {resolveEndpoint} from '../../source/engine/transport/endpoint.js';
 import type {EngineEvent} from '../../source/engine/types.js';
 import {dockerCli} from '../support/dockerd.js';
 import {trackResources, uniqueName, waitFor} from '../support/names.js';
@@ -19,7 +19,7 @@ afterEach(async () => {
 function subscribe(since?: string) {
 	const events: EngineEvent[] = [];
 	const controller = new AbortController();
-	const done = engine.streamEvents({since}, event => events.push(event), controller.signal);
+	const done = engine.events.stream({since}, event => events.push(event), controller.signal);
 	return {events, done, stop: () => controller.abort()};
 }
 
@@ -63,7 +63,7 @@ describe('streamEvents', () => {
 	it('resolves when aborted before it starts', async () => {
 		const controller = new AbortController();
 		controller.abort();
-		await expect(engine.streamEvents({}, () => undefined, controller.signal)).resolves.toBeUndefined();
+		await expect(engine.events.stream({}, () => undefined, controller.signal)).resolves.toBeUndefined();
 	});
 });
 

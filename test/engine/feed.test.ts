@@ -14,7 +14,7 @@ import http from 'node:http';
 import {tmpdir} from 'node:os';
 import {afterAll, afterEach, beforeAll, describe, expect, inject, it} from 'vitest';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
-import {resolveEndpoint} from '../../source/engine/endpoint.js';
+import {resolveEndpoint} from '../../source/engine/transport/endpoint.js';
 import type {ContainerSummary} from '../../source/engine/types.js';
 import {startEngineFeed, type EngineFeed} from '../../source/state/engine-feed.js';
 import {api, createContainer} from '../reliability/support/engine.js';
@@ -95,7 +95,7 @@ async function expectInStep(snapshot: () => ContainerSummary[], what: string): P
 		if (quietFor >= 1000) break;
 		await sleep(1000 - quietFor);
 	}
-	const engineRows = rows(await engine().listContainers());
+	const engineRows = rows(await engine().containers.list());
 	const feedRows = rows(snapshot());
 	expect(feedRows, `${what}; events so far:\n${eventLog.slice(-20).join('\n')}`).toEqual(engineRows);
 }
@@ -178,7 +178,7 @@ describe('the feed shows what the engine reports, within a second of its last ev
 			await call('POST', `/exec/${(exec.json() as {Id: string}).Id}/start`, {Detach: true});
 			const want = make ? 'healthy' : 'unhealthy';
 			const deadline = Date.now() + 20_000;
-			while (!(await engine().listContainers({ids: [id]}))[0]?.status.includes(`(${want})`)) {
+			while (!(await engine().containers.list({ids: [id]}))[0]?.status.includes(`(${want})`)) {
 				if (Date.now() > deadline) throw new Error(`the engine never reported ${want}`);
 				await sleep(100);
 			}

@@ -1,8 +1,8 @@
 /** Pure helpers of the Docker adapter: API version negotiation, timestamps, status text. */
 import {describe, expect, it} from 'vitest';
-import {MAX_API_VERSION, negotiateApiVersion} from '../../source/engine/api-version.js';
-import {exitCodeFromStatus, healthFromStatus} from '../../source/engine/mapping.js';
-import {eventTimeToSince, toUnixTimestamp} from '../../source/engine/timestamps.js';
+import {MAX_API_VERSION, negotiateApiVersion} from '../../source/engine/transport/api-version.js';
+import {exitCodeFromStatus, healthFromStatus} from '../../source/engine/containers/mapping.js';
+import {eventTimeToSince, toUnixTimestamp} from '../../source/engine/transport/timestamps.js';
 
 describe('negotiateApiVersion', () => {
 	it('uses the engine version when it is older than berth\'s maximum', () => {

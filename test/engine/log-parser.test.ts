@@ -3,7 +3,7 @@
  * that frame headers, timestamps and UTF-8 characters cut across chunks are covered.
  */
 import {describe, expect, it} from 'vitest';
-import {createLogParser} from '../../source/engine/log-parser.js';
+import {createLogParser} from '../../source/engine/containers/log-parser.js';
 import type {LogLine} from '../../source/engine/types.js';
 
 const ts1 = '2026-11-23T10:40:20.754140706Z';

@@ -1,8 +1,8 @@
 import {tmpdir} from 'node:os';
 import {afterEach, describe, expect, inject, it} from 'vitest';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
-import {resolveEndpoint} from '../../source/engine/endpoint.js';
-import {MAX_LINE_BYTES} from '../../source/engine/log-parser.js';
+import {resolveEndpoint} from '../../source/engine/transport/endpoint.js';
+import {MAX_LINE_BYTES} from '../../source/engine/containers/log-parser.js';
 import {EngineError, type LogLine, type LogOptions} from '../../source/engine/types.js';
 import {dockerCli} from '../support/dockerd.js';
 import {trackResources, uniqueName, waitFor} from '../support/names.js';
@@ -28,7 +28,7 @@ function follow(id: string, options: Partial<LogOptions> = {}) {
 	const lines: LogLine[] = [];
 	const batches: number[] = [];
 	const controller = new AbortController();
-	const done = engine.streamLogs(id, {tail: 'all', follow: true, ...options}, batch => {
+	const done = engine.containers.logs(id, {tail: 'all', follow: true, ...options}, batch => {
 		batches.push(batch.length);
 		lines.push(...batch);
 	}, controller.signal);
@@ -102,26 +102,26 @@ describe('streamLogs', () => {
 
 	it('honours tail and since, and resolves at the end of a finished log', async () => {
 		const id = await run('logs-tail', 'for i in 1 2 3 4 5; do echo line-$i; sleep 0.05; done');
-		await waitFor(async () => (await engine.inspectContainer(id)).state === 'exited', 'the container to exit');
+		await waitFor(async () => (await engine.containers.inspect(id)).state === 'exited', 'the container to exit');
 
 		const tail: LogLine[] = [];
-		await engine.streamLogs(id, {tail: 2, follow: false}, batch => tail.push(...batch), new AbortController().signal);
+		await engine.containers.logs(id, {tail: 2, follow: false}, batch => tail.push(...batch), new AbortController().signal);
 		expect(tail.map(line => line.text)).toEqual(['line-4', 'line-5']);
 
 		const all: LogLine[] = [];
-		await engine.streamLogs(id, {tail: 'all', follow: true}, batch => all.push(...batch), new AbortController().signal);
+		await engine.containers.logs(id, {tail: 'all', follow: true}, batch => all.push(...batch), new AbortController().signal);
 		expect(all.map(line => line.text)).toEqual(['line-1', 'line-2', 'line-3', 'line-4', 'line-5']);
 
 		const since: LogLine[] = [];
-		await engine.streamLogs(id, {tail: 'all', follow: false, since: all[2]!.timestamp}, batch => since.push(...batch), new AbortController().signal);
+		await engine.containers.logs(id, {tail: 'all', follow: false, since: all[2]!.timestamp}, batch => since.push(...batch), new AbortController().signal);
 		expect(since.map(line => line.text)).toEqual(['line-3', 'line-4', 'line-5']);
 	});
 
 	it('flushes a last line without a newline', async () => {
 		const id = await run('logs-partial', 'echo one; printf two');
-		await waitFor(async () => (await engine.inspectContainer(id)).state === 'exited', 'the container to exit');
+		await waitFor(async () => (await engine.containers.inspect(id)).state === 'exited', 'the container to exit');
 		const lines: LogLine[] = [];
-		await engine.streamLogs(id, {tail: 'all', follow: false}, batch => lines.push(...batch), new AbortController().signal);
+		await engine.containers.logs(id, {tail: 'all', follow: false}, batch => lines.push(...batch), new AbortController().signal);
 		expect(lines.map(line => line.text)).toEqual(['one', 'two']);
 	});
 
@@ -129,7 +129,7 @@ describe('streamLogs', () => {
 		const id = await run('logs-abort', 'echo hi; sleep 300');
 		const controller = new AbortController();
 		controller.abort();
-		await expect(engine.streamLogs(id, {tail: 'all', follow: true}, () => undefined, controller.signal)).resolves.toBeUndefined();
+		await expect(engine.containers.logs(id, {tail: 'all', follow: true}, () => undefined, controller.signal)).resolves.toBeUndefined();
 
 		const stream = follow(id);
 		await waitFor(() => stream.lines.length > 0, 'a line');
@@ -138,7 +138,7 @@ describe('streamLogs', () => {
 	});
 
 	it('rejects with not-found for a missing container', async () => {
-		const error = await engine.streamLogs(uniqueName('missing'), {tail: 'all', follow: true}, () => undefined, new AbortController().signal)
+		const error = await engine.containers.logs(uniqueName('missing'), {tail: 'all', follow: true}, () => undefined, new AbortController().signal)
 			.then(() => undefined, (error: unknown) => error);
 		expect(error).toBeInstanceOf(EngineError);
 		expect((error as EngineError).code).toBe('not-found');

@@ -9,8 +9,8 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, inject, it} from 'vitest';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
-import {resolveEndpoint} from '../../source/engine/endpoint.js';
-import {createMultiEngine, type HostState, type MultiEngine} from '../../source/engine/multi-engine.js';
+import {resolveEndpoint} from '../../source/engine/transport/endpoint.js';
+import {createMultiEngine, type HostState, type MultiEngine} from '../../source/engine/hosts/multi-engine.js';
 import {EngineError, type EngineEvent, type LogLine} from '../../source/engine/types.js';
 import {startEngineFeed} from '../../source/state/engine-feed.js';
 import type {Action} from '../../source/state/types.js';
@@ -52,7 +52,7 @@ function joined(extra: Array<{name: string; address: string}> = []): MultiEngine
 		{name: 'beta', engine: make(relay.host)},
 		...extra.map(e => ({name: e.name, engine: make(e.address)})),
 	]);
-	stops.push(() => engine.close());
+	stops.push(() => engine.close!());
 	return engine;
 }
 
@@ -65,7 +65,7 @@ async function runOn(daemon: string, name: string, where: string): Promise<strin
 function follow(engine: MultiEngine): EngineEvent[] {
 	const events: EngineEvent[] = [];
 	const controller = new AbortController();
-	const stream = engine.streamEvents({}, event => events.push(event), controller.signal);
+	const stream = engine.events.stream({}, event => events.push(event), controller.signal);
 	stream.catch(() => undefined);
 	stops.push(async () => {
 		controller.abort();
@@ -86,33 +86,33 @@ describe('multi-engine over two real engines', () => {
 		const events = follow(engine);
 		await waitFor(() => engine.hosts().every(h => h.state === 'up'), 'both hosts up');
 
-		const rows = (await engine.listContainers()).filter(c => c.name === name);
+		const rows = (await engine.containers.list()).filter(c => c.name === name);
 		expect(rows.map(r => ({id: r.id, host: r.host, unreachable: r.unreachable})).sort((x, y) => x.host!.localeCompare(y.host!))).toEqual([
 			{id: `${a}@alpha`, host: 'alpha', unreachable: undefined},
 			{id: `${b}@beta`, host: 'beta', unreachable: undefined},
 		]);
-		const images = (await engine.listImages()).filter(i => i.repoTags.includes(image));
+		const images = (await engine.images.list()).filter(i => i.repoTags.includes(image));
 		expect(images.map(i => i.host).sort()).toEqual(['alpha', 'beta']);
 		const betaImage = await dockerCli(second.host, ['image', 'inspect', '-f', '{{.Id}}', image]);
 		expect(images.find(i => i.host === 'beta')!.id).toBe(`${betaImage}@beta`);
 		expect(rows.find(r => r.host === 'beta')!.imageId).toBe(`${betaImage}@beta`);
 
-		await expect(engine.execCapture(`${a}@alpha`, ['sh', '-c', 'echo $WHERE'])).resolves.toMatchObject({stdout: 'alpha\n'});
-		await expect(engine.execCapture(`${b}@beta`, ['sh', '-c', 'echo $WHERE'])).resolves.toMatchObject({stdout: 'beta\n'});
+		await expect(engine.containers.execCapture(`${a}@alpha`, ['sh', '-c', 'echo $WHERE'])).resolves.toMatchObject({stdout: 'alpha\n'});
+		await expect(engine.containers.execCapture(`${b}@beta`, ['sh', '-c', 'echo $WHERE'])).resolves.toMatchObject({stdout: 'beta\n'});
 		const lines: LogLine[] = [];
 		const logs = new AbortController();
-		const logStream = engine.streamLogs(`${b}@beta`, {tail: 'all', follow: false}, batch => lines.push(...batch), logs.signal);
+		const logStream = engine.containers.logs(`${b}@beta`, {tail: 'all', follow: false}, batch => lines.push(...batch), logs.signal);
 		await logStream;
 		expect(lines.map(l => l.text)).toEqual(['hello from beta']);
-		expect((await engine.inspectContainer(`${b}@beta`)).id).toBe(`${b}@beta`);
+		expect((await engine.containers.inspect(`${b}@beta`)).id).toBe(`${b}@beta`);
 
-		await engine.stopContainer(`${b}@beta`, 5);
+		await engine.containers.stop(`${b}@beta`, 5);
 		expect(await dockerCli(second.host, ['inspect', '-f', '{{.State.Running}}', b])).toBe('false');
 		expect(await dockerCli(host, ['inspect', '-f', '{{.State.Running}}', a])).toBe('true');
 		await waitFor(() => events.some(e => e.type === 'container' && e.action === 'die' && e.id === `${b}@beta`), 'the die event from beta');
 		expect(events.some(e => e.action === 'die' && e.id.startsWith(a))).toBe(false);
-		expect((await engine.listContainers({ids: [`${b}@beta`]})).map(r => [r.id, r.state])).toEqual([[`${b}@beta`, 'exited']]);
-		await expect(engine.stopContainer('0123456789ab@beta')).rejects.toMatchObject({code: 'not-found'});
+		expect((await engine.containers.list({ids: [`${b}@beta`]})).map(r => [r.id, r.state])).toEqual([[`${b}@beta`, 'exited']]);
+		await expect(engine.containers.stop('0123456789ab@beta')).rejects.toMatchObject({code: 'not-found'});
 	});
 
 	it('a host that drops shows its rows as unreachable with the cause while the other keeps working, and comes back by itself', async () => {
@@ -123,7 +123,7 @@ describe('multi-engine over two real engines', () => {
 		engine.onHostsChange(hosts => changes.push(hosts));
 		const events = follow(engine);
 		await waitFor(() => engine.hosts().every(h => h.state === 'up'), 'both hosts up');
-		await engine.listContainers();
+		await engine.containers.list();
 
 		await relay.drop();
 		await waitFor(() => state(engine, 'beta').state === 'down', 'beta down');
@@ -132,22 +132,22 @@ describe('multi-engine over two real engines', () => {
 		expect(events.some(e => e.type === 'host' && e.action === 'down' && e.id === 'beta')).toBe(true);
 		expect(changes.at(-1)?.map(h => h.state)).toEqual(['up', 'down']);
 
-		const rows = await engine.listContainers();
+		const rows = await engine.containers.list();
 		expect(rows.find(r => r.id === `${a}@alpha`)).toMatchObject({state: 'running'});
 		expect(rows.find(r => r.id === `${a}@alpha`)!.unreachable).toBeUndefined();
 		expect(rows.find(r => r.id === `${b}@beta`)).toMatchObject({state: 'running', unreachable: cause, host: 'beta'});
-		expect((await engine.listImages()).filter(i => i.host === 'beta').every(i => i.unreachable === cause)).toBe(true);
+		expect((await engine.images.list()).filter(i => i.host === 'beta').every(i => i.unreachable === cause)).toBe(true);
 		// alpha goes on: an action, its event.
-		await engine.stopContainer(`${a}@alpha`, 5);
+		await engine.containers.stop(`${a}@alpha`, 5);
 		await waitFor(() => events.some(e => e.action === 'die' && e.id === `${a}@alpha`), 'the die event from alpha');
-		const refused = await engine.stopContainer(`${b}@beta`).then(() => undefined, (error: unknown) => error);
+		const refused = await engine.containers.stop(`${b}@beta`).then(() => undefined, (error: unknown) => error);
 		expect(refused).toBeInstanceOf(EngineError);
 		expect((refused as EngineError).code).toBe('unreachable');
 
 		await relay.restore();
 		await waitFor(() => state(engine, 'beta').state === 'up', 'beta back by itself', 20_000);
 		expect(events.some(e => e.type === 'host' && e.action === 'up' && e.id === 'beta')).toBe(true);
-		const back = (await engine.listContainers()).find(r => r.id === `${b}@beta`);
+		const back = (await engine.containers.list()).find(r => r.id === `${b}@beta`);
 		expect(back).toMatchObject({state: 'running'});
 		expect(back!.unreachable).toBeUndefined();
 	});
@@ -177,24 +177,24 @@ describe('multi-engine over two real engines', () => {
 	it('says which host failed how when none can be reached', async () => {
 		const missing = path.join(tmpdir(), `berth-none-${process.pid}.sock`);
 		const engine = joined([{name: 'gamma', address: `unix://${missing}`}]);
-		await engine.info();
+		await engine.system.info();
 		const events = follow(engine);
 		await waitFor(() => state(engine, 'gamma').state === 'down' && state(engine, 'beta').state === 'up', 'gamma down, beta up');
 		await relay.drop();
 		// alpha is still up: no failure yet.
 		await waitFor(() => state(engine, 'beta').state === 'down', 'beta down');
-		await expect(engine.listContainers()).resolves.toBeDefined();
+		await expect(engine.containers.list()).resolves.toBeDefined();
 
 		const lonely = createMultiEngine([
 			{name: 'beta', engine: createDockerEngine(resolveEndpoint({host: relay.host, env: {}, homedir: tmpdir()}))},
 			{name: 'gamma', engine: createDockerEngine(resolveEndpoint({host: `unix://${missing}`, env: {}, homedir: tmpdir()}))},
 		]);
-		const error = await lonely.info().then(() => undefined, (error: unknown) => error);
+		const error = await lonely.system.info().then(() => undefined, (error: unknown) => error);
 		expect(error).toBeInstanceOf(EngineError);
 		expect((error as EngineError).code).toBe('unreachable');
 		expect((error as EngineError).message).toBe(`No host can be reached — beta: No Docker socket at ${relay.host.slice('unix://'.length)} — is the Docker daemon running? Start it, or choose another engine with --host or --context; gamma: No Docker socket at ${missing} — is the Docker daemon running? Start it, or choose another engine with --host or --context`);
-		await expect(lonely.listContainers()).rejects.toMatchObject({code: 'unreachable'});
-		await expect(lonely.streamEvents({}, () => undefined, new AbortController().signal)).rejects.toMatchObject({code: 'unreachable'});
+		await expect(lonely.containers.list()).rejects.toMatchObject({code: 'unreachable'});
+		await expect(lonely.events.stream({}, () => undefined, new AbortController().signal)).rejects.toMatchObject({code: 'unreachable'});
 		expect(events.length).toBeGreaterThan(0);
 	});
 });

@@ -9,7 +9,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
-import {resolveEndpoint} from '../../source/engine/endpoint.js';
+import {resolveEndpoint} from '../../source/engine/transport/endpoint.js';
 import {EngineError} from '../../source/engine/types.js';
 import {startEngineFeed} from '../../source/state/engine-feed.js';
 import {fakeEngine} from './support/raw-engine.js';
@@ -38,7 +38,7 @@ describe('an endpoint that is not a Docker engine: unreachable, saying what answ
 	async function answered(handle: (request: string, socket: net.Socket) => void): Promise<EngineError> {
 		const fake = await fakeEngine(scratch, handle);
 		try {
-			const error = await failure(engineFor(fake.address).info());
+			const error = await failure(engineFor(fake.address).system.info());
 			expect(error.code).toBe('unreachable');
 			expect(error.reason).toBeUndefined();
 			return error;

@@ -7,7 +7,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
-import {resolveEndpoint} from '../../source/engine/endpoint.js';
+import {resolveEndpoint} from '../../source/engine/transport/endpoint.js';
 import {systemPruneTargets} from '../../source/format/prune-choices.js';
 import type {Engine, PrunePlan, PruneReport, PruneTarget} from '../../source/engine/types.js';
 import {dockerCli, ensureFixtureImage, startPrivateDockerd, type PrivateDockerd} from '../support/dockerd.js';
@@ -27,8 +27,8 @@ function summary(items: PrunePlan['items'] | PruneReport['removed']): Record<str
 }
 
 async function previewThenPrune(targets: PruneTarget[], labels?: string[]): Promise<{plan: PrunePlan; report: PruneReport}> {
-	const plan = await engine.previewPrune(targets, {labels});
-	const report = await engine.prune(targets, {labels});
+	const plan = await engine.system.previewPrune(targets, {labels});
+	const report = await engine.system.prune(targets, {labels});
 	return {plan, report};
 }
 

@@ -7,7 +7,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, inject, it} from 'vitest';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
-import {resolveEndpoint} from '../../source/engine/endpoint.js';
+import {resolveEndpoint} from '../../source/engine/transport/endpoint.js';
 import {EngineError, type TransferProgress} from '../../source/engine/types.js';
 import {makeCredentialHelper, type CredentialHelperStub} from '../support/credential-helper.js';
 import {dockerCli} from '../support/dockerd.js';
@@ -74,7 +74,7 @@ describe('pull', () => {
 		const engine = engineFor();
 		resources.image(openRef);
 		const {events, onProgress} = collect();
-		const result = await engine.pull(openRef, {}, onProgress);
+		const result = await engine.images.pull(openRef, {}, onProgress);
 		expect(result).toMatchObject({ref: openRef, upToDate: false, digest: expect.stringMatching(/^sha256:[\da-f]{64}$/)});
 		const phases = new Set(events.flatMap(event => event.layers.map(layer => layer.phase)));
 		expect(phases).toContain('waiting');
@@ -86,53 +86,53 @@ describe('pull', () => {
 		expect(last.total).toBeGreaterThan(0);
 		expect(last.current).toBe(last.total);
 		expect(last.status).toBe(`Status: Downloaded newer image for ${openRef}`);
-		expect(await engine.imageExists(openRef)).toBe(true);
+		expect(await engine.images.exists(openRef)).toBe(true);
 
-		const again = await engine.pull(openRef, {}, () => {});
+		const again = await engine.images.pull(openRef, {}, () => {});
 		expect(again).toMatchObject({upToDate: true, digest: result.digest});
 	});
 
 	it('rejects a missing repository or tag with the registry\'s message (not-found)', async () => {
 		const engine = engineFor();
-		const missing = await rejection(engine.pull(`${open.address}/berth/${uniqueName('nope')}:v1`, {}, () => {}));
+		const missing = await rejection(engine.images.pull(`${open.address}/berth/${uniqueName('nope')}:v1`, {}, () => {}));
 		expect(missing.code).toBe('not-found');
 		expect(missing.message).toMatch(/manifest unknown/);
-		const tag = await rejection(engine.pull(openRef.replace(/:v1$/, ':no-such-tag'), {}, () => {}));
+		const tag = await rejection(engine.images.pull(openRef.replace(/:v1$/, ':no-such-tag'), {}, () => {}));
 		expect(tag.code).toBe('not-found');
 		expect(tag.message).toContain('no-such-tag');
 	});
 
 	it('rejects a registry that is not there with the engine\'s message', async () => {
-		const error = await rejection(engineFor().pull(`127.0.0.1:${await freePort()}/berth/x:v1`, {}, () => {}));
+		const error = await rejection(engineFor().images.pull(`127.0.0.1:${await freePort()}/berth/x:v1`, {}, () => {}));
 		expect(error.code).toBe('server');
 		expect(error.message).toContain('connection refused');
 	});
 
 	it('says unauthorized without credentials and with wrong ones', async () => {
 		const engine = engineFor();
-		const none = await rejection(engine.pull(lockedRef, {}, () => {}));
+		const none = await rejection(engine.images.pull(lockedRef, {}, () => {}));
 		expect(none.code).toBe('unauthorized');
 		expect(none.message).toContain('no basic auth credentials');
-		const wrong = await rejection(engine.pull(lockedRef, {auth: {serverAddress: locked.address, username: locked.auth!.username, password: 'wrong'}}, () => {}));
+		const wrong = await rejection(engine.images.pull(lockedRef, {auth: {serverAddress: locked.address, username: locked.auth!.username, password: 'wrong'}}, () => {}));
 		expect(wrong.code).toBe('unauthorized');
 		expect(wrong.message).toContain('unauthorized');
-		expect(await engine.imageExists(lockedRef)).toBe(false);
+		expect(await engine.images.exists(lockedRef)).toBe(false);
 	});
 
 	it('pulls with credentials given, or typed in this session after a check with the registry', async () => {
 		const engine = engineFor();
 		resources.image(lockedRef);
-		await engine.pull(lockedRef, {auth: {serverAddress: locked.address, ...locked.auth!}}, () => {});
+		await engine.images.pull(lockedRef, {auth: {serverAddress: locked.address, ...locked.auth!}}, () => {});
 		await dockerCli(host, ['rmi', lockedRef]);
 
-		const refused = await rejection(engine.login({serverAddress: locked.address, username: locked.auth!.username, password: 'wrong'}));
+		const refused = await rejection(engine.registry.login({serverAddress: locked.address, username: locked.auth!.username, password: 'wrong'}));
 		expect(refused.code).toBe('unauthorized');
-		expect(await engine.findCredentials(lockedRef)).toBeUndefined();
-		await engine.login({serverAddress: locked.address, ...locked.auth!});
-		expect(await engine.findCredentials(lockedRef)).toEqual({registry: locked.address, source: 'session', username: locked.auth!.username});
-		expect((await engine.pull(lockedRef, {}, () => {})).upToDate).toBe(false);
-		engine.forgetCredentials(locked.address);
-		expect(await engine.findCredentials(lockedRef)).toBeUndefined();
+		expect(await engine.registry.find(lockedRef)).toBeUndefined();
+		await engine.registry.login({serverAddress: locked.address, ...locked.auth!});
+		expect(await engine.registry.find(lockedRef)).toEqual({registry: locked.address, source: 'session', username: locked.auth!.username});
+		expect((await engine.images.pull(lockedRef, {}, () => {})).upToDate).toBe(false);
+		engine.registry.forget(locked.address);
+		expect(await engine.registry.find(lockedRef)).toBeUndefined();
 	});
 
 	it('finds credentials through the config\'s credsStore helper, as the CLI does', async () => {
@@ -144,9 +144,9 @@ describe('pull', () => {
 		try {
 			const engine = engineFor();
 			resources.image(lockedRef);
-			expect(await engine.findCredentials(lockedRef)).toEqual({registry: locked.address, source: 'helper', helper: 'berthtest', username: locked.auth!.username});
-			await engine.pull(lockedRef, {}, () => {});
-			expect(await engine.imageExists(lockedRef)).toBe(true);
+			expect(await engine.registry.find(lockedRef)).toEqual({registry: locked.address, source: 'helper', helper: 'berthtest', username: locked.auth!.username});
+			await engine.images.pull(lockedRef, {}, () => {});
+			expect(await engine.images.exists(lockedRef)).toBe(true);
 			expect(helper.asked()).toEqual([locked.address, locked.address]);
 		} finally {
 			process.env.DOCKER_CONFIG = emptyConfig;
@@ -163,12 +163,12 @@ describe('pull', () => {
 		try {
 			const ref = `${proxy.address}/${repository}:v1`;
 			const {events, onProgress} = collect();
-			const error = await rejection(engineFor().pull(ref, {}, onProgress));
+			const error = await rejection(engineFor().images.pull(ref, {}, onProgress));
 			expect(error.message).toContain('blob access refused by the test proxy');
 			// It came inside the 200 answer, after progress: no HTTP status of its own.
 			expect(error.statusCode).toBeUndefined();
 			expect(events.length).toBeGreaterThan(0);
-			expect(await engineFor().imageExists(ref)).toBe(false);
+			expect(await engineFor().images.exists(ref)).toBe(false);
 		} finally {
 			await proxy.stop();
 		}
@@ -178,7 +178,7 @@ describe('pull', () => {
 		const engine = engineFor();
 		const controller = new AbortController();
 		controller.abort();
-		expect((await rejection(engine.pull(openRef, {}, () => {}, controller.signal))).code).toBe('aborted');
+		expect((await rejection(engine.images.pull(openRef, {}, () => {}, controller.signal))).code).toBe('aborted');
 	});
 });
 
@@ -187,11 +187,11 @@ describe('tag and push', () => {
 		const engine = engineFor();
 		const repo = `${open.address}/berth/${uniqueName('roundtrip')}`;
 		resources.image(`${repo}:v2`);
-		await engine.tagImage(fixture, repo, 'v2');
-		expect((await engine.inspectImage(`${repo}:v2`)).id).toBe((await engine.inspectImage(fixture)).id);
+		await engine.images.tag(fixture, repo, 'v2');
+		expect((await engine.images.inspect(`${repo}:v2`)).id).toBe((await engine.images.inspect(fixture)).id);
 
 		const {events, onProgress} = collect();
-		const pushed = await engine.push(`${repo}:v2`, {}, onProgress);
+		const pushed = await engine.images.push(`${repo}:v2`, {}, onProgress);
 		expect(pushed).toMatchObject({ref: `${repo}:v2`, tag: 'v2', digest: expect.stringMatching(/^sha256:/), size: expect.any(Number)});
 		expect(events.at(0)?.status).toBe(`The push refers to repository [${repo}]`);
 		const phases = new Set(events.flatMap(event => event.layers.map(layer => layer.phase)));
@@ -199,7 +199,7 @@ describe('tag and push', () => {
 		expect([...phases].some(phase => phase === 'done' || phase === 'exists')).toBe(true);
 
 		await dockerCli(host, ['rmi', `${repo}:v2`]);
-		const pulled = await engine.pull(`${repo}:v2`, {}, () => {});
+		const pulled = await engine.images.pull(`${repo}:v2`, {}, () => {});
 		expect(pulled.digest).toBe(pushed.digest);
 	});
 
@@ -207,20 +207,20 @@ describe('tag and push', () => {
 		const engine = engineFor();
 		const repo = `${locked.address}/berth/${uniqueName('push-locked')}`;
 		resources.image(`${repo}:v1`);
-		await engine.tagImage(fixture, repo, 'v1');
-		const none = await rejection(engine.push(`${repo}:v1`, {}, () => {}));
+		await engine.images.tag(fixture, repo, 'v1');
+		const none = await rejection(engine.images.push(`${repo}:v1`, {}, () => {}));
 		expect(none.code).toBe('unauthorized');
 		expect(none.message).toBe('no basic auth credentials');
-		const wrong = await rejection(engine.push(`${repo}:v1`, {auth: {serverAddress: locked.address, username: 'berth-user', password: 'nope'}}, () => {}));
+		const wrong = await rejection(engine.images.push(`${repo}:v1`, {auth: {serverAddress: locked.address, username: 'berth-user', password: 'nope'}}, () => {}));
 		expect(wrong).toMatchObject({code: 'unauthorized', message: 'unauthorized: authentication required'});
-		expect((await engine.push(`${repo}:v1`, {auth: {serverAddress: locked.address, ...locked.auth!}}, () => {})).digest).toMatch(/^sha256:/);
+		expect((await engine.images.push(`${repo}:v1`, {auth: {serverAddress: locked.address, ...locked.auth!}}, () => {})).digest).toMatch(/^sha256:/);
 	});
 
 	it('pushing or tagging an image that is not there is not-found', async () => {
 		const engine = engineFor();
 		const missing = `${open.address}/berth/${uniqueName('absent')}:v1`;
-		expect((await rejection(engine.push(missing, {}, () => {}))).code).toBe('not-found');
-		expect((await rejection(engine.tagImage(missing, 'x', 'y'))).code).toBe('not-found');
-		expect(await engine.imageExists(missing)).toBe(false);
+		expect((await rejection(engine.images.push(missing, {}, () => {}))).code).toBe('not-found');
+		expect((await rejection(engine.images.tag(missing, 'x', 'y'))).code).toBe('not-found');
+		expect(await engine.images.exists(missing)).toBe(false);
 	});
 });

@@ -2,7 +2,7 @@
 import {tmpdir} from 'node:os';
 import {afterEach, describe, expect, inject, it} from 'vitest';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
-import {resolveEndpoint} from '../../source/engine/endpoint.js';
+import {resolveEndpoint} from '../../source/engine/transport/endpoint.js';
 import {EngineError} from '../../source/engine/types.js';
 import {dockerCli} from '../support/dockerd.js';
 import {trackResources, uniqueName, waitFor} from '../support/names.js';
@@ -19,7 +19,7 @@ afterEach(async () => {
 describe('runContainer', () => {
 	it('creates and starts a container with the name, command, env, ports and binds given', async () => {
 		const name = resources.container(uniqueName('run'));
-		const id = await engine.runContainer(image, {
+		const id = await engine.containers.run(image, {
 			name,
 			cmd: ['sh', '-c', 'echo "FOO=$FOO"; sleep 300'],
 			env: ['FOO=bar baz'],
@@ -29,7 +29,7 @@ describe('runContainer', () => {
 		resources.container(id);
 		expect(id).toMatch(/^[\da-f]{64}$/);
 
-		const details = await engine.inspectContainer(id);
+		const details = await engine.containers.inspect(id);
 		expect(details.name).toBe(name);
 		expect(details.running).toBe(true);
 		expect(details.cmd).toEqual(['sh', '-c', 'echo "FOO=$FOO"; sleep 300']);
@@ -41,14 +41,14 @@ describe('runContainer', () => {
 	});
 
 	it('runs the image\'s own command when none is given, under a name the engine picks', async () => {
-		const id = resources.container(await engine.runContainer(image, {cmd: [], env: [], ports: [], binds: []}));
-		const details = await engine.inspectContainer(id);
+		const id = resources.container(await engine.containers.run(image, {cmd: [], env: [], ports: [], binds: []}));
+		const details = await engine.containers.inspect(id);
 		expect(details.cmd).toEqual(['/bin/sh']);
 		expect(details.name).not.toBe('');
 	});
 
 	it('rejects an image that is not there (not-found)', async () => {
-		const error = await engine.runContainer(`${uniqueName('run-missing')}:latest`, {cmd: [], env: [], ports: [], binds: []}).then(() => undefined, (error: unknown) => error);
+		const error = await engine.containers.run(`${uniqueName('run-missing')}:latest`, {cmd: [], env: [], ports: [], binds: []}).then(() => undefined, (error: unknown) => error);
 		expect(error).toBeInstanceOf(EngineError);
 		expect((error as EngineError).code).toBe('not-found');
 	});

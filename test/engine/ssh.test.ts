@@ -10,7 +10,7 @@ import {existsSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {afterAll, afterEach, beforeAll, describe, expect, inject, it} from 'vitest';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
-import {resolveEndpoint} from '../../source/engine/endpoint.js';
+import {resolveEndpoint} from '../../source/engine/transport/endpoint.js';
 import {EngineError, type Engine, type LogLine, type TerminalSession} from '../../source/engine/types.js';
 import {dockerCli} from '../support/dockerd.js';
 import {trackResources, uniqueName, waitFor} from '../support/names.js';
@@ -73,23 +73,23 @@ describe('over a real sshd', () => {
 
 		const engine = engineFor(client);
 		expect(engine.endpoint).toBe(sshd.url);
-		expect((await engine.info()).version).not.toBe('');
-		const [containers, images] = await Promise.all([engine.listContainers(), engine.listImages()]);
+		expect((await engine.system.info()).version).not.toBe('');
+		const [containers, images] = await Promise.all([engine.containers.list(), engine.images.list()]);
 		expect(containers.find(c => c.id === id)?.state).toBe('running');
 		expect(images.some(i => i.repoTags.includes(image))).toBe(true);
 
 		const events: string[] = [];
 		const eventsStop = new AbortController();
-		const eventStream = engine.streamEvents({}, event => events.push(`${event.action} ${event.id}`), eventsStop.signal);
+		const eventStream = engine.events.stream({}, event => events.push(`${event.action} ${event.id}`), eventsStop.signal);
 		const lines: LogLine[] = [];
 		const logsStop = new AbortController();
-		const logs = engine.streamLogs(id, {tail: 'all', follow: true}, batch => lines.push(...batch), logsStop.signal);
+		const logs = engine.containers.logs(id, {tail: 'all', follow: true}, batch => lines.push(...batch), logsStop.signal);
 		await waitFor(() => lines.some(line => line.text === 'first line'), 'the log line over ssh');
 
-		const result = await engine.stopContainer(id, 5);
+		const result = await engine.containers.stop(id, 5);
 		expect(result).toMatchObject({killed: false, exitCode: 0});
 		await waitFor(() => events.includes(`die ${id}`), 'the die event over ssh');
-		expect((await engine.inspectContainer(id)).running).toBe(false);
+		expect((await engine.containers.inspect(id)).running).toBe(false);
 		await logs;
 		logsStop.abort();
 		eventsStop.abort();
@@ -105,9 +105,9 @@ describe('over a real sshd', () => {
 	it('runs exec captured and interactive through the adapter', async () => {
 		const id = await run('ssh-exec', 'sleep 300');
 		const engine = engineFor(sshd.client());
-		await expect(engine.execCapture(id, ['sh', '-c', 'echo out; echo err >&2; exit 3'])).resolves.toEqual({exitCode: 3, stdout: 'out\n', stderr: 'err\n'});
+		await expect(engine.containers.execCapture(id, ['sh', '-c', 'echo out; echo err >&2; exit 3'])).resolves.toEqual({exitCode: 3, stdout: 'out\n', stderr: 'err\n'});
 
-		const session: TerminalSession = await engine.execInteractive(id, ['sh'], {columns: 80, rows: 24});
+		const session: TerminalSession = await engine.containers.execInteractive(id, ['sh'], {columns: 80, rows: 24});
 		let text = '';
 		session.output.on('data', (chunk: Buffer | string) => {
 			text += chunk.toString();
@@ -121,16 +121,16 @@ describe('over a real sshd', () => {
 	it('carries more streams at once than sshd allows sessions per login (10)', async () => {
 		const ids = await Promise.all(Array.from({length: 12}, (_, index) => run(`ssh-many-${index}`, `echo line-${index}; sleep 300`)));
 		const engine = engineFor(sshd.client());
-		await engine.info();
+		await engine.system.info();
 		const loginsBefore = sshd.logins();
 		const seen = new Set<string>();
 		const stops = ids.map(() => new AbortController());
-		const streams = ids.map((id, index) => engine.streamLogs(id, {tail: 'all', follow: true}, batch => {
+		const streams = ids.map((id, index) => engine.containers.logs(id, {tail: 'all', follow: true}, batch => {
 			for (const line of batch) seen.add(line.text);
 		}, stops[index]!.signal));
 		await waitFor(() => seen.size === 12 && seen, 'a line from each of 12 log streams');
 		// A list while all of them are open.
-		expect((await engine.listContainers()).filter(c => ids.includes(c.id))).toHaveLength(12);
+		expect((await engine.containers.list()).filter(c => ids.includes(c.id))).toHaveLength(12);
 		for (const stop of stops) stop.abort();
 		await Promise.all(streams);
 		// A second master took what the first could not (no login per stream).
@@ -141,8 +141,8 @@ describe('over a real sshd', () => {
 		const ids = await Promise.all(Array.from({length: 6}, (_, index) => run(`ssh-stats-${index}`, 'sleep 300')));
 		const client = sshd.client();
 		const engine = engineFor(client);
-		await engine.info();
-		const [stats, list] = await Promise.all([Promise.all(ids.map(id => engine.statsOnce(id))), engine.listContainers(), engine.listImages(), engine.inspectContainer(ids[0]!)]);
+		await engine.system.info();
+		const [stats, list] = await Promise.all([Promise.all(ids.map(id => engine.containers.statsOnce(id))), engine.containers.list(), engine.images.list(), engine.containers.inspect(ids[0]!)]);
 		expect(stats.every(s => s.memoryLimit > 0)).toBe(true);
 		expect(list.filter(c => ids.includes(c.id))).toHaveLength(6);
 		const dials = client.starts().filter(line => line.endsWith('docker system dial-stdio'));
@@ -153,7 +153,7 @@ describe('over a real sshd', () => {
 	it('ends its ssh master on close() and leaves no ssh process or socket behind', async () => {
 		const client = sshd.client();
 		const engine = engineFor(client);
-		await engine.listContainers();
+		await engine.containers.list();
 		const master = client.starts().find(line => line.includes('ControlMaster=yes'));
 		const socket = /ControlPath=(\S+)/.exec(master ?? '')?.[1];
 		expect(socket).toBeDefined();
@@ -170,8 +170,8 @@ describe('over a real sshd', () => {
 		const client = sshd.client({extraConfig: ['  ControlMaster auto', `  ControlPath ${sshd.dir}/user-%C`, '  ControlPersist 5']});
 		const engine = engineFor(client);
 		const loginsBefore = sshd.logins();
-		await Promise.all([engine.listContainers(), engine.listImages(), engine.info()]);
-		await engine.listContainers();
+		await Promise.all([engine.containers.list(), engine.images.list(), engine.system.info()]);
+		await engine.containers.list();
 		expect(client.starts().some(line => line.includes('ControlMaster=yes') || line.includes('ControlPath='))).toBe(false);
 		expect(client.starts().filter(line => line.endsWith('docker system dial-stdio')).length).toBeGreaterThanOrEqual(2);
 		// Their master (ssh's ControlMaster auto) carried the sessions.
@@ -183,13 +183,13 @@ describe('over a real sshd', () => {
 
 describe('ssh failures in plain words (real sshd)', () => {
 	it('the host key is not known', async () => {
-		const error = await failure(engineFor(sshd.client({knowsHostKey: false})).listContainers());
+		const error = await failure(engineFor(sshd.client({knowsHostKey: false})).containers.list());
 		expect(error.code).toBe('unreachable');
 		expect(error.message).toBe(`The host key of root@127.0.0.1:${sshd.port} is not known: connect once with ssh -p ${sshd.port} root@127.0.0.1 to check and accept it, then berth can use it`);
 	});
 
 	it('the login is refused', async () => {
-		const error = await failure(engineFor(sshd.client({authorized: false})).info());
+		const error = await failure(engineFor(sshd.client({authorized: false})).system.info());
 		expect(error.code).toBe('unreachable');
 		expect(error.reason).toBe('permission');
 		expect(error.message).toBe(`root@127.0.0.1:${sshd.port} refused the ssh login (root@127.0.0.1: Permission denied (publickey).) — berth cannot answer prompts: ssh -p ${sshd.port} root@127.0.0.1 must log in without asking (load the key with ssh-add, or name it with IdentityFile in ~/.ssh/config)`);
@@ -197,14 +197,14 @@ describe('ssh failures in plain words (real sshd)', () => {
 
 	it('nothing listens at the address', async () => {
 		const port = await freePort();
-		const error = await failure(engineFor(sshd.client(), `ssh://root@127.0.0.1:${port}`).listContainers());
+		const error = await failure(engineFor(sshd.client(), `ssh://root@127.0.0.1:${port}`).containers.list());
 		expect(error.code).toBe('unreachable');
 		expect(error.reason).toBe('refused');
 		expect(error.message).toBe(`Nothing answers ssh at root@127.0.0.1:${port} (ssh: connect to host 127.0.0.1 port ${port}: Connection refused) — is sshd running there, and is the port right?`);
 	});
 
 	it('the remote side has no docker', async () => {
-		const error = await failure(engineFor(sshd.client(), `ssh://root@127.0.0.1:${sshd.noDockerPort}`).listContainers());
+		const error = await failure(engineFor(sshd.client(), `ssh://root@127.0.0.1:${sshd.noDockerPort}`).containers.list());
 		expect(error.code).toBe('unreachable');
 		expect(error.message).toBe(`root@127.0.0.1:${sshd.noDockerPort} has no docker command (/bin/sh: 1: docker: not found) — install the docker CLI there, or put it on the PATH that ssh sessions get: ssh -p ${sshd.noDockerPort} root@127.0.0.1 docker version must work`);
 	});

@@ -2,8 +2,8 @@
 import {tmpdir} from 'node:os';
 import {afterEach, describe, expect, inject, it} from 'vitest';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
-import {resolveEndpoint} from '../../source/engine/endpoint.js';
-import {cpuPercent, isLiveSample, memoryUsage, toContainerStats, type RawStats} from '../../source/engine/stats.js';
+import {resolveEndpoint} from '../../source/engine/transport/endpoint.js';
+import {cpuPercent, isLiveSample, memoryUsage, toContainerStats, type RawStats} from '../../source/engine/containers/stats.js';
 import {EngineError, type ContainerStats} from '../../source/engine/types.js';
 import {dockerCli} from '../support/dockerd.js';
 import {trackResources, uniqueName, waitFor} from '../support/names.js';
@@ -55,13 +55,13 @@ function expectPlausible(stats: ContainerStats): void {
 describe('statsOnce', () => {
 	it('gives plausible figures for a running container', async () => {
 		const id = await run('stats', ['sleep', '300']);
-		expectPlausible(await engine.statsOnce(id));
+		expectPlausible(await engine.containers.statsOnce(id));
 	});
 
 	it('shows a busy container using CPU', async () => {
 		const id = await run('stats-busy', ['sh', '-c', 'while true; do :; done']);
 		const busy = await waitFor(async () => {
-			const stats = await engine.statsOnce(id);
+			const stats = await engine.containers.statsOnce(id);
 			return stats.cpuPercent > 5 ? stats : undefined;
 		}, 'a sample above 5 % CPU', 20_000);
 		expectPlausible(busy);
@@ -69,27 +69,27 @@ describe('statsOnce', () => {
 
 	it('rejects for a container that is not running (conflict), and for one that does not exist', async () => {
 		const created = await create('stats-created', ['sleep', '300']);
-		const error = await rejection(engine.statsOnce(created));
+		const error = await rejection(engine.containers.statsOnce(created));
 		expect(error.code).toBe('conflict');
 		expect(error.message).toMatch(/not running/);
 
 		const exited = await run('stats-exited', ['true']);
 		await dockerCli(host, ['wait', exited]);
-		expect((await rejection(engine.statsOnce(exited))).code).toBe('conflict');
+		expect((await rejection(engine.containers.statsOnce(exited))).code).toBe('conflict');
 
-		expect((await rejection(engine.statsOnce(uniqueName('stats-missing')))).code).toBe('not-found');
+		expect((await rejection(engine.containers.statsOnce(uniqueName('stats-missing')))).code).toBe('not-found');
 	});
 });
 
 describe('streamStats', () => {
 	it('delivers samples about once a second, and stops on abort without leaving its connection open', async () => {
 		const id = await run('stats-stream', ['sleep', '300']);
-		await engine.listContainers(); // Warm the connection pool: idle pooled sockets do not count.
+		await engine.containers.list(); // Warm the connection pool: idle pooled sockets do not count.
 		const before = openPipes();
 
 		const samples: ContainerStats[] = [];
 		const controller = new AbortController();
-		const done = engine.streamStats(id, stats => samples.push(stats), controller.signal);
+		const done = engine.containers.streamStats(id, stats => samples.push(stats), controller.signal);
 		await waitFor(() => samples.length >= 2, 'two samples', 15_000);
 		expect(openPipes()).toBeGreaterThan(before);
 		for (const sample of samples) expectPlausible(sample);
@@ -108,14 +108,14 @@ describe('streamStats', () => {
 	it('resolves at once when aborted before it starts', async () => {
 		const controller = new AbortController();
 		controller.abort();
-		await expect(engine.streamStats('whatever', () => {}, controller.signal)).resolves.toBeUndefined();
+		await expect(engine.containers.streamStats('whatever', () => {}, controller.signal)).resolves.toBeUndefined();
 	});
 
 	it('sends nothing for a stopped container', async () => {
 		const id = await create('stats-stream-stopped', ['sleep', '300']);
 		const samples: ContainerStats[] = [];
 		const controller = new AbortController();
-		const done = engine.streamStats(id, stats => samples.push(stats), controller.signal);
+		const done = engine.containers.streamStats(id, stats => samples.push(stats), controller.signal);
 		await new Promise(resolve => {
 			setTimeout(resolve, 2500);
 		});
@@ -128,7 +128,7 @@ describe('streamStats', () => {
 describe('top', () => {
 	it('lists the container\'s processes with the engine\'s column titles', async () => {
 		const id = await run('top', ['sleep', '300']);
-		const list = await engine.top(id);
+		const list = await engine.containers.top(id);
 		expect(list.titles).toEqual(expect.arrayContaining(['PID', 'CMD']));
 		const command = list.titles.indexOf('CMD');
 		expect(list.processes.some(row => row.length === list.titles.length && row[command]!.includes('sleep 300'))).toBe(true);
@@ -136,7 +136,7 @@ describe('top', () => {
 
 	it('rejects for a container that is not running with the engine\'s conflict', async () => {
 		const id = await create('top-created', ['sleep', '300']);
-		const error = await rejection(engine.top(id));
+		const error = await rejection(engine.containers.top(id));
 		expect(error.code).toBe('conflict');
 		expect(error.message).toMatch(/is not running/);
 	});

@@ -8,7 +8,7 @@
 import {tmpdir} from 'node:os';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
-import {resolveEndpoint} from '../../source/engine/endpoint.js';
+import {resolveEndpoint} from '../../source/engine/transport/endpoint.js';
 import {EngineError, type Engine, type ServiceLogLine, type TaskSummary} from '../../source/engine/types.js';
 import {managerStatusText, stateText} from '../../source/format/swarm.js';
 import {dockerCli} from '../support/dockerd.js';
@@ -40,7 +40,7 @@ function running(tasks: TaskSummary[]): TaskSummary[] {
 
 /** The adapter's tasks against `docker service ps --format json` (read right after, once settled). */
 async function expectTasksAsCli(service: string): Promise<void> {
-	const ours = await manager.listTasks(service);
+	const ours = await manager.tasks.list(service);
 	const cli = (await dockerCli(swarm.manager.host, ['service', 'ps', '--no-trunc', '--format', '{{json .}}', service]))
 		.split('\n')
 		.map(line => JSON.parse(line) as {ID: string; Name: string; Node: string; DesiredState: string; CurrentState: string});
@@ -54,7 +54,7 @@ async function expectTasksAsCli(service: string): Promise<void> {
 
 describe('a three-node swarm', () => {
 	it('lists the nodes as `docker node ls` does, on the manager; a worker knows it is one and is refused', async () => {
-		const nodes = await manager.listNodes();
+		const nodes = await manager.nodes.list();
 		const cli = (await dockerCli(swarm.manager.host, ['node', 'ls', '--format', '{{json .}}'])).split('\n').map(line => JSON.parse(line) as Record<string, unknown>);
 		expect(nodes).toHaveLength(3);
 		expect(nodes.map(node => node.hostname).sort()).toEqual(swarm.nodes.map(node => node.hostname).sort());
@@ -67,8 +67,8 @@ describe('a three-node swarm', () => {
 		}
 
 		const worker = engineAt(swarm.nodes[1]!.host);
-		expect(await worker.swarmRole()).toEqual({role: 'worker', localState: 'active', nodeId: swarm.nodes[1]!.nodeId});
-		const refused = await worker.listServices().then(() => undefined, (error: unknown) => error);
+		expect(await worker.system.swarmRole()).toEqual({role: 'worker', localState: 'active', nodeId: swarm.nodes[1]!.nodeId});
+		const refused = await worker.services.list().then(() => undefined, (error: unknown) => error);
 		expect(refused).toBeInstanceOf(EngineError);
 		expect((refused as EngineError).statusCode).toBe(503);
 		expect((refused as EngineError).message).toMatch(/not a swarm manager/);
@@ -77,18 +77,18 @@ describe('a three-node swarm', () => {
 	it('spreads 4 replicas over the nodes; a drained worker\'s tasks move to the others', {timeout: 240_000}, async () => {
 		await createService(swarm.manager.host, name, ['--replicas', '4', '--env', 'SLOT={{.Task.Slot}}'], ['sh', '-c', 'echo "hello from $SLOT on $(cat /etc/hostname)"; trap "exit 0" TERM; while true; do sleep 0.2; done']);
 		const spread = await waitFor(async () => {
-			const tasks = running(await manager.listTasks(name));
+			const tasks = running(await manager.tasks.list(name));
 			return tasks.length === 4 ? tasks : undefined;
 		}, 'four running tasks', 120_000);
 		expect(new Set(spread.map(task => task.nodeId)).size).toBe(3);
-		const service = (await manager.listServices()).find(entry => entry.name === name);
+		const service = (await manager.services.list()).find(entry => entry.name === name);
 		expect(service).toMatchObject({running: 4, desired: 4, replicas: 4});
 		await expectTasksAsCli(name);
 
 		// Logs merged across the nodes, each line naming its own node.
 		const lines = await waitFor(async () => {
 			const read: ServiceLogLine[] = [];
-			await manager.streamServiceLogs(name, {tail: 'all', follow: false}, batch => read.push(...batch), new AbortController().signal);
+			await manager.services.logs(name, {tail: 'all', follow: false}, batch => read.push(...batch), new AbortController().signal);
 			return read.length >= 4 ? read : undefined;
 		}, 'a line from every task', 60_000);
 		const hostnames = new Map(swarm.nodes.map(node => [node.nodeId, node.hostname]));
@@ -97,21 +97,21 @@ describe('a three-node swarm', () => {
 
 		const drained = swarm.nodes.find(node => node.role === 'worker' && spread.some(task => task.nodeId === node.nodeId))!;
 		const moving = spread.filter(task => task.nodeId === drained.nodeId).map(task => task.id);
-		await manager.setNodeAvailability(drained.nodeId, 'drain');
+		await manager.nodes.setAvailability(drained.nodeId, 'drain');
 		const moved = await waitFor(async () => {
-			const tasks = running(await manager.listTasks(name));
+			const tasks = running(await manager.tasks.list(name));
 			return tasks.length === 4 && tasks.every(task => task.nodeId !== drained.nodeId) ? tasks : undefined;
 		}, 'the tasks to leave the drained node', 120_000);
 		expect(new Set(moved.map(task => task.nodeId))).toEqual(new Set(swarm.nodes.filter(node => node !== drained).map(node => node.nodeId)));
-		const after = await manager.listTasks(name);
+		const after = await manager.tasks.list(name);
 		for (const id of moving) expect(after.find(task => task.id === id)).toMatchObject({desiredState: 'shutdown', nodeId: drained.nodeId, node: drained.hostname});
-		expect((await manager.listNodes()).find(node => node.id === drained.nodeId)?.availability).toBe('drain');
+		expect((await manager.nodes.list()).find(node => node.id === drained.nodeId)?.availability).toBe('drain');
 		expect(await dockerCli(swarm.manager.host, ['node', 'inspect', '--format', '{{.Spec.Availability}}', drained.nodeId])).toBe('drain');
 		// Once the drained node's tasks have stopped, nothing changes between the two reads.
-		await waitFor(async () => (await manager.listTasks(name)).filter(task => moving.includes(task.id)).every(task => task.state === 'shutdown' || task.state === 'complete'), 'the moved tasks to stop', 60_000);
+		await waitFor(async () => (await manager.tasks.list(name)).filter(task => moving.includes(task.id)).every(task => task.state === 'shutdown' || task.state === 'complete'), 'the moved tasks to stop', 60_000);
 		await expectTasksAsCli(name);
 
-		await manager.setNodeAvailability(drained.nodeId, 'active');
-		expect((await manager.inspectNode(drained.nodeId)).availability).toBe('active');
+		await manager.nodes.setAvailability(drained.nodeId, 'active');
+		expect((await manager.nodes.inspect(drained.nodeId)).availability).toBe('active');
 	});
 });

@@ -6,7 +6,7 @@
 import {tmpdir} from 'node:os';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
-import {resolveEndpoint} from '../../source/engine/endpoint.js';
+import {resolveEndpoint} from '../../source/engine/transport/endpoint.js';
 import {EngineError, type Engine, type ServiceSummary, type TaskSummary} from '../../source/engine/types.js';
 import {replicasText, serviceConverged, servicePortsText, stateText} from '../../source/format/swarm.js';
 import {dockerCli} from '../support/dockerd.js';
@@ -45,7 +45,7 @@ async function rejection(promise: Promise<unknown>): Promise<EngineError> {
 }
 
 async function summary(id: string): Promise<ServiceSummary | undefined> {
-	return (await engine.listServices()).find(entry => entry.id === id);
+	return (await engine.services.list()).find(entry => entry.id === id);
 }
 
 /** Polls listServices (as a pane follows a scale) until the service has settled. */
@@ -67,7 +67,7 @@ describe('services on a single-node swarm', () => {
 		await converged(web.id, 'two replicas', found => found.running === 2);
 		await converged(all.id, 'the global task', found => found.running === 1);
 
-		const services = await engine.listServices();
+		const services = await engine.services.list();
 		const cli = cliJson<{ID: string; Name: string; Mode: string; Replicas: string; Image: string; Ports: string}>(await dockerCli(swarm.host, ['service', 'ls', '--format', '{{json .}}']));
 		for (const {id} of [web, all]) {
 			const ours = services.find(entry => entry.id === id)!;
@@ -86,12 +86,12 @@ describe('services on a single-node swarm', () => {
 		const web = await service('ps', ['--replicas', '2']);
 		const failing = await service('ps-fail', ['--replicas', '1', '--restart-condition', 'none'], ['sh', '-c', 'echo bye; exit 3']);
 		await converged(web.id, 'two replicas', found => found.running === 2);
-		const failed = await waitFor(async () => (await engine.listTasks(failing.id)).find(task => task.state === 'failed'), 'the task to fail', 60_000);
+		const failed = await waitFor(async () => (await engine.tasks.list(failing.id)).find(task => task.state === 'failed'), 'the task to fail', 60_000);
 		expect(failed).toMatchObject({name: `${failing.name}.1`, slot: 1, desiredState: 'shutdown', exitCode: 3, node: expect.any(String)});
 		expect(failed.error).toBe('task: non-zero exit (3)');
 
 		for (const {id, name} of [web, failing]) {
-			const ours = await engine.listTasks(id);
+			const ours = await engine.tasks.list(id);
 			const cli = cliJson<{ID: string; Name: string; Node: string; DesiredState: string; CurrentState: string; Error: string}>(
 				await dockerCli(swarm.host, ['service', 'ps', '--no-trunc', '--format', '{{json .}}', name]),
 			);
@@ -107,7 +107,7 @@ describe('services on a single-node swarm', () => {
 			}
 		}
 
-		const tasks = await engine.listTasks(web.name);
+		const tasks = await engine.tasks.list(web.name);
 		expect(tasks.map(task => task.slot)).toEqual([1, 2]);
 		for (const task of tasks) expect(Date.parse(task.stateSince)).toBeGreaterThan(Date.parse(task.createdAt) - 1);
 	});
@@ -117,27 +117,27 @@ describe('services on a single-node swarm', () => {
 		await converged(web.id, 'one replica', found => found.running === 1);
 		const versionBefore = (await summary(web.id))!.version;
 
-		expect(await engine.scaleService(web.id, 3)).toEqual({warnings: []});
+		expect(await engine.services.scale(web.id, 3)).toEqual({warnings: []});
 		const scaled = await summary(web.id);
 		expect(scaled).toMatchObject({replicas: 3, desired: 3});
 		expect(scaled!.version).toBeGreaterThan(versionBefore);
 		// Followed by polling the tasks, as the pane does until it converges.
-		await waitFor(async () => (await engine.listTasks(web.id)).filter((task: TaskSummary) => task.state === 'running').length === 3, 'three running tasks', 90_000);
+		await waitFor(async () => (await engine.tasks.list(web.id)).filter((task: TaskSummary) => task.state === 'running').length === 3, 'three running tasks', 90_000);
 		expect(await converged(web.id, '3/3')).toMatchObject({running: 3, desired: 3});
 		expect(await dockerCli(swarm.host, ['service', 'ls', '--filter', `id=${web.id}`, '--format', '{{.Replicas}}'])).toBe('3/3');
 
-		await engine.scaleService(web.name, 1);
+		await engine.services.scale(web.name, 1);
 		await converged(web.id, '1/1', found => found.running === 1);
-		const tasks = await engine.listTasks(web.id);
+		const tasks = await engine.tasks.list(web.id);
 		expect(tasks.filter(task => task.desiredState === 'running')).toHaveLength(1);
 
-		expect((await rejection(engine.scaleService(web.id, -1))).code).toBe('bad-request');
-		expect((await rejection(engine.scaleService(web.id, 1.5))).code).toBe('bad-request');
+		expect((await rejection(engine.services.scale(web.id, -1))).code).toBe('bad-request');
+		expect((await rejection(engine.services.scale(web.id, 1.5))).code).toBe('bad-request');
 		const all = await service('scale-global', ['--mode', 'global']);
-		const refused = await rejection(engine.scaleService(all.id, 2));
+		const refused = await rejection(engine.services.scale(all.id, 2));
 		expect(refused.code).toBe('bad-request');
 		expect(refused.message).toContain('scale can only be used with replicated or replicated-job mode');
-		const missing = await rejection(engine.scaleService('berth-no-such-service', 2));
+		const missing = await rejection(engine.services.scale('berth-no-such-service', 2));
 		expect(missing.code).toBe('not-found');
 		expect(missing.message).toMatch(/service berth-no-such-service not found/);
 	});
@@ -145,14 +145,14 @@ describe('services on a single-node swarm', () => {
 	it('force-updates a service: ForceUpdate goes up and every task is replaced', async () => {
 		const web = await service('force', ['--replicas', '2', '--update-parallelism', '2', '--update-delay', '0s']);
 		await converged(web.id, 'two replicas', found => found.running === 2);
-		const before = (await engine.listTasks(web.id)).map(task => task.id);
-		expect((await engine.inspectService(web.id)).forceUpdate).toBe(0);
+		const before = (await engine.tasks.list(web.id)).map(task => task.id);
+		expect((await engine.services.inspect(web.id)).forceUpdate).toBe(0);
 
-		await engine.forceUpdateService(web.id);
-		expect((await engine.inspectService(web.id)).forceUpdate).toBe(1);
+		await engine.services.forceUpdate(web.id);
+		expect((await engine.services.inspect(web.id)).forceUpdate).toBe(1);
 		const after = await converged(web.id, 'the update to complete', found => found.updateStatus?.state === 'completed');
 		expect(after.running).toBe(2);
-		const tasks = await engine.listTasks(web.id);
+		const tasks = await engine.tasks.list(web.id);
 		const running = tasks.filter(task => task.desiredState === 'running');
 		expect(running).toHaveLength(2);
 		for (const task of running) expect(before).not.toContain(task.id);
@@ -162,34 +162,34 @@ describe('services on a single-node swarm', () => {
 	it('rolls a service back to its previous spec; without one the engine refuses with its message', async () => {
 		const web = await service('rollback', ['--replicas', '1', '--env', 'STAGE=one']);
 		await converged(web.id, 'one replica', found => found.running === 1);
-		const fresh = await rejection(engine.rollbackService(web.id));
+		const fresh = await rejection(engine.services.rollback(web.id));
 		expect(fresh.message).toMatch(/does not have a previous spec/);
 
 		await dockerCli(swarm.host, ['service', 'update', '--detach', '--env-add', 'STAGE=two', web.name]);
 		await converged(web.id, 'the update', found => found.updateStatus?.state === 'completed');
-		expect((await engine.inspectService(web.id)).env).toEqual(['STAGE=two']);
-		expect((await engine.inspectService(web.id)).canRollback).toBe(true);
+		expect((await engine.services.inspect(web.id)).env).toEqual(['STAGE=two']);
+		expect((await engine.services.inspect(web.id)).canRollback).toBe(true);
 
-		await engine.rollbackService(web.name);
+		await engine.services.rollback(web.name);
 		const rolled = await converged(web.id, 'the rollback', found => found.updateStatus?.state === 'rollback_completed');
 		expect(rolled.running).toBe(1);
-		expect((await engine.inspectService(web.id)).env).toEqual(['STAGE=one']);
+		expect((await engine.services.inspect(web.id)).env).toEqual(['STAGE=one']);
 		const cliEnv = JSON.parse(await dockerCli(swarm.host, ['service', 'inspect', '--format', '{{json .Spec.TaskTemplate.ContainerSpec.Env}}', web.name])) as string[];
 		expect(cliEnv).toEqual(['STAGE=one']);
 	});
 
 	it('removes a service; a second removal is not-found', async () => {
 		const web = await service('rm', ['--replicas', '1']);
-		await engine.removeService(web.id);
+		await engine.services.remove(web.id);
 		expect(await summary(web.id)).toBeUndefined();
 		expect(await dockerCli(swarm.host, ['service', 'ls', '--quiet', '--filter', `id=${web.id}`])).toBe('');
-		expect((await rejection(engine.removeService(web.id))).code).toBe('not-found');
+		expect((await rejection(engine.services.remove(web.id))).code).toBe('not-found');
 	});
 
 	it('inspects a service into the details the tables show', async () => {
 		const web = await service('inspect', ['--replicas', '2', '--env', 'A=1', '--label', 'team=blue', '--constraint', 'node.role==manager', '--limit-memory', '64m', '--workdir', '/tmp', '--mount', 'type=tmpfs,target=/cache', '--publish', 'published=18090,target=90']);
 		await converged(web.id, 'two replicas', found => found.running === 2);
-		const details = await engine.inspectService(web.name);
+		const details = await engine.services.inspect(web.name);
 		const raw = JSON.parse(await dockerCli(swarm.host, ['service', 'inspect', web.name])) as Array<{ID: string; Version: {Index: number}; Spec: {Labels: Record<string, string>}}>;
 		expect(details).toMatchObject({
 			id: raw[0]!.ID,

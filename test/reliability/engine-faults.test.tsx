@@ -142,7 +142,7 @@ describe('the daemon stops and comes back', () => {
 		}
 	}, 90_000);
 
-	// Was a bug (the README's known bug), fixed in source/engine/socket-watch.ts: berth kept its
+	// Was a bug (the README's known bug), fixed in source/engine/transport/socket-watch.ts: berth kept its
 	// unix-socket connections alive, and a dockerd that got SIGTERM removes its socket at once but
 	// keeps answering on connections already open while it stops its containers (up to their stop
 	// timeout: 10 s by default), so berth showed the engine as up until the daemon exited. This
@@ -152,8 +152,8 @@ describe('the daemon stops and comes back', () => {
 		await docker('run', '-d', '--name', uniqueName('slow-to-stop'), fixtureImage, 'sh', '-c', 'trap "" TERM; while :; do sleep 1; done');
 		const engine = engineFor(daemon.host);
 		// Two lists: the connection is kept alive and idle in the pool.
-		await engine.listContainers();
-		await engine.listContainers();
+		await engine.containers.list();
+		await engine.containers.list();
 		const pid = daemon.pid();
 		const stopping = daemon.terminate();
 		try {
@@ -161,7 +161,7 @@ describe('the daemon stops and comes back', () => {
 			await sleep(500);
 			// The daemon is still stopping its container (it ignores SIGTERM) and would answer on an old connection.
 			expect(() => process.kill(pid, 0)).not.toThrow();
-			const error = await engine.listContainers().then(() => undefined, (thrown: unknown) => thrown);
+			const error = await engine.containers.list().then(() => undefined, (thrown: unknown) => thrown);
 			expect(error).toBeInstanceOf(EngineError);
 			expect(error).toMatchObject({code: 'unreachable', reason: 'no-socket'});
 			expect((error as EngineError).message).toContain(`No Docker socket at ${daemon.socketPath}`);

@@ -22,10 +22,23 @@ import {
 	type ImageSummary,
 	type LogLine,
 	type LogOptions,
-	type LifecycleEngine,
-	type SwarmEngine,
-} from '../../source/engine/types.js';
+	type ContainersApi,
+	type DiskUsage,
+	type EngineDetails,
+	type EventsApi,
+	type ImagesApi,
+	type NetworksApi,
+	type NodesApi,
+	type RegistryApi,
+	type ServicesApi,
+	type SystemApi,
+	type TasksApi,
+	type VolumesApi,
+		} from '../../source/engine/types.js';
+import {fakeDiskUsage} from './fake-disk-usage.js';
 import {FakeLifecycle} from './fake-lifecycle.js';
+import {FakeNetworks} from './fake-networks.js';
+import {FakeVolumes, type FakeMount} from './fake-volumes.js';
 import {FakeSwarm} from './fake-swarm.js';
 
 let counter = 0;
@@ -69,14 +82,18 @@ interface LogSubscriber {
 
 export class FakeEngine implements Engine {
 	readonly endpoint = 'unix:///fake/docker.sock';
-	containers: ContainerSummary[] = [];
-	images: ImageSummary[] = [];
+	/** The containers as the fake engine has them (what containers.list answers from). */
+	containerRows: ContainerSummary[] = [];
+	/** The images as the fake engine has them. */
+	imageRows: ImageSummary[] = [];
 	logs = new Map<string, LogLine[]>();
 	/** Start and finish times per container id, as inspect reports them (RFC 3339). */
 	times = new Map<string, {startedAt?: string; finishedAt?: string}>();
 	/** What a container's inspect says besides what its row gives (restart count, the last health check). */
 	inspected = new Map<string, Partial<ContainerDetails>>();
 	calls: Call[] = [];
+	/** Volume mounts per container id (what volumes.usedBy reads). */
+	mounts = new Map<string, FakeMount[]>();
 	/** Method name → error to throw (once, unless `sticky`). */
 	failures = new Map<string, {error: EngineError; sticky: boolean}>();
 	/** When set, every call rejects as unreachable. */
@@ -101,18 +118,18 @@ export class FakeEngine implements Engine {
 	readonly swarm: FakeSwarm;
 
 	constructor(init: {containers?: ContainerSummary[]; images?: ImageSummary[]} = {}) {
-		this.containers = init.containers ?? [];
-		this.images = init.images ?? [];
+		this.containerRows = init.containers ?? [];
+		this.imageRows = init.images ?? [];
 		// The getters below read the lists as they are when asked (an arrow function cannot be a getter).
 		// eslint-disable-next-line @typescript-eslint/no-this-alias
 		const engine = this;
 		this.lifecycle = new FakeLifecycle({
 			enter: async (method, ...args) => this.enter(method, ...args),
 			get containers() {
-				return engine.containers;
+				return engine.containerRows;
 			},
 			get images() {
-				return engine.images;
+				return engine.imageRows;
 			},
 			emit: event => this.emit(event),
 			session: () => this.session(),
@@ -155,28 +172,28 @@ export class FakeEngine implements Engine {
 	}
 
 	private find(id: string): ContainerSummary {
-		const c = this.containers.find(x => x.id === id);
+		const c = this.containerRows.find(x => x.id === id);
 		if (!c) throw new EngineError('not-found', `No such container: ${id}`, {statusCode: 404});
 		return c;
 	}
 
 	private update(id: string, patch: Partial<ContainerSummary>, action: string) {
-		const index = this.containers.findIndex(x => x.id === id);
-		this.containers[index] = {...this.containers[index]!, ...patch};
-		this.emit({type: 'container', action, id, attributes: {name: this.containers[index]!.name}});
+		const index = this.containerRows.findIndex(x => x.id === id);
+		this.containerRows[index] = {...this.containerRows[index]!, ...patch};
+		this.emit({type: 'container', action, id, attributes: {name: this.containerRows[index]!.name}});
 	}
 
 	/** From now on, lists show each change `ms` after the event that reports it (see listLagMs). */
 	lagLists(ms: number) {
 		this.listLagMs = ms;
-		this.listHistory = [{at: Number.NEGATIVE_INFINITY, containers: structuredClone(this.containers)}];
+		this.listHistory = [{at: Number.NEGATIVE_INFINITY, containers: structuredClone(this.containerRows)}];
 	}
 
 	/** Changes a container as the engine would and reports it with an event (a destroy removes it). */
 	change(id: string, action: string, patch: Partial<ContainerSummary> = {}) {
 		if (action === 'destroy') {
 			const gone = this.find(id);
-			this.containers = this.containers.filter(c => c.id !== id);
+			this.containerRows = this.containerRows.filter(c => c.id !== id);
 			this.emit({type: 'container', action, id, attributes: {name: gone.name}});
 			return;
 		}
@@ -185,7 +202,7 @@ export class FakeEngine implements Engine {
 	}
 
 	emit(partial: Omit<EngineEvent, 'timeNano'> & {timeNano?: string}) {
-		if (this.listLagMs > 0) this.listHistory.push({at: Date.now(), containers: structuredClone(this.containers)});
+		if (this.listLagMs > 0) this.listHistory.push({at: Date.now(), containers: structuredClone(this.containerRows)});
 		const event: EngineEvent = {timeNano: `${Date.now()}000000`, ...partial};
 		for (const subscriber of this.eventSubscribers) subscriber(event);
 	}
@@ -218,12 +235,12 @@ export class FakeEngine implements Engine {
 		await this.enter('listContainers', options);
 		const ids = options.ids;
 		const seen = this.listLagMs > 0 ? this.listHistory.findLast(h => h.at <= Date.now() - this.listLagMs)?.containers : undefined;
-		return (seen ?? this.containers).filter(c => !ids || ids.some(id => c.id.startsWith(id))).map(c => ({...c}));
+		return (seen ?? this.containerRows).filter(c => !ids || ids.some(id => c.id.startsWith(id))).map(c => ({...c}));
 	}
 
 	async listImages() {
 		await this.enter('listImages');
-		return this.images.map(i => ({...i}));
+		return this.imageRows.map(i => ({...i}));
 	}
 
 	async inspectContainer(id: string): Promise<ContainerDetails> {
@@ -265,7 +282,7 @@ export class FakeEngine implements Engine {
 
 	async imageHistory(id: string): Promise<ImageHistoryEntry[]> {
 		await this.enter('imageHistory', id);
-		if (!this.images.some(i => i.id === id)) throw new EngineError('not-found', `No such image: ${id}`, {statusCode: 404});
+		if (!this.imageRows.some(i => i.id === id)) throw new EngineError('not-found', `No such image: ${id}`, {statusCode: 404});
 		return [
 			{id, created: 1_700_000_000, createdBy: '/bin/sh -c #(nop)  CMD ["/bin/sh"]', size: 0, tags: [], comment: ''},
 			{id: '<missing>', created: 1_699_000_000, createdBy: 'Imported from -', size: 1_234_567, tags: [], comment: ''},
@@ -317,7 +334,7 @@ export class FakeEngine implements Engine {
 		await this.enter('commitContainer', id, options);
 		const c = this.find(id);
 		const image = fakeImage({repoTags: [`${options.repo}:${options.tag}`]});
-		this.images.push(image);
+		this.imageRows.push(image);
 		this.emit({type: 'image', action: 'commit', id: image.id, attributes: {name: c.name}});
 		return image.id;
 	}
@@ -332,15 +349,15 @@ export class FakeEngine implements Engine {
 				{statusCode: 409},
 			);
 		}
-		this.containers = this.containers.filter(x => x.id !== id);
+		this.containerRows = this.containerRows.filter(x => x.id !== id);
 		this.emit({type: 'container', action: 'destroy', id, attributes: {name: c.name}});
 	}
 
 	async removeImage(ref: string, options: {force?: boolean} = {}) {
 		await this.enter('removeImage', ref, options);
-		const image = this.images.find(i => i.id === ref || i.repoTags.includes(ref));
+		const image = this.imageRows.find(i => i.id === ref || i.repoTags.includes(ref));
 		if (!image) throw new EngineError('not-found', `No such image: ${ref}`, {statusCode: 404});
-		const user = this.containers.find(c => c.imageId === image.id);
+		const user = this.containerRows.find(c => c.imageId === image.id);
 		if (user && !options.force) {
 			throw new EngineError(
 				'conflict',
@@ -349,7 +366,7 @@ export class FakeEngine implements Engine {
 			);
 		}
 		if (image.repoTags.includes(ref) && image.repoTags.length > 1) image.repoTags = image.repoTags.filter(t => t !== ref);
-		else this.images = this.images.filter(i => i !== image);
+		else this.imageRows = this.imageRows.filter(i => i !== image);
 		this.emit({type: 'image', action: 'delete', id: image.id, attributes: {}});
 	}
 
@@ -443,8 +460,8 @@ export class FakeEngine implements Engine {
 
 	async runContainer(image: string, options: RunContainerOptions) {
 		await this.enter('runContainer', image, options);
-		const c = fakeContainer({name: options.name ?? `run-${this.containers.length}`, image});
-		this.containers.push(c);
+		const c = fakeContainer({name: options.name ?? `run-${this.containerRows.length}`, image});
+		this.containerRows.push(c);
 		this.emit({type: 'container', action: 'start', id: c.id, attributes: {name: c.name}});
 		return c.id;
 	}
@@ -468,41 +485,155 @@ export class FakeEngine implements Engine {
 		});
 	}
 
-	pull(...a: Args<'pull'>) { return this.lifecycle.pull(...a); }
-	push(...a: Args<'push'>) { return this.lifecycle.push(...a); }
-	login(...a: Args<'login'>) { return this.lifecycle.login(...a); }
-	rememberCredentials(...a: Args<'rememberCredentials'>) { this.lifecycle.rememberCredentials(...a); }
-	forgetCredentials(...a: Args<'forgetCredentials'>) { this.lifecycle.forgetCredentials(...a); }
-	findCredentials(...a: Args<'findCredentials'>) { return this.lifecycle.findCredentials(...a); }
-	tagImage(...a: Args<'tagImage'>) { return this.lifecycle.tagImage(...a); }
-	imageExists(...a: Args<'imageExists'>) { return this.lifecycle.imageExists(...a); }
-	inspectImage(...a: Args<'inspectImage'>) { return this.lifecycle.inspectImage(...a); }
-	imageLayers(...a: Args<'imageLayers'>) { return this.lifecycle.imageLayers(...a); }
-	build(...a: Args<'build'>) { return this.lifecycle.build(...a); }
-	containerChanges(...a: Args<'containerChanges'>) { return this.lifecycle.containerChanges(...a); }
-	copyFromContainer(...a: Args<'copyFromContainer'>) { return this.lifecycle.copyFromContainer(...a); }
-	copyToContainer(...a: Args<'copyToContainer'>) { return this.lifecycle.copyToContainer(...a); }
-	previewPrune(...a: Args<'previewPrune'>) { return this.lifecycle.previewPrune(...a); }
-	prune(...a: Args<'prune'>) { return this.lifecycle.prune(...a); }
-	createContainer(...a: Args<'createContainer'>) { return this.lifecycle.createContainer(...a); }
-	runAttached(...a: Args<'runAttached'>) { return this.lifecycle.runAttached(...a); }
-	runInteractive(...a: Args<'runInteractive'>) { return this.lifecycle.runInteractive(...a); }
-	startAttached(...a: Args<'startAttached'>) { return this.lifecycle.startAttached(...a); }
-	renameContainer(...a: Args<'renameContainer'>) { return this.lifecycle.renameContainer(...a); }
 
-	swarmRole(...a: SwarmArgs<'swarmRole'>) { return this.swarm.swarmRole(...a); }
-	listServices() { return this.swarm.listServices(); }
-	listTasks(...a: SwarmArgs<'listTasks'>) { return this.swarm.listTasks(...a); }
-	listNodes() { return this.swarm.listNodes(); }
-	inspectService(...a: SwarmArgs<'inspectService'>) { return this.swarm.inspectService(...a); }
-	inspectNode(...a: SwarmArgs<'inspectNode'>) { return this.swarm.inspectNode(...a); }
-	scaleService(...a: SwarmArgs<'scaleService'>) { return this.swarm.scaleService(...a); }
-	forceUpdateService(...a: SwarmArgs<'forceUpdateService'>) { return this.swarm.forceUpdateService(...a); }
-	rollbackService(...a: SwarmArgs<'rollbackService'>) { return this.swarm.rollbackService(...a); }
-	removeService(...a: SwarmArgs<'removeService'>) { return this.swarm.removeService(...a); }
-	setNodeAvailability(...a: SwarmArgs<'setNodeAvailability'>) { return this.swarm.setNodeAvailability(...a); }
-	streamServiceLogs(...a: SwarmArgs<'streamServiceLogs'>) { return this.swarm.streamServiceLogs(...a); }
+	// ------------------------------------------------------------ the Engine, per kind
+
+	readonly containers: ContainersApi = {
+		list: async options => this.listContainers(options),
+		inspect: async id => this.inspectContainer(id),
+		start: async id => this.startContainer(id),
+		stop: async (id, timeout) => this.stopContainer(id, timeout),
+		kill: async (id, signal) => this.killContainer(id, signal),
+		restart: async id => this.restartContainer(id),
+		pause: async id => this.pauseContainer(id),
+		unpause: async id => this.unpauseContainer(id),
+		remove: async (id, options) => this.removeContainer(id, options),
+		rename: async (id, name) => this.lifecycle.renameContainer(id, name),
+		commit: async (id, options) => this.commitContainer(id, options),
+		logs: async (id, options, onLines, signal) => this.streamLogs(id, options, onLines, signal),
+		statsOnce: async id => this.statsOnce(id),
+		streamStats: async (id, onStats, signal) => this.streamStats(id, onStats, signal),
+		top: async id => this.top(id),
+		changes: async id => this.lifecycle.containerChanges(id),
+		execCapture: async (id, cmd) => this.execCapture(id, cmd),
+		execInteractive: async (id, cmd, size) => this.execInteractive(id, cmd, size),
+		attach: async (id, size) => this.attach(id, size),
+		startAttached: async (id, size) => this.lifecycle.startAttached(id, size),
+		create: async (image, options) => this.withMounts(await this.lifecycle.createContainer(image, options), options),
+		run: async (image, options) => this.withMounts(await this.runContainer(image, options), options),
+		runAttached: async (image, options, onOutput, signal) => this.lifecycle.runAttached(image, options, onOutput, signal),
+		runInteractive: async (image, options, size) => this.lifecycle.runInteractive(image, options, size),
+		copyFrom: async (id, path, hostDir, options, signal) => this.lifecycle.copyFromContainer(id, path, hostDir, options, signal),
+		copyTo: async (id, hostPath, dir, options, signal) => this.lifecycle.copyToContainer(id, hostPath, dir, options, signal),
+	};
+
+	readonly images: ImagesApi = {
+		list: async () => this.listImages(),
+		inspect: async ref => this.lifecycle.inspectImage(ref),
+		history: async ref => this.imageHistory(ref),
+		layers: async ref => this.lifecycle.imageLayers(ref),
+		remove: async (ref, options) => this.removeImage(ref, options),
+		tag: async (source, repo, tag) => this.lifecycle.tagImage(source, repo, tag),
+		exists: async ref => this.lifecycle.imageExists(ref),
+		pull: async (ref, options, onProgress, signal) => this.lifecycle.pull(ref, options, onProgress, signal),
+		push: async (ref, options, onProgress, signal) => this.lifecycle.push(ref, options, onProgress, signal),
+		build: async (options, onOutput, signal, onUpload) => this.lifecycle.build(options, onOutput, signal, onUpload),
+	};
+
+	readonly registry: RegistryApi = {
+		login: async credentials => this.lifecycle.login(credentials),
+		remember: credentials => this.lifecycle.rememberCredentials(credentials),
+		forget: registry => this.lifecycle.forgetCredentials(registry),
+		find: async ref => this.lifecycle.findCredentials(ref),
+	};
+
+	readonly system: SystemApi = {
+		info: async () => this.info(),
+		details: async () => this.details(),
+		diskUsage: async () => this.diskUsage(),
+		swarmRole: async options => this.swarm.swarmRole(options),
+		previewPrune: async (targets, options) => this.lifecycle.previewPrune(targets, options),
+		prune: async (targets, options) => this.lifecycle.prune(targets, options),
+	};
+
+	readonly events: EventsApi = {
+		stream: async (options, onEvent, signal) => this.streamEvents(options, onEvent, signal),
+	};
+
+	readonly services: ServicesApi = {
+		list: async () => this.swarm.listServices(),
+		inspect: async id => this.swarm.inspectService(id),
+		scale: async (id, replicas) => this.swarm.scaleService(id, replicas),
+		forceUpdate: async id => this.swarm.forceUpdateService(id),
+		rollback: async id => this.swarm.rollbackService(id),
+		remove: async id => this.swarm.removeService(id),
+		logs: async (id, options, onLines, signal) => this.swarm.streamServiceLogs(id, options, onLines, signal),
+	};
+
+	readonly tasks: TasksApi = {list: async serviceId => this.swarm.listTasks(serviceId)};
+
+	readonly nodes: NodesApi = {
+		list: async () => this.swarm.listNodes(),
+		inspect: async id => this.swarm.inspectNode(id),
+		setAvailability: async (id, availability) => this.swarm.setNodeAvailability(id, availability),
+	};
+
+	/** Volumes (fake-volumes.ts): scripted with `volumeStore.add()`. */
+	readonly volumeStore: FakeVolumes = new FakeVolumes({
+		enter: async (method, ...args) => this.enter(method, ...args),
+		emit: event => this.emit(event),
+		containers: () => this.containerRows,
+		mounts: id => this.mounts.get(id) ?? [],
+	});
+
+	readonly volumes: VolumesApi = this.volumeStore.api();
+
+	/** Networks (fake-networks.ts): the predefined ones to begin with; `networkStore.add()` for more. */
+	readonly networkStore: FakeNetworks = new FakeNetworks({
+		enter: async (method, ...args) => this.enter(method, ...args),
+		emit: event => this.emit(event),
+		containers: () => this.containerRows,
+	});
+
+	readonly networks: NetworksApi = this.networkStore.api();
+
+	/** Named volumes in a run's binds (`NAME:/path[:ro]`) are mounted, and made when missing, as the engine does. */
+	private async withMounts(id: string, options: RunContainerOptions): Promise<string> {
+		const mounts: FakeMount[] = [];
+		for (const bind of options.binds) {
+			const [name, destination, mode] = bind.split(':');
+			if (!name || !destination || name.startsWith('/') || name.startsWith('.')) continue;
+			if (!this.volumeStore.rows.some(volume => volume.name === name)) this.volumeStore.add({name});
+			mounts.push({type: 'volume', name, destination, readOnly: mode === 'ro'});
+		}
+
+		if (mounts.length > 0) this.mounts.set(id, mounts);
+		return id;
+	}
+
+	/** What system.details answers (merged over plain defaults). */
+	engineDetails: Partial<EngineDetails> = {};
+
+	private async details(): Promise<EngineDetails> {
+		const info = await this.info();
+		const running = this.containerRows.filter(container => container.state === 'running').length;
+		const paused = this.containerRows.filter(container => container.state === 'paused').length;
+		return {
+			...info,
+			name: 'fake',
+			kernelVersion: '6.1.0',
+			operatingSystem: 'Fake Linux',
+			storageDriver: 'overlay2',
+			cgroupDriver: 'systemd',
+			cgroupVersion: '2',
+			runtimes: ['runc'],
+			defaultRuntime: 'runc',
+			loggingDriver: 'json-file',
+			cpus: 2,
+			memory: 8 * 1024 ** 3,
+			containers: {total: this.containerRows.length, running, paused, stopped: this.containerRows.length - running - paused},
+			images: this.imageRows.length,
+			swarmState: this.swarm.membership.role === 'none' ? 'inactive' : 'active',
+			warnings: [],
+			dockerRootDir: '/var/lib/docker',
+			...this.engineDetails,
+		};
+	}
+
+	private async diskUsage(): Promise<DiskUsage> {
+		await this.enter('diskUsage');
+		return fakeDiskUsage(this.containerRows, this.imageRows, await this.volumes.list());
+	}
+
 }
 
-type Args<K extends keyof LifecycleEngine> = Parameters<LifecycleEngine[K]>;
-type SwarmArgs<K extends keyof SwarmEngine> = Parameters<SwarmEngine[K]>;

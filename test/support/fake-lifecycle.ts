@@ -21,7 +21,6 @@ import {
 	type ImageDetails,
 	type ImageLayers,
 	type ImageSummary,
-	type LifecycleEngine,
 	type LogLine,
 	type PruneOptions,
 	type PrunePlan,
@@ -38,7 +37,7 @@ import {
 	type TerminalSession,
 	type TransferProgress,
 } from '../../source/engine/types.js';
-import {credentialKey, registryOf} from '../../source/format/image-registry.js';
+import {credentialKey, registryOf} from '../../source/engine/images/registry-names.js';
 import {abortable, countKinds, fakePruneItems, tally, type FakeFile, type FakeNetwork, type FakeVolume} from './fake-lifecycle-rules.js';
 
 export type {FakeFile, FakeNetwork, FakeVolume} from './fake-lifecycle-rules.js';
@@ -54,7 +53,7 @@ export interface FakeHost {
 	newImage(partial: Partial<ImageSummary> & {repoTags: string[]}): ImageSummary;
 }
 
-export class FakeLifecycle implements LifecycleEngine {
+export class FakeLifecycle {
 	/** Images a registry would serve: reference → layer sizes. */
 	remote = new Map<string, number[]>();
 	/** Registries that refuse without these credentials (by registry host, e.g. "127.0.0.1:5000"). */

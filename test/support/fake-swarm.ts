@@ -16,7 +16,6 @@ import {
 	type ServiceLogLine,
 	type ServiceSummary,
 	type ServiceUpdateResult,
-	type SwarmEngine,
 	type SwarmMembership,
 	type TaskSummary,
 } from '../../source/engine/types.js';
@@ -44,7 +43,7 @@ interface FakeService {
 	previous?: {replicas?: number; env: string[]};
 }
 
-export class FakeSwarm implements SwarmEngine {
+export class FakeSwarm {
 	membership: SwarmMembership = {role: 'none', localState: 'inactive'};
 	services: FakeService[] = [];
 	tasks: TaskSummary[] = [];

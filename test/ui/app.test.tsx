@@ -38,7 +38,7 @@ describe('the main screen', () => {
 		expect(app.frames.some(f => f.includes('Loading'))).toBe(false);
 		// Still live: an event after the UI attached reaches the screen.
 		const late = fakeContainer({name: 'late-comer'});
-		engine.containers.push(late);
+		engine.containerRows.push(late);
 		engine.emit({type: 'container', action: 'create', id: late.id});
 		await app.waitFor('late-comer');
 		feed.stop();
@@ -73,7 +73,7 @@ describe('the main screen', () => {
 		await app.press('j');
 		await app.waitFor(f => /Logs\s+web/.test(f));
 		// db stops: web moves to the top of the order, and stays selected.
-		await engine.stopContainer(db.id);
+		await engine.containers.stop(db.id);
 		await app.waitFor(f => containerRows(f)[0]!.includes('web'));
 		expect(app.lastFrame()).toMatch(/Logs\s+web/);
 		// s acts on web, not on whatever row is now second.
@@ -176,7 +176,7 @@ describe('container actions', () => {
 		await app.press('K');
 		await app.waitFor('Kill container db');
 		// Outside berth, db is removed while the dialog is open.
-		engine.containers = engine.containers.filter(c => c.id !== db.id);
+		engine.containerRows = engine.containerRows.filter(c => c.id !== db.id);
 		engine.emit({type: 'container', action: 'destroy', id: db.id, attributes: {}});
 		await app.waitFor('db was removed outside berth; nothing was done');
 		await app.press('y');
@@ -226,7 +226,7 @@ describe('container actions', () => {
 
 	it('Enter shows the inspect summary in tables and Esc returns', async () => {
 		const {engine} = world();
-		engine.containers[0]!.labels = {'com.example.team': 'payments'};
+		engine.containerRows[0]!.labels = {'com.example.team': 'payments'};
 		app = await renderApp(engine);
 		await app.waitFor('aaa-old');
 		await app.press(ENTER);

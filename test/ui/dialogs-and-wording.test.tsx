@@ -32,7 +32,7 @@ function dialogKeys(frame: string): string {
 describe('dialogs offer only their keys', () => {
 	it('the kill dialog offers y and n, not force; rm of a running container offers f at once; a refused rm offers f and n, not y', async () => {
 		const {engine} = world();
-		engine.containers.push(fakeContainer({name: 'zz-stopped', state: 'exited', status: 'Exited (0) 1 minute ago'}));
+		engine.containerRows.push(fakeContainer({name: 'zz-stopped', state: 'exited', status: 'Exited (0) 1 minute ago'}));
 		app = await renderApp(engine);
 		await app.waitFor('api');
 		await app.press('K');

@@ -109,7 +109,7 @@ describe('B builds', () => {
 		await app.press(ESC);
 		// The status line: the reason first, then the step (the whole text is in the command log).
 		await app.waitFor("│ The command '/bin/sh -c exit 3' returned a non-zero code: 3 — build of");
-		expect(engine.images).toHaveLength(2);
+		expect(engine.imageRows).toHaveLength(2);
 	});
 
 	it('follows the end of long output until scrolled up; G follows again', async () => {

@@ -164,7 +164,7 @@ describe('p pushes', () => {
 	it('pushes the selected tag with progress; an untagged image cannot be pushed', async () => {
 		const {engine} = world();
 		const tagged = fakeImage({repoTags: ['127.0.0.1:5000/team/app:v2'], size: 5_000_000});
-		engine.images.push(tagged, fakeImage({repoTags: []}));
+		engine.imageRows.push(tagged, fakeImage({repoTags: []}));
 		const paused = gate();
 		engine.lifecycle.transferPause = paused.promise;
 		app = await openOnImages(engine);
@@ -189,7 +189,7 @@ describe('p pushes', () => {
 
 	it('asks for credentials when the registry refuses a push, and retries with them', async () => {
 		const {engine} = world();
-		engine.images.push(fakeImage({repoTags: ['127.0.0.1:5002/team/app:v2']}));
+		engine.imageRows.push(fakeImage({repoTags: ['127.0.0.1:5002/team/app:v2']}));
 		engine.lifecycle.protectedRegistries.set('127.0.0.1:5002', {username: 'u', password: 'pass-word'});
 		app = await openOnImages(engine);
 		await app.press('g', 'p');

@@ -122,7 +122,7 @@ describe('X prunes', () => {
 		await app.press('n');
 		await app.waitFor('Cancelled; nothing was pruned');
 		expect(engine.callsTo('prune')).toEqual([]);
-		expect(engine.images).toHaveLength(2);
+		expect(engine.imageRows).toHaveLength(2);
 
 		await app.press('X', ENTER);
 		await app.waitFor('Would remove 1 image');
@@ -133,7 +133,7 @@ describe('X prunes', () => {
 		expect(done).not.toContain('no (default)');
 		expect(done.split('\n')[0]).toContain('n/Esc/q close');
 		expect(engine.callsTo('prune')).toEqual([['prune', ['dangling-images'], undefined]]);
-		expect(engine.images.map(i => i.id)).not.toContain(dangling.id);
+		expect(engine.imageRows.map(i => i.id)).not.toContain(dangling.id);
 		await app.press(ESC);
 		await app.waitFor(f => !f.includes('Prune —') && f.includes('Pruned 1 image; the engine reclaimed 7MB'));
 	});
@@ -148,7 +148,7 @@ describe('X prunes', () => {
 		await app.press('y');
 		await app.waitFor('✔ Removed 1 container, 1 image');
 		expect(engine.callsTo('prune')[0]![1]).toEqual(['containers', 'networks', 'dangling-images', 'build-cache']);
-		expect(engine.containers.map(c => c.name)).toEqual(['web']);
+		expect(engine.containerRows.map(c => c.name)).toEqual(['web']);
 		await app.press(ESC, 'X', ENTER);
 		await app.waitFor('Dangling images: nothing to remove.');
 		await app.press('y');

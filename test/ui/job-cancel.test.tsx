@@ -52,6 +52,6 @@ describe('x in the view of work that takes a while', () => {
 		expect(sending).toContain('x cancel');
 		await app.press('x');
 		await app.waitFor('✖ Build cancelled while its context was being sent: the engine got none of it');
-		expect(engine.images.some(image => image.repoTags.includes('built/app:v1'))).toBe(false);
+		expect(engine.imageRows.some(image => image.repoTags.includes('built/app:v1'))).toBe(false);
 	});
 });

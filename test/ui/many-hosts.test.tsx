@@ -5,7 +5,7 @@
  * going on, and both back when it answers again.
  */
 import {afterEach, describe, expect, it} from 'vitest';
-import {createMultiEngine} from '../../source/engine/multi-engine.js';
+import {createMultiEngine} from '../../source/engine/hosts/multi-engine.js';
 import {EngineError} from '../../source/engine/types.js';
 import {FakeEngine, fakeContainer, fakeImage} from '../support/fake-engine.js';
 import {renderApp, type RenderedApp} from '../support/render-app.js';
@@ -44,7 +44,7 @@ describe('many hosts', () => {
 		expect(line(frame, ' db ')).toMatch(/^\? exited.* db +beta .*unreachable/u);
 		expect(frame).toContain('alpha + beta (down)');
 		// alpha goes on.
-		await alpha.startContainer(alpha.containers[1]!.id);
+		await alpha.containers.start(alpha.containerRows[1]!.id);
 		await app.waitFor(f => f.includes('alpha 2/2 · beta down'));
 
 		beta.down = undefined;

@@ -221,8 +221,8 @@ describe('the Swarm view when the engine changes its mind', () => {
 		engine.fail('listServices', new EngineError('server', 'rpc error: code = Unknown desc = The swarm does not have a leader.', {statusCode: 503}), true);
 		// Answered after a turn of the event loop, as over a socket: a loop of asking again then shows
 		// as a count of calls (and not as a test that hangs on promises that never let a timer run).
-		const listServices = engine.listServices.bind(engine);
-		engine.listServices = async () => {
+		const listServices = engine.services.list.bind(engine);
+		engine.services.list = async () => {
 			await new Promise(resolve => setImmediate(resolve));
 			return listServices();
 		};

@@ -209,12 +209,12 @@ describe('merged logs, marks and sort', () => {
 
 	it('shows CPU and memory for running containers only', async () => {
 		const {engine} = world();
-		engine.containers.push(fakeContainer({name: 'zz-stopped', state: 'exited', status: 'Exited (0) 1 hour ago', exitCode: 0}));
+		engine.containerRows.push(fakeContainer({name: 'zz-stopped', state: 'exited', status: 'Exited (0) 1 hour ago', exitCode: 0}));
 		app = await renderApp(engine);
 		const frame = await app.waitFor('0.5%');
 		const stopped = frame.split('\n').find(l => l.includes('zz-stopped'))!;
 		expect(stopped).not.toContain('%');
-		expect(engine.callsTo('statsOnce').some(c => c[1] === engine.containers.at(-1)!.id)).toBe(false);
+		expect(engine.callsTo('statsOnce').some(c => c[1] === engine.containerRows.at(-1)!.id)).toBe(false);
 	});
 
 	it('T shows the processes; Enter details has live stats', async () => {
@@ -288,7 +288,7 @@ describe('shell, exec and attach', () => {
 
 	it('E asks for a command; A attaches; on a stopped container e says why it cannot', async () => {
 		const {engine, api} = world();
-		engine.containers.push(fakeContainer({name: 'zz-off', state: 'exited', status: 'Exited (0)'}));
+		engine.containerRows.push(fakeContainer({name: 'zz-off', state: 'exited', status: 'Exited (0)'}));
 		const ui = await renderWithHandover(engine);
 		await ui.waitFor('api');
 		await ui.press('E');

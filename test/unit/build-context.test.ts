@@ -4,9 +4,9 @@ import {mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:f
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {packBuildContext, parseDockerignore} from '../../source/archive/build-context.js';
-import {BuildOutputParser} from '../../source/engine/lifecycle/build-output.js';
-import {resolveBuildArgs} from '../../source/engine/lifecycle/build.js';
+import {packBuildContext, parseDockerignore} from '../../source/engine/archive/build-context.js';
+import {BuildOutputParser} from '../../source/engine/images/build-output.js';
+import {resolveBuildArgs} from '../../source/engine/images/build.js';
 import {readTar} from '../support/tar.js';
 
 let top: string;

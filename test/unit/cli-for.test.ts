@@ -1,7 +1,7 @@
 /** The docker CLI line of each action, quoted for a shell, and the create body berth sends for the run form. */
 import {execFileSync} from 'node:child_process';
 import {describe, expect, it} from 'vitest';
-import {toCreateBody, resolveEnv} from '../../source/engine/lifecycle/create-body.js';
+import {toCreateBody, resolveEnv} from '../../source/engine/containers/create-body.js';
 import {systemPruneTargets} from '../../source/format/prune-choices.js';
 import type {RunContainerOptions} from '../../source/engine/types.js';
 import {cliFor, shellQuote} from '../../source/format/cli-for.js';

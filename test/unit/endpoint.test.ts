@@ -2,7 +2,7 @@ import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {contextId, EndpointError, resolveEndpoint} from '../../source/engine/endpoint.js';
+import {contextId, EndpointError, resolveEndpoint} from '../../source/engine/transport/endpoint.js';
 
 let home: string;
 let config: string;

@@ -27,8 +27,8 @@ const advance = (ms: number) => vi.advanceTimersByTimeAsync(ms);
 async function open(engine: FakeEngine) {
 	const actions: Action[] = [];
 	const lists: Array<{at: number; ids?: string[]}> = [];
-	const list = engine.listContainers.bind(engine);
-	engine.listContainers = async options => {
+	const list = engine.containers.list.bind(engine);
+	engine.containers.list = async options => {
 		lists.push({at: Date.now(), ids: options?.ids});
 		return list(options);
 	};
@@ -43,7 +43,7 @@ async function open(engine: FakeEngine) {
 		snapshots,
 		/** The rows of the latest snapshot, as "name state". */
 		shown: () => (snapshots().at(-1)?.containers ?? []).map(c => `${c.name} ${c.state}`).sort(),
-		engineRows: () => engine.containers.map(c => `${c.name} ${c.state}`).sort(),
+		engineRows: () => engine.containerRows.map(c => `${c.name} ${c.state}`).sort(),
 	};
 }
 
@@ -122,7 +122,7 @@ describe('coalescing and spacing', () => {
 		await advance(coalesceMs);
 		expect(view.lists.map(l => l.ids)).toEqual([undefined, undefined]);
 		// Changed without an event: only the poll can find it.
-		engine.containers = [...engine.containers, fakeContainer({name: 'quiet'})];
+		engine.containerRows = [...engine.containerRows, fakeContainer({name: 'quiet'})];
 		await advance(safetyPollMs);
 		expect(view.shown()).toEqual(['quiet running', 'x running']);
 	});
@@ -174,11 +174,11 @@ describe('a list older than the event that reported the change', () => {
 		engine.change(id('destroy'), 'destroy');
 		engine.change(id('health'), 'health_status: unhealthy', {status: 'Up 1 minute (unhealthy)', health: 'unhealthy'});
 		const created = fakeContainer({name: 'new'});
-		engine.containers.push(created);
+		engine.containerRows.push(created);
 		engine.emit({type: 'container', action: 'create', id: created.id, attributes: {name: 'new'}});
 		await advance(1000);
 		const rows = (list: ContainerSummary[]) => list.map(c => `${c.name} ${c.state} ${c.health ?? '-'}`).sort();
-		expect(rows(view.snapshots().at(-1)!.containers)).toEqual(rows(engine.containers));
+		expect(rows(view.snapshots().at(-1)!.containers)).toEqual(rows(engine.containerRows));
 	});
 
 	it('a row that never matches its event is asked for a bounded number of times, then left to the safety poll', async () => {
@@ -214,7 +214,7 @@ describe('retries and reconnects', () => {
 			expect(view.actions.filter(a => a.type === 'conn-down')).toHaveLength(asked + 20);
 
 			engine.down = undefined;
-			engine.containers = [fakeContainer({name: 'back'})];
+			engine.containerRows = [fakeContainer({name: 'back'})];
 			await advance(retryMs);
 			expect(view.actions.at(-2)?.type).toBe('conn-up');
 			expect(view.shown()).toEqual(['back running']);
@@ -304,7 +304,7 @@ describe('before the UI attaches', () => {
 		const later: Action[] = [];
 		feed.attach(action => later.push(action));
 		expect(later).toEqual([]);
-		engine.change(engine.containers[0]!.id, 'die', exited(0));
+		engine.change(engine.containerRows[0]!.id, 'die', exited(0));
 		await advance(1000);
 		expect(later.map(a => a.type)).toEqual(['snapshot']);
 	});

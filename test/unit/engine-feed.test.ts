@@ -24,7 +24,11 @@ describe('what an event means for the lists', () => {
 		expect(eventNeeds(event('die'))).toEqual({container: 'c1', images: false});
 		expect(eventNeeds(event('commit'))).toEqual({container: 'c1', images: true});
 		expect(eventNeeds({...event('tag'), type: 'image'})).toEqual({images: true});
-		expect(eventNeeds({...event('create'), type: 'network'})).toEqual({full: true});
+		// Volume and network events (streamed since the engine API has those kinds) fetch nothing of
+		// the container and image lists: a container's connect comes with its own container events.
+		expect(eventNeeds({...event('create'), type: 'network'})).toEqual({});
+		expect(eventNeeds({...event('destroy'), type: 'volume'})).toEqual({});
+		expect(eventNeeds({...event('create'), type: 'plugin'})).toEqual({full: true});
 	});
 
 	it('tells a row read before the event from one that may follow it', () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {describeUnreachable, sshFailureReason, toEngineError} from '../../source/engine/errors.js';
+import {describeUnreachable, sshFailureReason, toEngineError} from '../../source/engine/transport/errors.js';
 import {EngineError} from '../../source/engine/types.js';
 
 /** An error shaped like the ones docker-modem builds for non-2xx answers. */
@@ -17,6 +17,7 @@ describe('toEngineError: HTTP answers', () => {
 		[404, 'not-found'],
 		[409, 'conflict'],
 		[304, 'not-modified'],
+		[403, 'forbidden'],
 		[400, 'bad-request'],
 		[500, 'server'],
 		[503, 'server'],

@@ -6,8 +6,8 @@ import {FakeEngine} from '../support/fake-engine.js';
 describe('FakeEngine swarm', () => {
 	it('is in no swarm at first: the role says none and the swarm calls are refused as the engine refuses them', async () => {
 		const engine = new FakeEngine();
-		expect(await engine.swarmRole()).toEqual({role: 'none', localState: 'inactive'});
-		await expect(engine.listServices()).rejects.toMatchObject({code: 'server', statusCode: 503, message: expect.stringMatching(/not a swarm manager/)});
+		expect(await engine.system.swarmRole()).toEqual({role: 'none', localState: 'inactive'});
+		await expect(engine.services.list()).rejects.toMatchObject({code: 'server', statusCode: 503, message: expect.stringMatching(/not a swarm manager/)});
 	});
 
 	it('scales with tasks that stay pending until converge when autoConverge is off', async () => {
@@ -15,23 +15,23 @@ describe('FakeEngine swarm', () => {
 		engine.swarm.becomeManager(['a', 'b']);
 		const web = engine.swarm.addService({name: 'web', replicas: 1});
 		engine.swarm.autoConverge = false;
-		await engine.scaleService('web', 3);
-		expect((await engine.listServices())[0]).toMatchObject({replicas: 3, running: 1, desired: 3});
+		await engine.services.scale('web', 3);
+		expect((await engine.services.list())[0]).toMatchObject({replicas: 3, running: 1, desired: 3});
 		engine.swarm.converge(web.id);
-		expect((await engine.listServices())[0]).toMatchObject({running: 3, desired: 3});
-		expect((await engine.listTasks(web.id)).map(task => task.name)).toEqual(['web.1', 'web.2', 'web.3']);
-		await expect(engine.scaleService('web', -2)).rejects.toMatchObject({code: 'bad-request'});
+		expect((await engine.services.list())[0]).toMatchObject({running: 3, desired: 3});
+		expect((await engine.tasks.list(web.id)).map(task => task.name)).toEqual(['web.1', 'web.2', 'web.3']);
+		await expect(engine.services.scale('web', -2)).rejects.toMatchObject({code: 'bad-request'});
 	});
 
 	it('drains a node: its tasks shut down and start again on the other nodes', async () => {
 		const engine = new FakeEngine();
 		engine.swarm.becomeManager(['a', 'b']);
 		const web = engine.swarm.addService({name: 'web', replicas: 2});
-		const [a] = await engine.listNodes();
-		await engine.setNodeAvailability(a!.id, 'drain');
-		const running = (await engine.listTasks(web.id)).filter(task => task.state === 'running');
+		const [a] = await engine.nodes.list();
+		await engine.nodes.setAvailability(a!.id, 'drain');
+		const running = (await engine.tasks.list(web.id)).filter(task => task.state === 'running');
 		expect(running.map(task => [task.slot, task.node])).toEqual([[1, 'b'], [2, 'b']]);
-		expect((await engine.listNodes())[0]!.availability).toBe('drain');
+		expect((await engine.nodes.list())[0]!.availability).toBe('drain');
 	});
 
 	it('reports service and node events only to a stream that asked for the swarm\'s', async () => {
@@ -41,10 +41,10 @@ describe('FakeEngine swarm', () => {
 		const withSwarm: EngineEvent[] = [];
 		const without: EngineEvent[] = [];
 		const controller = new AbortController();
-		const streams = [engine.streamEvents({swarm: true}, event => withSwarm.push(event), controller.signal), engine.streamEvents({}, event => without.push(event), controller.signal)];
+		const streams = [engine.events.stream({swarm: true}, event => withSwarm.push(event), controller.signal), engine.events.stream({}, event => without.push(event), controller.signal)];
 		await Promise.resolve();
-		await engine.scaleService('web', 2);
-		await engine.removeService('web');
+		await engine.services.scale('web', 2);
+		await engine.services.remove('web');
 		controller.abort();
 		await Promise.all(streams);
 		expect(withSwarm.map(event => `${event.type} ${event.action}`)).toEqual(['service update', 'service remove']);

@@ -36,13 +36,17 @@ const kind: Kind<{name: string}> = {
 registerKind(kind as AnyKind);
 
 const engine = {
-	listContainers: async () => {
-		calls.push('containers');
-		return [];
+	containers: {
+		list: async () => {
+			calls.push('containers');
+			return [];
+		},
 	},
-	listImages: async () => {
-		calls.push('images');
-		return [];
+	images: {
+		list: async () => {
+			calls.push('images');
+			return [];
+		},
 	},
 } as unknown as Engine;
 

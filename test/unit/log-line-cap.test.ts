@@ -4,9 +4,9 @@
  * checked is what the parser holds between chunks, not the process's RSS.
  */
 import {describe, expect, it} from 'vitest';
-import {createLogParser, MAX_LINE_BYTES} from '../../source/engine/log-parser.js';
+import {createLogParser, MAX_LINE_BYTES} from '../../source/engine/containers/log-parser.js';
 import type {LogLine} from '../../source/engine/types.js';
-import {LineSplitter, MAX_JSON_LINE} from '../../source/engine/line-splitter.js';
+import {LineSplitter, MAX_JSON_LINE} from '../../source/engine/io/line-splitter.js';
 
 const ts = '2026-11-23T10:40:20.754140706Z';
 const MB = 1024 * 1024;

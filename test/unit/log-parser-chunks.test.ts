@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {createLogParser, MAX_LINE_BYTES} from '../../source/engine/log-parser.js';
+import {createLogParser, MAX_LINE_BYTES} from '../../source/engine/containers/log-parser.js';
 import type {LogLine} from '../../source/engine/types.js';
 import {random} from '../support/random.js';
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {qualify, unqualify} from '../../source/engine/multi-ids.js';
+import {qualify, unqualify} from '../../source/engine/hosts/multi-ids.js';
 
 describe('qualified ids across hosts', () => {
 	const hosts = ['prod', 'prod@eu', 'staging'];

@@ -1,9 +1,10 @@
 /** podman's answers read as dockerd's: names, error codes from `cause`, top's columns; dockerd's own answers unchanged. */
 import {describe, expect, it} from 'vitest';
-import {toEngineError} from '../../source/engine/errors.js';
-import {parseEvent} from '../../source/engine/event-parser.js';
-import {toContainerSummary, toImageSummary} from '../../source/engine/mapping.js';
-import {codeFromCause, familiarName, imageIdWithAlgorithm, splitTopColumns} from '../../source/engine/podman-compat.js';
+import {toEngineError} from '../../source/engine/transport/errors.js';
+import {parseEvent} from '../../source/engine/system/event-parser.js';
+import {toContainerSummary} from '../../source/engine/containers/mapping.js';
+import {toImageSummary} from '../../source/engine/images/mapping.js';
+import {codeFromCause, familiarName, imageIdWithAlgorithm, splitTopColumns} from '../../source/engine/transport/podman-compat.js';
 
 function httpError(statusCode: number, json: unknown) {
 	return Object.assign(new Error(`(HTTP code ${statusCode}) unexpected - x`), {statusCode, json});

@@ -1,7 +1,7 @@
 /** The engine's prune rules on lists, and which history steps made which layers. */
 import {describe, expect, it} from 'vitest';
-import {chainIds, layerOfEachStep, layerSizes} from '../../source/engine/lifecycle/layers.js';
-import {matchesLabels, releasedLayerSpace, simulatePrune, type PruneImage, type PruneState} from '../../source/engine/lifecycle/prune-rules.js';
+import {chainIds, layerOfEachStep, layerSizes} from '../../source/engine/images/layers.js';
+import {matchesLabels, releasedLayerSpace, simulatePrune, type PruneImage, type PruneState} from '../../source/engine/system/prune-rules.js';
 import type {ImageHistoryEntry} from '../../source/engine/types.js';
 
 function image(id: string, partial: Partial<PruneImage> = {}): PruneImage {

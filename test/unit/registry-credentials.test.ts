@@ -4,9 +4,9 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {inspect} from 'node:util';
 import {afterEach, describe, expect, it} from 'vitest';
-import {encodeRegistryAuth, encodeRegistryConfig, findCredentials, runCredentialHelper, SessionCredentials} from '../../source/engine/lifecycle/credentials.js';
+import {encodeRegistryAuth, encodeRegistryConfig, findCredentials, runCredentialHelper, SessionCredentials} from '../../source/engine/images/credentials.js';
 import {EngineError} from '../../source/engine/types.js';
-import {credentialKey, DOCKER_HUB_KEY, registryLabel, registryOf} from '../../source/format/image-registry.js';
+import {credentialKey, DOCKER_HUB_KEY, registryLabel, registryOf} from '../../source/engine/images/registry-names.js';
 import {makeCredentialHelper, makeHangingHelper, type CredentialHelperStub} from '../support/credential-helper.js';
 
 /** True once `pid` is no running process: gone, or a zombie waiting for init to reap it (checked for up to 3 s). */

@@ -8,7 +8,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {Readable} from 'node:stream';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {unpackSafely} from '../../source/archive/safe-extract.js';
+import {unpackSafely} from '../../source/engine/archive/safe-extract.js';
 import {makeTar, tarStreamOf, type TarEntry} from '../support/tar.js';
 import {tree} from '../support/file-tree.js';
 

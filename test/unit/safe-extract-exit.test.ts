@@ -23,7 +23,7 @@ function exitMidCopy(dest: string, cancelFirst: boolean): string {
 	writeFileSync(script, `
 import {readdirSync} from 'node:fs';
 import {Readable} from 'node:stream';
-import {unpackSafely} from ${JSON.stringify(path.join(root, 'source/archive/safe-extract.ts'))};
+import {unpackSafely} from ${JSON.stringify(path.join(root, 'source/engine/archive/safe-extract.ts'))};
 import {makeTar} from ${JSON.stringify(path.join(root, 'test/support/tar.ts'))};
 const dest = ${JSON.stringify(dest)};
 void (async () => {

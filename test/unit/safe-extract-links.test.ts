@@ -6,7 +6,7 @@ import {lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSy
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {unpackSafely} from '../../source/archive/safe-extract.js';
+import {unpackSafely} from '../../source/engine/archive/safe-extract.js';
 import {random} from '../support/random.js';
 import {makeTar, tarStreamOf, type TarEntry} from '../support/tar.js';
 

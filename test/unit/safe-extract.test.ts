@@ -3,8 +3,8 @@ import {existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSyn
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {judgeEntry, normaliseEntryName, symlinkStaysInside} from '../../source/archive/entry-rules.js';
-import {unpackSafely} from '../../source/archive/safe-extract.js';
+import {judgeEntry, normaliseEntryName, symlinkStaysInside} from '../../source/engine/archive/entry-rules.js';
+import {unpackSafely} from '../../source/engine/archive/safe-extract.js';
 import {makeTar, tarStreamOf, type TarEntry} from '../support/tar.js';
 import {tree} from '../support/file-tree.js';
 

@@ -1,6 +1,6 @@
 /** The ssh failures the real-sshd tests cannot make happen (test/engine/ssh.test.ts has the others). */
 import {describe, expect, it} from 'vitest';
-import {sshFailure} from '../../source/engine/ssh-errors.js';
+import {sshFailure} from '../../source/engine/transport/ssh-errors.js';
 
 const target = {user: 'deploy', host: 'box.example', port: '2222'};
 const of = (stderr: string, code: number | null = 255) => sshFailure(stderr, code, target, 5000);

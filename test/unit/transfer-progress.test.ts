@@ -1,6 +1,6 @@
-/** Pull and push progress messages folded into layers and totals (source/engine/lifecycle/progress.ts). */
+/** Pull and push progress messages folded into layers and totals (source/engine/images/progress.ts). */
 import {describe, expect, it} from 'vitest';
-import {layerPhase, TransferTracker} from '../../source/engine/lifecycle/progress.js';
+import {layerPhase, TransferTracker} from '../../source/engine/images/progress.js';
 import {percentOf} from '../../source/state/images-selectors.js';
 
 describe('layerPhase', () => {

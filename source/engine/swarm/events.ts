@@ -7,8 +7,8 @@
  * (a stream starts again after an engine restart), and a node event makes the next swarmRole()
  * ask again (a promotion or demotion arrives as one).
  */
-import type {ApiClient} from '../api-client.js';
-import {streamEvents as streamEngineEvents} from '../streams.js';
+import type {ApiClient} from '../transport/api-client.js';
+import {engineEventTypes, streamEvents as streamEngineEvents} from '../system/events.js';
 import type {EngineEvent} from '../types.js';
 import {forgetRole, swarmRole} from './role.js';
 
@@ -19,7 +19,7 @@ export async function streamEvents(client: ApiClient, options: {since?: string; 
 	forgetRole(client);
 	// When /info fails the stream's own request reports why.
 	const membership = await swarmRole(client).catch(() => undefined);
-	const types = membership?.role === 'manager' ? ['container', 'image', ...swarmEventTypes] : ['container', 'image'];
+	const types = membership?.role === 'manager' ? [...engineEventTypes, ...swarmEventTypes] : engineEventTypes;
 	return streamEngineEvents(client, {since: options.since}, event => {
 		if (event.type === 'node') forgetRole(client);
 		onEvent(event);

@@ -8,8 +8,8 @@
  * messages is joined again even when another task's messages come between its parts. A TTY
  * service's stream is raw: log-parser.ts splits it as a TTY container's log.
  */
-import {FrameDemuxer} from '../frame-demuxer.js';
-import {LineCollector, createLogParser, splitTimestamp, type LogParser} from '../log-parser.js';
+import {FrameDemuxer} from '../io/frame-demuxer.js';
+import {LineCollector, createLogParser, splitTimestamp, type LogParser} from '../containers/log-parser.js';
 import type {LogLine} from '../types.js';
 
 /** A log line and the task and node that wrote it (ids; '' when the message named none). */

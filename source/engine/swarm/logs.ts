@@ -3,11 +3,13 @@
  * named by its task (`web.2`) and node hostname. The names come from the service's tasks and
  * the nodes, read before the stream opens; a task or node that appears later (a scale while
  * following) makes berth read them again before that batch is delivered, so lines keep their
- * order. Lines are delivered in batches, as streamLogs does.
+ * order. Lines are delivered in batches, as containers.logs does.
  */
-import {pathPart, type ApiClient} from '../api-client.js';
-import {toEngineError} from '../errors.js';
-import {toUnixTimestamp} from '../timestamps.js';
+import type {IncomingMessage} from 'node:http';
+import type Dockerode from 'dockerode';
+import {pathPart, type ApiClient} from '../transport/api-client.js';
+import {toEngineError} from '../transport/errors.js';
+import {toUnixTimestamp} from '../transport/timestamps.js';
 import type {LogOptions, ServiceLogLine} from '../types.js';
 import {createServiceLogParser, type TaggedLine} from './log-parser.js';
 import type {RawNode, RawService, RawTask} from './raw.js';
@@ -24,8 +26,8 @@ class LogNames {
 
 	async load(signal?: AbortSignal): Promise<void> {
 		const [tasks, nodes] = await Promise.all([
-			this.client.read<RawTask[] | null>('/tasks', {filters: JSON.stringify({service: [this.service.ID]})}, signal),
-			this.client.read<RawNode[] | null>('/nodes', undefined, signal),
+			this.client.docker.listTasks({filters: {service: [this.service.ID]}, abortSignal: signal}) as unknown as Promise<RawTask[] | null>,
+			this.client.docker.listNodes({abortSignal: signal}) as unknown as Promise<RawNode[] | null>,
 		]);
 		for (const task of tasks ?? []) this.tasks.set(task.ID, {slot: task.Slot, nodeId: task.NodeID});
 		for (const node of nodes ?? []) this.nodes.set(node.ID, node.Description?.Hostname || node.ID);
@@ -67,7 +69,7 @@ export async function streamServiceLogs(client: ApiClient, id: string, options: 
 	let service: RawService;
 	let names: LogNames;
 	try {
-		service = await managerCall(client, async () => client.read<RawService>(`/services/${pathPart(id)}`, undefined, signal));
+		service = await managerCall(client, async () => client.docker.getService(pathPart(id)).inspect({abortSignal: signal}) as Promise<RawService>);
 		names = new LogNames(client, service);
 		await names.load(signal);
 	} catch (error) {
@@ -75,16 +77,24 @@ export async function streamServiceLogs(client: ApiClient, id: string, options: 
 		throw error;
 	}
 
-	const response = await client.openStream(`/services/${pathPart(service.ID)}/logs`, {
+	const query = {
 		stdout: true,
 		stderr: true,
 		timestamps: true,
 		details: true,
-		follow: options.follow,
 		tail: options.tail,
-		since: options.since === undefined ? undefined : toUnixTimestamp(options.since),
-	}, signal);
-	if (!response) return;
+		...(options.since !== undefined && {since: toUnixTimestamp(options.since)}),
+	};
+	let response: IncomingMessage;
+	try {
+		// As containers/logs.ts: a log not followed is read as a stream through the modem (dockerode would buffer it whole).
+		response = options.follow
+			? await client.docker.getService(pathPart(service.ID)).logs({...query, follow: true, abortSignal: signal} as Dockerode.ContainerLogsOptions & {follow: true}) as unknown as IncomingMessage
+			: await client.modem.request<IncomingMessage>({method: 'GET', path: `/services/${pathPart(service.ID)}/logs?`, options: query, isStream: true, abortSignal: signal, statusCodes: {200: true}});
+	} catch (error) {
+		if (signal.aborted) return;
+		throw error;
+	}
 
 	const parser = createServiceLogParser(service.Spec?.TaskTemplate?.ContainerSpec?.TTY === true);
 	let pending: TaggedLine[] = [];

@@ -1,5 +1,5 @@
 /** Nodes: `docker node ls`, `inspect` and `update --availability`. */
-import {pathPart, type ApiClient} from '../api-client.js';
+import {pathPart, type ApiClient} from '../transport/api-client.js';
 import {EngineError, type NodeAvailability, type NodeDetails, type NodeSummary} from '../types.js';
 import {toNodeDetails, toNodeSummary} from './mapping.js';
 import type {RawNode} from './raw.js';
@@ -13,7 +13,7 @@ async function selfId(client: ApiClient): Promise<string | undefined> {
 /** As `docker node ls`: sorted by hostname. */
 export async function listNodes(client: ApiClient): Promise<NodeSummary[]> {
 	return managerCall(client, async () => {
-		const [raw, self] = await Promise.all([client.read<RawNode[] | null>('/nodes'), selfId(client)]);
+		const [raw, self] = await Promise.all([client.docker.listNodes() as Promise<RawNode[] | null>, selfId(client)]);
 		return (raw ?? [])
 			.map(node => toNodeSummary(node, self))
 			.sort((a, b) => (a.hostname < b.hostname ? -1 : (a.hostname > b.hostname ? 1 : a.id.localeCompare(b.id))));
@@ -22,7 +22,7 @@ export async function listNodes(client: ApiClient): Promise<NodeSummary[]> {
 
 export async function inspectNode(client: ApiClient, id: string): Promise<NodeDetails> {
 	return managerCall(client, async () => {
-		const [node, self] = await Promise.all([client.read<RawNode>(`/nodes/${pathPart(id)}`), selfId(client)]);
+		const [node, self] = await Promise.all([client.docker.getNode(pathPart(id)).inspect() as Promise<RawNode>, selfId(client)]);
 		return toNodeDetails(node, self);
 	});
 }
@@ -34,13 +34,11 @@ export async function setNodeAvailability(client: ApiClient, id: string, availab
 	if (!availabilities.includes(availability)) throw new EngineError('bad-request', `Invalid availability: ${String(availability)} (active, pause or drain)`);
 	await managerCall(client, async () => {
 		for (let attempt = 0; ; attempt++) {
-			const node = await client.read<RawNode>(`/nodes/${pathPart(id)}`);
+			const node = await client.docker.getNode(pathPart(id)).inspect() as RawNode;
 			try {
-				await client.act({
-					method: 'POST',
-					path: `/nodes/${pathPart(node.ID)}/update`,
-					query: {version: node.Version?.Index ?? 0},
-					body: {...node.Spec, Availability: availability},
+				await client.docker.getNode(pathPart(node.ID)).update({
+					_query: {version: node.Version?.Index ?? 0},
+					_body: {...node.Spec, Availability: availability},
 				});
 				return;
 			} catch (error) {

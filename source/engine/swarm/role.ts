@@ -5,7 +5,7 @@
  * or starts again (an engine restart), and when the engine refuses a swarm call for not being a
  * manager (503): the next question asks the engine again.
  */
-import type {ApiClient} from '../api-client.js';
+import type {ApiClient} from '../transport/api-client.js';
 import {EngineError, type SwarmMembership} from '../types.js';
 import type {RawInfo} from './raw.js';
 
@@ -26,7 +26,7 @@ export function membershipOf(info: RawInfo): SwarmMembership {
 export async function swarmRole(client: ApiClient, options: {refresh?: boolean} = {}): Promise<SwarmMembership> {
 	let pending = options.refresh ? undefined : cache.get(client);
 	if (!pending) {
-		pending = client.read<RawInfo>('/info').then(membershipOf);
+		pending = (client.docker.info() as Promise<RawInfo>).then(membershipOf);
 		cache.set(client, pending);
 		// A failed question is not remembered.
 		pending.catch(() => {

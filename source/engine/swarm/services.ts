@@ -4,11 +4,15 @@
  * CLI does; one that lost a race with another update ("update out of sequence") is read and sent
  * again once.
  */
-import {pathPart, type ApiClient, type Query} from '../api-client.js';
+import type Dockerode from 'dockerode';
+import {pathPart, type ApiClient} from '../transport/api-client.js';
 import {EngineError, type ServiceDetails, type ServiceSummary, type ServiceUpdateResult, type TaskSummary} from '../types.js';
 import {compareTasks, serviceMode, statusFromTasks, toServiceDetails, toServiceSummary, toTaskSummary} from './mapping.js';
 import type {RawNode, RawService, RawServiceSpec, RawTask} from './raw.js';
 import {managerCall} from './role.js';
+
+/** Query parameters of a service update besides the version. */
+type Query = Record<string, string>;
 
 function countsOf(service: RawService, tasks: RawTask[]): {running: number; desired: number; completed: number} {
 	const status = service.ServiceStatus;
@@ -18,7 +22,7 @@ function countsOf(service: RawService, tasks: RawTask[]): {running: number; desi
 
 async function tasksOf(client: ApiClient, serviceIds: string[]): Promise<RawTask[]> {
 	if (serviceIds.length === 0) return [];
-	const raw = await client.read<RawTask[] | null>('/tasks', {filters: JSON.stringify({service: serviceIds})});
+	const raw = await client.docker.listTasks({filters: {service: serviceIds}}) as unknown as RawTask[] | null;
 	return Array.isArray(raw) ? raw : [];
 }
 
@@ -28,7 +32,7 @@ async function tasksOf(client: ApiClient, serviceIds: string[]): Promise<RawTask
  */
 export async function listServices(client: ApiClient): Promise<ServiceSummary[]> {
 	return managerCall(client, async () => {
-		const raw = await client.read<RawService[] | null>('/services', {status: true});
+		const raw = await client.docker.listServices({status: true} as Dockerode.ServiceListOptions) as unknown as RawService[] | null;
 		const services = Array.isArray(raw) ? raw : [];
 		const uncounted = services.filter(service => !service.ServiceStatus).map(service => service.ID);
 		const tasks = await tasksOf(client, uncounted);
@@ -41,7 +45,8 @@ export async function listServices(client: ApiClient): Promise<ServiceSummary[]>
 /** As `docker service inspect`: with the engine's defaults filled in (update and rollback policy, restart policy, stop grace period). */
 export async function inspectService(client: ApiClient, id: string): Promise<ServiceDetails> {
 	return managerCall(client, async () => {
-		const service = await client.read<RawService>(`/services/${pathPart(id)}`, {insertDefaults: true});
+		// Through the modem: dockerode's Service.inspect sends no query, and berth asks for the defaults.
+		const service = await client.modem.request<RawService>({method: 'GET', path: `/services/${pathPart(id)}?`, options: {insertDefaults: true}, statusCodes: {200: true}});
 		const tasks = await tasksOf(client, [service.ID]);
 		return toServiceDetails(service, toServiceSummary(service, statusFromTasks(service, tasks)));
 	});
@@ -51,9 +56,9 @@ export async function inspectService(client: ApiClient, id: string): Promise<Ser
 export async function listTasks(client: ApiClient, serviceId: string): Promise<TaskSummary[]> {
 	return managerCall(client, async () => {
 		const [service, tasks, nodes] = await Promise.all([
-			client.read<RawService>(`/services/${pathPart(serviceId)}`),
+			client.docker.getService(pathPart(serviceId)).inspect() as Promise<RawService>,
 			tasksOf(client, [serviceId]),
-			client.read<RawNode[] | null>('/nodes'),
+			client.docker.listNodes() as Promise<RawNode[] | null>,
 		]);
 		const names = new Map((nodes ?? []).map(node => [node.ID, node.Description?.Hostname ?? node.ID]));
 		const name = service.Spec?.Name ?? service.ID;
@@ -65,15 +70,13 @@ export async function listTasks(client: ApiClient, serviceId: string): Promise<T
 async function updateService(client: ApiClient, id: string, change: (service: RawService) => {spec: RawServiceSpec; query?: Query}): Promise<ServiceUpdateResult> {
 	return managerCall(client, async () => {
 		for (let attempt = 0; ; attempt++) {
-			const service = await client.read<RawService>(`/services/${pathPart(id)}`);
+			const service = await client.docker.getService(pathPart(id)).inspect() as RawService;
 			const {spec, query} = change(service);
 			try {
-				const answer = await client.act<{Warnings?: string[] | null} | undefined>({
-					method: 'POST',
-					path: `/services/${pathPart(service.ID)}/update`,
-					query: {version: service.Version?.Index ?? 0, ...query},
-					body: spec,
-				});
+				const answer = await client.docker.getService(pathPart(service.ID)).update({
+					_query: {version: service.Version?.Index ?? 0, ...query},
+					_body: spec,
+				} as unknown as Dockerode.ServiceSpec) as {Warnings?: string[] | null} | undefined;
 				return {warnings: answer?.Warnings ?? []};
 			} catch (error) {
 				if (attempt === 0 && error instanceof EngineError && /update out of sequence/i.test(error.message)) continue;
@@ -115,5 +118,5 @@ export async function rollbackService(client: ApiClient, id: string): Promise<Se
 }
 
 export async function removeService(client: ApiClient, id: string): Promise<void> {
-	await managerCall(client, async () => client.act({method: 'DELETE', path: `/services/${pathPart(id)}`}));
+	await managerCall(client, async () => client.docker.getService(pathPart(id)).remove());
 }

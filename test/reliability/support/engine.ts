@@ -6,7 +6,7 @@
 import http from 'node:http';
 import {tmpdir} from 'node:os';
 import {createDockerEngine} from '../../../source/engine/docker-engine.js';
-import {resolveEndpoint} from '../../../source/engine/endpoint.js';
+import {resolveEndpoint} from '../../../source/engine/transport/endpoint.js';
 import type {Engine} from '../../../source/engine/types.js';
 
 export const fixtureImage = 'berth-test/busybox:latest';
