@@ -75,3 +75,24 @@ describe('sorting any list', () => {
 		expect(order(frame)).toEqual(['big:1', 'small:1']);
 	});
 });
+
+describe("the Swarm view's parts", () => {
+	it('/ filters the part with the keyboard by its words; Esc clears the filter first, then closes the view', async () => {
+		const engine = new FakeEngine();
+		engine.swarm.becomeManager(['node-1', 'node-2', 'node-3']);
+		engine.swarm.addService({name: 'web', replicas: 1});
+		app = await renderApp(engine, {rows: 40});
+		await app.press('4');
+		await app.waitFor('Tasks of web');
+		await app.press(`\t\t/role=worker${ENTER}`);
+		let frame = await app.waitFor('filter: role=worker');
+		expect(frame).toContain('2 of 3 shown');
+		expect(frame).not.toMatch(/^node-1 \*/m);
+		await app.press('\u001B');
+		frame = await app.waitFor(f => !f.includes('filter: role=worker'));
+		expect(frame).toMatch(/^node-1 \*/m);
+		expect(frame).toContain('Tasks of web');
+		await app.press('q');
+		await app.waitFor('1 Containers');
+	});
+});
