@@ -13,8 +13,9 @@ import {replicasText} from '../format/swarm.js';
 import {prefilledLine} from '../input/line-editor.js';
 import {selectedNode, selectedService} from '../state/swarm-selectors.js';
 import type {AppState, ConfirmTarget} from '../state/types.js';
-import type {ActSpec} from './services.js';
+import type {ActSpec} from './command-services.js';
 import type {Command, CommandContext} from './types.js';
+import {listOf} from '../state/lists.js';
 
 const serviceTarget = (s: ServiceSummary): ConfirmTarget => ({kind: 'service', id: s.id, name: s.name});
 const nodeTarget = (n: NodeSummary): ConfirmTarget => ({kind: 'node', id: n.id, name: n.hostname || n.id});
@@ -52,7 +53,7 @@ export function submitScale(ctx: CommandContext, target: ConfirmTarget, value: s
 	if (!/^\d+$/.test(text)) return `Not a replica count: ${text} — type a whole number, 0 or more`;
 	const replicas = Number(text);
 	if (!Number.isSafeInteger(replicas)) return `${text} replicas is more than berth can ask for`;
-	const service = ctx.state.swarm?.services.find(s => s.id === target.id);
+	const service = (listOf(ctx.state, 'services').rows as readonly ServiceSummary[]).find(s => s.id === target.id);
 	if (service?.replicas === replicas) return `${target.name} has ${plural(replicas, 'replica')} already`;
 	ctx.dispatch({type: 'close'});
 	ctx.services.act(
@@ -77,7 +78,7 @@ function confirmService(title: (s: ServiceSummary) => string, body: (s: ServiceS
 export const swarmServiceCommands: Command[] = [
 	{
 		id: 'service.scale',
-		scope: 'swarm-services',
+		scope: 'services',
 		keys: ['s'],
 		label: 'scale',
 		description: 'Scale: asks for the replica count, then follows it until the service converges',
@@ -91,7 +92,7 @@ export const swarmServiceCommands: Command[] = [
 	},
 	{
 		id: 'service.logs',
-		scope: 'swarm-services',
+		scope: 'services',
 		keys: ['l'],
 		label: 'logs',
 		description: 'The service log: every task merged, each line prefixed with its task and node',
@@ -102,7 +103,7 @@ export const swarmServiceCommands: Command[] = [
 	},
 	{
 		id: 'service.force-update',
-		scope: 'swarm-services',
+		scope: 'services',
 		keys: ['F'],
 		label: 'force update',
 		description: 'Force an update: every task is replaced though nothing changed (asks first)',
@@ -116,7 +117,7 @@ export const swarmServiceCommands: Command[] = [
 	},
 	{
 		id: 'service.rollback',
-		scope: 'swarm-services',
+		scope: 'services',
 		keys: ['b'],
 		label: 'rollback',
 		description: 'Roll the service back to its previous spec (asks first)',
@@ -130,7 +131,7 @@ export const swarmServiceCommands: Command[] = [
 	},
 	{
 		id: 'service.remove',
-		scope: 'swarm-services',
+		scope: 'services',
 		keys: ['d'],
 		label: 'rm',
 		description: 'Remove the service and its tasks (asks first)',
@@ -150,7 +151,7 @@ export const swarmServiceCommands: Command[] = [
 	},
 	{
 		id: 'service.inspect',
-		scope: 'swarm-services',
+		scope: 'services',
 		keys: ['i', 'enter'],
 		label: 'inspect',
 		description: 'Inspect the service: its spec and state in tables',
@@ -165,7 +166,7 @@ export const swarmServiceCommands: Command[] = [
 	// The tasks part shows the selected service's tasks: its log is theirs.
 	{
 		id: 'tasks.logs',
-		scope: 'swarm-tasks',
+		scope: 'tasks',
 		keys: ['l'],
 		label: 'logs',
 		description: "The service's log, every task merged, each line prefixed with its task and node",
@@ -185,7 +186,7 @@ function nodeAvailability(availability: NodeAvailability, key: string, descripti
 	const words = availabilityWords[availability];
 	return {
 		id: `node.${words.verb}`,
-		scope: 'swarm-nodes',
+		scope: 'nodes',
 		keys: [key],
 		label: words.verb,
 		description,
@@ -224,7 +225,7 @@ export const swarmNodeCommands: Command[] = [
 	nodeAvailability('active', 'A', 'Activate the node: tasks may be scheduled on it again (asks first)'),
 	{
 		id: 'node.inspect',
-		scope: 'swarm-nodes',
+		scope: 'nodes',
 		keys: ['i', 'enter'],
 		label: 'inspect',
 		description: 'Inspect the node: its description and state in tables',

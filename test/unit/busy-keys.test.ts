@@ -6,7 +6,7 @@
 import {EventEmitter} from 'node:events';
 import {describe, expect, it, vi} from 'vitest';
 import {createKeyRunner} from '../../source/commands/busy-keys.js';
-import type {Services} from '../../source/commands/services.js';
+import type {Services} from '../../source/commands/command-services.js';
 import type {CommandContext} from '../../source/commands/types.js';
 import {watchBusy} from '../../source/input/busy-watch.js';
 import type {KeyEvent} from '../../source/input/decode-keys.js';
@@ -89,7 +89,7 @@ describe('keys typed while berth was busy', () => {
 		// Typed into the filter while berth did not answer: "ab", Enter (the filter closes), then
 		// ? and j, which the user typed at the filter and never at the panes.
 		run(keys('a', 'b', 'enter', '?', 'j'), true);
-		expect(store.getState().filters.containers).toBe('ab');
+		expect(store.getState().lists.containers!.filter).toBe('ab');
 		expect(store.getState().filterEdit).toBeUndefined();
 		expect(store.getState().modal).toBeUndefined();
 		expect(said.at(-1)).toBe('Ignored 2 keys typed while berth was busy (the screen had changed)');
@@ -105,7 +105,7 @@ describe('keys typed while berth was busy', () => {
 		expect(said.at(-1)).toBe('Ignored 1 key typed while berth was busy (the screen had changed)');
 		// Typing ahead while berth answers: / opens the filter, the keys after it go in it.
 		run(keys('/', 'd', 'b', 'enter', '?'), false);
-		expect(store.getState().filters.containers).toBe('db');
+		expect(store.getState().lists.containers!.filter).toBe('db');
 		expect(store.getState().modal?.kind).toBe('help');
 	});
 
