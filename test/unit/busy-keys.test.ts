@@ -14,8 +14,6 @@ import {readKeys} from '../../source/input/key-reader.js';
 import {initialState} from '../../source/state/reducer.js';
 import {createStore} from '../../source/state/store.js';
 
-const nextTimer = () => new Promise<void>(resolve => setTimeout(resolve, 0));
-const nextImmediate = () => new Promise<void>(resolve => setImmediate(resolve));
 
 describe('a read that waited behind busy work', () => {
 	it('is told apart: a probe armed a second ago that has not run yet, or one that ran late in this turn', () => {
