@@ -53,7 +53,6 @@ export const containerLifecycle = [
 		description: 'Start the container',
 		bar: true,
 		available: forContainer(c => (c.state === 'running' ? `${c.name} is already running` : c.state === 'paused' ? `${c.name} is paused: p unpauses it` : true)),
-		cli: t => cliFor.start(t.name),
 		each: (_ctx, t) => ({
 			id: t.id,
 			busy: 'starting',
@@ -74,7 +73,6 @@ export const containerLifecycle = [
 		description: 'Stop: SIGTERM, then SIGKILL after the grace period',
 		bar: true,
 		available: forContainer(running),
-		cli: t => cliFor.stop(t.name),
 		each: (_ctx, t) => ({id: t.id, busy: 'stopping', name: t.name, verb: 'stop', cli: cliFor.stop(t.name), work: stopWork(t)}),
 	}),
 	lifecycle({
@@ -85,7 +83,6 @@ export const containerLifecycle = [
 		description: 'Kill: SIGKILL at once (asks first)',
 		bar: true,
 		available: forContainer(running),
-		cli: t => cliFor.kill(t.name),
 		confirm: {
 			policy: 'confirm',
 			dialog: state => {
@@ -117,7 +114,6 @@ export const containerLifecycle = [
 		description: 'Restart the container',
 		bar: true,
 		available: forContainer(),
-		cli: t => cliFor.restart(t.name),
 		each: (_ctx, t) => ({
 			id: t.id,
 			busy: 'restarting',
@@ -138,7 +134,6 @@ export const containerLifecycle = [
 		description: 'Pause or unpause the container',
 		bar: true,
 		available: forContainer(c => (c.state === 'running' || c.state === 'paused' ? true : `${c.name} is not running`)),
-		cli: t => cliFor.pause(t.name),
 		each: (ctx, t) => {
 			const paused = current(ctx.state, t)?.state === 'paused';
 			const verb = paused ? 'unpause' : 'pause';
@@ -164,7 +159,6 @@ export const containerLifecycle = [
 		bar: true,
 		bulkNote: 'Running ones are refused by the engine unless you then force them.',
 		available: forContainer(),
-		cli: (t, o) => cliFor.remove(t.name, {force: o?.force}),
 		confirm: {
 			policy: 'confirm-then-force',
 			dialog: state => {
@@ -207,7 +201,6 @@ export const stopWithTimeout: Command = {
 	label: 'stop -t',
 	description: 'Stop with a grace period you choose (asks for the seconds; docker stop -t N)',
 	available: forContainer(running),
-	cli: t => cliFor.stop(t.name, 10),
 	run: ctx => {
 		const c = selectedContainer(ctx.state)!;
 		ctx.dispatch({type: 'open', modal: {kind: 'prompt', purpose: 'stop-timeout', target: containerTarget(c), line: prefilledLine('10')}});

@@ -29,7 +29,6 @@ export const containerTools: Command[] = [
 		description: 'Commit the container to an image (asks for repository:tag)',
 		bar: true,
 		available: forContainer(),
-		cli: (t, o) => cliFor.commit(t.name, {repo: o?.ref?.split(':')[0] ?? 'REPOSITORY', tag: o?.ref?.split(':')[1] ?? 'TAG'}),
 		run: ctx => {
 			const c = selectedContainer(ctx.state)!;
 			ctx.dispatch({type: 'open', modal: {kind: 'prompt', purpose: 'commit', target: containerTarget(c), line: prefilledLine(defaultSnapshotTag(c.name, ctx.services.now()))}});
@@ -42,7 +41,6 @@ export const containerTools: Command[] = [
 		label: 'rename',
 		description: "Rename the container (the engine's refusal is shown in the prompt)",
 		available: forContainer(),
-		cli: (t, o) => cliFor.rename(t.name, o?.ref ?? 'NEW-NAME'),
 		run: ctx => {
 			const c = selectedContainer(ctx.state)!;
 			ctx.dispatch({type: 'open', modal: {kind: 'prompt', purpose: 'rename', target: containerTarget(c), line: prefilledLine(c.name)}});
@@ -57,7 +55,6 @@ export const containerTools: Command[] = [
 		description: 'Show details (inspect summary)',
 		bar: true,
 		available: forContainer(undefined, {evenIfBusy: true}),
-		cli: t => `docker inspect ${t.name}`,
 		run: ctx => open(ctx, 'details'),
 	},
 	{
@@ -67,7 +64,6 @@ export const containerTools: Command[] = [
 		label: 'diff',
 		description: "The container's filesystem changes: A added, C changed, D deleted (c commits)",
 		available: forContainer(undefined, {evenIfBusy: true}),
-		cli: t => cliFor.diff(t.name),
 		run: ctx => ctx.dispatch({type: 'open', modal: {kind: 'diff', id: selectedContainer(ctx.state)!.id, scroll: 0, filter: ''}}),
 	},
 	{
@@ -77,7 +73,6 @@ export const containerTools: Command[] = [
 		label: 'cp out',
 		description: 'Copy a file or directory out of the container to the host (docker cp)',
 		available: forContainer(undefined, {evenIfBusy: true}),
-		cli: t => cliFor.copyFrom(t.name, 'PATH', 'DIR'),
 		run: ctx => {
 			const t = selectedContainerTarget(ctx.state)!;
 			openForm(ctx, 'copy-out', `Copy out of ${t.name}`, 'copy', [
@@ -93,7 +88,6 @@ export const containerTools: Command[] = [
 		label: 'cp in',
 		description: 'Copy a host file or directory into the container (docker cp)',
 		available: forContainer(),
-		cli: t => cliFor.copyTo('PATH', t.name, 'DIR'),
 		run: ctx => {
 			const t = selectedContainerTarget(ctx.state)!;
 			openForm(ctx, 'copy-in', `Copy into ${t.name}`, 'copy', [
@@ -111,7 +105,6 @@ export const containerTools: Command[] = [
 		description: 'Open a shell in the container (bash if present, else sh; --shell overrides)',
 		bar: true,
 		available: whileRunning,
-		cli: t => cliFor.exec(t.name, ['sh'], true),
 		run: ctx => {
 			const t = selectedContainerTarget(ctx.state)!;
 			const chosen = ctx.services.shell;
@@ -137,7 +130,6 @@ export const containerTools: Command[] = [
 		label: 'exec',
 		description: 'Run a command in the container with a terminal (asks for it)',
 		available: whileRunning,
-		cli: (t, o) => cliFor.exec(t.name, o?.command ?? ['COMMAND'], true),
 		run: ctx => ctx.dispatch({type: 'open', modal: {kind: 'prompt', purpose: 'exec', target: selectedContainerTarget(ctx.state)!, line: prefilledLine('sh')}}),
 	},
 	{
@@ -147,7 +139,6 @@ export const containerTools: Command[] = [
 		label: 'attach',
 		description: "Attach to the container's main process (Ctrl-P Ctrl-Q returns to berth)",
 		available: whileRunning,
-		cli: t => cliFor.attach(t.name),
 		run: ctx => {
 			const t = selectedContainerTarget(ctx.state)!;
 			ctx.services.interactive(t, 'Attach', engine => engine.containers.attach(t.id, ctx.state.size), cliFor.attach(t.name));
@@ -160,7 +151,6 @@ export const containerTools: Command[] = [
 		label: 'start -ai',
 		description: 'Start and attach in one key, for containers made with -it (docker start -a -i)',
 		available: forContainer(c => (c.state === 'running' || c.state === 'paused' ? `${c.name} is running already: A attaches` : true)),
-		cli: t => cliFor.startAttached(t.name),
 		run: ctx => {
 			const t = selectedContainerTarget(ctx.state)!;
 			ctx.services.interactive(t, 'Attach', engine => engine.containers.startAttached(t.id, ctx.state.size), cliFor.startAttached(t.name));
@@ -185,7 +175,6 @@ export const containerTools: Command[] = [
 		label: 'top',
 		description: "Show the container's processes (refreshing)",
 		available: forContainer(c => (c.state === 'running' || c.state === 'paused' ? true : `${c.name} is not running: no processes`), {evenIfBusy: true}),
-		cli: t => `docker top ${t.name}`,
 		run: ctx => open(ctx, 'top'),
 	},
 ];

@@ -4,7 +4,6 @@
  * marked one at once, one list across them) without restarting; `u` also makes it the docker
  * CLI's current context, as `docker context use` does.
  */
-import {cliFor} from '../format/cli-for.js';
 import type {AppState} from '../state/types.js';
 import type {Command, CommandContext} from './types.js';
 
@@ -65,7 +64,6 @@ export const contextCommands: Command[] = [
 			const row = selected(state);
 			return row ? (row.error ? `${row.name}: ${row.error}` : true) : false;
 		},
-		cli: t => cliFor.contextUse(t.name),
 		run: ctx => {
 			const row = selected(ctx.state)!;
 			try {

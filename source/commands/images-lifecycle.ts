@@ -2,7 +2,6 @@
  * The images pane's lifecycle commands: pull (P), tag (t), push (p), build (B), inspect (i),
  * prune (X), and v to show the running (or last) pull, push or build again after Esc hid it.
  */
-import {cliFor} from '../format/cli-for.js';
 import {shortId} from '../format/format.js';
 import {activeTransfers, isActive, transferKey, transferOf} from '../state/images-selectors.js';
 import {selectedImageRow} from '../state/selectors.js';
@@ -32,7 +31,6 @@ export const imageLifecycleCommands: Command[] = [
 		label: 'pull',
 		description: 'Pull an image: name[:tag], host:port/name:tag or name@sha256:… (progress)',
 		bar: true,
-		cli: (_t, o) => cliFor.pull(o?.ref ?? 'NAME[:TAG]'),
 		run: openPullForm,
 	},
 	{
@@ -43,7 +41,6 @@ export const imageLifecycleCommands: Command[] = [
 		description: 'Tag the image as repository:tag (asks for it)',
 		bar: true,
 		available: hasImage,
-		cli: (t, o) => `docker tag ${t.ref ?? shortId(t.id)} ${o?.ref ?? 'REPOSITORY:TAG'}`,
 		run: ctx => openTagForm(ctx, selectedImageTarget(ctx.state)!),
 	},
 	{
@@ -60,7 +57,6 @@ export const imageLifecycleCommands: Command[] = [
 			if (isActive(transferOf(state, transferKey('push', row.ref)))) return `${row.ref} is already being pushed: v shows it`;
 			return state.busy[row.image.id] ? `${row.ref} is busy: ${state.busy[row.image.id]}` : true;
 		},
-		cli: t => cliFor.push(t.ref ?? 'REPOSITORY:TAG'),
 		run: ctx => {
 			const row = selectedImageRow(ctx.state)!;
 			const refused = ctx.services.images.push(row.ref!, row.image.id, row.image.host);
@@ -74,7 +70,6 @@ export const imageLifecycleCommands: Command[] = [
 		label: 'build',
 		description: 'Build an image (form: context, Dockerfile, repository:tag, build args)',
 		bar: true,
-		cli: () => 'DOCKER_BUILDKIT=0 docker build -f ./Dockerfile .',
 		run: openBuildForm,
 	},
 	{
@@ -85,7 +80,6 @@ export const imageLifecycleCommands: Command[] = [
 		description: "Inspect the image's config (tables; r switches to the raw JSON)",
 		bar: true,
 		available: hasImage,
-		cli: t => cliFor.inspectImage(t.ref ?? shortId(t.id)),
 		run: ctx => {
 			const target = selectedImageTarget(ctx.state)!;
 			ctx.dispatch({type: 'open', modal: {kind: 'inspect', id: target.id, name: target.name, scroll: 0, raw: false}});

@@ -37,7 +37,6 @@ export const imageCommands: Command[] = [
 			if (!row) return false;
 			return state.busy[row.image.id] ? `${row.ref ?? shortId(row.image.id)} is busy: ${state.busy[row.image.id]}` : true;
 		},
-		cli: (t, o) => cliFor.removeImage(t.ref ?? shortId(t.id), {force: o?.force}),
 		confirm: {
 			policy: 'confirm-then-force',
 			dialog: state => {
@@ -83,7 +82,6 @@ export const imageCommands: Command[] = [
 		description: 'Show the image history (layers)',
 		bar: true,
 		available: hasImage,
-		cli: t => cliFor.history(t.ref ?? shortId(t.id)),
 		run: ctx => {
 			const row = selectedImageRow(ctx.state)!;
 			ctx.dispatch({type: 'open', modal: {kind: 'history', id: row.image.id, ref: row.ref, scroll: 0}});

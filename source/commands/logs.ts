@@ -5,7 +5,6 @@
 import {defaultLogPath} from '../logs/save-logs.js';
 import {prefilledLine} from '../input/line-editor.js';
 import {mergedLogs} from './container-tools.js';
-import {commandLine} from '../format/cli-for.js';
 import type {Command, CommandContext} from './types.js';
 
 function saveLogs(ctx: CommandContext, confirmed?: {target: {name: string; ref?: string}; payload?: Record<string, string>}) {
@@ -56,7 +55,6 @@ export const logCommands: Command[] = [
 		label: 'save',
 		description: 'Save the log to a file (the buffer, or Tab: the whole log from the engine)',
 		bar: true,
-		cli: (t, o) => `${commandLine(['docker', 'logs', t.name])} > ${commandLine([o?.file ?? 'FILE'])}`,
 		run: saveLogs,
 	},
 	{

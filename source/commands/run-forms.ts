@@ -158,7 +158,6 @@ export const runCommands: Command[] = [
 		description: 'Run a container from the image (form: name, command, ports, env, binds)',
 		bar: true,
 		available: hasImage,
-		cli: t => cliFor.run(t.ref ?? t.id, {cmd: [], ports: [], env: [], binds: []}),
 		run: ctx => {
 			const image = selectedRef(ctx.state);
 			openForm(ctx, 'run-short', `Run a container from ${image}`, 'run', shortFields, {kind: 'image', id: image, name: image});
@@ -172,7 +171,6 @@ export const runCommands: Command[] = [
 		label: 'run…',
 		description: 'Run with every option: volumes, workdir, user, restart, --rm; attached or -it',
 		available: hasImage,
-		cli: t => cliFor.run(t.ref ?? t.id, {cmd: [], ports: [], env: [], binds: []}),
 		run: ctx => {
 			const image = selectedRef(ctx.state);
 			openForm(ctx, 'run', 'Run a container (docker run)', 'run', fullFields(image, modeChoices));
@@ -186,7 +184,6 @@ export const runCommands: Command[] = [
 		label: 'create',
 		description: 'Create a container without starting it (docker create, the R form; -it for U)',
 		available: hasImage,
-		cli: t => cliFor.create(t.ref ?? t.id, {cmd: [], ports: [], env: [], binds: []}),
 		run: ctx => {
 			const image = selectedRef(ctx.state);
 			openForm(ctx, 'create', 'Create a container (docker create)', 'create', fullFields(image, createModeChoices));

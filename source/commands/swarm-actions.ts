@@ -7,7 +7,7 @@
  * it refuses, and the lists read again after.
  */
 import type {NodeAvailability, NodeSummary, ServiceSummary} from '../engine/types.js';
-import {cliFor, commandLine} from '../format/cli-for.js';
+import {cliFor} from '../format/cli-for.js';
 import {plural} from '../format/plural.js';
 import {replicasText} from '../format/swarm.js';
 import {prefilledLine} from '../input/line-editor.js';
@@ -84,7 +84,6 @@ export const swarmServiceCommands: Command[] = [
 		description: 'Scale: asks for the replica count, then follows it until the service converges',
 		bar: true,
 		available: forService(s => (s.mode === 'replicated' ? true : s.mode === 'global' ? `${s.name} is a global service: one task per node, nothing to scale` : `${s.name} is a ${s.mode} service: jobs are not scaled`)),
-		cli: t => commandLine(['docker', 'service', 'scale', `${t.name}=N`]),
 		run: ctx => {
 			const service = selectedService(ctx.state)!;
 			ctx.dispatch({type: 'open', modal: {kind: 'prompt', purpose: 'scale', target: serviceTarget(service), line: prefilledLine(String(service.replicas ?? service.desired))}});
@@ -98,7 +97,6 @@ export const swarmServiceCommands: Command[] = [
 		description: 'The service log: every task merged, each line prefixed with its task and node',
 		bar: true,
 		available: forService(),
-		cli: t => cliFor.serviceLogs(t.name, {follow: true}),
 		run: ctx => ctx.services.serviceLogs(serviceTarget(selectedService(ctx.state)!)),
 	},
 	{
@@ -108,7 +106,6 @@ export const swarmServiceCommands: Command[] = [
 		label: 'force update',
 		description: 'Force an update: every task is replaced though nothing changed (asks first)',
 		available: forService(),
-		cli: t => cliFor.forceUpdateService(t.name),
 		confirm: confirmService(s => `Force an update of ${s.name}?`, s => [`Its tasks are replaced, one batch at a time: docker service update --force ${s.name}.`]),
 		run: (ctx, confirmed) => {
 			const t = confirmed!.target;
@@ -122,7 +119,6 @@ export const swarmServiceCommands: Command[] = [
 		label: 'rollback',
 		description: 'Roll the service back to its previous spec (asks first)',
 		available: forService(),
-		cli: t => cliFor.rollbackService(t.name),
 		confirm: confirmService(s => `Roll ${s.name} back to its previous spec?`, () => ['The engine refuses when the service has no previous spec.']),
 		run: (ctx, confirmed) => {
 			const t = confirmed!.target;
@@ -137,7 +133,6 @@ export const swarmServiceCommands: Command[] = [
 		description: 'Remove the service and its tasks (asks first)',
 		bar: true,
 		available: forService(),
-		cli: t => cliFor.removeService(t.name),
 		confirm: confirmService(s => `Remove service ${s.name}?`, s => [`Its tasks (${replicasText(s)} running) are stopped and removed: docker service rm ${s.name}.`]),
 		run: (ctx, confirmed) => {
 			const t = confirmed!.target;
@@ -157,7 +152,6 @@ export const swarmServiceCommands: Command[] = [
 		description: 'Inspect the service: its spec and state in tables',
 		bar: true,
 		available: forService(),
-		cli: t => cliFor.inspectService(t.name),
 		run: ctx => {
 			const s = selectedService(ctx.state)!;
 			ctx.dispatch({type: 'open', modal: {kind: 'service-inspect', id: s.id, name: s.name, scroll: 0}});
@@ -192,7 +186,6 @@ function nodeAvailability(availability: NodeAvailability, key: string, descripti
 		description,
 		bar: true,
 		available: forNode(n => (n.availability === availability ? `${n.hostname} is ${words.done} already` : true)),
-		cli: t => cliFor.setNodeAvailability(t.name, availability),
 		confirm: {
 			policy: 'confirm',
 			dialog: state => {
@@ -231,7 +224,6 @@ export const swarmNodeCommands: Command[] = [
 		description: 'Inspect the node: its description and state in tables',
 		bar: true,
 		available: forNode(),
-		cli: t => cliFor.inspectNode(t.name),
 		run: ctx => {
 			const n = selectedNode(ctx.state)!;
 			ctx.dispatch({type: 'open', modal: {kind: 'node-inspect', id: n.id, name: n.hostname || n.id, scroll: 0}});

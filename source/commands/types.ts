@@ -25,17 +25,6 @@ export interface CommandContext {
 	services: Services;
 }
 
-/** What the CLI line of a command depends on besides its target. */
-export interface CliOptions {
-	force?: boolean;
-	/** A reference typed by the user (commit, tag). */
-	ref?: string;
-	/** A command typed by the user (exec). */
-	command?: string[];
-	/** A file path typed by the user (save logs). */
-	file?: string;
-}
-
 /** How a command asks before it acts. */
 export interface ConfirmPolicy {
 	/** `confirm-then-force`: when the engine refuses, the dialog comes back offering force (`f`). */
@@ -68,8 +57,6 @@ export interface Command {
 	 * Absent: always available.
 	 */
 	available?(state: AppState): boolean | string;
-	/** The docker CLI command that does the same, for the status line and the command log. */
-	cli?(target: ConfirmTarget, options?: CliOptions): string;
 	/** Acts on every marked row of its list when rows are marked (one confirm naming them all, a result per row). */
 	bulk?: boolean;
 	/** A line the bulk confirm adds under the names (what the engine will refuse, say). */

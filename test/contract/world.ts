@@ -14,10 +14,10 @@ export interface World {
 	name(prefix: string): string;
 	/** A /24 no other network of the run uses, as "10.A.B" (add ".0/24", ".1"). */
 	subnet(): string;
-	/** Removes what the check made (containers, volumes, networks), whatever happened. */
+	/** Removes what the check made (containers, volumes, networks, image references), whatever happened. */
 	cleanup(): Promise<void>;
 	/** Notes something to remove at cleanup. */
-	track(kind: 'container' | 'volume' | 'network', id: string): void;
+	track(kind: 'container' | 'volume' | 'network' | 'image', id: string): void;
 	/** Waits until `check` holds (events arrive asynchronously from a real engine). */
 	eventually(check: () => boolean | Promise<boolean>, what: string): Promise<void>;
 }

@@ -13,7 +13,7 @@ function uniqueName(prefix: string): string {
 
 /** A world over `engine`; cleanup removes what the check tracked, through the engine itself. */
 function worldOver(engine: Engine, wait: World['eventually']): World {
-	const made: Array<{kind: 'container' | 'volume' | 'network'; id: string}> = [];
+	const made: Array<{kind: 'container' | 'volume' | 'network' | 'image'; id: string}> = [];
 	return {
 		engine,
 		image,
@@ -22,12 +22,13 @@ function worldOver(engine: Engine, wait: World['eventually']): World {
 		track: (kind, id) => made.push({kind, id}),
 		eventually: wait,
 		async cleanup() {
-			const order = ['network', 'container', 'volume'] as const;
+			const order = ['network', 'container', 'volume', 'image'] as const;
 			for (const kind of order) {
 				for (const {id} of made.filter(entry => entry.kind === kind)) {
 					if (kind === 'container') await engine.containers.remove(id, {force: true}).catch(() => undefined);
 					if (kind === 'network') await removeNetwork(engine, id);
 					if (kind === 'volume') await engine.volumes.remove(id, {force: true}).catch(() => undefined);
+					if (kind === 'image') await engine.images.remove(id, {force: true}).catch(() => undefined);
 				}
 			}
 

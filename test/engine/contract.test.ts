@@ -3,6 +3,7 @@ import {tmpdir} from 'node:os';
 import {afterAll, describe, inject} from 'vitest';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
 import {resolveEndpoint} from '../../source/engine/transport/endpoint.js';
+import {imageChecks} from '../contract/images.js';
 import {networkChecks} from '../contract/networks.js';
 import {systemChecks} from '../contract/system.js';
 import {volumeChecks} from '../contract/volumes.js';
@@ -16,4 +17,5 @@ describe('contract: dockerd', () => {
 	volumeChecks(() => world);
 	networkChecks(() => world);
 	systemChecks(() => world);
+	imageChecks(() => world);
 });

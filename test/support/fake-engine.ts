@@ -133,7 +133,7 @@ export class FakeEngine implements Engine {
 			},
 			emit: event => this.emit(event),
 			session: () => this.session(),
-			newContainer: fakeContainer,
+			newContainer: partial => fakeContainer({...partial, ...this.imageIdOf(partial.image)}),
 			newImage: fakeImage,
 		});
 		this.swarm = new FakeSwarm({enter: async (method, ...args) => this.enter(method, ...args), emit: event => this.emit(event)});
@@ -357,8 +357,10 @@ export class FakeEngine implements Engine {
 		await this.enter('removeImage', ref, options);
 		const image = this.imageRows.find(i => i.id === ref || i.repoTags.includes(ref));
 		if (!image) throw new EngineError('not-found', `No such image: ${ref}`, {statusCode: 404});
+		// As dockerd: one of several tags is untagged whoever uses the image; the last one (or the id) is refused while a container uses it.
+		const untagOnly = image.repoTags.includes(ref) && image.repoTags.length > 1;
 		const user = this.containerRows.find(c => c.imageId === image.id);
-		if (user && !options.force) {
+		if (user && !untagOnly && !options.force) {
 			throw new EngineError(
 				'conflict',
 				`conflict: unable to remove repository reference "${ref}" (must force) - container ${user.id.slice(0, 12)} is using its referenced image ${image.id.slice(7, 19)}`,
@@ -458,9 +460,15 @@ export class FakeEngine implements Engine {
 		return this.session();
 	}
 
+	/** The id of the image a reference names, as the engine sets a new container's (when the fake has that image). */
+	private imageIdOf(ref: string | undefined): {imageId?: string} {
+		const image = ref === undefined ? undefined : this.imageRows.find(i => i.id === ref || i.repoTags.includes(ref));
+		return image ? {imageId: image.id} : {};
+	}
+
 	async runContainer(image: string, options: RunContainerOptions) {
 		await this.enter('runContainer', image, options);
-		const c = fakeContainer({name: options.name ?? `run-${this.containerRows.length}`, image});
+		const c = fakeContainer({name: options.name ?? `run-${this.containerRows.length}`, image, ...this.imageIdOf(image)});
 		this.containerRows.push(c);
 		this.emit({type: 'container', action: 'start', id: c.id, attributes: {name: c.name}});
 		return c.id;

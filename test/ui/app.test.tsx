@@ -302,7 +302,9 @@ describe('filter, help and quit', () => {
 
 describe('images', () => {
 	it('d on an image in use shows the engine reason, the containers, and offers force', async () => {
-		const {engine} = world();
+		const {engine, busybox} = world();
+		// Its only tag (one of several would be untagged, in use or not, as dockerd does).
+		busybox.repoTags = ['berth-test/busybox:latest'];
 		app = await renderApp(engine);
 		await app.waitFor('aaa-old');
 		await app.press('2', 'g');

@@ -1,5 +1,6 @@
 /** The contract suite (test/contract/) against the in-memory engine; test/engine/contract.test.ts runs it against dockerd. */
 import {beforeEach, describe} from 'vitest';
+import {imageChecks} from '../contract/images.js';
 import {networkChecks} from '../contract/networks.js';
 import {systemChecks} from '../contract/system.js';
 import {volumeChecks} from '../contract/volumes.js';
@@ -15,4 +16,5 @@ describe('contract: FakeEngine', () => {
 	volumeChecks(() => world);
 	networkChecks(() => world);
 	systemChecks(() => world);
+	imageChecks(() => world);
 });

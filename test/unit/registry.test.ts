@@ -176,27 +176,6 @@ describe('each command', () => {
 		expect(byId('commands.copy').available!(stateWith(running))).toBe('Nothing to copy yet');
 	});
 
-	it('says which docker command it is equivalent to', () => {
-		const t = {kind: 'container' as const, id: running.id, name: 'run'};
-		const cli = (id: string, options?: Parameters<NonNullable<(typeof commands)[number]['cli']>>[1]) => byId(id).cli!(t, options);
-		expect(cli('container.start')).toBe('docker start run');
-		expect(cli('container.stop')).toBe('docker stop run');
-		expect(cli('container.kill')).toBe('docker kill run');
-		expect(cli('container.restart')).toBe('docker restart run');
-		expect(cli('container.remove')).toBe('docker rm run');
-		expect(cli('container.remove', {force: true})).toBe('docker rm -f run');
-		expect(cli('container.attach')).toBe('docker attach run');
-		expect(cli('container.start-attached')).toBe('docker start -a -i run');
-		expect(cli('container.diff')).toBe('docker diff run');
-		expect(cli('container.exec', {command: ['cat', '/etc/hostname']})).toBe('docker exec -it run cat /etc/hostname');
-		expect(cli('container.rename', {ref: 'web 2'})).toBe("docker rename run 'web 2'");
-		const image = {kind: 'image' as const, id: 'sha256:' + 'a'.repeat(64), name: 'x:1', ref: 'x:1'};
-		expect(byId('image.remove').cli!(image, {force: true})).toBe('docker rmi -f x:1');
-		expect(byId('image.history').cli!(image)).toBe('docker history x:1');
-		// Every command with a docker equivalent starts with docker.
-		for (const c of commands.filter(c => c.cli)) expect(c.cli!(c.scope === 'images' ? image : t), c.id).toMatch(/^(DOCKER_BUILDKIT=0 )?docker /);
-	});
-
 	it('asks first exactly where it must: kill confirms; rm and rmi confirm, then offer force', () => {
 		const policy = (id: string) => byId(id).confirm?.policy;
 		expect(policy('container.kill')).toBe('confirm');
