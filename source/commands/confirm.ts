@@ -59,6 +59,7 @@ export function dialogCommands(find: (id: string) => Command | undefined): Comma
 		{
 			id: 'dialog.yes',
 			scope: 'dialog',
+			effect: 'none',
 			keys: ['y'],
 			label: 'yes',
 			description: 'Confirm the action',
@@ -69,6 +70,7 @@ export function dialogCommands(find: (id: string) => Command | undefined): Comma
 		{
 			id: 'dialog.force',
 			scope: 'dialog',
+			effect: 'none',
 			keys: ['f'],
 			label: 'force',
 			description: 'Confirm with force, when the dialog offers it (after the engine refused)',
@@ -79,6 +81,7 @@ export function dialogCommands(find: (id: string) => Command | undefined): Comma
 		{
 			id: 'dialog.cancel',
 			scope: 'dialog',
+			effect: 'none',
 			keys: ['n', 'escape'],
 			label: 'no (default)',
 			description: 'Cancel (the default)',

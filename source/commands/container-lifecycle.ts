@@ -48,6 +48,7 @@ export const containerLifecycle = [
 	lifecycle({
 		id: 'container.start',
 		scope: 'containers',
+		effect: 'engine',
 		keys: ['u'],
 		label: 'start',
 		description: 'Start the container',
@@ -69,6 +70,7 @@ export const containerLifecycle = [
 	lifecycle({
 		id: 'container.stop',
 		scope: 'containers',
+		effect: 'engine',
 		keys: ['s'],
 		label: 'stop',
 		description: 'Stop: SIGTERM, then SIGKILL after the grace period',
@@ -80,6 +82,7 @@ export const containerLifecycle = [
 	lifecycle({
 		id: 'container.kill',
 		scope: 'containers',
+		effect: 'engine',
 		keys: ['K'],
 		label: 'kill',
 		description: 'Kill: SIGKILL at once (asks first)',
@@ -112,6 +115,7 @@ export const containerLifecycle = [
 	lifecycle({
 		id: 'container.restart',
 		scope: 'containers',
+		effect: 'engine',
 		keys: ['r'],
 		label: 'restart',
 		description: 'Restart the container',
@@ -133,6 +137,7 @@ export const containerLifecycle = [
 	lifecycle({
 		id: 'container.pause',
 		scope: 'containers',
+		effect: 'engine',
 		keys: ['p'],
 		label: 'pause',
 		description: 'Pause or unpause the container',
@@ -158,6 +163,7 @@ export const containerLifecycle = [
 	lifecycle({
 		id: 'container.remove',
 		scope: 'containers',
+		effect: 'engine',
 		keys: ['d'],
 		label: 'rm',
 		description: 'Remove the container (asks first; for a running one, f forces it at once)',
@@ -202,6 +208,7 @@ export const containerLifecycle = [
 export const stopWithTimeout: Command = {
 	id: 'container.stop-timeout',
 	scope: 'containers',
+	effect: 'engine',
 	keys: ['S'],
 	label: 'stop -t',
 	description: 'Stop with a grace period you choose (asks for the seconds; docker stop -t N)',

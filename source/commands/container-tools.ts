@@ -21,6 +21,7 @@ export const containerTools: Command[] = [
 	{
 		id: 'container.commit',
 		scope: 'containers',
+		effect: 'engine',
 		keys: ['c'],
 		label: 'commit',
 		description: 'Commit the container to an image (asks for repository:tag)',
@@ -35,6 +36,7 @@ export const containerTools: Command[] = [
 	{
 		id: 'container.rename',
 		scope: 'containers',
+		effect: 'engine',
 		keys: ['N'],
 		label: 'rename',
 		description: "Rename the container (the engine's refusal is shown in the prompt)",
@@ -45,10 +47,11 @@ export const containerTools: Command[] = [
 			ctx.dispatch({type: 'open', modal: {kind: 'prompt', purpose: 'rename', target: containerTarget(c), line: prefilledLine(c.name)}});
 		},
 	},
-	{id: 'container.toggle-all', scope: 'containers', keys: ['a'], label: 'all/running', description: 'Show all containers or only running ones', bar: true, run: ctx => ctx.dispatch({type: 'toggle-all'})},
+	{id: 'container.toggle-all', scope: 'containers', effect: 'none', keys: ['a'], label: 'all/running', description: 'Show all containers or only running ones', bar: true, run: ctx => ctx.dispatch({type: 'toggle-all'})},
 	{
 		id: 'container.details',
 		scope: 'containers',
+		effect: 'none',
 		keys: ['enter'],
 		label: 'details',
 		description: 'Show details (inspect summary)',
@@ -60,6 +63,7 @@ export const containerTools: Command[] = [
 	{
 		id: 'container.diff',
 		scope: 'containers',
+		effect: 'none',
 		keys: ['D'],
 		label: 'diff',
 		description: "The container's filesystem changes: A added, C changed, D deleted (c commits)",
@@ -70,6 +74,7 @@ export const containerTools: Command[] = [
 	{
 		id: 'container.copy-out',
 		scope: 'containers',
+		effect: 'none',
 		keys: ['C'],
 		label: 'cp out',
 		description: 'Copy a file or directory out of the container to the host (docker cp)',
@@ -86,6 +91,7 @@ export const containerTools: Command[] = [
 	{
 		id: 'container.copy-in',
 		scope: 'containers',
+		effect: 'engine',
 		keys: ['I'],
 		label: 'cp in',
 		description: 'Copy a host file or directory into the container (docker cp)',
@@ -99,10 +105,11 @@ export const containerTools: Command[] = [
 			], t);
 		},
 	},
-	{id: 'container.logs', scope: 'containers', keys: ['l'], label: 'logs', description: "Focus the container's logs", bar: true, run: ctx => ctx.dispatch({type: 'focus', pane: 'logs'})},
+	{id: 'container.logs', scope: 'containers', effect: 'none', keys: ['l'], label: 'logs', description: "Focus the container's logs", bar: true, run: ctx => ctx.dispatch({type: 'focus', pane: 'logs'})},
 	{
 		id: 'container.shell',
 		scope: 'containers',
+		effect: 'session',
 		keys: ['e'],
 		label: 'shell',
 		description: 'Open a shell in the container (bash if present, else sh; --shell overrides)',
@@ -130,6 +137,7 @@ export const containerTools: Command[] = [
 	{
 		id: 'container.exec',
 		scope: 'containers',
+		effect: 'session',
 		keys: ['E'],
 		label: 'exec',
 		description: 'Run a command in the container with a terminal (asks for it)',
@@ -140,6 +148,7 @@ export const containerTools: Command[] = [
 	{
 		id: 'container.attach',
 		scope: 'containers',
+		effect: 'session',
 		keys: ['A'],
 		label: 'attach',
 		description: "Attach to the container's main process (Ctrl-P Ctrl-Q returns to berth)",
@@ -153,6 +162,7 @@ export const containerTools: Command[] = [
 	{
 		id: 'container.start-attached',
 		scope: 'containers',
+		effect: 'engine',
 		keys: ['U'],
 		label: 'start -ai',
 		description: 'Start and attach in one key, for containers made with -it (docker start -a -i)',
@@ -166,6 +176,7 @@ export const containerTools: Command[] = [
 	{
 		id: 'container.mark',
 		scope: 'containers',
+		effect: 'none',
 		keys: ['space'],
 		label: 'mark',
 		description: 'Mark or unmark the container and move down (Esc clears every mark)',
@@ -175,10 +186,11 @@ export const containerTools: Command[] = [
 			ctx.dispatch({type: 'move', delta: 1});
 		},
 	},
-	{id: 'container.merged-logs', scope: 'containers', keys: ['L'], label: 'merged logs', description: 'Merged logs of the marked containers, or of the selected compose project', run: mergedLogs},
+	{id: 'container.merged-logs', scope: 'containers', effect: 'none', keys: ['L'], label: 'merged logs', description: 'Merged logs of the marked containers, or of the selected compose project', run: mergedLogs},
 	{
 		id: 'container.stats',
 		scope: 'containers',
+		effect: 'none',
 		keys: ['M'],
 		label: 'stats',
 		description: 'Show or hide the CPU and MEM columns (off: nothing is sampled; see --no-stats)',
@@ -187,11 +199,12 @@ export const containerTools: Command[] = [
 			ctx.say('info', ctx.state.showStats ? 'Stats columns on' : 'Stats columns off: berth samples nothing');
 		},
 	},
-	{id: 'container.sort', scope: 'containers', keys: ['o'], label: 'sort', description: 'Sort by state, name, CPU, memory, created (cycles)', run: ctx => ctx.dispatch({type: 'sort-next'})},
-	{id: 'container.sort-reverse', scope: 'containers', keys: ['O'], label: 'reverse', description: 'Reverse the sort order', run: ctx => ctx.dispatch({type: 'sort-reverse'})},
+	{id: 'container.sort', scope: 'containers', effect: 'none', keys: ['o'], label: 'sort', description: 'Sort by state, name, CPU, memory, created (cycles)', run: ctx => ctx.dispatch({type: 'sort-next'})},
+	{id: 'container.sort-reverse', scope: 'containers', effect: 'none', keys: ['O'], label: 'reverse', description: 'Reverse the sort order', run: ctx => ctx.dispatch({type: 'sort-reverse'})},
 	{
 		id: 'container.top',
 		scope: 'containers',
+		effect: 'none',
 		keys: ['T'],
 		label: 'top',
 		description: "Show the container's processes (refreshing)",

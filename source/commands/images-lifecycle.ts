@@ -27,6 +27,7 @@ export const imageLifecycleCommands: Command[] = [
 	{
 		id: 'image.pull',
 		scope: 'images',
+		effect: 'engine',
 		keys: ['P'],
 		label: 'pull',
 		description: 'Pull an image: name[:tag], host:port/name:tag or name@sha256:… (progress)',
@@ -37,6 +38,7 @@ export const imageLifecycleCommands: Command[] = [
 	{
 		id: 'image.tag',
 		scope: 'images',
+		effect: 'engine',
 		keys: ['t'],
 		label: 'tag',
 		description: 'Tag the image as repository:tag (asks for it)',
@@ -48,6 +50,7 @@ export const imageLifecycleCommands: Command[] = [
 	{
 		id: 'image.push',
 		scope: 'images',
+		effect: 'registry',
 		keys: ['p'],
 		label: 'push',
 		description: "Push the selected tag to its registry (progress view; asks for credentials)",
@@ -69,6 +72,7 @@ export const imageLifecycleCommands: Command[] = [
 	{
 		id: 'image.build',
 		scope: 'images',
+		effect: 'engine',
 		keys: ['B'],
 		label: 'build',
 		description: 'Build an image (form: context, Dockerfile, repository:tag, build args)',
@@ -79,6 +83,7 @@ export const imageLifecycleCommands: Command[] = [
 	{
 		id: 'image.inspect',
 		scope: 'images',
+		effect: 'none',
 		keys: ['i'],
 		label: 'inspect',
 		description: "Inspect the image's config (tables; r switches to the raw JSON)",
@@ -94,6 +99,7 @@ export const imageLifecycleCommands: Command[] = [
 	{
 		id: 'image.prune',
 		scope: 'images',
+		effect: 'engine',
 		keys: ['X'],
 		label: 'prune',
 		description: 'Prune unused images, containers, networks, volumes or build cache (asks first)',
@@ -103,6 +109,7 @@ export const imageLifecycleCommands: Command[] = [
 	{
 		id: 'image.jobs',
 		scope: 'images',
+		effect: 'none',
 		keys: ['v'],
 		label: 'progress',
 		description: 'Show the running (or last) pull, push or build again',

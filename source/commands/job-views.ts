@@ -27,6 +27,7 @@ export const jobCommands: Command[] = [
 	{
 		id: 'job.cancel',
 		scope: 'job',
+		effect: 'none',
 		keys: ['x'],
 		label: 'cancel',
 		description: 'Cancel it (a copy leaves nothing half-written, and says what it did)',
@@ -42,6 +43,7 @@ export const jobCommands: Command[] = [
 	{
 		id: 'job.replace',
 		scope: 'job',
+		effect: 'none',
 		keys: ['y'],
 		label: 'replace',
 		description: 'Copy out: replace the files that exist on the host with the copied ones',
@@ -52,6 +54,7 @@ export const jobCommands: Command[] = [
 	{
 		id: 'job.keep',
 		scope: 'job',
+		effect: 'none',
 		keys: ['n'],
 		label: 'keep, copy nothing',
 		description: 'Copy out: keep the files that exist on the host; nothing is copied',
@@ -65,6 +68,7 @@ export const jobCommands: Command[] = [
 export const showCopy: Command = {
 	id: 'container.show-copy',
 	scope: 'containers',
+	effect: 'none',
 	keys: ['v'],
 	label: 'copy',
 	description: 'Show the running (or last) copy again: progress, question or outcome',

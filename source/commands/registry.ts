@@ -3,6 +3,8 @@
  * hints and the README's key table all come from it, so they cannot drift apart.
  */
 import type {AppState} from '../state/types.js';
+import {defaultKeymap, type Keymap} from './keymap.js';
+import {readOnlyRefusal} from './read-only.js';
 import {appCommands} from './app.js';
 import {dialogCommands} from './confirm.js';
 import {containerLifecycle, stopWithTimeout} from './container-lifecycle.js';
@@ -47,8 +49,43 @@ export const commands: readonly Command[] = [
 ];
 for (const command of commands) byId.set(command.id, command);
 
-const byScopeKey = new Map<string, Command>();
-for (const command of commands) for (const key of command.keys) byScopeKey.set(`${command.scope}\u0000${key}`, command);
+/** The registry's own keys: the keymap when the config gives none. */
+const registryKeys = defaultKeymap(commands);
+
+/** The keys a command (by id) has in effect in this state. */
+export function keysOfId(id: string, state: Pick<AppState, 'keymap'>): readonly string[] {
+	const command = byId.get(id);
+	return command ? keymapOf(state).keysOf(command) : [];
+}
+
+/** The keys in effect in this state. */
+export function keymapOf(state: Pick<AppState, 'keymap'>): Keymap {
+	return state.keymap ?? registryKeys;
+}
+
+/**
+ * Every order in which scopes are looked up (scopesOf gives one of these, or a single scope):
+ * a scope earlier in one is consulted first, so its keys hide a later scope's.
+ */
+const scopeChains: ReadonlyArray<readonly Scope[]> = [
+	['containers', 'global'],
+	['images', 'global'],
+	['logs', 'global'],
+	['diff', 'view'],
+	['commands', 'view'],
+	['output', 'view'],
+	['inspect', 'view'],
+	['prune', 'view'],
+	['job', 'view'],
+	['swarm-services', 'swarm'],
+	['swarm-tasks', 'swarm'],
+	['swarm-nodes', 'swarm'],
+];
+
+/** The scopes looked up before `scope` wherever it is looked up. */
+export function scopesBefore(scope: Scope): Scope[] {
+	return scopeChains.flatMap(chain => (chain.includes(scope) ? chain.slice(0, chain.indexOf(scope)) : []));
+}
 
 /** Who has the keyboard, from the top of the screen down. */
 export type Layer = 'unreachable' | 'dialog' | 'notice' | 'prompt' | 'help' | 'view' | 'panes';
@@ -87,8 +124,9 @@ export function scopesOf(state: AppState): Scope[] {
 
 /** The command a key reaches now: the first scope that binds it decides (nothing leaks past a dialog or prompt). */
 export function commandFor(key: string, state: AppState): Command | undefined {
+	const keymap = keymapOf(state);
 	for (const scope of scopesOf(state)) {
-		const command = byScopeKey.get(`${scope}\u0000${key}`);
+		const command = keymap.at(scope, key);
 		if (command) return command;
 	}
 	// Ctrl-C quits from anywhere.
@@ -101,8 +139,13 @@ export function markedContainers(state: AppState): AppState['containers'] {
 	return state.containers.filter(c => state.marked[c.id]);
 }
 
-/** Whether a command can run in this state (see Command.available); a bulk command can whenever rows are marked. */
+/**
+ * Whether a command can run in this state (see Command.available); a bulk command can whenever
+ * rows are marked. Read-only mode refuses what changes anything first.
+ */
 export function availability(command: Command, state: AppState): boolean | string {
+	const refused = readOnlyRefusal(command, state.readOnly);
+	if (refused) return refused;
 	if (command.bulk && state.focus === 'containers' && markedContainers(state).length > 0 && layerOf(state) === 'panes') return true;
 	return command.available ? command.available(state) : true;
 }
@@ -112,12 +155,13 @@ export function barCommands(state: AppState): Command[] {
 	const seen = new Set<string>();
 	const result: Command[] = [];
 	const scopes = scopesOf(state);
+	const keymap = keymapOf(state);
 	scopes.forEach((scope, at) => {
 		// A key bound in an earlier scope (the pane's, the view's own) shadows later commands on it.
-		const shadowed = (key: string) => scopes.slice(0, at).some(earlier => byScopeKey.has(`${earlier}\u0000${key}`));
+		const shadowed = (key: string) => scopes.slice(0, at).some(earlier => keymap.at(earlier, key) !== undefined);
 		for (const command of commands) {
 			if (command.scope !== scope || !command.bar || availability(command, state) !== true) continue;
-			if (command.keys.every(shadowed)) continue;
+			if (keymap.keysOf(command).every(shadowed)) continue;
 			if (seen.has(command.label)) continue;
 			seen.add(command.label);
 			result.push(command);

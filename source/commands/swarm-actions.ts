@@ -78,6 +78,7 @@ export const swarmServiceCommands: Command[] = [
 	{
 		id: 'service.scale',
 		scope: 'swarm-services',
+		effect: 'engine',
 		keys: ['s'],
 		label: 'scale',
 		description: 'Scale: asks for the replica count, then follows it until the service converges',
@@ -92,6 +93,7 @@ export const swarmServiceCommands: Command[] = [
 	{
 		id: 'service.logs',
 		scope: 'swarm-services',
+		effect: 'none',
 		keys: ['l'],
 		label: 'logs',
 		description: 'The service log: every task merged, each line prefixed with its task and node',
@@ -103,6 +105,7 @@ export const swarmServiceCommands: Command[] = [
 	{
 		id: 'service.force-update',
 		scope: 'swarm-services',
+		effect: 'engine',
 		keys: ['F'],
 		label: 'force update',
 		description: 'Force an update: every task is replaced though nothing changed (asks first)',
@@ -117,6 +120,7 @@ export const swarmServiceCommands: Command[] = [
 	{
 		id: 'service.rollback',
 		scope: 'swarm-services',
+		effect: 'engine',
 		keys: ['b'],
 		label: 'rollback',
 		description: 'Roll the service back to its previous spec (asks first)',
@@ -131,6 +135,7 @@ export const swarmServiceCommands: Command[] = [
 	{
 		id: 'service.remove',
 		scope: 'swarm-services',
+		effect: 'engine',
 		keys: ['d'],
 		label: 'rm',
 		description: 'Remove the service and its tasks (asks first)',
@@ -151,6 +156,7 @@ export const swarmServiceCommands: Command[] = [
 	{
 		id: 'service.inspect',
 		scope: 'swarm-services',
+		effect: 'none',
 		keys: ['i', 'enter'],
 		label: 'inspect',
 		description: 'Inspect the service: its spec and state in tables',
@@ -166,6 +172,7 @@ export const swarmServiceCommands: Command[] = [
 	{
 		id: 'tasks.logs',
 		scope: 'swarm-tasks',
+		effect: 'none',
 		keys: ['l'],
 		label: 'logs',
 		description: "The service's log, every task merged, each line prefixed with its task and node",
@@ -186,6 +193,7 @@ function nodeAvailability(availability: NodeAvailability, key: string, descripti
 	return {
 		id: `node.${words.verb}`,
 		scope: 'swarm-nodes',
+		effect: 'engine',
 		keys: [key],
 		label: words.verb,
 		description,
@@ -225,6 +233,7 @@ export const swarmNodeCommands: Command[] = [
 	{
 		id: 'node.inspect',
 		scope: 'swarm-nodes',
+		effect: 'none',
 		keys: ['i', 'enter'],
 		label: 'inspect',
 		description: 'Inspect the node: its description and state in tables',

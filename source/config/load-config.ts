@@ -8,7 +8,6 @@
 import {readFileSync, statSync} from 'node:fs';
 import type {Config, ConfigPath, ConfigProblem} from './config-types.js';
 import {configFile, shownFile} from './config-file.js';
-import {validate as generated, schema as validatorSchema} from './generated/validate-config.js';
 import type {JsonSchema} from './json-schema.js';
 import {findingsOf, showPath, type SchemaError} from './problems.js';
 import type {Section} from './section.js';
@@ -29,8 +28,19 @@ export interface LoadedConfig {
 	locate(path: ConfigPath, key?: boolean): Position | undefined;
 }
 
+/** A problem as one line: `FILE:LINE:COLUMN: keys.app.quit: what was expected`. */
+export function problemLine(problem: ConfigProblem): string {
+	const at = problem.line === undefined ? '' : `:${problem.line}:${problem.column}`;
+	return `${problem.file}${at}: ${problem.path ? `${problem.path}: ` : ''}${problem.message}`;
+}
+
+/** A problem found outside the schema (against the registry), placed in the file. */
+export function placed(loaded: LoadedConfig, problem: {path: ConfigPath; message: string}): ConfigProblem {
+	return {file: loaded.file, ...loaded.locate(problem.path), path: showPath(problem.path), message: problem.message};
+}
+
 /** ajv's validator: true or false, and the errors of the last call. */
-const validate = generated as unknown as {(data: unknown): boolean; errors?: SchemaError[] | null};
+type Validate = {(data: unknown): boolean; errors?: SchemaError[] | null};
 
 /** Larger than this is not a config file. */
 const maxBytes = 1 << 20;
@@ -62,22 +72,23 @@ export async function loadConfig(options: {flag?: string; env: NodeJS.ProcessEnv
 		return result;
 	}
 	result.found = true;
-	const {readYaml} = await import('./yaml-source.js');
+	// The YAML reader and the validator load only when there is a file.
+	const [{readYaml}, generated] = await Promise.all([import('./yaml-source.js'), import('./generated/validate-config.js')]);
 	const source = readYaml(text);
 	result.locate = source.locate;
 	if (source.errors.length > 0) {
 		for (const error of source.errors) result.problems.push({file, line: error.line, column: error.column, path: '', message: `not valid YAML: ${error.message}; using the defaults`});
 		return result;
 	}
-	return {...result, ...checked(source, file)};
+	return {...result, ...checked(source, file, generated.validate as unknown as Validate, generated.schema as JsonSchema)};
 }
 
 /** The parsed file against the schema: the problems, and what of it counts. */
-function checked(source: YamlSource, file: string): Pick<LoadedConfig, 'config' | 'given' | 'problems'> {
+function checked(source: YamlSource, file: string, validate: Validate, validatorSchema: JsonSchema): Pick<LoadedConfig, 'config' | 'given' | 'problems'> {
 	const data = source.value ?? {};
 	const problems: ConfigProblem[] = [];
 	if (validate(data)) return {...merged(data as Record<string, unknown>), problems};
-	const findings = findingsOf(validate.errors ?? [], validatorSchema as JsonSchema, data);
+	const findings = findingsOf(validate.errors ?? [], validatorSchema, data);
 	for (const finding of findings) {
 		const at = source.locate(finding.path, finding.key);
 		problems.push({file, ...at, path: showPath(finding.path), message: finding.message});

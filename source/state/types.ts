@@ -165,6 +165,10 @@ export interface FilterEdit {
 }
 
 export interface AppState {
+	/** The keys in effect, the user's from the config among them (absent: the registry's own). */
+	keymap?: import('../commands/keymap.js').Keymap;
+	/** Read-only mode and what it allows (absent: off). */
+	readOnly?: import('../config/config-types.js').ReadOnlySetting;
 	conn: ConnState;
 	/** Sorted: running first, then by name. */
 	containers: ContainerSummary[];

@@ -1,11 +1,13 @@
-import {availability, barCommands, commands, scopesOf, scopeTitles} from '../commands/registry.js';
+import {availability, barCommands, commands, keymapOf, scopesOf, scopeTitles} from '../commands/registry.js';
+import type {Keymap} from '../commands/keymap.js';
 import {keysLabel} from '../commands/key-labels.js';
 import type {AppState} from '../state/types.js';
 import {wrapText} from '../text/wrap-text.js';
 
 /** The keys that work right now, as "key label" items (from the command registry). */
 export function keyHints(state: AppState): string[] {
-	return barCommands(state).map(c => `${keysLabel(c.keys)} ${c.barLabel?.(state) ?? c.label}`);
+	const keymap = keymapOf(state);
+	return barCommands(state).map(c => `${keysLabel(keymap.keysOf(c))} ${c.barLabel?.(state) ?? c.label}`);
 }
 
 /**
@@ -25,21 +27,22 @@ export function unavailableNow(state: AppState): Map<string, string> {
 }
 
 /**
- * Every line of the `?` overlay: each scope's commands with their keys and descriptions, wrapped
- * to `width` (descriptions under their own column); a command that cannot run now says why.
+ * Every line of the `?` overlay: each scope's commands with their keys (those in effect) and
+ * descriptions, wrapped to `width` (descriptions under their own column); a command that
+ * cannot run now says why.
  */
-export function helpLines(width: number, reasons: ReadonlyMap<string, string> = new Map()): Array<{text: string; heading?: boolean}> {
+export function helpLines(width: number, reasons: ReadonlyMap<string, string> = new Map(), keymap: Keymap = keymapOf({})): Array<{text: string; heading?: boolean}> {
 	const lines: Array<{text: string; heading?: boolean}> = [];
 	const indent = 2 + 16 + 1;
 	for (const [scope, title] of scopeTitles) {
-		const list = commands.filter(c => c.scope === scope && c.keys.length > 0);
+		const list = commands.filter(c => c.scope === scope && keymap.keysOf(c).length > 0);
 		if (list.length === 0) continue;
 		if (lines.length > 0) lines.push({text: ''});
 		for (const text of wrapText(title, width)) lines.push({text, heading: true});
 		for (const c of list) {
 			const why = reasons.get(c.id);
 			const [first = '', ...rest] = wrapText(why ? `${c.description} (now: ${why})` : c.description, Math.max(10, width - indent));
-			lines.push({text: `  ${keysLabel(c.keys).padEnd(16)} ${first}`});
+			lines.push({text: `  ${keysLabel(keymap.keysOf(c)).padEnd(16)} ${first}`});
 			for (const more of rest) lines.push({text: ' '.repeat(indent) + more});
 		}
 	}
