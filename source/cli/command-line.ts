@@ -81,5 +81,14 @@ export async function readCommandLine(argv: readonly string[], importMeta: Impor
 		return {problem: `${message.charAt(0).toLowerCase()}${message.slice(1)} (see berth --help)`};
 	}
 	const problem = checkArgs(cli.flags as Record<string, unknown>, cli.input, argv);
-	return problem ? {problem} : cli;
+	if (problem) return {problem};
+	// meow reports a switch not given as false: only one given may beat the config file.
+	const flags = cli.flags as Record<string, unknown>;
+	for (const [name, typed] of Object.entries(switchFlags)) {
+		if (!argv.some(a => new RegExp(`^--(no-)?${typed}(=|$)`).test(a))) delete flags[name];
+	}
+	return cli;
 }
+
+/** The switches, by meow's name and as typed. */
+const switchFlags: Record<string, string> = {all: 'all', stats: 'stats', printConfig: 'print-config', printKeys: 'print-keys', readOnly: 'read-only', mouse: 'mouse'};

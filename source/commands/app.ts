@@ -4,6 +4,7 @@
  */
 import {pageOf} from '../state/selectors.js';
 import {viewRows} from '../state/reducer.js';
+import {keyFor} from './keymap.js';
 import type {Command, CommandContext} from './types.js';
 
 /** Moves in the focused pane: the list's selection, or the log's scroll position. */
@@ -16,7 +17,7 @@ function move(ctx: CommandContext, delta: number | 'first' | 'last') {
 function quit(ctx: CommandContext) {
 	const running = ctx.services.running();
 	if (running.length > 0 && !ctx.state.status?.text.startsWith('Still running: ')) {
-		return ctx.say('info', `Still running: ${running.join(', ')} — press q again to quit anyway`);
+		return ctx.say('info', `Still running: ${running.join(', ')} — press ${keyFor(ctx.state, 'app.quit', 'q')} again to quit anyway`);
 	}
 	ctx.services.exit();
 }

@@ -12,6 +12,7 @@ import type {AppState, ConfirmTarget} from '../state/types.js';
 import {offerForce} from './confirm.js';
 import type {ActSpec} from './services.js';
 import {containerTarget, forContainer, isAlive} from './targets.js';
+import {keyFor} from './keymap.js';
 import type {Command, CommandContext} from './types.js';
 
 const running = (c: {name: string; state: string}) => (isAlive(c) ? true : `${c.name} is not running`);
@@ -53,7 +54,7 @@ export const containerLifecycle = [
 		label: 'start',
 		description: 'Start the container',
 		bar: true,
-		available: forContainer(c => (c.state === 'running' ? `${c.name} is already running` : c.state === 'paused' ? `${c.name} is paused: p unpauses it` : true)),
+		available: forContainer((c, state) => (c.state === 'running' ? `${c.name} is already running` : c.state === 'paused' ? `${c.name} is paused: ${keyFor(state, 'container.pause', 'p')} unpauses it` : true)),
 		cli: t => cliFor.start(t.name),
 		each: (_ctx, t) => ({
 			id: t.id,

@@ -8,11 +8,16 @@ import {prefilledLine} from '../input/line-editor.js';
 import {selectedContainer} from '../state/selectors.js';
 import {openForm} from './forms.js';
 import {containerTarget, forContainer, selectedContainerTarget} from './targets.js';
+import {keyFor} from './keymap.js';
 import type {Command, CommandContext} from './types.js';
 
 /** A command that works only on a running process (exec, attach): why not, for any other state. */
-const whileRunning = forContainer(c =>
-	c.state === 'running' ? true : c.state === 'paused' ? `${c.name} is paused: p unpauses it` : `${c.name} is not running: u starts it`,
+const whileRunning = forContainer((c, state) =>
+	c.state === 'running'
+		? true
+		: c.state === 'paused'
+			? `${c.name} is paused: ${keyFor(state, 'container.pause', 'p')} unpauses it`
+			: `${c.name} is not running: ${keyFor(state, 'container.start', 'u')} starts it`,
 );
 
 const open = (ctx: CommandContext, kind: 'details' | 'top') => ctx.dispatch({type: 'open', modal: {kind, id: selectedContainer(ctx.state)!.id, scroll: 0}});

@@ -5,11 +5,14 @@
  * a problem naming both commands, and both keep their defaults.
  */
 import {isKeyName} from '../input/key-names.js';
+import {keyLabel} from './key-labels.js';
 import type {Command, Scope} from './types.js';
 
 export interface Keymap {
 	/** The keys of a command now. */
 	keysOf(command: Command): readonly string[];
+	/** The keys of a command by its id now (undefined: no such command). */
+	keysOfId(id: string): readonly string[] | undefined;
 	/** The command a key reaches in one scope. */
 	at(scope: Scope, key: string): Command | undefined;
 }
@@ -70,7 +73,20 @@ export function buildKeymap(
 	}
 	const index = new Map<string, Command>();
 	for (const command of commands) for (const key of keysOf(command)) index.set(`${command.scope}\u0000${key}`, command);
-	return {keymap: {keysOf, at: (scope, key) => index.get(`${scope}\u0000${key}`)}, problems};
+	const keysOfId = (id: string) => {
+		const command = byId.get(id);
+		return command ? keysOf(command) : undefined;
+	};
+	return {keymap: {keysOf, keysOfId, at: (scope, key) => index.get(`${scope}\u0000${key}`)}, problems};
+}
+
+/**
+ * A command's key as a message names it ("p unpauses it"): its first key in effect, or its id
+ * when the user left it without keys. `registryKey` is its own key (when no keymap is set).
+ */
+export function keyFor(state: {keymap?: Keymap}, id: string, registryKey: string): string {
+	const keys = state.keymap?.keysOfId(id) ?? [registryKey];
+	return keys[0] === undefined ? id : keyLabel(keys[0]);
 }
 
 function shownKeys(keys: readonly string[]): string {

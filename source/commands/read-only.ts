@@ -36,7 +36,7 @@ export function allowProblems(allow: readonly string[], commands: readonly Comma
 		const message = command
 			? command.effect === 'none'
 				? `${name} only looks: read-only mode leaves it on already`
-				: `${name} ${changes[command.effect] ?? 'changes something'}: read-only mode never allows it`
+				: `${name} ${(changes[command.effect] ?? 'it changes something').replace(/^it /, '')}: read-only mode never allows it`
 			: `no exec or attach command has the id ${JSON.stringify(name)}, and no custom command that name (allowed: ${allowed.join(', ')}, or a custom command's name)`;
 		problems.push({path: ['readOnly', 'allow', index], message});
 	});
