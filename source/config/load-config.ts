@@ -12,7 +12,9 @@ import type {JsonSchema} from './json-schema.js';
 import {findingsOf, showPath, type SchemaError} from './problems.js';
 import type {Section} from './section.js';
 import {sections} from './sections/all-sections.js';
-import type {Position, YamlSource} from './yaml-source.js';
+import {readCachedConfig, writeCachedConfig} from './config-cache.js';
+import {locateIn, type Position} from './positions.js';
+import type {YamlSource} from './yaml-source.js';
 
 export interface LoadedConfig {
 	/** The file read (or looked for), as the messages name it. */
@@ -72,15 +74,20 @@ export async function loadConfig(options: {flag?: string; env: NodeJS.ProcessEnv
 		return result;
 	}
 	result.found = true;
-	// The YAML reader and the validator load only when there is a file.
+	// The same file as last time, found valid then: no YAML reader, no validator.
+	const cached = readCachedConfig(text, options.env, options.homedir);
+	if (cached) return {...result, ...merged((cached.value ?? {}) as Record<string, unknown>), locate: (at, key) => locateIn(cached.positions, at, key)};
+	// The YAML reader and the validator load only when there is a file to read.
 	const [{readYaml}, generated] = await Promise.all([import('./yaml-source.js'), import('./generated/validate-config.js')]);
 	const source = readYaml(text);
-	result.locate = source.locate;
+	result.locate = (at, key) => locateIn(source.positions, at, key);
 	if (source.errors.length > 0) {
 		for (const error of source.errors) result.problems.push({file, line: error.line, column: error.column, path: '', message: `not valid YAML: ${error.message}; using the defaults`});
 		return result;
 	}
-	return {...result, ...checked(source, file, generated.validate as unknown as Validate, generated.schema as JsonSchema)};
+	const read = checked(source, file, generated.validate as unknown as Validate, generated.schema as JsonSchema);
+	if (read.problems.length === 0) writeCachedConfig(text, {value: source.value ?? null, positions: source.positions}, options.env, options.homedir);
+	return {...result, ...read};
 }
 
 /** The parsed file against the schema: the problems, and what of it counts. */
@@ -90,7 +97,7 @@ function checked(source: YamlSource, file: string, validate: Validate, validator
 	if (validate(data)) return {...merged(data as Record<string, unknown>), problems};
 	const findings = findingsOf(validate.errors ?? [], validatorSchema, data);
 	for (const finding of findings) {
-		const at = source.locate(finding.path, finding.key);
+		const at = locateIn(source.positions, finding.path, finding.key);
 		problems.push({file, ...at, path: showPath(finding.path), message: finding.message});
 	}
 	problems.sort((a, b) => a.line! - b.line! || a.column! - b.column!);

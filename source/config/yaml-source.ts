@@ -1,22 +1,16 @@
 /**
  * A config file's text as YAML, with positions: its value, the errors that kept it from being
- * read, and where any key or value of it is (line and column, 1-based) for the messages.
+ * read, and where each key and value of it is (line and column, 1-based) for the messages.
  */
 import {isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node} from 'yaml';
-import type {ConfigPath} from './config-types.js';
-
-export interface Position {
-	line: number;
-	column: number;
-}
+import type {PositionIndex} from './positions.js';
 
 export interface YamlSource {
 	/** The document as plain data (null for an empty file); undefined when it could not be read. */
 	value: unknown;
 	/** Why it could not be read, each where the reader stopped. */
-	errors: Array<Position & {message: string}>;
-	/** Where a value is (`key`: where its key is, for a key that should not be there). */
-	locate(path: ConfigPath, key?: boolean): Position;
+	errors: Array<{line: number; column: number; message: string}>;
+	positions: PositionIndex;
 }
 
 /** Aliases a file may expand (a "billion laughs" file is refused, not expanded). */
@@ -25,11 +19,14 @@ const maxAliasCount = 100;
 export function readYaml(text: string): YamlSource {
 	const lineCounter = new LineCounter();
 	const doc = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true});
-	const at = (offset: number): Position => {
+	const at = (offset: number): [number, number] => {
 		const {line, col} = lineCounter.linePos(offset);
-		return {line, column: col};
+		return [line, col];
 	};
-	const errors = doc.errors.map(error => ({...at(error.pos[0]), message: error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '')}));
+	const errors = doc.errors.map(error => {
+		const [line, column] = at(error.pos[0]);
+		return {line, column, message: error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '')};
+	});
 	let value: unknown;
 	if (errors.length === 0) {
 		try {
@@ -38,25 +35,17 @@ export function readYaml(text: string): YamlSource {
 			errors.push({line: 1, column: 1, message: error instanceof Error ? error.message : String(error)});
 		}
 	}
-	const locate = (path: ConfigPath, key = false): Position => {
-		let node: unknown = doc.contents;
-		let found: Position = node && (node as Node).range ? at((node as Node).range![0]) : {line: 1, column: 1};
-		for (const [i, step] of path.entries()) {
-			const last = i === path.length - 1;
-			if (isMap(node)) {
-				const pair = node.items.find(item => isPair(item) && isScalar(item.key) && String(item.key.value) === String(step));
-				if (!pair) break;
-				const keyNode = pair.key as Node;
-				if (last && key) return keyNode.range ? at(keyNode.range[0]) : found;
-				node = pair.value ?? keyNode;
-			} else if (isSeq(node) && typeof step === 'number') {
-				node = node.items[step];
-			} else break;
-			const range = (node as Node | undefined)?.range;
-			if (!range) break;
-			found = at(range[0]);
-		}
-		return found;
+	const positions: PositionIndex = {};
+	const walk = (node: unknown, path: Array<string | number>, keyNode?: Node) => {
+		const range = (node as Node | undefined)?.range;
+		const place = range ? at(range[0]) : undefined;
+		const keyRange = keyNode?.range;
+		if (place) positions[JSON.stringify(path)] = keyRange ? [...place, ...at(keyRange[0])] : place;
+		else if (keyRange) positions[JSON.stringify(path)] = at(keyRange[0]);
+		if (isMap(node)) {
+			for (const pair of node.items) if (isPair(pair) && isScalar(pair.key)) walk(pair.value, [...path, String(pair.key.value)], pair.key as Node);
+		} else if (isSeq(node)) node.items.forEach((item, i) => walk(item, [...path, i]));
 	};
-	return {value, errors, locate};
+	if (errors.length === 0) walk(doc.contents, []);
+	return {value, errors, positions};
 }

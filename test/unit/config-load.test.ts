@@ -1,8 +1,8 @@
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {defaultConfig, loadConfig} from '../../source/config/load-config.js';
+import {defaultConfig, loadConfig, placed} from '../../source/config/load-config.js';
 
 let home: string;
 let xdg: string;
@@ -164,6 +164,31 @@ describe('the config file', () => {
 		const missing = await loadConfig({flag: path.join(home, 'nope.yml'), env: {}, homedir: home});
 		expect(missing.problems.map(p => `${p.file}: ${p.message}`)).toEqual(['~/nope.yml: cannot read the config file: no such file; using the defaults']);
 		expect(missing.config).toEqual(defaultConfig());
+	});
+
+	it('keeps a valid file, read once, in the cache: the next start reads that (positions too); an edited file is read afresh; a file with problems is never kept', async () => {
+		const text = 'stats: false\nkeys:\n  container.stop: K\n';
+		const first = await load(text);
+		const cacheDir = path.join(home, '.cache', 'berth');
+		const kept = readdirSync(cacheDir).filter(name => name.startsWith('config-'));
+		expect(kept).toHaveLength(1);
+		expect(statSync(path.join(cacheDir, kept[0]!)).mode & 0o777).toBe(0o600);
+		// What the cache holds is what the next start uses (so it is read, not the YAML): change it and see.
+		const cached = JSON.parse(readFileSync(path.join(cacheDir, kept[0]!), 'utf8'));
+		writeFileSync(path.join(cacheDir, kept[0]!), JSON.stringify({...cached, value: {...cached.value, mouse: true}}));
+		const second = await load(text);
+		expect(second.config).toEqual({...first.config, mouse: true});
+		// A problem found later (a key bound twice) is placed from the kept positions.
+		expect(placed(second, {path: ['keys', 'container.stop'], message: 'x'})).toMatchObject({line: 3, column: 19});
+		// Edited: read afresh, and the old entry gives way to the new one.
+		const third = await load(`${text}mouse: false\n`);
+		expect(third.config.mouse).toBe(false);
+		expect(readdirSync(cacheDir).filter(name => name.startsWith('config-'))).toHaveLength(1);
+		// With a problem: not kept (the problems are said at every start).
+		rmSync(cacheDir, {recursive: true});
+		expect((await load('stats: maybe\n')).problems).toHaveLength(1);
+		expect((await load('stats: maybe\n')).problems).toHaveLength(1);
+		expect(existsSync(cacheDir) ? readdirSync(cacheDir).filter(name => name.startsWith('config-')) : []).toEqual([]);
 	});
 
 	it('takes an empty file, or one of comments only, as the defaults', async () => {

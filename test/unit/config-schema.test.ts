@@ -1,10 +1,11 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {generate, schemaFile, validatorFile} from '../../scripts/config-schema.mjs';
+import {generate, schemaFile, schemaIdFile, validatorFile} from '../../scripts/config-schema.mjs';
 
 describe('the config schema', () => {
 	it('config.schema.json and the compiled validator are what scripts/config-schema.mjs makes from the sections and the registry', async () => {
-		const {schema, validator} = await generate();
+		const {schema, validator, schemaId} = await generate();
+		expect(readFileSync(schemaIdFile, 'utf8'), 'run node scripts/config-schema.mjs').toBe(schemaId);
 		expect(readFileSync(schemaFile, 'utf8'), 'run node scripts/config-schema.mjs').toBe(schema);
 		expect(readFileSync(validatorFile, 'utf8'), 'run node scripts/config-schema.mjs').toBe(validator);
 	});
