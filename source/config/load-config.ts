@@ -76,7 +76,10 @@ export async function loadConfig(options: {flag?: string; env: NodeJS.ProcessEnv
 	result.found = true;
 	// The same file as last time, found valid then: no YAML reader, no validator.
 	const cached = readCachedConfig(text, options.env, options.homedir);
-	if (cached) return {...result, ...merged((cached.value ?? {}) as Record<string, unknown>), locate: (at, key) => locateIn(cached.positions, at, key)};
+	if (cached) {
+		const fromCache: LoadedConfig = {...result, ...merged((cached.value ?? {}) as Record<string, unknown>), locate: (at, key) => locateIn(cached.positions, at, key)};
+		return {...fromCache, problems: sectionProblems(fromCache)};
+	}
 	// The YAML reader and the validator load only when there is a file to read.
 	const [{readYaml}, generated] = await Promise.all([import('./yaml-source.js'), import('./generated/validate-config.js')]);
 	const source = readYaml(text);
@@ -85,9 +88,11 @@ export async function loadConfig(options: {flag?: string; env: NodeJS.ProcessEnv
 		for (const error of source.errors) result.problems.push({file, line: error.line, column: error.column, path: '', message: `not valid YAML: ${error.message}; using the defaults`});
 		return result;
 	}
-	const read = checked(source, file, generated.validate as unknown as Validate, generated.schema as JsonSchema);
+	const read: LoadedConfig = {...result, ...checked(source, file, generated.validate as unknown as Validate, generated.schema as JsonSchema)};
+	// Kept when the schema finds nothing wrong (the sections' checks run at every start).
 	if (read.problems.length === 0) writeCachedConfig(text, {value: source.value ?? null, positions: source.positions}, options.env, options.homedir);
-	return {...result, ...read};
+	read.problems.push(...sectionProblems(read));
+	return read;
 }
 
 /** The parsed file against the schema: the problems, and what of it counts. */
@@ -155,4 +160,9 @@ function merged(data: Record<string, unknown>): Pick<LoadedConfig, 'config' | 'g
 		given.add(section.key);
 	}
 	return {config: config as unknown as Config, given};
+}
+
+/** The sections' own checks (what the schema cannot say), on the config the file made, placed in it. */
+function sectionProblems(loaded: LoadedConfig): ConfigProblem[] {
+	return sections.flatMap(section => (section.check?.(loaded.config, loaded.given) ?? []).map(problem => placed(loaded, problem)));
 }
