@@ -9,6 +9,7 @@ import {selectedImageRow} from '../state/selectors.js';
 import type {AppState, Modal} from '../state/types.js';
 import {openBuildForm, openPullForm, openTagForm} from './image-forms.js';
 import {selectedImageTarget} from './targets.js';
+import {keyFor} from './keymap.js';
 import type {Command} from './types.js';
 
 const hasImage = (state: AppState) => selectedImageRow(state) !== undefined;
@@ -58,8 +59,8 @@ export const imageLifecycleCommands: Command[] = [
 		available: state => {
 			const row = selectedImageRow(state);
 			if (!row) return false;
-			if (!row.ref) return `${shortId(row.image.id)} has no tag to push: t tags it`;
-			if (isActive(transferOf(state, transferKey('push', row.ref)))) return `${row.ref} is already being pushed: v shows it`;
+			if (!row.ref) return `${shortId(row.image.id)} has no tag to push: ${keyFor(state, 'image.tag', 't')} tags it`;
+			if (isActive(transferOf(state, transferKey('push', row.ref)))) return `${row.ref} is already being pushed: ${keyFor(state, 'image.jobs', 'v')} shows it`;
 			return state.busy[row.image.id] ? `${row.ref} is busy: ${state.busy[row.image.id]}` : true;
 		},
 		cli: t => cliFor.push(t.ref ?? 'REPOSITORY:TAG'),

@@ -7,6 +7,7 @@
 import {copyOf, copyToShow} from '../state/copies-reducer.js';
 import {isActive, transferOf} from '../state/images-selectors.js';
 import type {AppState} from '../state/types.js';
+import {keyFor} from './keymap.js';
 import type {Command} from './types.js';
 
 /** Whether the work the open view shows is still running (so it can be cancelled). */
@@ -72,7 +73,7 @@ export const showCopy: Command = {
 	keys: ['v'],
 	label: 'copy',
 	description: 'Show the running (or last) copy again: progress, question or outcome',
-	available: state => (state.copies.length > 0 ? true : 'No copy yet: C copies out of a container, I into one'),
+	available: state => (state.copies.length > 0 ? true : `No copy yet: ${keyFor(state, 'container.copy-out', 'C')} copies out of a container, ${keyFor(state, 'container.copy-in', 'I')} into one`),
 	run: ctx => {
 		const job = copyToShow(ctx.state);
 		if (job) ctx.dispatch({type: 'open', modal: {kind: 'copy', key: job.key, scroll: 0}});

@@ -102,6 +102,8 @@ describe('the keymap in effect', () => {
 		const grep = byId('logs.grep');
 		expect(grep.available!(stateWith({'logs.search': ['ctrl-f'], 'logs.grep': ['F']}))).toBe('Search first (Ctrl-F), then F shows only the matching lines');
 		expect(grep.available!(stateWith({}))).toBe('Search first (/), then f shows only the matching lines');
+		const showCopy = byId('container.show-copy');
+		expect(showCopy.available!(stateWith({'container.copy-out': ['ctrl-o'], 'container.copy-in': ['ctrl-y']}))).toBe('No copy yet: Ctrl-O copies out of a container, Ctrl-Y into one');
 	});
 
 	it('reports the readOnly.allow entries that are not exec or attach commands or custom commands', () => {
