@@ -201,7 +201,7 @@ const element = () => (
 			shell={config.shell === 'auto' ? undefined : config.shell}
 			config={config}
 			keymap={settings.keymap}
-			notice={notice}
+			notice={current.generation === 0 ? notice : undefined}
 			contexts={contexts}
 			terminal={terminal}
 		/>
