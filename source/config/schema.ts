@@ -11,7 +11,6 @@ import {keyDefinitions} from './sections/keys.js';
 export function configSchema(context: SchemaContext): JsonSchema {
 	return {
 		$schema: 'http://json-schema.org/draft-07/schema#',
-		$id: 'https://github.com/berth/berth/config.schema.json',
 		title: 'berth config',
 		description: 'berth\'s config file: $XDG_CONFIG_HOME/berth/config.yml (default ~/.config/berth/config.yml), or --config PATH',
 		type: 'object',
