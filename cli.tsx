@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import os from 'node:os';
-import v8 from 'node:v8';
 import {fileURLToPath} from 'node:url';
 import {readCommandLine} from './source/cli/command-line.js';
 import {withFlags} from './source/config/with-flags.js';
@@ -79,7 +78,8 @@ const [{createEngineFor}, {startEngineFeed}] = await Promise.all([
 const engine = createEngineFor(targets);
 const feed = startEngineFeed(engine);
 await nextTask();
-const {default: React} = await import('react');
+// React first, then Ink (each import a task of its own: see above).
+await import('react');
 await nextTask();
 const {render} = await import('ink');
 await nextTask();
@@ -101,57 +101,10 @@ const notice = configNotice(loaded, settings.problems);
 // "Loading…" frame instead of a blank screen.
 await Promise.race([feed.ready, new Promise(resolve => setTimeout(resolve, 400))]);
 
-// TEST-ONLY hooks (test/reliability/exit-restore.test.ts): crash on purpose N ms after the
-// start, from a timer (an uncaught exception) or while rendering (an error React cannot
-// recover from), to check that the terminal is restored. Not for users.
-const testCrashMs = Number(process.env['BERTH_TEST_CRASH_AFTER_MS'] ?? '');
-if (testCrashMs > 0) {
-	setTimeout(() => {
-		throw new Error('test-only crash (BERTH_TEST_CRASH_AFTER_MS)');
-	}, testCrashMs);
-}
-// TEST-ONLY hook (test/reliability/stray-output.test.ts): N ms after the start, write to the
-// terminal the ways libraries do (a warning, console output, a raw stderr write), to check that
-// none of it reaches the screen. Not for users.
-const testStrayMs = Number(process.env['BERTH_TEST_STRAY_OUTPUT_AFTER_MS'] ?? '');
-if (testStrayMs > 0) {
-	setTimeout(() => {
-		process.emitWarning('test-only warning (BERTH_TEST_STRAY_OUTPUT_AFTER_MS)');
-		process.emitWarning('test-only deprecation', 'DeprecationWarning', 'DEP0000');
-		console.error('test-only console.error');
-		console.log('test-only console.log');
-		process.stderr.write('test-only stderr write\n');
-	}, testStrayMs);
-}
-const testRenderCrashMs = Number(process.env['BERTH_TEST_CRASH_IN_RENDER_AFTER_MS'] ?? '');
-function TestRenderCrash({children}: {children: React.ReactNode}) {
-	const [crash, setCrash] = React.useState(false);
-	React.useEffect(() => {
-		if (!(testRenderCrashMs > 0)) return;
-		const timer = setTimeout(() => setCrash(true), testRenderCrashMs);
-		return () => clearTimeout(timer);
-	}, []);
-	if (crash) throw new Error('test-only crash while rendering (BERTH_TEST_CRASH_IN_RENDER_AFTER_MS)');
-	return <>{children}</>;
-}
-
-// Diagnostics for the benchmark: process.memoryUsage() appended to a file every second; with
-// BERTH_DEBUG_MEMORY_GC=1, after a full collection (so heapUsed is what is live: a leak shows
-// as a rising line).
-const memoryLog = process.env['BERTH_DEBUG_MEMORY_FILE'];
-if (memoryLog) {
-	const {appendFileSync} = await import('node:fs');
-	let collect: (() => void) | undefined;
-	if (process.env['BERTH_DEBUG_MEMORY_GC'] === '1') {
-		v8.setFlagsFromString('--expose-gc');
-		const {runInNewContext} = await import('node:vm');
-		collect = runInNewContext('gc') as () => void;
-	}
-	setInterval(() => {
-		collect?.();
-		appendFileSync(memoryLog, `${JSON.stringify({t: Date.now(), ...process.memoryUsage()})}\n`);
-	}, 1000).unref();
-}
+// TEST-ONLY and benchmark hooks (source/cli/test-hooks.tsx): loaded only when one of their
+// variables is set.
+const testHooks = ['BERTH_TEST_CRASH_AFTER_MS', 'BERTH_TEST_STRAY_OUTPUT_AFTER_MS', 'BERTH_TEST_CRASH_IN_RENDER_AFTER_MS', 'BERTH_DEBUG_MEMORY_FILE'].some(name => process.env[name]);
+const Hooked = testHooks ? (await import('./source/cli/test-hooks.js')).startTestHooks(process.env) : undefined;
 
 const screen = enterAlternateScreen(process.stdout, process.stdin);
 const frames = frameStdout(process.stdout);
@@ -189,8 +142,8 @@ const contexts = createContextsSource({
 		void previous.engine.close?.().catch(() => undefined);
 	},
 });
-const element = () => (
-	<TestRenderCrash>
+const element = () => {
+	const shown = (
 		<App
 			key={current.generation}
 			engine={current.engine}
@@ -205,8 +158,9 @@ const element = () => (
 			contexts={contexts}
 			terminal={terminal}
 		/>
-	</TestRenderCrash>
-);
+	);
+	return Hooked ? <Hooked>{shown}</Hooked> : shown;
+};
 const app = render(element(), {
 	stdout: frames.stream,
 	// Ink writes whole frames; frameStdout rewrites only the cells that changed (frame-diff.ts).

@@ -61,7 +61,7 @@ export default tseslint.config(
 		},
 	},
 	{
-		files: ['source/state/**/*.ts', 'source/commands/**/*.ts', 'source/format/**/*.ts', 'source/text/**/*.ts', 'source/input/**/*.ts'],
+		files: ['source/state/**/*.ts', 'source/kinds/**/*.ts', 'source/commands/**/*.ts', 'source/format/**/*.ts', 'source/text/**/*.ts', 'source/input/**/*.ts'],
 		rules: {
 			'no-restricted-imports': ['error', {
 				patterns: [

@@ -4,7 +4,7 @@
  * and switching berth to other contexts without a restart (cli.tsx makes the new engine and
  * screen; this decides where they connect).
  */
-import type {ContextsSource} from '../commands/services.js';
+import type {ContextsSource} from '../commands/command-services.js';
 import {checkContexts, type ContextCheck} from '../engine/contexts/context-check.js';
 import {listContexts, useContext, type DockerContext} from '../engine/contexts/contexts.js';
 import type {Target} from '../engine/hosts/targets.js';

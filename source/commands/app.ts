@@ -2,7 +2,9 @@
  * Commands that work everywhere on the main screen (focus, moving, filtering, help, quitting),
  * on the unreachable screen, and in the full-screen views and the help overlay.
  */
-import {pageOf} from '../state/selectors.js';
+import {listOf} from '../state/lists.js';
+import {mainPanes} from '../state/main-screen.js';
+import {activeKind, pageOf} from '../state/selectors.js';
 import {viewRows} from '../state/reducer.js';
 import {keyFor} from './keymap.js';
 import type {Command, CommandContext} from './types.js';
@@ -22,11 +24,13 @@ function quit(ctx: CommandContext) {
 	ctx.services.exit();
 }
 
-/** Closes, in order: the focused list's filter, the marks, merged logs, the status message. */
+/** Closes, in order: the focused list's filter (or the log search), the marks, merged logs, the status message. */
 function close(ctx: CommandContext) {
 	const {state} = ctx;
-	if (state.filters[state.focus]) return ctx.dispatch({type: 'filter-clear'});
-	if (state.focus === 'containers' && Object.keys(state.marked).length > 0) {
+	const kind = activeKind(state);
+	const list = kind ? listOf(state, kind.name) : undefined;
+	if (list ? list.filter : state.focus === 'logs' && state.logs.search) return ctx.dispatch({type: 'filter-clear'});
+	if (list && Object.keys(list.marked).length > 0) {
 		ctx.dispatch({type: 'clear-marks'});
 		return ctx.say('info', 'Marks cleared');
 	}
@@ -35,9 +39,10 @@ function close(ctx: CommandContext) {
 }
 
 export const appCommands: Command[] = [
-	{id: 'app.focus-containers', scope: 'global', effect: 'none', keys: ['1'], label: 'containers', description: 'Focus the containers pane', run: ctx => ctx.dispatch({type: 'focus', pane: 'containers'})},
-	{id: 'app.focus-images', scope: 'global', effect: 'none', keys: ['2'], label: 'images', description: 'Focus the images pane', run: ctx => ctx.dispatch({type: 'focus', pane: 'images'})},
-	{id: 'app.focus-logs', scope: 'global', effect: 'none', keys: ['3'], label: 'logs', description: 'Focus the logs pane', run: ctx => ctx.dispatch({type: 'focus', pane: 'logs'})},
+	// A number key per pane of the main screen (state/screen.ts): it shows the pane in its slot and focuses it.
+	...mainPanes().map(
+		(pane): Command => ({id: `app.focus-${pane.id}`, scope: 'global', effect: 'none', keys: [pane.key], label: pane.id, description: `Focus the ${pane.id} pane`, run: ctx => ctx.dispatch({type: 'focus', pane: pane.id})}),
+	),
 	{id: 'app.next-pane', scope: 'global', effect: 'none', keys: ['tab'], label: 'next pane', description: 'Focus the next pane', bar: true, run: ctx => ctx.dispatch({type: 'cycle-focus', delta: 1})},
 	{id: 'app.prev-pane', scope: 'global', effect: 'none', keys: ['shift-tab'], label: 'prev pane', description: 'Focus the previous pane', run: ctx => ctx.dispatch({type: 'cycle-focus', delta: -1})},
 	{id: 'nav.up', scope: 'global', effect: 'none', keys: ['up', 'k'], label: 'up', description: 'Move the selection up', run: ctx => move(ctx, -1)},
@@ -46,16 +51,6 @@ export const appCommands: Command[] = [
 	{id: 'nav.page-down', scope: 'global', effect: 'none', keys: ['pagedown'], label: 'page down', description: 'Move down one page (logs: towards the live end)', run: ctx => move(ctx, pageOf(ctx.state))},
 	{id: 'nav.first', scope: 'global', effect: 'none', keys: ['g', 'home'], label: 'first', description: 'Go to the first row', run: ctx => move(ctx, 'first')},
 	{id: 'nav.last', scope: 'global', effect: 'none', keys: ['G', 'end'], label: 'last', description: 'Go to the last row (logs: follow)', run: ctx => move(ctx, 'last')},
-	{
-		id: 'app.filter',
-		scope: 'global',
-		effect: 'none',
-		keys: ['/'],
-		label: 'filter',
-		description: 'Filter the list: name, image, status, id prefix (Enter keeps it, Esc clears it)',
-		bar: true,
-		run: ctx => ctx.dispatch({type: 'filter-start'}),
-	},
 	{id: 'app.help', scope: 'global', effect: 'none', keys: ['?'], label: 'help', description: 'Show every key', bar: true, run: ctx => ctx.dispatch({type: 'open', modal: {kind: 'help', scroll: 0}})},
 	{id: 'app.close', scope: 'global', effect: 'none', keys: ['escape'], label: 'close', description: 'Clear the filter, then the marks, then merged logs, then the message', run: close},
 	{id: 'app.quit', scope: 'global', effect: 'none', keys: ['q', 'ctrl-c'], label: 'quit', description: 'Quit berth (Ctrl-C quits from anywhere)', bar: true, run: quit},

@@ -13,11 +13,12 @@
 import type {KeyEvent} from '../input/decode-keys.js';
 import type {AppState} from '../state/types.js';
 import {handleKey} from './dispatch.js';
-import {layerOf, scopesOf} from './registry.js';
+import {layerOf} from '../state/precedence.js';
+import {scopesOf} from './registry.js';
 import type {CommandContext} from './types.js';
 
 /** What identifies a screen for this: who has the keyboard, and which prompt, form or view. */
-function screenOf(state: AppState): string {
+function screenKey(state: AppState): string {
 	const modal = state.modal;
 	const which = modal?.kind === 'prompt' ? modal.purpose : modal?.kind === 'form' ? modal.form : '';
 	return [layerOf(state), ...scopesOf(state), modal?.kind ?? '', which, state.filterEdit?.pane ?? ''].join('|');
@@ -29,11 +30,11 @@ export function createKeyRunner(ctx: CommandContext): (events: KeyEvent[], busy:
 	let spell: {screen: string; held: number} | undefined;
 	return (events, busy) => {
 		if (!busy) spell = undefined;
-		else spell ??= {screen: screenOf(ctx.state), held: 0};
+		else spell ??= {screen: screenKey(ctx.state), held: 0};
 		const before = spell?.held ?? 0;
 		for (const event of events) {
 			const quit = event.kind === 'key' && event.name === 'ctrl-c';
-			if (spell && !quit && (spell.held > 0 || screenOf(ctx.state) !== spell.screen)) {
+			if (spell && !quit && (spell.held > 0 || screenKey(ctx.state) !== spell.screen)) {
 				spell.held++;
 				continue;
 			}

@@ -5,6 +5,7 @@
  * only force (`f`); when berth knows beforehand that it would refuse, the first dialog offers
  * force directly.
  */
+import {kindOfNoun} from '../kinds/all-kinds.js';
 import type {ConfirmTarget} from '../state/types.js';
 import type {Command, CommandContext} from './types.js';
 
@@ -16,10 +17,12 @@ export function openConfirm(ctx: CommandContext, command: Command): void {
 	ctx.dispatch({type: 'open', modal: {kind: 'confirm', command: command.id, ...shown, forceOffered: force === true}});
 }
 
-/** One confirm for a bulk action, naming every container it acts on (default No). */
+/** One confirm for a bulk action, naming every row it acts on (default No). */
 export function openBulkConfirm(ctx: CommandContext, command: Command, targets: ConfirmTarget[]): void {
 	const names = targets.map(t => t.name);
 	const verb = command.label.replace(/^rm$/, 'remove');
+	const kind = kindOfNoun(targets[0]!.kind);
+	const noun = kind?.noun ?? targets[0]!.kind;
 	ctx.dispatch({
 		type: 'open',
 		modal: {
@@ -27,8 +30,8 @@ export function openBulkConfirm(ctx: CommandContext, command: Command, targets: 
 			command: command.id,
 			target: targets[0]!,
 			targets,
-			title: `${verb[0]!.toUpperCase()}${verb.slice(1)} ${targets.length === 1 ? 'the marked container' : `all ${targets.length} marked containers`}?`,
-			body: [names.join(', '), ...(command.id === 'container.remove' ? ['Running ones are refused by the engine unless you then force them.'] : [])],
+			title: `${verb[0]!.toUpperCase()}${verb.slice(1)} ${targets.length === 1 ? `the marked ${noun}` : `all ${targets.length} marked ${kind?.nouns ?? noun}`}?`,
+			body: [names.join(', '), ...(command.bulkNote ? [command.bulkNote] : [])],
 			forceOffered: false,
 		},
 	});
@@ -46,7 +49,7 @@ function confirmed(ctx: CommandContext, force: boolean, find: (id: string) => Co
 	ctx.dispatch({type: 'close'});
 	const command = find(modal.command);
 	if (!command) return;
-	// A bulk action: the command on each marked container, results reported together.
+	// A bulk action: the command on each marked row, results reported together.
 	if (modal.targets && modal.targets.length > 1 && command.each) return ctx.services.actMany(modal.targets.map(t => command.each!(ctx, t, force)), command.label);
 	command.run(ctx, {target: modal.target, force, payload: modal.payload});
 }

@@ -7,11 +7,11 @@ import {EngineError} from '../engine/types.js';
 import {cliFor} from '../format/cli-for.js';
 import {shortId} from '../format/format.js';
 import {prefilledLine} from '../input/line-editor.js';
-import {selectedContainer} from '../state/selectors.js';
+import {allContainers, selectedContainer} from '../state/selectors.js';
 import type {AppState, ConfirmTarget} from '../state/types.js';
 import {offerForce} from './confirm.js';
-import type {ActSpec} from './services.js';
-import {containerTarget, forContainer, isAlive} from './targets.js';
+import type {ActSpec} from './command-services.js';
+import {containerTarget, forContainer, isAlive} from './row-targets.js';
 import {keyFor} from './keymap.js';
 import type {Command, CommandContext} from './types.js';
 
@@ -19,12 +19,12 @@ const running = (c: {name: string; state: string}) => (isAlive(c) ? true : `${c.
 
 /** The container a target names, as the list has it now. */
 function current(state: AppState, target: ConfirmTarget) {
-	return state.containers.find(c => c.id === target.id);
+	return allContainers(state).find(c => c.id === target.id);
 }
 
 /** A lifecycle command: what it does to one container, run on the selection or on each marked row. */
 function lifecycle(
-	spec: Omit<Command, 'run' | 'bulk'> & {each: (ctx: CommandContext, target: ConfirmTarget, force: boolean) => ActSpec},
+	spec: Omit<Command, 'run' | 'bulk' | 'each'> & {each: (ctx: CommandContext, target: ConfirmTarget, force: boolean) => ActSpec},
 ): Command & {each: typeof spec.each} {
 	return {
 		...spec,
@@ -169,6 +169,7 @@ export const containerLifecycle = [
 		label: 'rm',
 		description: 'Remove the container (asks first; for a running one, f forces it at once)',
 		bar: true,
+		bulkNote: 'Running ones are refused by the engine unless you then force them.',
 		available: forContainer(),
 		cli: (t, o) => cliFor.remove(t.name, {force: o?.force}),
 		confirm: {

@@ -1,13 +1,16 @@
 /**
  * The containers pane's other commands: commit, rename, details, processes, diff, copy out and
- * in, logs, the hand-overs (shell, command, attach, start attached), marks, merged logs, sorting.
+ * in, logs, the hand-overs (shell, command, attach, start attached), merged logs. (Marks, the
+ * filter and the sort are every list's: lists.ts.)
  */
 import {cliFor} from '../format/cli-for.js';
 import {defaultSnapshotTag} from '../format/snapshot-tag.js';
 import {prefilledLine} from '../input/line-editor.js';
-import {selectedContainer} from '../state/selectors.js';
+import {containersKind} from '../kinds/containers.js';
+import {markedRows} from '../state/lists.js';
+import {allContainers, selectedContainer} from '../state/selectors.js';
 import {openForm} from './forms.js';
-import {containerTarget, forContainer, selectedContainerTarget} from './targets.js';
+import {containerTarget, forContainer, selectedContainerTarget} from './row-targets.js';
 import {keyFor} from './keymap.js';
 import type {Command, CommandContext} from './types.js';
 
@@ -178,19 +181,6 @@ export const containerTools: Command[] = [
 			ctx.services.interactive(t, 'Attach', engine => engine.containers.startAttached(t.id, ctx.state.size), cliFor.startAttached(t.name));
 		},
 	},
-	{
-		id: 'container.mark',
-		scope: 'containers',
-		effect: 'none',
-		keys: ['space'],
-		label: 'mark',
-		description: 'Mark or unmark the container and move down (Esc clears every mark)',
-		available: state => selectedContainer(state) !== undefined,
-		run: ctx => {
-			ctx.dispatch({type: 'mark', id: selectedContainer(ctx.state)!.id});
-			ctx.dispatch({type: 'move', delta: 1});
-		},
-	},
 	{id: 'container.merged-logs', scope: 'containers', effect: 'none', keys: ['L'], label: 'merged logs', description: 'Merged logs of the marked containers, or of the selected compose project', run: mergedLogs},
 	{
 		id: 'container.stats',
@@ -204,8 +194,6 @@ export const containerTools: Command[] = [
 			ctx.say('info', ctx.state.showStats ? 'Stats columns on' : 'Stats columns off: berth samples nothing');
 		},
 	},
-	{id: 'container.sort', scope: 'containers', effect: 'none', keys: ['o'], label: 'sort', description: 'Sort by state, name, CPU, memory, created (cycles)', run: ctx => ctx.dispatch({type: 'sort-next'})},
-	{id: 'container.sort-reverse', scope: 'containers', effect: 'none', keys: ['O'], label: 'reverse', description: 'Reverse the sort order', run: ctx => ctx.dispatch({type: 'sort-reverse'})},
 	{
 		id: 'container.top',
 		scope: 'containers',
@@ -226,12 +214,12 @@ export function mergedLogs(ctx: CommandContext): void {
 		ctx.dispatch({type: 'merge', merged: undefined});
 		return ctx.say('info', 'Back to the selected container');
 	}
-	let ids = state.containers.filter(c => state.marked[c.id]).map(c => c.id);
+	let ids = markedRows(state, containersKind).map(c => c.id);
 	let title = `merged: ${ids.length} marked`;
 	if (ids.length === 0) {
 		const project = selectedContainer(state)?.labels['com.docker.compose.project'];
 		if (!project) return ctx.say('info', 'Mark containers with Space (or select a compose container), then L');
-		ids = state.containers.filter(c => c.labels['com.docker.compose.project'] === project).map(c => c.id);
+		ids = allContainers(state).filter(c => c.labels['com.docker.compose.project'] === project).map(c => c.id);
 		title = `merged: compose project ${project}`;
 	}
 	ctx.dispatch({type: 'merge', merged: {ids, title}});

@@ -6,7 +6,8 @@
 import type {KeyEvent} from '../input/decode-keys.js';
 import {openBulkConfirm, openConfirm} from './confirm.js';
 import {typeText} from './prompts.js';
-import {availability, commandFor, layerOf, markedContainers} from './registry.js';
+import {layerOf} from '../state/precedence.js';
+import {availability, bulkRows, commandFor} from './registry.js';
 import type {CommandContext} from './types.js';
 
 /** Whether a key name is text to type (one character, or Space) rather than a named key. */
@@ -33,8 +34,8 @@ export function handleKey(ctx: CommandContext, event: KeyEvent): void {
 		if (typeof available === 'string') ctx.say('info', available);
 		return;
 	}
-	const marked = command.bulk && ctx.state.focus === 'containers' ? markedContainers(ctx.state) : [];
-	if (marked.length > 0) return openBulkConfirm(ctx, command, marked.map(c => ({kind: 'container', id: c.id, name: c.name})));
+	const marked = bulkRows(command, ctx.state);
+	if (marked.length > 0) return openBulkConfirm(ctx, command, marked);
 	if (command.confirm) return openConfirm(ctx, command);
 	command.run(ctx);
 }

@@ -8,9 +8,10 @@ import {activeTransfers, isActive, transferKey, transferOf} from '../state/image
 import {selectedImageRow} from '../state/selectors.js';
 import type {AppState, Modal} from '../state/types.js';
 import {openBuildForm, openPullForm, openTagForm} from './image-forms.js';
-import {selectedImageTarget} from './targets.js';
+import {selectedImageTarget} from './row-targets.js';
 import {keyFor} from './keymap.js';
 import type {Command} from './types.js';
+import {following} from '../state/follow-scroll.js';
 
 const hasImage = (state: AppState) => selectedImageRow(state) !== undefined;
 
@@ -19,7 +20,7 @@ function jobView(state: AppState): Modal | undefined {
 	const {transfers, build} = state.imageJobs;
 	const active = activeTransfers(state).at(-1);
 	if (active) return {kind: 'transfer', key: active.key, scroll: 0};
-	if (build) return {kind: 'build', scroll: 0, follow: true};
+	if (build) return {kind: 'build', tail: following};
 	const last = transfers.at(-1);
 	return last ? {kind: 'transfer', key: last.key, scroll: 0} : undefined;
 }

@@ -4,24 +4,24 @@
  */
 import {EngineError} from '../engine/types.js';
 import {shortId} from '../format/format.js';
-import {selectedImageRow} from '../state/selectors.js';
+import {allContainers, allImageRows, selectedImageRow} from '../state/selectors.js';
 import type {AppState} from '../state/types.js';
 import {offerForce} from './confirm.js';
 import {plural} from '../format/plural.js';
 import {cliFor} from '../format/cli-for.js';
-import {engineImageRef, selectedImageTarget} from './targets.js';
+import {engineImageRef, selectedImageTarget} from './row-targets.js';
 import type {Command} from './types.js';
 
 const hasImage = (state: AppState) => selectedImageRow(state) !== undefined;
 
 /** The image's tags other than `ref`. */
 function otherTags(state: AppState, id: string, ref: string | undefined): string[] {
-	const row = state.imageRows.find(r => r.image.id === id);
+	const row = allImageRows(state).find(r => r.image.id === id);
 	return (row?.image.repoTags ?? []).filter(t => t !== ref);
 }
 
 function usedBy(state: AppState, id: string): string[] {
-	return state.containers.filter(c => c.imageId === id).map(c => c.name);
+	return allContainers(state).filter(c => c.imageId === id).map(c => c.name);
 }
 
 export const imageCommands: Command[] = [

@@ -43,7 +43,7 @@ export const logCommands: Command[] = [
 		label: 'grep',
 		description: 'Show only matching lines (stays live)',
 		bar: true,
-		available: state => (state.filters.logs ? true : `Search first (${keyFor(state, 'logs.search', '/')}), then ${keyFor(state, 'logs.grep', 'f')} shows only the matching lines`),
+		available: state => (state.logs.search ? true : `Search first (${keyFor(state, 'logs.search', '/')}), then ${keyFor(state, 'logs.grep', 'f')} shows only the matching lines`),
 		run: ctx => ctx.dispatch({type: 'logs-toggle', what: 'filterMode'}),
 	},
 	{id: 'logs.timestamps', scope: 'logs', effect: 'none', keys: ['t'], label: 'time', description: "Show the engine's timestamps (local time)", bar: true, run: ctx => ctx.dispatch({type: 'logs-toggle', what: 'timestamps'})},

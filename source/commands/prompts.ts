@@ -140,7 +140,7 @@ function submit(ctx: CommandContext) {
 		const pane = state.filterEdit.pane;
 		if (pane === 'logs' && state.logs.searchError) return;
 		dispatch({type: 'filter-commit'});
-		if (pane === 'logs' && state.filters.logs) dispatch({type: 'logs-jump', direction: -1});
+		if (pane === 'logs' && state.logs.search) dispatch({type: 'logs-jump', direction: -1});
 	}
 }
 

@@ -2,7 +2,12 @@
  * The one table of commands. Key dispatch, the help bar, the `?` overlay, dialog and view key
  * hints and the README's key table all come from it, so they cannot drift apart.
  */
-import type {AppState} from '../state/types.js';
+import {kinds} from '../kinds/all-kinds.js';
+import {markedRows, targetOf} from '../state/lists.js';
+import {layerOf} from '../state/precedence.js';
+import {mainPanes} from '../state/main-screen.js';
+import {activeKind} from '../state/selectors.js';
+import type {AppState, ConfirmTarget} from '../state/types.js';
 import {defaultKeymap, type Keymap} from './keymap.js';
 import {readOnlyRefusal} from './read-only.js';
 import {appCommands} from './app.js';
@@ -17,6 +22,7 @@ import {imageViewCommands} from './image-views.js';
 import {jobCommands, showCopy} from './job-views.js';
 import {pullFirst, runCommands} from './run-forms.js';
 import {openCommandLog, viewCommands} from './view-commands.js';
+import {listCommands} from './lists.js';
 import {logCommands} from './logs.js';
 import {promptCommands} from './prompts.js';
 import {swarmNodeCommands, swarmServiceCommands} from './swarm-actions.js';
@@ -27,6 +33,7 @@ const byId = new Map<string, Command>();
 
 export const commands: readonly Command[] = [
 	...appCommands,
+	...listCommands,
 	...containerLifecycle,
 	stopWithTimeout,
 	...containerTools,
@@ -65,44 +72,20 @@ export function keymapOf(state: Pick<AppState, 'keymap'>): Keymap {
 
 /**
  * Every order in which scopes are looked up (scopesOf gives one of these, or a single scope):
- * a scope earlier in one is consulted first, so its keys hide a later scope's.
+ * a scope earlier in one is consulted first, so its keys hide a later scope's. A main pane's
+ * before `global`, a view's own before `view`, a Swarm part's before `swarm`.
  */
-const scopeChains: ReadonlyArray<readonly Scope[]> = [
-	['containers', 'global'],
-	['images', 'global'],
-	['logs', 'global'],
-	['diff', 'view'],
-	['commands', 'view'],
-	['output', 'view'],
-	['inspect', 'view'],
-	['prune', 'view'],
-	['job', 'view'],
-	['swarm-services', 'swarm'],
-	['swarm-tasks', 'swarm'],
-	['swarm-nodes', 'swarm'],
-];
+function scopeChains(): Array<readonly Scope[]> {
+	return [
+		...mainPanes().map(pane => [pane.id, 'global']),
+		...['diff', 'commands', 'output', 'inspect', 'prune', 'job'].map(view => [view, 'view']),
+		...kinds.filter(kind => 'view' in kind.place).map(kind => [kind.name, 'swarm']),
+	];
+}
 
 /** The scopes looked up before `scope` wherever it is looked up. */
 export function scopesBefore(scope: Scope): Scope[] {
-	return scopeChains.flatMap(chain => (chain.includes(scope) ? chain.slice(0, chain.indexOf(scope)) : []));
-}
-
-/** Who has the keyboard, from the top of the screen down. */
-export type Layer = 'unreachable' | 'dialog' | 'notice' | 'prompt' | 'help' | 'view' | 'panes';
-
-export function layerOf(state: AppState): Layer {
-	const modal = state.modal;
-	// While the engine is away only its screen shows (and the contexts view, to go elsewhere);
-	// what was open comes back with it.
-	if (modal?.kind === 'contexts') return 'view';
-	if (state.conn.kind === 'down') return 'unreachable';
-	if (modal?.kind === 'confirm') return 'dialog';
-	if (modal?.kind === 'notice') return 'notice';
-	if (modal?.kind === 'prompt' || modal?.kind === 'form' || (modal?.kind === 'diff' && modal.edit) || (modal?.kind === 'inspect' && modal.search?.editing) || (!modal && state.filterEdit)) return 'prompt';
-	if (modal?.kind === 'help') return 'help';
-	// The Swarm view is under whatever opens over it, and over the panes.
-	if (modal || state.swarm) return 'view';
-	return 'panes';
+	return scopeChains().flatMap(chain => (chain.includes(scope) ? chain.slice(0, chain.indexOf(scope)) : []));
 }
 
 /** The scopes consulted, in order, for the layer that has the keyboard. */
@@ -117,7 +100,7 @@ export function scopesOf(state: AppState): Scope[] {
 	// Service logs scroll as output does.
 	if (layer === 'view' && kind === 'service-logs') return ['output', 'view'];
 	// The Swarm view: the part with the keyboard, then the view's own keys.
-	if (layer === 'view' && !state.modal && state.swarm) return [`swarm-${state.swarm.part}`, 'swarm'];
+	if (layer === 'view' && !state.modal && state.swarm) return [state.swarm.part, 'swarm'];
 	if (layer === 'view' && kind === 'contexts') return ['contexts'];
 	return [layer];
 }
@@ -134,9 +117,12 @@ export function commandFor(key: string, state: AppState): Command | undefined {
 	return undefined;
 }
 
-/** The marked containers that still exist, in list order. */
-export function markedContainers(state: AppState): AppState['containers'] {
-	return state.containers.filter(c => state.marked[c.id]);
+/** The marked rows a bulk command acts on now: those of the list with the keyboard, when the command is that list's. */
+export function bulkRows(command: Command, state: AppState): ConfirmTarget[] {
+	const layer = layerOf(state);
+	const kind = activeKind(state);
+	if (!command.bulk || !kind || command.scope !== kind.name || (layer !== 'panes' && layer !== 'view')) return [];
+	return markedRows(state, kind).map(row => targetOf(kind, row));
 }
 
 /**
@@ -146,7 +132,7 @@ export function markedContainers(state: AppState): AppState['containers'] {
 export function availability(command: Command, state: AppState): boolean | string {
 	const refused = readOnlyRefusal(command, state.readOnly);
 	if (refused) return refused;
-	if (command.bulk && state.focus === 'containers' && markedContainers(state).length > 0 && layerOf(state) === 'panes') return true;
+	if (command.bulk && bulkRows(command, state).length > 0) return true;
 	return command.available ? command.available(state) : true;
 }
 
@@ -171,16 +157,12 @@ export function barCommands(state: AppState): Command[] {
 	return result.sort((a, b) => Number(b.id === 'app.help') - Number(a.id === 'app.help'));
 }
 
-/** The scopes in the order the `?` overlay and README list them, with their titles. */
+/** The scopes in the order the `?` overlay and README list them, with their titles: the main panes' by number key, the Swarm view's parts after the view. */
 export const scopeTitles: ReadonlyArray<[Scope, string]> = [
 	['global', 'Everywhere'],
-	['containers', 'Containers pane'],
-	['images', 'Images pane'],
-	['logs', 'Logs pane'],
+	...mainPanes().map((pane): [Scope, string] => [pane.id, `${pane.title} pane`]),
 	['swarm', 'Swarm view (4)'],
-	['swarm-services', 'Swarm services'],
-	['swarm-tasks', 'Swarm tasks'],
-	['swarm-nodes', 'Swarm nodes'],
+	...kinds.filter(kind => 'view' in kind.place).map((kind): [Scope, string] => [kind.name, `Swarm ${kind.nouns}`]),
 	['view', 'Full-screen views (details, processes, diff, output, command log, pull/push progress, build output, copy progress, image inspect, layers (image history), prune, service and node inspect)'],
 	['diff', 'Diff view'],
 	['output', 'Output views (an attached run, service logs)'],

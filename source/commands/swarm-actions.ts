@@ -13,8 +13,9 @@ import {replicasText} from '../format/swarm.js';
 import {prefilledLine} from '../input/line-editor.js';
 import {selectedNode, selectedService} from '../state/swarm-selectors.js';
 import type {AppState, ConfirmTarget} from '../state/types.js';
-import type {ActSpec} from './services.js';
+import type {ActSpec} from './command-services.js';
 import type {Command, CommandContext} from './types.js';
+import {listOf} from '../state/lists.js';
 
 const serviceTarget = (s: ServiceSummary): ConfirmTarget => ({kind: 'service', id: s.id, name: s.name});
 const nodeTarget = (n: NodeSummary): ConfirmTarget => ({kind: 'node', id: n.id, name: n.hostname || n.id});
@@ -52,7 +53,7 @@ export function submitScale(ctx: CommandContext, target: ConfirmTarget, value: s
 	if (!/^\d+$/.test(text)) return `Not a replica count: ${text} — type a whole number, 0 or more`;
 	const replicas = Number(text);
 	if (!Number.isSafeInteger(replicas)) return `${text} replicas is more than berth can ask for`;
-	const service = ctx.state.swarm?.services.find(s => s.id === target.id);
+	const service = (listOf(ctx.state, 'services').rows as readonly ServiceSummary[]).find(s => s.id === target.id);
 	if (service?.replicas === replicas) return `${target.name} has ${plural(replicas, 'replica')} already`;
 	ctx.dispatch({type: 'close'});
 	ctx.services.act(
@@ -77,7 +78,7 @@ function confirmService(title: (s: ServiceSummary) => string, body: (s: ServiceS
 export const swarmServiceCommands: Command[] = [
 	{
 		id: 'service.scale',
-		scope: 'swarm-services',
+		scope: 'services',
 		effect: 'engine',
 		keys: ['s'],
 		label: 'scale',
@@ -92,7 +93,7 @@ export const swarmServiceCommands: Command[] = [
 	},
 	{
 		id: 'service.logs',
-		scope: 'swarm-services',
+		scope: 'services',
 		effect: 'none',
 		keys: ['l'],
 		label: 'logs',
@@ -104,7 +105,7 @@ export const swarmServiceCommands: Command[] = [
 	},
 	{
 		id: 'service.force-update',
-		scope: 'swarm-services',
+		scope: 'services',
 		effect: 'engine',
 		keys: ['F'],
 		label: 'force update',
@@ -119,7 +120,7 @@ export const swarmServiceCommands: Command[] = [
 	},
 	{
 		id: 'service.rollback',
-		scope: 'swarm-services',
+		scope: 'services',
 		effect: 'engine',
 		keys: ['b'],
 		label: 'rollback',
@@ -134,7 +135,7 @@ export const swarmServiceCommands: Command[] = [
 	},
 	{
 		id: 'service.remove',
-		scope: 'swarm-services',
+		scope: 'services',
 		effect: 'engine',
 		keys: ['d'],
 		label: 'rm',
@@ -155,7 +156,7 @@ export const swarmServiceCommands: Command[] = [
 	},
 	{
 		id: 'service.inspect',
-		scope: 'swarm-services',
+		scope: 'services',
 		effect: 'none',
 		keys: ['i', 'enter'],
 		label: 'inspect',
@@ -171,7 +172,7 @@ export const swarmServiceCommands: Command[] = [
 	// The tasks part shows the selected service's tasks: its log is theirs.
 	{
 		id: 'tasks.logs',
-		scope: 'swarm-tasks',
+		scope: 'tasks',
 		effect: 'none',
 		keys: ['l'],
 		label: 'logs',
@@ -192,7 +193,7 @@ function nodeAvailability(availability: NodeAvailability, key: string, descripti
 	const words = availabilityWords[availability];
 	return {
 		id: `node.${words.verb}`,
-		scope: 'swarm-nodes',
+		scope: 'nodes',
 		effect: 'engine',
 		keys: [key],
 		label: words.verb,
@@ -232,7 +233,7 @@ export const swarmNodeCommands: Command[] = [
 	nodeAvailability('active', 'A', 'Activate the node: tasks may be scheduled on it again (asks first)'),
 	{
 		id: 'node.inspect',
-		scope: 'swarm-nodes',
+		scope: 'nodes',
 		effect: 'none',
 		keys: ['i', 'enter'],
 		label: 'inspect',

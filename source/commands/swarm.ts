@@ -4,12 +4,14 @@
  * its own keys: moving between the parts and within one, help, the command log, back. What the
  * keys do to services and nodes: swarm-actions.ts.
  */
+import {listOf} from '../state/lists.js';
+import {activeKind} from '../state/selectors.js';
 import {swarmListRows} from '../state/swarm-selectors.js';
 import type {AppState} from '../state/types.js';
 import type {Command, CommandContext} from './types.js';
 
 function move(ctx: CommandContext, delta: number | 'first' | 'last') {
-	ctx.dispatch({type: 'swarm-move', delta});
+	ctx.dispatch(delta === 'first' || delta === 'last' ? {type: 'move-to', where: delta} : {type: 'move', delta});
 }
 
 /** Each opening of the view is told apart (its reads belong to it). */
@@ -49,5 +51,19 @@ export const swarmViewCommands: Command[] = [
 		description: 'The command log: every action this session with its docker CLI line',
 		run: ctx => ctx.dispatch({type: 'open', modal: {kind: 'commands', scroll: 0, selected: Math.max(0, ctx.state.commandLog.length - 1)}}),
 	},
-	{id: 'swarm.close', scope: 'swarm', effect: 'none', keys: ['escape', 'q'], label: 'back', description: 'Close the Swarm view (it stops reading the swarm)', bar: true, run: ctx => ctx.dispatch({type: 'swarm-close'})},
+	{
+		id: 'swarm.close',
+		scope: 'swarm',
+		effect: 'none',
+		keys: ['escape', 'q'],
+		label: 'back',
+		description: "Clear the part's filter, else close the Swarm view (it stops reading)",
+		bar: true,
+		run: ctx => {
+			// As in the panes, Esc clears a filter before it leaves.
+			const kind = activeKind(ctx.state);
+			if (kind && listOf(ctx.state, kind.name).filter) return ctx.dispatch({type: 'filter-clear'});
+			ctx.dispatch({type: 'swarm-close'});
+		},
+	},
 ];

@@ -5,34 +5,16 @@
  * (registry.ts) is the one table of them; key dispatch, help and dialogs all read it.
  */
 import type {Action, AppState, ConfirmTarget} from '../state/types.js';
-import type {Services} from './services.js';
+import type {Services} from './command-services.js';
 
 /**
- * Where a command's keys work. `global` works in every pane unless the pane binds the key
- * itself; the other scopes belong to one layer of the screen.
+ * Where a command's keys work: `global` works in every pane unless the pane binds the key
+ * itself; a kind's name (`containers`, `images`, `services`, …: source/kinds/) is its list's
+ * pane or part; the others belong to one layer of the screen (`swarm`, `view`, `diff`, `output`,
+ * `commands`, `inspect`, `prune`, `contexts`, `help`, `dialog`, `notice`, `prompt`,
+ * `unreachable`, and `logs` for the logs pane). registry.ts `scopeTitles` names every one.
  */
-export type Scope =
-	| 'global'
-	| 'containers'
-	| 'images'
-	| 'logs'
-	| 'swarm'
-	| 'swarm-services'
-	| 'swarm-tasks'
-	| 'swarm-nodes'
-	| 'view'
-	| 'diff'
-	| 'output'
-	| 'commands'
-	| 'inspect'
-	| 'prune'
-	| 'job'
-	| 'contexts'
-	| 'help'
-	| 'dialog'
-	| 'notice'
-	| 'prompt'
-	| 'unreachable';
+export type Scope = string;
 
 /** What running a command can use. `state` is always the latest (keys read together see each other's effects). */
 export interface CommandContext {
@@ -99,11 +81,13 @@ export interface Command {
 	available?(state: AppState): boolean | string;
 	/** The docker CLI command that does the same, for the status line and the command log. */
 	cli?(target: ConfirmTarget, options?: CliOptions): string;
-	/** Acts on every marked row when rows are marked. */
+	/** Acts on every marked row of its list when rows are marked (one confirm naming them all, a result per row). */
 	bulk?: boolean;
+	/** A line the bulk confirm adds under the names (what the engine will refuse, say). */
+	bulkNote?: string;
 	confirm?: ConfirmPolicy;
-	/** A bulk command's action on one container (the lifecycle's start, stop, kill, …). */
-	each?(ctx: CommandContext, target: ConfirmTarget, force: boolean): import('./services.js').ActSpec;
+	/** A bulk command's action on one row (the containers' start, stop, kill, …). */
+	each?(ctx: CommandContext, target: ConfirmTarget, force: boolean): import('./command-services.js').ActSpec;
 	/**
 	 * Does it. For a command that confirms, this runs after `y` (or `f`, with `force`) with the
 	 * target the dialog named; otherwise right away, without a target.

@@ -6,6 +6,7 @@ import {lineAtEnd, prefilledLine} from '../input/line-editor.js';
 import {defaultSnapshotTag} from '../format/snapshot-tag.js';
 import type {AppState} from '../state/types.js';
 import {viewRows} from '../state/reducer.js';
+import {allContainers} from '../state/selectors.js';
 import {commandLogPage} from '../state/selection.js';
 import type {Command, CommandContext} from './types.js';
 
@@ -14,7 +15,7 @@ const selectedEntry = (state: AppState) => (state.modal?.kind === 'commands' ? s
 
 function commitFromDiff(ctx: CommandContext) {
 	const modal = diffOf(ctx.state)!;
-	const c = ctx.state.containers.find(x => x.id === modal.id);
+	const c = allContainers(ctx.state).find(x => x.id === modal.id);
 	if (!c) return;
 	ctx.dispatch({type: 'open', modal: {kind: 'prompt', purpose: 'commit', target: {kind: 'container', id: c.id, name: c.name}, line: prefilledLine(defaultSnapshotTag(c.name, ctx.services.now()))}});
 }
@@ -94,13 +95,13 @@ export const viewCommands: Command[] = [
 		available: state => (state.commandLog.length > 0 ? true : 'Nothing to save yet'),
 		run: ctx => ctx.services.saveCommandLog(),
 	},
-	// Output views count their scroll back from the live end.
-	{id: 'output.up', scope: 'output', effect: 'none', keys: ['up', 'k'], label: 'scroll', description: 'Scroll the output back one line', bar: true, run: ctx => ctx.dispatch({type: 'scroll-modal', delta: 1})},
-	{id: 'output.down', scope: 'output', effect: 'none', keys: ['down', 'j'], label: 'scroll', description: 'Scroll the output forward one line', run: ctx => ctx.dispatch({type: 'scroll-modal', delta: -1})},
-	{id: 'output.page-up', scope: 'output', effect: 'none', keys: ['pageup'], label: 'page', description: 'Scroll the output back one page', run: ctx => ctx.dispatch({type: 'scroll-modal', delta: viewRows(ctx.state)})},
-	{id: 'output.page-down', scope: 'output', effect: 'none', keys: ['pagedown'], label: 'page', description: 'Scroll the output forward one page', run: ctx => ctx.dispatch({type: 'scroll-modal', delta: -viewRows(ctx.state)})},
-	{id: 'output.follow', scope: 'output', effect: 'none', keys: ['G', 'end'], label: 'follow', description: 'Back to the live end of the output', run: ctx => ctx.dispatch({type: 'scroll-modal', delta: -Number.MAX_SAFE_INTEGER})},
-	{id: 'output.first', scope: 'output', effect: 'none', keys: ['g', 'home'], label: 'first', description: 'The first line of the output', run: ctx => ctx.dispatch({type: 'scroll-modal', delta: Number.MAX_SAFE_INTEGER})},
+	// Output views follow their end until scrolled back (state/follow-scroll.ts).
+	{id: 'output.up', scope: 'output', effect: 'none', keys: ['up', 'k'], label: 'scroll', description: 'Scroll the output back one line', bar: true, run: ctx => ctx.dispatch({type: 'scroll-modal', delta: -1})},
+	{id: 'output.down', scope: 'output', effect: 'none', keys: ['down', 'j'], label: 'scroll', description: 'Scroll the output forward one line', run: ctx => ctx.dispatch({type: 'scroll-modal', delta: 1})},
+	{id: 'output.page-up', scope: 'output', effect: 'none', keys: ['pageup'], label: 'page', description: 'Scroll the output back one page', run: ctx => ctx.dispatch({type: 'scroll-modal', delta: -viewRows(ctx.state)})},
+	{id: 'output.page-down', scope: 'output', effect: 'none', keys: ['pagedown'], label: 'page', description: 'Scroll the output forward one page', run: ctx => ctx.dispatch({type: 'scroll-modal', delta: viewRows(ctx.state)})},
+	{id: 'output.follow', scope: 'output', effect: 'none', keys: ['G', 'end'], label: 'follow', description: 'Back to the live end of the output', run: ctx => ctx.dispatch({type: 'scroll-modal', delta: Number.MAX_SAFE_INTEGER})},
+	{id: 'output.first', scope: 'output', effect: 'none', keys: ['g', 'home'], label: 'first', description: 'The first line of the output', run: ctx => ctx.dispatch({type: 'scroll-modal', delta: -Number.MAX_SAFE_INTEGER})},
 	{id: 'notice.close', scope: 'notice', effect: 'none', keys: ['escape', 'enter', 'q'], label: 'close', description: 'Close the results', bar: true, run: ctx => ctx.dispatch({type: 'close'})},
 ];
 

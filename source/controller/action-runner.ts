@@ -6,8 +6,9 @@
  */
 import {EngineError, type Engine} from '../engine/types.js';
 import {briefReason} from '../format/engine-reason.js';
-import type {ActSpec} from '../commands/services.js';
+import type {ActSpec} from '../commands/command-services.js';
 import type {Store} from '../state/store.js';
+import {sayer, type Say} from './status-messages.js';
 
 function message(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
@@ -31,6 +32,8 @@ export interface ActionRunner {
 	/** The same action on several rows at once; one summary, and a notice naming each failure. */
 	actMany(specs: ActSpec[], what: string): void;
 	running(): string[];
+	/** The status line's helper, on the controller's clock (status-messages.ts). */
+	say: Say;
 	/** Records an action carried out elsewhere (a hand-over, a run): returns how to finish its entry. */
 	record(cli: string): (result: 'ok' | 'error', message?: string) => void;
 }
@@ -38,7 +41,7 @@ export interface ActionRunner {
 export function createActionRunner(engine: Engine, store: Store, refresh: () => void, now: () => number = Date.now): ActionRunner {
 	const inFlight = new Map<number, string>();
 	let counter = 0;
-	const say = (tone: 'ok' | 'error', text: string) => store.dispatch({type: 'status', status: {tone, text, at: now()}});
+	const say = sayer(store, now);
 	const record = (cli: string) => {
 		// The log gives the entry its id (unique across context switches: the log is carried whole).
 		store.dispatch({type: 'log-add', entry: {at: now(), cli, result: 'running'}});
@@ -89,6 +92,7 @@ export function createActionRunner(engine: Engine, store: Store, refresh: () => 
 			});
 		},
 		running: () => [...inFlight.values()],
+		say,
 		record,
 	};
 }

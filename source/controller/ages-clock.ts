@@ -9,8 +9,10 @@ import type {Engine} from '../engine/types.js';
 import {humanDuration, nextChangeAfter, statusAge, statusAges} from '../format/ages.js';
 import {formatAgeShort} from '../format/format.js';
 import type {Store} from '../state/store.js';
-import {listRows, visibleContainers, visibleImageRows} from '../state/selectors.js';
-import {swarmListRows, taskRows} from '../state/swarm-selectors.js';
+import {containersKind} from '../kinds/containers.js';
+import {imagesKind} from '../kinds/images.js';
+import {tasksKind} from '../kinds/tasks.js';
+import {rowsOnScreen} from '../state/selectors.js';
 import type {AppState} from '../state/types.js';
 import {inspectKey, sharedRead} from './shared-reads.js';
 
@@ -18,11 +20,7 @@ import {inspectKey, sharedRead} from './shared-reads.js';
 export const readSettleMs = 150;
 
 function onScreen(state: AppState) {
-	const top = state.windows;
-	return {
-		containers: visibleContainers(state).slice(top.containers, top.containers + listRows(state, 'containers')),
-		images: visibleImageRows(state).slice(top.images, top.images + listRows(state, 'images')),
-	};
+	return {containers: rowsOnScreen(state, containersKind), images: rowsOnScreen(state, imagesKind)};
 }
 
 /**
@@ -59,10 +57,8 @@ export function untilNextChange(state: AppState, now: number): number {
 
 /** When the tasks the Swarm view shows entered their state (unix seconds). */
 function swarmTaskTimes(state: AppState): number[] {
-	const view = state.swarm;
-	if (!view || state.modal) return [];
-	return taskRows(view)
-		.slice(view.windows.tasks, view.windows.tasks + swarmListRows(state, 'tasks'))
+	if (!state.swarm || state.modal) return [];
+	return rowsOnScreen(state, tasksKind)
 		.map(task => Date.parse(task.stateSince) / 1000)
 		.filter(at => !Number.isNaN(at));
 }
@@ -90,7 +86,10 @@ export function startAgesClock(engine: Engine, store: Store, now: () => number):
 			sharedRead(key, () => engine.containers.inspect(c.id)).then(
 				d => {
 					if (stopped) return;
-					store.dispatch({type: 'times', id: c.id, times: {state: d.state, startedAt: parseTime(d.startedAt), finishedAt: parseTime(d.finishedAt)}});
+					// Read: asked again only once what it said no longer holds (a restart loop shows the
+					// same status text again and again; the snapshot drops facts that disagree).
+					asked.delete(key);
+					store.dispatch({type: 'times', id: c.id, times: {state: d.state, startedAt: parseTime(d.startedAt), finishedAt: parseTime(d.finishedAt), restartCount: d.restartCount}});
 				},
 				() => {
 					// Gone meanwhile, or the engine is away: the text's own count stays.

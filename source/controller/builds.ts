@@ -16,6 +16,7 @@ import {message, selectImageWhenListed, type ImageHost} from './image-host.js';
 import {PROGRESS_INTERVAL_MS} from './transfers.js';
 import {throttle} from './throttle.js';
 import {createRateMeter} from './byte-rate.js';
+import {following} from '../state/follow-scroll.js';
 
 export interface Builds {
 	start(options: BuildOptions, name: string): string | undefined;
@@ -39,7 +40,7 @@ export function createBuilds(host: ImageHost): Builds {
 			if (store.getState().imageJobs.build?.status === 'running') return `A build of ${store.getState().imageJobs.build!.name} is running: ${keyFor(store.getState(), 'image.jobs', 'v')} shows it`;
 			const cli = cliFor.build(options);
 			dispatch({type: 'build-start', build: {cli, name, status: 'running', lines: [], dropped: 0}});
-			dispatch({type: 'open', modal: {kind: 'build', scroll: 0, follow: true}});
+			dispatch({type: 'open', modal: {kind: 'build', tail: following}});
 			const finish = host.runner.record(cli);
 			host.say('info', `$ ${cli}`);
 			running = `building ${name}`;

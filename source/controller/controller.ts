@@ -6,8 +6,8 @@
  */
 import type {Engine, TerminalSession} from '../engine/types.js';
 import {createKeyRunner} from '../commands/busy-keys.js';
-import {layerOf} from '../commands/registry.js';
-import type {Services} from '../commands/services.js';
+import {layerOf} from '../state/precedence.js';
+import type {Services} from '../commands/command-services.js';
 import type {CommandContext} from '../commands/types.js';
 import type {KeyEvent} from '../input/decode-keys.js';
 import {readKeys, type KeyReader} from '../input/key-reader.js';
@@ -18,7 +18,7 @@ import type {Store} from '../state/store.js';
 import {createActionRunner, type ActionRunner} from './action-runner.js';
 import {cliFor} from '../format/cli-for.js';
 import {writeCommandLog, writeLineFile} from './command-log-file.js';
-import {createHandOver} from './hand-over.js';
+import {createHandOver} from './interactive-sessions.js';
 import {createRuns} from './runs.js';
 import {startLogSearch} from './log-search.js';
 import {saveLogsTo} from './save-logs.js';
@@ -26,7 +26,7 @@ import {startStatsSampler} from './stats-sampler.js';
 import {startAgesClock} from './ages-clock.js';
 import {createServiceLogs} from './service-logs.js';
 import {startSwarmPoller} from './swarm-poller.js';
-import {clearStaleStatus} from './status-timer.js';
+import {clearStaleStatus, type Say} from './status-messages.js';
 import {createImageServices} from './images.js';
 import {createCopies} from './copies.js';
 
@@ -46,7 +46,7 @@ export interface TerminalControl {
 export interface ControllerOptions {
 	engine: Engine;
 	/** The docker contexts to offer in the contexts view (cli.tsx; absent in tests without one). */
-	contexts?: import('../commands/services.js').ContextsSource;
+	contexts?: import('../commands/command-services.js').ContextsSource;
 	store: Store;
 	/** The feed berth started before loading the UI; without it the controller starts its own. */
 	feed?: EngineFeed;
@@ -83,14 +83,19 @@ export function createController(options: ControllerOptions): Controller {
 	const clock = () => options.now().getTime();
 	// A snapshot's status texts are as of when it arrives (the ages clock words them from then).
 	const detach = feed.attach(action => store.dispatch(action.type === 'snapshot' ? {...action, at: clock()} : action));
-	const say = (tone: 'ok' | 'error' | 'info', text: string) => store.dispatch({type: 'status', status: {tone, text, at: Date.now()}});
 	// The Swarm view's reads run only while it is open; an action reads its lists again too.
 	const swarm = startSwarmPoller(engine, store);
 	const serviceLogs = createServiceLogs(engine, store);
-	const runner = createActionRunner(engine, store, () => {
-		feed.refresh();
-		swarm.refresh();
-	});
+	const runner = createActionRunner(
+		engine,
+		store,
+		() => {
+			feed.refresh();
+			swarm.refresh();
+		},
+		clock,
+	);
+	const {say} = runner;
 	const stats = startStatsSampler(engine, store);
 	const logs = startLogStream(engine, store);
 	const logSearch = startLogSearch(store, () => logs.buffer());
@@ -212,12 +217,12 @@ export function createController(options: ControllerOptions): Controller {
 
 /** The contexts view's service: a switch carries the command log and the list's settings over. */
 function contextsService(
-	source: import('../commands/services.js').ContextsSource,
+	source: import('../commands/command-services.js').ContextsSource,
 	store: Store,
-	say: (tone: 'ok' | 'error' | 'info', text: string) => void,
+	say: Say,
 	running: () => string[],
 	record: ActionRunner['record'],
-): import('../commands/services.js').ContextsService {
+): import('../commands/command-services.js').ContextsService {
 	return {
 		list: () => source.list(),
 		check: (names, onResult) => source.check(names, onResult),

@@ -9,7 +9,7 @@
  */
 import {keyFor} from '../commands/keymap.js';
 import {lstatSync, statSync} from 'node:fs';
-import type {CopyService, CopySpec} from '../commands/services.js';
+import type {CopyService, CopySpec} from '../commands/command-services.js';
 import {EngineError, type CopyInResult, type CopyOutResult, type CopyProgress, type Engine} from '../engine/types.js';
 import {cliFor} from '../format/cli-for.js';
 import {bytePercent} from '../format/byte-progress.js';
@@ -68,7 +68,7 @@ function isDirectory(hostPath: string): boolean {
 
 export function createCopies(engine: Engine, store: Store, runner: ActionRunner, refresh: () => void): Copies {
 	const dispatch = store.dispatch;
-	const say = (tone: 'ok' | 'error' | 'info', text: string) => dispatch({type: 'status', status: {tone, text, at: Date.now()}});
+	const {say} = runner;
 	const live = new Map<string, {abort: AbortController; label: string; answer?: (replace: boolean) => void}>();
 	let counter = 0;
 

@@ -3,6 +3,7 @@ import type {Engine} from '../engine/types.js';
 import type {Store} from '../state/store.js';
 import type {ImageRow} from '../state/types.js';
 import type {ActionRunner} from './action-runner.js';
+import {allImageRows} from '../state/selectors.js';
 
 export interface ImageHost {
 	engine: Engine;
@@ -25,9 +26,9 @@ export function message(error: unknown): string {
  */
 export function selectImageWhenListed(store: Store, match: (row: ImageRow) => boolean): void {
 	const select = () => {
-		const row = store.getState().imageRows.find(r => match(r));
+		const row = allImageRows(store.getState()).find(r => match(r));
 		if (!row) return false;
-		store.dispatch({type: 'select', pane: 'images', key: row.key});
+		store.dispatch({type: 'select', list: 'images', key: row.key});
 		return true;
 	};
 	if (select()) return;

@@ -4,7 +4,7 @@
  * its progress view and the credentials it may ask for, then the run.
  */
 import type {ImageServices} from '../commands/image-services.js';
-import type {Services} from '../commands/services.js';
+import type {Services} from '../commands/command-services.js';
 import {cliFor} from '../format/cli-for.js';
 import {shortId} from '../format/format.js';
 import {parsePullReference} from '../format/pull-reference.js';
@@ -13,7 +13,7 @@ import {createBuilds} from './builds.js';
 import {message, selectImageWhenListed, type ImageHost} from './image-host.js';
 import {createPrunes} from './prunes.js';
 import {createTransfers} from './transfers.js';
-import {engineImageRef} from '../commands/targets.js';
+import {engineImageRef} from '../commands/row-targets.js';
 
 type ImagesAndPullFirst = ImageServices & Pick<Services, 'offerPull' | 'pullFirst'>;
 

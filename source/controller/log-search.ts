@@ -23,7 +23,7 @@ export function startLogSearch(store: Store, buffer: () => LogBufferView): LogSe
 	});
 	const update = () => {
 		const state = store.getState();
-		const pattern = state.filters.logs;
+		const pattern = state.logs.search;
 		const nextQuery = `${pattern}\u0000${state.logs.generation}`;
 		if (nextQuery !== query) {
 			query = nextQuery;

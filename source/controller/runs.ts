@@ -8,6 +8,8 @@ import type {Engine, LogLine, RunContainerOptions} from '../engine/types.js';
 import type {Store} from '../state/store.js';
 import {RingBuffer} from '../text/ring-buffer.js';
 import {failureText, type ActionRunner} from './action-runner.js';
+import {allContainers} from '../state/selectors.js';
+import {following} from '../state/follow-scroll.js';
 
 /** Lines an output view keeps. */
 export const outputCapacity = 5000;
@@ -24,7 +26,7 @@ export interface Runs {
 }
 
 export function createRuns(engine: Engine, store: Store, runner: ActionRunner, refresh: () => void): Runs {
-	const say = (tone: 'ok' | 'error' | 'info', text: string) => store.dispatch({type: 'status', status: {tone, text, at: Date.now()}});
+	const {say} = runner;
 	const outputs = new Map<string, RingBuffer<LogLine>>();
 	const aborts = new Set<AbortController>();
 	let views = 0;
@@ -37,8 +39,8 @@ export function createRuns(engine: Engine, store: Store, runner: ActionRunner, r
 	const focusContainer = (id: string) => {
 		store.dispatch({type: 'focus', pane: 'containers'});
 		const select = () => {
-			if (!store.getState().containers.some(c => c.id === id)) return false;
-			store.dispatch({type: 'select', pane: 'containers', key: id});
+			if (!allContainers(store.getState()).some(c => c.id === id)) return false;
+			store.dispatch({type: 'select', list: 'containers', key: id});
 			return true;
 		};
 		if (select()) return;
@@ -82,7 +84,7 @@ export function createRuns(engine: Engine, store: Store, runner: ActionRunner, r
 			const id = `run-${++views}`;
 			const lines = new RingBuffer<LogLine>(outputCapacity);
 			outputs.set(id, lines);
-			store.dispatch({type: 'open', modal: {kind: 'output', id, title: cli, scroll: 0, follow: true, version: 0}});
+			store.dispatch({type: 'open', modal: {kind: 'output', id, title: cli, tail: following, version: 0}});
 			const finish = runner.record(cli);
 			const abort = new AbortController();
 			aborts.add(abort);

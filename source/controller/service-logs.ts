@@ -9,6 +9,7 @@ import {cliFor} from '../format/cli-for.js';
 import type {Store} from '../state/store.js';
 import {RingBuffer} from '../text/ring-buffer.js';
 import {failureText} from './action-runner.js';
+import {following} from '../state/follow-scroll.js';
 
 /** Lines the view keeps. */
 export const serviceLogCapacity = 5000;
@@ -43,7 +44,7 @@ export function createServiceLogs(engine: Engine, store: Store): ServiceLogs {
 			const abort = new AbortController();
 			let version = 0;
 			const mine = () => current?.id === id;
-			store.dispatch({type: 'open', modal: {kind: 'service-logs', id, serviceId: service.id, name: service.name, title, scroll: 0, version}});
+			store.dispatch({type: 'open', modal: {kind: 'service-logs', id, serviceId: service.id, name: service.name, title, tail: following, version}});
 			// Closed (or replaced by another view): the stream ends with it.
 			const unsubscribe = store.subscribe(() => {
 				const modal = store.getState().modal;

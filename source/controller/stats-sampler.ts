@@ -7,7 +7,8 @@
 import type {ContainerStats, Engine} from '../engine/types.js';
 import {formatBytes} from '../format/format.js';
 import type {Store} from '../state/store.js';
-import {listRows, visibleContainers} from '../state/selectors.js';
+import {containersKind} from '../kinds/containers.js';
+import {rowsOnScreen} from '../state/selectors.js';
 import type {AppState} from '../state/types.js';
 
 /** How often the visible running containers' stats are sampled while they change. */
@@ -36,11 +37,8 @@ export function statsLabel(stats: ContainerStats | undefined): string {
 
 /** The running containers on screen, when sampling makes sense at all. */
 export function statsTargets(state: AppState, suspended: boolean): string[] {
-	const rows = listRows(state, 'containers');
-	if (state.conn.kind !== 'up' || rows <= 0 || suspended || !state.showStats) return [];
-	const top = state.windows.containers;
-	return visibleContainers(state)
-		.slice(top, top + rows)
+	if (state.conn.kind !== 'up' || suspended || !state.showStats) return [];
+	return rowsOnScreen(state, containersKind)
 		.filter(c => c.state === 'running')
 		.map(c => c.id);
 }

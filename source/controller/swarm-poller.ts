@@ -7,10 +7,11 @@
  * has not converged or a scale is being followed — Swarm reports no task events, so a task's
  * progress is only seen by reading again. Reads never overlap: one asked for meanwhile follows.
  */
-import {EngineError, type Engine, type EngineEvent} from '../engine/types.js';
+import {EngineError, type Engine, type EngineEvent, type ServiceSummary} from '../engine/types.js';
 import {serviceConverged} from '../format/swarm.js';
 import type {Store} from '../state/store.js';
 import {selectedServiceOf} from '../state/swarm-selectors.js';
+import {listOf} from '../state/lists.js';
 
 /** How often the lists are read while a service has not converged. */
 export const swarmPollMs = 2000;
@@ -64,10 +65,7 @@ function openSession(engine: Engine, store: Store, opening: number): Session {
 		}, ms);
 	};
 	const view = () => store.getState().swarm;
-	const selectedId = () => {
-		const current = view();
-		return current ? selectedServiceOf(current)?.id : undefined;
-	};
+	const selectedId = () => (view() ? selectedServiceOf(store.getState())?.id : undefined);
 
 	const checkRole = async (refresh: boolean) => {
 		try {
@@ -97,7 +95,8 @@ function openSession(engine: Engine, store: Store, opening: number): Session {
 
 	const schedulePoll = () => {
 		const current = view();
-		const unsettled = current !== undefined && (current.services.some(s => !serviceConverged(s)) || Object.keys(current.following).length > 0);
+		const services = listOf(store.getState(), 'services').rows as readonly ServiceSummary[];
+		const unsettled = current !== undefined && (services.some(s => !serviceConverged(s)) || Object.keys(current.following).length > 0);
 		if (unsettled) later('poll', swarmPollMs, readLists);
 		else clear('poll');
 	};

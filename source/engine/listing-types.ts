@@ -12,6 +12,8 @@ export interface ImageSummary {
 	size: number;
 	/** Containers using it, counted by berth from the container list (the engine reports -1 unless asked). */
 	containers?: number;
+	/** The image's labels, when it has any. */
+	labels?: Record<string, string>;
 	/** With several hosts (multi-engine.ts): the host it is on; its id is then qualified, `<id>@<host>`. */
 	host?: string;
 	/** With several hosts: the host cannot be reached (the cause); the row is as last seen. */

@@ -8,12 +8,14 @@
 import type {ContainerSummary} from '../engine/types.js';
 import {formatAge} from './format.js';
 
-/** When a container started and finished (ms since the epoch), from its inspect. */
-export interface ContainerTimes {
+/** What a container's inspect says that its list entry does not: when it started and finished (ms since the epoch), how often it restarted. */
+export interface ContainerFacts {
 	startedAt?: number;
 	finishedAt?: number;
 	/** The container's state when they were read: they are valid while it stays the same. */
 	state: string;
+	/** How many times the engine restarted it (its restart policy). */
+	restartCount?: number;
 }
 
 /** go-units' HumanDuration ("4 seconds", "About a minute", "5 hours"): formatAge without " ago". */
@@ -62,7 +64,7 @@ function parseStatus(status: string): {before: string; seconds: number; after: s
  * How old the status text's time part is at `now` (ms), in seconds: from the exact times when
  * known, else the engine's count plus the time since it was listed. Undefined: no time part.
  */
-export function statusAge(c: ContainerSummary, times: ContainerTimes | undefined, listedAt: number, now: number): number | undefined {
+export function statusAge(c: ContainerSummary, times: ContainerFacts | undefined, listedAt: number, now: number): number | undefined {
 	const parsed = parseStatus(c.status);
 	if (!parsed) return undefined;
 	const exact = times && times.state === c.state ? (parsed.before.startsWith('Up') ? times.startedAt : times.finishedAt) : undefined;
@@ -71,7 +73,7 @@ export function statusAge(c: ContainerSummary, times: ContainerTimes | undefined
 }
 
 /** The status text as of `now` (ms): the engine's text with its time part worded for the time passed. */
-export function containerStatusText(c: ContainerSummary, times: ContainerTimes | undefined, listedAt: number, now: number): string {
+export function containerStatusText(c: ContainerSummary, times: ContainerFacts | undefined, listedAt: number, now: number): string {
 	const parsed = parseStatus(c.status);
 	const age = statusAge(c, times, listedAt, now);
 	if (!parsed || age === undefined) return c.status;
@@ -111,7 +113,7 @@ export function nextChangeAfter(elapsed: number, word: (seconds: number) => stri
  * status text, worded from them at `listedAt`, is the engine's own (give or take two seconds
  * of clock difference). A restart, for one, makes them disagree.
  */
-export function timesAgree(c: ContainerSummary, times: ContainerTimes, listedAt: number): boolean {
+export function timesAgree(c: ContainerSummary, times: ContainerFacts, listedAt: number): boolean {
 	if (times.state !== c.state) return false;
 	const parsed = parseStatus(c.status);
 	if (!parsed) return true;

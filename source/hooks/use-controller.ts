@@ -21,7 +21,7 @@ export interface ControllerProps {
 	now?: () => Date;
 	onQuit?: () => void;
 	terminal?: TerminalControl;
-	contexts?: import('../commands/services.js').ContextsSource;
+	contexts?: import('../commands/command-services.js').ContextsSource;
 	/** What the previous screen kept (after a switch to other contexts). */
 	carried?: import('../state/contexts-types.js').CarriedState;
 	shell?: string;

@@ -10,7 +10,7 @@
 import type {Engine, LogLine} from '../engine/types.js';
 import {RingBuffer} from '../text/ring-buffer.js';
 import type {Store} from '../state/store.js';
-import {selectedContainer} from '../state/selectors.js';
+import {allContainers, selectedContainer} from '../state/selectors.js';
 import type {AppState} from '../state/types.js';
 import type {LogBufferView, ShownLine} from './log-view.js';
 import {MergedBuffer} from './merged-buffer.js';
@@ -49,9 +49,9 @@ export interface LogStream {
 function targetsOf(state: AppState, settledId: string | undefined): Target[] {
 	const of = (c: {id: string; name: string; state: string}) => ({id: c.id, name: c.name, running: c.state === 'running'});
 	if (state.logs.merged) {
-		return state.logs.merged.ids.map(id => state.containers.find(c => c.id === id)).filter(c => c !== undefined).map(of);
+		return state.logs.merged.ids.map(id => allContainers(state).find(c => c.id === id)).filter(c => c !== undefined).map(of);
 	}
-	const c = state.containers.find(c => c.id === settledId);
+	const c = allContainers(state).find(c => c.id === settledId);
 	return c ? [of(c)] : [];
 }
 

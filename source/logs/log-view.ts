@@ -5,6 +5,7 @@
  * bounded (VIEW_RANGES_BUDGET for the whole screen). Which lines match is not decided here:
  * filter mode reads the match set of the background search (log-search.ts).
  */
+import {endOf, type FollowScroll} from '../state/follow-scroll.js';
 import type {LogLine} from '../engine/types.js';
 import {formatTimestampLocal} from '../format/local-time.js';
 import {sanitizeLine} from '../text/sanitize.js';
@@ -46,8 +47,8 @@ export interface MatchSet {
 /** Work for the highlights of one screen, in matcher steps (~20–40 ns each: a few ms). */
 export const VIEW_RANGES_BUDGET = 400_000;
 
-/** Following the live end, or parked with `end` = absolute index after the last line shown. */
-export type LogScroll = {follow: true} | {follow: false; end: number};
+/** Following the live end, or parked (state/follow-scroll.ts: the one model of every live view). */
+export type LogScroll = FollowScroll;
 
 /** Longest part of a line sanitised for display; longer lines are cut (and marked). */
 export const maxLineChars = 32_768;
@@ -204,7 +205,7 @@ export function buildLogView(buffer: LogBufferView, scroll: LogScroll, options: 
 	const {matches} = options;
 	const eligible = (line: ShownLine, i: number) => !filtering || (matches ? matches.has(i) : options.matcher!.test(displayText(line)));
 	const budget: Budget = {left: VIEW_RANGES_BUDGET};
-	let end = scroll.follow ? total : Math.min(total, Math.max(buffer.dropped, scroll.end));
+	let end = endOf(scroll, {first: buffer.dropped, total});
 	const rows: LogRow[] = [];
 	const index = end - 1;
 	const collect = (from: number) => {

@@ -1,11 +1,14 @@
 /**
- * The containers and images berth has, what must be fetched again, and which containers' latest
- * events the engine's list has not been seen to reflect yet (see event-effects.ts). One fetch at
- * a time, driven by engine-feed.ts: a full list when needed, else only the containers that
- * events named (and the images when an image event came).
+ * The containers and images berth has (and the lists of the kinds that list themselves:
+ * feed-kinds.ts), what must be fetched again, and which containers' latest events the engine's
+ * list has not been seen to reflect yet (see event-effects.ts). One fetch at a time, driven by
+ * engine-feed.ts: a full list when needed, else only the containers that events named (and the
+ * images when an image event came, a kind's list when one of its events came).
  */
 import type {ContainerSummary, Engine, EngineEvent, ImageSummary} from '../engine/types.js';
+import {kinds} from '../kinds/all-kinds.js';
 import {contradicts, eventNeeds} from './event-effects.js';
+import {KindListings} from './feed-kinds.js';
 import {sameData} from './same-data.js';
 
 /** Past this many changed containers a full list is cheaper than asking for each. */
@@ -37,9 +40,11 @@ export class FeedLists {
 	/** Container id → when to fetch it again (its list was older than its latest event). */
 	private readonly rechecks = new Map<string, number>();
 	private seq = 0;
+	private readonly listings = new KindListings(kinds);
 
 	/** Notes what an event changed. */
 	noteEvent(event: EngineEvent): void {
+		if (this.listings.noteEvent(event)) return;
 		const needs = eventNeeds(event);
 		if (needs.full) this.needFull = true;
 		if (needs.images) this.needImages = true;
@@ -64,7 +69,7 @@ export class FeedLists {
 				this.pending.add(id);
 			}
 		}
-		return this.needFull || this.needImages || this.pending.size > 0;
+		return this.needFull || this.needImages || this.pending.size > 0 || this.listings.hasWork();
 	}
 
 	/** When the earliest recheck is due, if any. */
@@ -75,10 +80,10 @@ export class FeedLists {
 	}
 
 	/** The snapshot to publish, when something changed since the last one. */
-	takeSnapshot(): {containers: ContainerSummary[]; images: ImageSummary[]} | undefined {
+	takeSnapshot(): {containers: ContainerSummary[]; images: ImageSummary[]; lists: Record<string, readonly unknown[]>} | undefined {
 		if (!this.dirty) return undefined;
 		this.dirty = false;
-		return {containers: [...this.containers.values()], images: this.images};
+		return {containers: [...this.containers.values()], images: this.images, lists: this.listings.snapshot()};
 	}
 
 	/** One fetch of what is needed. On a failure, the next fetch is a full one. */
@@ -90,6 +95,7 @@ export class FeedLists {
 		} catch (error) {
 			// Part of what was asked for may be lost: ask for everything next time.
 			this.needFull = true;
+			this.listings.retry();
 			throw error;
 		}
 	}
@@ -99,7 +105,8 @@ export class FeedLists {
 		this.needImages = false;
 		this.pending.clear();
 		this.rechecks.clear();
-		const [list, imageList] = await Promise.all([engine.containers.list(), engine.images.list()]);
+		const [list, imageList, listed] = await Promise.all([engine.containers.list(), engine.images.list(), this.listings.fetch(engine, true)]);
+		if (listed) this.dirty = true;
 		const next = new Map(list.map(c => [c.id, c]));
 		if (next.size !== this.containers.size || list.some(c => !sameData(c, this.containers.get(c.id)))) this.dirty = true;
 		if (!sameData(imageList, this.images)) this.dirty = true;
@@ -114,10 +121,12 @@ export class FeedLists {
 		this.pending.clear();
 		const wantImages = this.needImages;
 		this.needImages = false;
-		const [list, imageList] = await Promise.all([
+		const [list, imageList, listed] = await Promise.all([
 			ids.length > 0 ? engine.containers.list({ids}) : Promise.resolve(undefined),
 			wantImages ? engine.images.list() : Promise.resolve(undefined),
+			this.listings.hasWork() ? this.listings.fetch(engine, false) : Promise.resolve(false),
 		]);
+		if (listed) this.dirty = true;
 		if (list) {
 			const found = new Map(list.map(c => [c.id, c]));
 			for (const id of ids) {

@@ -1,7 +1,7 @@
 /**
  * The reducer's part for the images lifecycle (images-types.ts): transfers and the build, the
- * inspect view's raw JSON and its search, the prune view's steps, and the build view
- * following the end of its output. Returns undefined for actions it leaves to reducer.ts.
+ * inspect view's raw JSON and its search, the prune view's steps (the build view follows its
+ * output as every live view does: follow-reducer.ts). Returns undefined for actions it leaves to reducer.ts.
  */
 import {compileMatcher} from '../text/matcher.js';
 import {sanitizeLine} from '../text/sanitize.js';
@@ -130,29 +130,6 @@ function reduceAction(state: AppState, action: ImagesAction): AppState {
 	}
 }
 
-/** The build view's scrolling: at the end it follows the output; scrolled up it stays put. */
-function reduceBuildScroll(state: AppState, action: Action): AppState | undefined {
-	const modal = state.modal;
-	if (modal?.kind !== 'build') return undefined;
-	const rows = bodyRows(state);
-	if (action.type === 'modal-extent') {
-		const max = Math.max(0, action.lines - rows);
-		const scroll = modal.follow ? max : Math.min(modal.scroll, max);
-		if (modal.extent === action.lines && modal.scroll === scroll) return state;
-		return {...state, modal: {...modal, extent: action.lines, scroll}};
-	}
-
-	if (action.type === 'scroll-modal') {
-		const max = modal.extent === undefined ? Number.POSITIVE_INFINITY : Math.max(0, modal.extent - rows);
-		const from = modal.follow && Number.isFinite(max) ? max : modal.scroll;
-		const scroll = Math.max(0, Math.min(max, from + action.delta));
-		return {...state, modal: {...modal, scroll, follow: scroll >= max}};
-	}
-
-	return undefined;
-}
-
 export function reduceImages(state: AppState, action: Action): AppState | undefined {
-	if (isImagesAction(action)) return reduceAction(state, action);
-	return reduceBuildScroll(state, action);
+	return isImagesAction(action) ? reduceAction(state, action) : undefined;
 }

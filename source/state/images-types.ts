@@ -3,6 +3,7 @@
  * output, and the full-screen views of those flows (progress, build, inspect, prune); their
  * forms (pull, tag, credentials, build) are the generic FormModal of types.ts. Part of types.ts.
  */
+import type {FollowScroll, FollowSeen} from './follow-scroll.js';
 import type {BuildStep, ImageDetails, PrunePlan, PruneReport, TransferProgress} from '../engine/types.js';
 import type {LineState} from '../input/line-editor.js';
 
@@ -107,10 +108,9 @@ export interface TransferModal {
 
 export interface BuildModal {
 	kind: 'build';
-	scroll: number;
-	extent?: number;
-	/** Keeps the end of the output in view as it grows (off once scrolled up, on again at the end). */
-	follow: boolean;
+	/** Follows the end of the output as it grows, until scrolled back (follow-scroll.ts); in screen rows. */
+	tail: FollowScroll;
+	seen?: FollowSeen;
 }
 
 export type ImageViewModal = TransferModal | BuildModal | InspectModal | PruneModal;

@@ -3,6 +3,7 @@
  * matching lines), the search's matches and n / N, and the stream's counts.
  */
 import type {LogScroll} from '../logs/log-view.js';
+import {endOf, following, minimumEnd, parkedAt, scrollFollow} from './follow-scroll.js';
 import {sinceOptions, tailOptions, type LogsAction, type LogsState} from './logs-types.js';
 
 export interface LogsResult {
@@ -23,25 +24,22 @@ function firstAtOrAfter(matches: readonly number[], from: number): number {
 	return lo;
 }
 
-function parkedOrFollow(logs: LogsState, end: number): LogScroll {
-	return end >= logs.total ? {follow: true} : {follow: false, end};
-}
+/** What the pane's buffer holds, absolute (follow-scroll.ts). */
+const extentOf = (logs: LogsState) => ({first: logs.dropped, total: logs.total});
 
-/** The smallest `end` that still fills a page from the oldest line. */
-function minimumEnd(logs: LogsState, page: number): number {
-	return logs.dropped + Math.min(page, logs.total - logs.dropped);
+function parkedOrFollow(logs: LogsState, end: number): LogScroll {
+	return parkedAt(extentOf(logs), end);
 }
 
 function scrollBy(logs: LogsState, delta: number | 'first' | 'last', page: number, filtering: boolean): LogScroll {
-	if (delta === 'last') return {follow: true};
-	if (delta === 'first') return parkedOrFollow(logs, minimumEnd(logs, page));
-	const end = logs.scroll.follow ? logs.total : Math.min(logs.total, Math.max(logs.dropped, logs.scroll.end));
-	if (!filtering) return parkedOrFollow(logs, Math.max(minimumEnd(logs, page), end + delta));
+	if (!filtering || delta === 'last') return scrollFollow(logs.scroll, delta, extentOf(logs), page);
+	if (delta === 'first') return parkedOrFollow(logs, minimumEnd(extentOf(logs), page));
 	// Filter mode: move by lines shown, i.e. matching lines. The window ends after a match.
+	const end = endOf(logs.scroll, extentOf(logs));
 	const matches = logs.matches;
 	const lastShown = firstAtOrAfter(matches, end) - 1;
 	const index = Math.min(matches.length - 1, Math.max(Math.min(page, matches.length) - 1, lastShown + delta));
-	if (index < 0 || index >= matches.length - 1) return {follow: true};
+	if (index < 0 || index >= matches.length - 1) return following;
 	return {follow: false, end: matches[index]! + 1};
 }
 
@@ -73,7 +71,7 @@ function jump(logs: LogsState, direction: 1 | -1, page: number, pattern: string)
 	// Show the match with some context below it.
 	const end = Math.min(total, target + 1 + Math.floor(page / 2));
 	const counted = {...logs, total};
-	const scroll = parkedOrFollow(counted, Math.max(end, minimumEnd(counted, page)));
+	const scroll = parkedOrFollow(counted, Math.max(end, minimumEnd(extentOf(counted), page)));
 	const of = logs.searched ? `${matches.length}` : `${matches.length} so far`;
 	return {logs: {...logs, current: target, scroll, pendingJump: undefined}, say: `match ${index + 1} of ${of}`};
 }
@@ -123,13 +121,13 @@ export function reduceLogs(logs: LogsState, action: LogsAction, page: number, pa
 					pendingJump: undefined,
 					streamState: 'streaming',
 					streamError: undefined,
-					scroll: action.keepPlace ? logs.scroll : {follow: true},
+					scroll: action.keepPlace ? logs.scroll : following,
 				},
 			};
 		case 'logs-scroll':
 			return {logs: {...logs, scroll: scrollBy(logs, action.delta, page, filtering)}};
 		case 'logs-scroll-to':
-			return {logs: {...logs, scroll: parkedOrFollow(logs, Math.max(minimumEnd(logs, page), action.end))}};
+			return {logs: {...logs, scroll: parkedOrFollow(logs, Math.max(minimumEnd(extentOf(logs), page), action.end))}};
 		case 'logs-matches': {
 			const next = {
 				...logs,

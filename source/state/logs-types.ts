@@ -16,6 +16,8 @@ export const tailOptions: readonly TailOption[] = [100, 200, 500, 2000, 'all'];
 export type LogStreamState = 'idle' | 'streaming' | 'ended' | 'error';
 
 export interface LogsState {
+	/** The search (`/`: plain text or /regex/), as typed. */
+	search: string;
 	timestamps: boolean;
 	wrap: boolean;
 	/** Show only lines matching the search. */
@@ -64,6 +66,7 @@ export type LogsAction =
 
 export function initialLogsState(): LogsState {
 	return {
+		search: '',
 		timestamps: false,
 		wrap: false,
 		filterMode: false,

@@ -1,44 +1,50 @@
 /**
- * Selection rules of the reducer: the selection stays on the same id across updates (or moves
- * to its neighbour when that row goes), moves clamp at the ends, each list's window follows its
- * selection, and a dialog or view whose object disappeared closes with a note.
+ * Selection rules of the reducer, for every kind's list alike: the selection stays on the same
+ * row across updates (or moves to its neighbour when that row goes), moves clamp at the ends,
+ * each list's window follows its selection, and a dialog or view whose object disappeared
+ * closes with a note.
  */
-import {layoutOf, listRows, selectedIndex, visibleContainers, visibleImageRows} from './selectors.js';
-import type {AppState} from './types.js';
+import {kindOfNoun, kinds} from '../kinds/all-kinds.js';
+import type {AnyKind} from '../kinds/kind.js';
+import {hasRow, listOf, selectedIndex, shownRows} from './lists.js';
+import {layoutOf, listRows} from './selectors.js';
+import type {AppState, ListState} from './types.js';
 
-/**
- * Keeps the selection on the same id; when that row is gone, selects its neighbour (the row
- * now at the old index, or the last row).
- */
-export function reselect(before: AppState, after: AppState): AppState['selected'] {
-	const selected = {...after.selected};
-	const newContainers = visibleContainers(after);
-	if (!newContainers.some(c => c.id === selected.containers)) {
-		const oldIndex = visibleContainers(before).findIndex(c => c.id === before.selected.containers);
-		selected.containers = newContainers[Math.min(Math.max(0, oldIndex), newContainers.length - 1)]?.id;
-	}
-	const newImages = visibleImageRows(after);
-	if (!newImages.some(r => r.key === selected.images)) {
-		const oldIndex = visibleImageRows(before).findIndex(r => r.key === before.selected.images);
-		selected.images = newImages[Math.min(Math.max(0, oldIndex), newImages.length - 1)]?.key;
-	}
-	return selected;
+/** The state with one list changed (the same object when nothing did). */
+export function withList(state: AppState, name: string, change: Partial<ListState>): AppState {
+	const list = listOf(state, name);
+	if (Object.entries(change).every(([key, value]) => list[key as keyof ListState] === value)) return state;
+	return {...state, lists: {...state.lists, [name]: {...list, ...change}}};
 }
 
-export function moveSelection(state: AppState, to: (index: number, length: number) => number): AppState {
-	if (state.focus === 'containers') {
-		const list = visibleContainers(state);
-		if (list.length === 0) return state;
-		const index = Math.min(list.length - 1, Math.max(0, to(selectedIndex(state, 'containers'), list.length)));
-		return {...state, selected: {...state.selected, containers: list[index]!.id}};
+/**
+ * Keeps each list's selection on the same row; when that row is gone (or filtered out),
+ * selects its neighbour (the row now at the old index, or the last row). A list whose shown
+ * rows did not change is not looked at.
+ */
+export function reselect(before: AppState, after: AppState): AppState {
+	let next = after;
+	for (const kind of kinds) {
+		const rows = shownRows(after, kind);
+		if (rows === shownRows(before, kind) && listOf(before, kind.name).selected === listOf(after, kind.name).selected) continue;
+		const selected = listOf(after, kind.name).selected;
+		if (selected === undefined && kind.unpinned) continue;
+		if (selected !== undefined && rows.some(row => kind.key(row) === selected)) continue;
+		const old = shownRows(before, kind);
+		const oldIndex = Math.max(0, old.findIndex(row => kind.key(row) === listOf(before, kind.name).selected));
+		const neighbour = rows[Math.min(oldIndex, rows.length - 1)];
+		next = withList(next, kind.name, {selected: neighbour === undefined ? undefined : kind.key(neighbour)});
 	}
-	if (state.focus === 'images') {
-		const list = visibleImageRows(state);
-		if (list.length === 0) return state;
-		const index = Math.min(list.length - 1, Math.max(0, to(selectedIndex(state, 'images'), list.length)));
-		return {...state, selected: {...state.selected, images: list[index]!.key}};
-	}
-	return state;
+	return next;
+}
+
+/** Moves a list's selection to the index `to` gives (clamped to the rows shown). */
+export function moveSelection(state: AppState, kind: AnyKind | undefined, to: (index: number, length: number) => number): AppState {
+	if (!kind) return state;
+	const rows = shownRows(state, kind);
+	if (rows.length === 0) return state;
+	const index = Math.min(rows.length - 1, Math.max(0, to(selectedIndex(state, kind), rows.length)));
+	return withList(state, kind.name, {selected: kind.key(rows[index]!)});
 }
 
 /**
@@ -63,32 +69,32 @@ export function commandLogPage(state: AppState): number {
 	return commandLogRows(layoutOf(state).height - 2);
 }
 
-/** The windows of both lists after a change (unchanged object when nothing moved). */
+/** Every list's window after a change (the same state when none moved). */
 export function followWindows(state: AppState): AppState {
-	const containers = windowTop(state.windows.containers, selectedIndex(state, 'containers'), listRows(state, 'containers'), visibleContainers(state).length);
-	const images = windowTop(state.windows.images, selectedIndex(state, 'images'), listRows(state, 'images'), visibleImageRows(state).length);
-	if (containers === state.windows.containers && images === state.windows.images) return state;
-	return {...state, windows: {containers, images}};
+	let next = state;
+	for (const kind of kinds) {
+		const list = listOf(state, kind.name);
+		const top = windowTop(list.top, selectedIndex(state, kind), listRows(state, kind), shownRows(state, kind).length);
+		if (top !== list.top) next = withList(next, kind.name, {top});
+	}
+	return next;
+}
+
+/** Whether the row a dialog names still exists (a file always does). */
+function targetExists(state: AppState, target: {kind: string; id: string}): boolean {
+	const kind = kindOfNoun(target.kind);
+	return kind ? hasRow(state, kind, target.id) : true;
 }
 
 /** Whether the modal still refers to something that exists; closes it with a note if not. */
 export function dropStaleModal(state: AppState): AppState {
 	const modal = state.modal;
 	if (!modal) return state;
-	const containerExists = (id: string) => state.containers.some(c => c.id === id);
-	const imageExists = (id: string) => state.imageRows.some(r => r.image.id === id);
-	// Swarm rows, as the view last read them (it is open while one is the target).
-	const swarmHas = (part: 'services' | 'nodes', id: string) => state.swarm?.[part].some(row => row.id === id) ?? false;
 	const close = (text: string): AppState => ({...state, modal: undefined, status: {tone: 'info', text}});
-	if (modal.kind === 'confirm' || modal.kind === 'prompt') {
-		const {target} = modal;
-		const exists =
-			target.kind === 'file' ||
-			(target.kind === 'service' ? swarmHas('services', target.id) : target.kind === 'node' ? swarmHas('nodes', target.id) : target.kind === 'container' ? containerExists(target.id) : imageExists(target.id));
-		if (!exists) return close(`${target.name} was removed outside berth; nothing was done`);
-	}
-	if ((modal.kind === 'details' || modal.kind === 'top' || modal.kind === 'diff') && !containerExists(modal.id)) return close('The container was removed');
-	if (modal.kind === 'form' && modal.target?.kind === 'container' && !containerExists(modal.target.id)) return close(`${modal.target.name} was removed outside berth; nothing was done`);
-	if ((modal.kind === 'history' || modal.kind === 'inspect') && !imageExists(modal.id)) return close('The image was removed');
+	if ((modal.kind === 'confirm' || modal.kind === 'prompt') && !targetExists(state, modal.target)) return close(`${modal.target.name} was removed outside berth; nothing was done`);
+	const container = (id: string) => targetExists(state, {kind: 'container', id});
+	if ((modal.kind === 'details' || modal.kind === 'top' || modal.kind === 'diff') && !container(modal.id)) return close('The container was removed');
+	if (modal.kind === 'form' && modal.target?.kind === 'container' && !container(modal.target.id)) return close(`${modal.target.name} was removed outside berth; nothing was done`);
+	if ((modal.kind === 'history' || modal.kind === 'inspect') && !targetExists(state, {kind: 'image', id: modal.id})) return close('The image was removed');
 	return state;
 }

@@ -1,9 +1,11 @@
 /**
- * The Swarm view's state (`4`): what the engine is in the swarm, the services, the tasks of the
- * selected service and the nodes as last read, the selection and window of each part, and the
- * scales being followed until they converge. `AppState.swarm` is set while the view is open;
- * dialogs, prompts and the inspect and log views open over it (as `modal`) and come back to it.
+ * The Swarm view's state (`4`): what the engine is in the swarm, whose tasks the tasks part
+ * holds, and the scales being followed until they converge. Its three parts are lists like any
+ * other (`state.lists.services`, `.tasks`, `.nodes`: source/kinds/); `AppState.swarm` is set
+ * while the view is open; dialogs, prompts and the inspect and log views open over it (as
+ * `modal`) and come back to it.
  */
+import type {FollowScroll, FollowSeen} from './follow-scroll.js';
 import type {NodeSummary, ServiceSummary, SwarmRole, TaskSummary} from '../engine/types.js';
 
 export type SwarmPart = 'services' | 'tasks' | 'nodes';
@@ -21,17 +23,8 @@ export interface SwarmView {
 	roleError?: string;
 	/** Why the last read failed, in the engine's words (the lists keep what they had). */
 	error?: string;
-	/** Services and nodes have been read at least once. */
-	loaded: boolean;
-	services: ServiceSummary[];
-	nodes: NodeSummary[];
-	/** The tasks of `tasksOf` (the selected service, as last read). */
-	tasks: TaskSummary[];
+	/** The service whose tasks `state.lists.tasks` holds (the selected one, as last read). */
 	tasksOf?: string;
-	/** Selected row of each part, by id (it stays on the same row across reads). */
-	selected: {services?: string; tasks?: string; nodes?: string};
-	/** First row shown of each part. */
-	windows: Record<SwarmPart, number>;
 	/** Service id → the scale being followed until the service has converged. */
 	following: Record<string, SwarmFollow>;
 }
@@ -51,7 +44,6 @@ export type SwarmAction =
 	| {type: 'swarm-lists'; services: ServiceSummary[]; nodes: NodeSummary[]}
 	| {type: 'swarm-tasks'; serviceId: string; tasks: TaskSummary[]}
 	| {type: 'swarm-part'; delta: 1 | -1}
-	| {type: 'swarm-move'; delta: number | 'first' | 'last'}
 	| {type: 'swarm-follow'; id: string; replicas: number}
 	| {type: 'service-logs'; id: string; version: number; done?: {ok: boolean; text: string}};
 
@@ -60,4 +52,4 @@ export type SwarmModal =
 	| {kind: 'service-inspect'; id: string; name: string; scroll: number; extent?: number}
 	| {kind: 'node-inspect'; id: string; name: string; scroll: number; extent?: number}
 	/** `l`: the service's log, merged across its tasks; lines in the controller, `version` moves as they come. */
-	| {kind: 'service-logs'; id: string; serviceId: string; name: string; title: string; scroll: number; extent?: number; version: number; done?: {ok: boolean; text: string}};
+	| {kind: 'service-logs'; id: string; serviceId: string; name: string; title: string; tail: FollowScroll; seen?: FollowSeen; version: number; done?: {ok: boolean; text: string}};

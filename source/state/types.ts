@@ -1,19 +1,46 @@
 /**
- * The shape of berth's state. Engine snapshots (containers, images, the connection) sit beside
- * UI state (focus, selection by id, filters, the open dialog or view, busy rows, the status
- * message, the logs pane). Log lines themselves live outside the state, in the log stream's
- * ring buffer; the state holds its counts and version.
+ * The shape of berth's state. Engine snapshots (the lists of every kind, the connection) sit
+ * beside UI state (focus, each list's selection, window, filter, sort and marks, the open dialog
+ * or view, busy rows, the status message, the logs pane). Log lines themselves live outside the
+ * state, in the log stream's ring buffer; the state holds its counts and version.
  */
 import type {ContainerStats, ContainerSummary, EngineError, EngineInfo, ImageSummary} from '../engine/types.js';
-import type {ContainerTimes} from '../format/ages.js';
+import type {ContainerFacts} from '../format/ages.js';
 import type {LineState} from '../input/line-editor.js';
 import type {LogsState} from './logs-types.js';
 import type {CopyAction, CopyJob, CopyModal} from './copy-types.js';
 import type {ImageJobs, ImageViewModal, ImagesAction} from './images-types.js';
 import type {SwarmAction, SwarmModal, SwarmView} from './swarm-view-types.js';
 
-export type Pane = 'containers' | 'images' | 'logs';
-export const panes: readonly Pane[] = ['containers', 'images', 'logs'];
+/**
+ * A pane of the main screen: a kind's name (containers, images, …) or the logs. Which kinds have
+ * a pane, their number keys and their slots: their declarations (source/kinds/) and screen.ts.
+ */
+export type PaneId = string;
+
+/** The main screen's list slots (the logs pane is under them): which pane each holds now. */
+export interface Slots {
+	top: PaneId;
+	middle: PaneId;
+}
+
+/** One list's state, the same for every kind (source/kinds/): its rows and what the user did with them. */
+export interface ListState<Row = unknown> {
+	/** As the engine last gave them, in the kind's natural order. */
+	rows: readonly Row[];
+	/** The engine has answered at least once. */
+	loaded: boolean;
+	/** The selected row's key; undefined: none chosen (the first row shows selected). */
+	selected?: string;
+	/** The first row shown (the window follows the selection). */
+	top: number;
+	/** The `/` filter as typed (Docker's filter words and free text: filter-parse.ts). */
+	filter: string;
+	/** One of the kind's sort keys (`o`), and `O`'s reversal. */
+	sort: {key: string; reverse: boolean};
+	/** Rows marked with Space, by key. */
+	marked: Readonly<Record<string, true>>;
+}
 
 export type ConnState =
 	| {kind: 'connecting'}
@@ -30,8 +57,8 @@ export interface ImageRow {
 }
 
 export interface ConfirmTarget {
-	/** 'file': a log file about to be replaced (id and name are its path, ref the save scope); 'service', 'node': swarm objects. */
-	kind: 'container' | 'image' | 'file' | 'service' | 'node';
+	/** A kind's noun (`container`, `image`, `service`, `node`, …: source/kinds/), or 'file': a log file about to be replaced (id and name are its path, ref the save scope). */
+	kind: string;
 	/** Full id: the action always uses this id, whatever the list does meanwhile. */
 	id: string;
 	/** What the dialog names (container name, image reference or short id). */
@@ -44,9 +71,6 @@ export interface ConfirmTarget {
 
 /** What a text prompt is for. */
 export type PromptPurpose = 'commit' | 'save-logs' | 'exec' | 'rename' | 'stop-timeout' | 'scale';
-
-export type SortKey = 'state' | 'name' | 'cpu' | 'memory' | 'created';
-export const sortKeys: readonly SortKey[] = ['state', 'name', 'cpu', 'memory', 'created'];
 
 /** The fields of the short run form (`r`), as typed. */
 export interface RunFields {
@@ -140,8 +164,8 @@ export type ViewModal =
 	| {kind: 'top'; id: string; scroll: number; extent?: number}
 	/** `D`: the container's filesystem changes, filtered by `filter` (typed with `/`, `edit` while typing). */
 	| {kind: 'diff'; id: string; scroll: number; extent?: number; filter: string; edit?: LineState}
-	/** Output berth streams (an attached run): lines in the controller, `version` moves as they come. */
-	| {kind: 'output'; id: string; title: string; scroll: number; extent?: number; follow: boolean; version: number; done?: {ok: boolean; text: string}}
+	/** Output berth streams (an attached run): lines in the controller, `version` moves as they come; it follows their end until scrolled back. */
+	| {kind: 'output'; id: string; title: string; tail: import('./follow-scroll.js').FollowScroll; seen?: import('./follow-scroll.js').FollowSeen; version: number; done?: {ok: boolean; text: string}}
 	/** `:`: every action this session with its docker CLI line. */
 	| {kind: 'commands'; scroll: number; extent?: number; selected: number}
 	| ImageViewModal
@@ -158,9 +182,9 @@ export interface StatusMessage {
 	at?: number;
 }
 
-/** The list being filtered while its filter is typed. */
+/** The list (a kind's name) or the logs pane whose filter or search is being typed. */
 export interface FilterEdit {
-	pane: Pane;
+	pane: PaneId;
 	line: LineState;
 }
 
@@ -170,19 +194,14 @@ export interface AppState {
 	/** Read-only mode and what it allows (absent: off). */
 	readOnly?: import('../config/config-types.js').ReadOnlySetting;
 	conn: ConnState;
-	/** Sorted: running first, then by name. */
-	containers: ContainerSummary[];
-	/** Sorted by reference, dangling last. */
-	imageRows: ImageRow[];
-	loaded: boolean;
+	/** Every kind's list, by the kind's name (source/kinds/all-kinds.ts). */
+	lists: Readonly<Record<string, ListState>>;
 	/** When each container's entry was listed (ms): the engine's status text is as of then. */
 	listedAt: Record<string, number>;
-	focus: Pane;
+	focus: PaneId;
+	/** Which panes the main screen's slots hold (a number key puts its pane in its slot). */
+	slots: Slots;
 	showAll: boolean;
-	selected: {containers?: string; images?: string};
-	/** First row shown of each list (the window follows the selection). */
-	windows: {containers: number; images: number};
-	filters: {containers: string; images: string; logs: string};
 	/** The filter (or log search) being typed. */
 	filterEdit?: FilterEdit;
 	modal?: Modal;
@@ -190,9 +209,6 @@ export interface AppState {
 	busy: Record<string, string>;
 	status?: StatusMessage;
 	logs: LogsState;
-	/** Containers marked with Space. */
-	marked: Record<string, true>;
-	sort: {key: SortKey; reverse: boolean};
 	/** Latest stats sample per running container. */
 	stats: Record<string, ContainerStats>;
 	/** The CPU and MEM columns are shown (and sampled): `M` toggles, --no-stats starts without. */
@@ -201,8 +217,8 @@ export interface AppState {
 	size: {columns: number; rows: number};
 	/** The time relative times are shown for (ms); it moves when a shown age would change. */
 	clock: number;
-	/** Exact start and finish times of the containers on screen, as their inspect gave them. */
-	times: Record<string, ContainerTimes>;
+	/** What the inspect of the containers on screen said: exact start and finish times, restart count, health. */
+	times: Record<string, ContainerFacts>;
 	/** Pulls, pushes and the build (images-types.ts). */
 	imageJobs: ImageJobs;
 	/** Copies in and out of containers, running and the last few ended (copy-types.ts). */
@@ -230,13 +246,15 @@ export type Action =
 	| {type: 'conn-up'; info: EngineInfo}
 	| {type: 'hosts'; hosts: import('../engine/types.js').HostState[]}
 	| {type: 'conn-down'; error: EngineError; now: number}
-	| {type: 'snapshot'; containers: ContainerSummary[]; images: ImageSummary[]; at?: number}
+	/** What the engine feed has: containers and images, and the lists of the kinds it lists itself (kind.ts `feed`). */
+	| {type: 'snapshot'; containers: ContainerSummary[]; images: ImageSummary[]; lists?: Readonly<Record<string, readonly unknown[]>>; at?: number}
 	| {type: 'resize'; columns: number; rows: number}
-	| {type: 'focus'; pane: Pane}
+	| {type: 'focus'; pane: PaneId}
 	| {type: 'cycle-focus'; delta: 1 | -1}
-	| {type: 'move'; delta: number}
-	| {type: 'move-to'; where: 'first' | 'last'}
-	| {type: 'select'; pane: 'containers' | 'images'; key: string}
+	/** The list with the keyboard (or `list`) moves its selection. */
+	| {type: 'move'; delta: number; list?: string}
+	| {type: 'move-to'; where: 'first' | 'last'; list?: string}
+	| {type: 'select'; list: string; key: string}
 	| {type: 'toggle-all'}
 	| {type: 'toggle-stats'}
 	| {type: 'filter-start'}
@@ -247,6 +265,8 @@ export type Action =
 	| {type: 'close'}
 	| {type: 'scroll-modal'; delta: number}
 	| {type: 'modal-extent'; lines: number}
+	/** A live view (output, service log, build) drew this much: its lines, absolute, and its page. */
+	| {type: 'follow-extent'; first: number; total: number; rows: number}
 	| {type: 'prompt-line'; line: LineState; error?: string}
 	| {type: 'prompt-scope'}
 	/** The focused field's new text; `preview` is the form's CLI line for the new values. */
@@ -266,13 +286,14 @@ export type Action =
 	| {type: 'log-update'; id: number; result: 'ok' | 'error'; message?: string}
 	| {type: 'busy'; id: string; label?: string}
 	| {type: 'status'; status?: StatusMessage}
-	| {type: 'mark'; id: string}
-	| {type: 'clear-marks'}
-	| {type: 'sort-next'}
-	| {type: 'sort-reverse'}
+	/** Marks or unmarks a row of the list with the keyboard (or of `list`). */
+	| {type: 'mark'; key: string; list?: string}
+	| {type: 'clear-marks'; list?: string}
+	| {type: 'sort-next'; list?: string}
+	| {type: 'sort-reverse'; list?: string}
 	| {type: 'stats'; stats: Record<string, ContainerStats>}
 	| {type: 'clock'; now: number}
-	| {type: 'times'; id: string; times: ContainerTimes}
+	| {type: 'times'; id: string; times: ContainerFacts}
 	| import('./logs-types.js').LogsAction
 	| ImagesAction
 	| CopyAction

@@ -1,9 +1,13 @@
+import type {FollowSeen} from '../state/follow-scroll.js';
 import React, {useCallback} from 'react';
 import {Box, useApp} from 'ink';
 import {retryMs} from '../state/engine-feed.js';
 import {EngineContext} from '../hooks/use-engine-reads.js';
 import {useController, type ControllerProps} from '../hooks/use-controller.js';
-import {containerCounts, layoutOf} from '../state/selectors.js';
+import {containerCounts} from '../kinds/containers.js';
+import {imageCount} from '../kinds/images.js';
+import {screenOf} from '../state/precedence.js';
+import {layoutOf} from '../state/selectors.js';
 import {HelpBar} from './help-bar.js';
 import {HelpOverlay} from './help-overlay.js';
 import {keyHints, unavailableNow} from './key-hints.js';
@@ -21,16 +25,19 @@ export function App(props: AppProps) {
 	const {exit} = useApp();
 	const {state, controller, store} = useController(props, exit);
 	const onExtent = useCallback((lines: number) => store.dispatch({type: 'modal-extent', lines}), [store]);
+	const onFollow = useCallback((seen: FollowSeen) => store.dispatch({type: 'follow-extent', ...seen}), [store]);
 	const layout = layoutOf(state);
 	const bodyHeight = layout.height - 2;
 	const hints = keyHints(state);
 	const counts = containerCounts(state);
 
+	// What the body shows: state/precedence.ts decides (the keys follow the same order).
 	let body: React.ReactNode;
 	const modal = state.modal;
-	if (modal?.kind === 'contexts') {
+	const screen = screenOf(state);
+	if (screen === 'contexts' && modal?.kind === 'contexts') {
 		body = <ContextsView modal={modal} width={layout.width} height={bodyHeight} keys={hints.join('  ')} />;
-	} else if (state.conn.kind === 'down') {
+	} else if (screen === 'unreachable' && state.conn.kind === 'down') {
 		body = (
 			<UnreachableScreen
 				endpoint={props.engine.endpoint}
@@ -41,13 +48,13 @@ export function App(props: AppProps) {
 				height={bodyHeight}
 			/>
 		);
-	} else if (modal?.kind === 'help') {
+	} else if (screen === 'help' && modal?.kind === 'help') {
 		body = <HelpOverlay width={layout.width} height={bodyHeight} scroll={modal.scroll} reasons={unavailableNow(state)} keymap={state.keymap} onExtent={onExtent} />;
-	} else if (modal && modal.kind !== 'confirm' && modal.kind !== 'prompt' && modal.kind !== 'form' && modal.kind !== 'notice') {
+	} else if (screen === 'view' && modal && modal.kind !== 'confirm' && modal.kind !== 'prompt' && modal.kind !== 'form' && modal.kind !== 'notice' && modal.kind !== 'contexts' && modal.kind !== 'help') {
 		body = (
-			<ViewScreen state={state} modal={modal} width={layout.width} height={bodyHeight} hints={hints.join('  ')} onExtent={onExtent} output={controller.output} serviceLog={controller.serviceLog} />
+			<ViewScreen state={state} modal={modal} width={layout.width} height={bodyHeight} hints={hints.join('  ')} onExtent={onExtent} onFollow={onFollow} output={controller.output} serviceLog={controller.serviceLog} />
 		);
-	} else if (state.swarm) {
+	} else if (screen === 'swarm') {
 		body = <SwarmView state={state} width={layout.width} height={bodyHeight} dialogKeys={hints.join('   ')} />;
 	} else {
 		body = <MainPanes state={state} buffer={controller.logBuffer()} matches={controller.logMatches()} layout={layout} height={bodyHeight} dialogKeys={hints.join('   ')} />;
@@ -62,7 +69,7 @@ export function App(props: AppProps) {
 					conn={state.conn}
 					running={counts.running}
 					stopped={counts.stopped}
-					images={new Set(state.imageRows.map(r => r.image.id)).size}
+					images={imageCount(state)}
 					status={state.status}
 					width={layout.width}
 					hosts={state.hosts}

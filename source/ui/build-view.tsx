@@ -1,6 +1,7 @@
-import React, {useEffect, useMemo} from 'react';
+import React, {useLayoutEffect, useMemo} from 'react';
 import {Box, Text} from 'ink';
-import type {BuildModal, BuildOutputLine, BuildState} from '../state/images-types.js';
+import {followWindow, type FollowScroll, type FollowSeen} from '../state/follow-scroll.js';
+import type {BuildOutputLine, BuildState} from '../state/images-types.js';
 import {sanitizeInline, sanitizeLine} from '../text/sanitize.js';
 import {fit} from '../text/width.js';
 import {wrapText} from '../text/wrap-text.js';
@@ -36,7 +37,7 @@ function outputRows(lines: readonly BuildOutputLine[], width: number): Row[] {
  * with the engine's message) stay at the top; the output below follows its end until scrolled
  * up (G follows again). Only the rows in view are drawn.
  */
-export function BuildView({build, modal, width, height, keys, onExtent}: {build?: BuildState; modal: BuildModal; width: number; height: number; keys: string; onExtent?: (lines: number) => void}) {
+export function BuildView({build, tail, width, height, keys, onFollow}: {build?: BuildState; tail: FollowScroll; width: number; height: number; keys: string; onFollow?: (seen: FollowSeen) => void}) {
 	const rows = useMemo(() => outputRows(build?.lines ?? [], width), [build?.lines, width]);
 	const header: Row[] = [];
 	const add = (text: string, t?: Tone, bold = false) => {
@@ -60,15 +61,12 @@ export function BuildView({build, modal, width, height, keys, onExtent}: {build?
 		if (build.dropped > 0) add(`(${build.dropped} earlier lines not kept)`, 'muted');
 	} else add('No build has run yet.', 'muted');
 	const bodyRows = Math.max(1, height - 1);
-	const windowRows = Math.max(0, bodyRows - header.length);
-	const extent = rows.length + header.length;
-	const max = Math.max(0, rows.length - windowRows);
-	const top = modal.follow ? max : Math.min(modal.scroll, max);
-	useEffect(() => {
-		onExtent?.(extent);
-	}, [extent, onExtent]);
-	const shown = rows.slice(top, top + windowRows);
-	const where = rows.length > windowRows ? `  lines ${top + 1}-${top + shown.length} of ${rows.length}${modal.follow ? ' (following)' : ''}` : '';
+	const windowRows = Math.max(1, bodyRows - header.length);
+	// The output's screen rows follow their end until scrolled back (state/follow-scroll.ts).
+	const {from: top, to} = followWindow(tail, {first: 0, total: rows.length}, windowRows);
+	useLayoutEffect(() => onFollow?.({first: 0, total: rows.length, rows: windowRows}), [onFollow, rows.length, windowRows]);
+	const shown = rows.slice(top, to);
+	const where = rows.length > windowRows ? `  lines ${top + 1}-${top + shown.length} of ${rows.length}${tail.follow ? ' (following)' : ''}` : '';
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text inverse bold>

@@ -1,8 +1,8 @@
 /**
  * Room for a list's columns by what their content needs and how much each matters. Columns are
  * data (columns.ts `Column`): a fixed `width`, or a width from the content (`wants`: the widest
- * cell, title included), at least `min` and cut down to no less than `min`; a `priority` (higher matters more); a
- * `weight` for room left over. When everything fits, every column is as wide as its content.
+ * cell, title included: state/column-wants.ts), at least `min`, at most `max`, and cut down to no
+ * less than `min`; a `priority` (higher matters more); a `weight` for room left over. When everything fits, every column is as wide as its content.
  * When not, the least important column gives first: it is cut down to its min, and dropped when
  * even that does not fit, before a more important column loses a cell. Ties: the rightmost gives
  * first. Pure.
@@ -10,7 +10,7 @@
 import {stringWidth} from '../text/width.js';
 import type {Column} from './columns.js';
 
-/** The width each column's content needs: its widest cell or its title. */
+/** The width each column's content needs: its widest cell or its title (the lists measure theirs once per change: state/column-wants.ts). */
 export function contentWidths(columns: readonly Column[], rows: Iterable<readonly string[]>): number[] {
 	const wants = columns.map(c => stringWidth(c.title));
 	for (const cells of rows) {
@@ -24,7 +24,7 @@ export function contentWidths(columns: readonly Column[], rows: Iterable<readonl
 /** Widths for `columns` in `total` cells (one space between columns); 0 = not shown. */
 export function fitColumns(columns: readonly Column[], wants: readonly number[], total: number): number[] {
 	// A flexible column is at least its min wide (short content does not make it jump), and is never cut below it.
-	const want = columns.map((c, i) => c.width ?? Math.max(1, c.min ?? 1, wants[i] ?? 1));
+	const want = columns.map((c, i) => c.width ?? Math.max(1, c.min ?? 1, Math.min(c.max ?? Number.POSITIVE_INFINITY, wants[i] ?? 1)));
 	const floor = columns.map((c, i) => c.width ?? Math.max(1, c.min ?? want[i]!));
 	const widths = want.map((w, i) => (columns[i]!.hideBelow !== undefined && total < columns[i]!.hideBelow! ? 0 : w));
 	const used = () => {

@@ -1,21 +1,12 @@
-import {fit, stringWidth} from '../text/width.js';
-
 /**
- * A column of a dense list: fixed `width`, or flexible: at least `min`, and a share (`weight`)
- * of the room left. Laid out by share (`layoutColumns`) or by content and `priority`
- * (column-room.ts `fitColumns`: the widest cell, cut to `min` and dropped least important first).
+ * A dense list's columns (kinds/column.ts `Column`) laid out by share (`layoutColumns`: the
+ * contexts view) and one line of cells joined; by content and priority: column-room.ts.
  */
-export interface Column {
-	title: string;
-	width?: number;
-	weight?: number;
-	min?: number;
-	/** How much it matters (fitColumns): higher is cut and dropped later. Default 0. */
-	priority?: number;
-	align?: 'left' | 'right';
-	/** Dropped when the pane is narrower than this. */
-	hideBelow?: number;
-}
+import {fit} from '../text/width.js';
+
+import type {Column} from '../kinds/column.js';
+
+export type {Column};
 
 /** Widths for the columns that fit in `total` cells (one space between columns); 0 = hidden. */
 export function layoutColumns(columns: readonly Column[], total: number): number[] {
@@ -53,10 +44,4 @@ export function joinCells(cells: readonly string[], widths: readonly number[], c
 		parts.push(fit(cell, width, columns[i]?.align ?? 'left'));
 	}
 	return parts.join(' ');
-}
-
-/** A HOST column as wide as the longest host name (within 4..16 cells). */
-export function hostColumn(names: readonly string[]): Column {
-	const widest = Math.max(0, ...names.map(name => stringWidth(name)));
-	return {title: 'HOST', width: Math.max(4, Math.min(16, widest))};
 }

@@ -16,6 +16,18 @@ function time(value: string): string {
 	return !value || value.startsWith('0001-') ? '-' : value.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
 }
 
+/** With a health check: how it goes, and the last check's exit code and output (what a failing one said). */
+function healthRows(d: ContainerDetails): string[][] {
+	const check = d.healthCheck;
+	if (!d.health || !check) return [];
+	const streak = check.failingStreak > 0 ? `: ${check.failingStreak} failing check${check.failingStreak === 1 ? '' : 's'} in a row` : '';
+	const output = check.output.replace(/\s+/g, ' ').trim();
+	return [
+		['Health', `${d.health}${streak}`],
+		['Last check', `exit ${check.exitCode}${output ? `: ${output.length > 400 ? `${output.slice(0, 400)}…` : output}` : ''}`],
+	];
+}
+
 /** The rows of the summary table. */
 export function summaryRows(d: ContainerDetails): string[][] {
 	return [
@@ -23,6 +35,7 @@ export function summaryRows(d: ContainerDetails): string[][] {
 		['ID', shortId(d.id)],
 		['Image', `${d.image} (${shortId(d.imageId)})`],
 		['State', d.state + (d.health ? ` (${d.health})` : '') + (d.oomKilled ? ', OOM-killed' : '')],
+		...healthRows(d),
 		['Command', words(d.cmd)],
 		['Entrypoint', words(d.entrypoint)],
 		['Started', time(d.startedAt)],

@@ -1,6 +1,7 @@
 import {availability, barCommands, commands, keymapOf, scopesOf, scopeTitles} from '../commands/registry.js';
 import type {Keymap} from '../commands/keymap.js';
 import {keysLabel} from '../commands/key-labels.js';
+import {mainPanes} from '../state/main-screen.js';
 import type {AppState} from '../state/types.js';
 import {wrapText} from '../text/wrap-text.js';
 
@@ -34,10 +35,17 @@ export function unavailableNow(state: AppState): Map<string, string> {
 export function helpLines(width: number, reasons: ReadonlyMap<string, string> = new Map(), keymap: Keymap = keymapOf({})): Array<{text: string; heading?: boolean}> {
 	const lines: Array<{text: string; heading?: boolean}> = [];
 	const indent = 2 + 16 + 1;
+	// The screen model first: which pane each number key shows, and where (state/main-screen.ts).
+	lines.push({text: 'Screen', heading: true});
+	const panes = mainPanes()
+		.map(pane => `${pane.key} ${pane.id}${pane.slot === 'bottom' ? '' : ` (${pane.slot})`}`)
+		.join(', ');
+	const screen = `${panes}: a number key shows its pane in its slot (30 rows or more: the top and middle slots and the logs, stacked; fewer: one pane at a time); Tab moves between them. 4 the Swarm view, 0 the contexts.`;
+	for (const text of wrapText(screen, Math.max(10, width - 2))) lines.push({text: `  ${text}`});
 	for (const [scope, title] of scopeTitles) {
 		const list = commands.filter(c => c.scope === scope && keymap.keysOf(c).length > 0);
 		if (list.length === 0) continue;
-		if (lines.length > 0) lines.push({text: ''});
+		lines.push({text: ''});
 		for (const text of wrapText(title, width)) lines.push({text, heading: true});
 		for (const c of list) {
 			const why = reasons.get(c.id);

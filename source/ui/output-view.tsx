@@ -1,10 +1,11 @@
-import React, {useEffect} from 'react';
+import React, {useLayoutEffect} from 'react';
 import {Box, Text} from 'ink';
 import type {LogLine} from '../engine/types.js';
 import type {RingBuffer} from '../text/ring-buffer.js';
 import {sanitizeInline, sanitizeLine} from '../text/sanitize.js';
 import {fit} from '../text/width.js';
-import {tailWindow} from './tail-window.js';
+import type {FollowScroll, FollowSeen} from '../state/follow-scroll.js';
+import {linesBelow, tailWindow} from './tail-window.js';
 import {tone} from './theme.js';
 
 export interface OutputViewProps {
@@ -13,20 +14,21 @@ export interface OutputViewProps {
 	/** Moves when lines arrive (the view redraws then). */
 	version: number;
 	done?: {ok: boolean; text: string};
-	scroll: number;
+	/** Following the end, or parked (state/follow-scroll.ts). */
+	tail: FollowScroll;
 	width: number;
 	height: number;
 	keys: string;
-	onExtent?: (lines: number) => void;
+	/** Told what the view holds and shows, in the commit that draws it. */
+	onFollow?: (seen: FollowSeen) => void;
 }
 
 /** Output berth streams (an attached run): the last lines live, then how it ended. */
-export function OutputView({title, lines, done, scroll, width, height, keys, onExtent}: OutputViewProps) {
+export function OutputView({title, lines, done, tail, width, height, keys, onFollow}: OutputViewProps) {
 	const rows = Math.max(1, height - 2);
 	const total = lines?.length ?? 0;
-	// The scroll counts back from the live end; it stops at the first line.
-	useEffect(() => onExtent?.(total + 1), [onExtent, total]);
-	const {from, shown} = tailWindow(lines, scroll, rows);
+	const {from, shown, seen} = tailWindow(lines, tail, rows);
+	useLayoutEffect(() => onFollow?.(seen), [onFollow, seen.first, seen.total, seen.rows]); // eslint-disable-line react-hooks/exhaustive-deps -- reported when what it holds changes
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text inverse bold wrap="truncate-end">
@@ -40,7 +42,7 @@ export function OutputView({title, lines, done, scroll, width, height, keys, onE
 			{total === 0 && !done ? <Text color={tone('muted')}>  Waiting for output…</Text> : null}
 			<Box flexGrow={1} />
 			<Text color={tone(done ? (done.ok ? 'ok' : 'bad') : 'info')} bold wrap="truncate-end">
-				{fit(done ? ` ${sanitizeInline(done.text)} — Esc returns` : ' Running… (Esc returns; it keeps running)', width)}
+				{fit(done ? ` ${sanitizeInline(done.text)} — Esc returns` : ` Running…${linesBelow(tail, seen) ? ` (${linesBelow(tail, seen)} lines below: G follows)` : ''} (Esc returns; it keeps running)`, width)}
 			</Text>
 		</Box>
 	);

@@ -20,21 +20,25 @@ export interface PaneHeaderProps {
 	edit?: LineState;
 	/** What the typed text is called: "filter" (lists) or "search" (logs). */
 	filterLabel?: string;
+	/** Why a word of the filter was left out (`status=bogus`), said after it. */
+	problem?: string;
 }
 
 /**
  * One line naming the pane, its number key, what it holds and its filter. The filter is the
  * last thing to be cut: on a narrow terminal the counts and notes give way first.
  */
-export function PaneHeader({number, title, info, focused, width, filter, edit, filterLabel = 'filter'}: PaneHeaderProps) {
+export function PaneHeader({number, title, info, focused, width, filter, edit, filterLabel = 'filter', problem}: PaneHeaderProps) {
 	const head = number === undefined ? ` ${title}` : ` ${number} ${title}`;
-	// The filter with its hint when there is room, else without it; the info gives way first.
+	// The filter with its hint when there is room, else without it; the info gives way first. A
+	// word left out says why instead of the hint.
 	const clean = filter ? sanitizeInline(filter) : '';
-	const full = clean ? `  ${filterLabel}: ${clean} (/ edits, Esc clears)` : '';
+	const why = problem ? ` — ${sanitizeInline(problem)}` : '';
+	const full = clean ? `  ${filterLabel}: ${clean}${why || ' (/ edits, Esc clears)'}` : '';
 	const fits = stringWidth(head) + stringWidth(info ? `  ${info}` : '') + stringWidth(full) <= width;
-	const shownFilter = edit ? undefined : fits || !clean ? full : `  ${filterLabel}: ${clean}`;
+	const shownFilter = edit ? undefined : fits || !clean ? full : `  ${filterLabel}: ${clean}${why}`;
 	const editRoom = edit ? Math.max(8, Math.min(40, width - stringWidth(head) - 5)) : 0;
-	const filterWidth = edit ? editRoom + 3 : stringWidth(shownFilter ?? '');
+	const filterWidth = edit ? editRoom + 3 + stringWidth(why) : stringWidth(shownFilter ?? '');
 	const infoRoom = Math.max(0, width - stringWidth(head) - filterWidth);
 	const infoText = info ? truncate(`  ${info}`, infoRoom) : '';
 	const style = {inverse: focused, bold: focused, color: focused ? undefined : tone('muted')};
@@ -47,11 +51,12 @@ export function PaneHeader({number, title, info, focused, width, filter, edit, f
 	}
 	const before = truncate(head + infoText + '  /', width - 1);
 	const inputWidth = Math.max(1, Math.min(editRoom, width - stringWidth(before)));
+	const after = fit(why, Math.max(0, width - stringWidth(before) - inputWidth));
 	return (
 		<Text {...style} wrap="truncate-end">
 			{before}
 			<LineInput line={edit} width={inputWidth} />
-			{' '.repeat(Math.max(0, width - stringWidth(before) - inputWidth))}
+			{after}
 		</Text>
 	);
 }

@@ -1,10 +1,11 @@
-import React, {useEffect} from 'react';
+import React, {useLayoutEffect} from 'react';
 import {Box, Text} from 'ink';
 import type {ServiceLogLine} from '../engine/types.js';
 import type {RingBuffer} from '../text/ring-buffer.js';
 import {sanitizeInline, sanitizeLine} from '../text/sanitize.js';
 import {fit, stringWidth, truncate} from '../text/width.js';
-import {tailWindow} from './tail-window.js';
+import type {FollowScroll, FollowSeen} from '../state/follow-scroll.js';
+import {linesBelow, tailWindow} from './tail-window.js';
 import {sourceTone, tone} from './theme.js';
 
 export interface ServiceLogsViewProps {
@@ -13,12 +14,13 @@ export interface ServiceLogsViewProps {
 	/** Moves when lines arrive (the view redraws then). */
 	version: number;
 	done?: {ok: boolean; text: string};
-	/** Lines back from the live end. */
-	scroll: number;
+	/** Following the end, or parked (state/follow-scroll.ts). */
+	tail: FollowScroll;
 	width: number;
 	height: number;
 	keys: string;
-	onExtent?: (lines: number) => void;
+	/** Told what the view holds and shows, in the commit that draws it. */
+	onFollow?: (seen: FollowSeen) => void;
 }
 
 /**
@@ -26,11 +28,12 @@ export interface ServiceLogsViewProps {
  * logs` prints them (`web.1.0123456789ab@node1 | …`), each task in a colour of its own; the live
  * end shows unless scrolled back.
  */
-export function ServiceLogsView({title, lines, done, scroll, width, height, keys, onExtent}: ServiceLogsViewProps) {
+export function ServiceLogsView({title, lines, done, tail, width, height, keys, onFollow}: ServiceLogsViewProps) {
 	const rows = Math.max(1, height - 2);
 	const total = lines?.length ?? 0;
-	useEffect(() => onExtent?.(total + 1), [onExtent, total]);
-	const {from, shown} = tailWindow(lines, scroll, rows);
+	const {from, shown, seen} = tailWindow(lines, tail, rows);
+	useLayoutEffect(() => onFollow?.(seen), [onFollow, seen.first, seen.total, seen.rows]); // eslint-disable-line react-hooks/exhaustive-deps -- reported when what it holds changes
+	const below = linesBelow(tail, seen);
 	// A colour per task, in the order the tasks first appear on screen.
 	const colours = new Map<string, number>();
 	for (const line of shown) if (!colours.has(line.prefix)) colours.set(line.prefix, colours.size);
@@ -54,7 +57,7 @@ export function ServiceLogsView({title, lines, done, scroll, width, height, keys
 			{total === 0 && !done ? <Text color={tone('muted')}>  Waiting for the log…</Text> : null}
 			<Box flexGrow={1} />
 			<Text color={tone(done ? (done.ok ? 'info' : 'bad') : 'muted')} wrap="truncate-end">
-				{fit(done ? ` ${sanitizeInline(done.text)} — Esc returns` : scroll > 0 ? ` ${scroll} lines back from the live end (G follows) — Esc returns` : ' Following — Esc returns', width)}
+				{fit(done ? ` ${sanitizeInline(done.text)} — Esc returns` : below > 0 ? ` ${below} lines below (G follows) — Esc returns` : ' Following — Esc returns', width)}
 			</Text>
 		</Box>
 	);

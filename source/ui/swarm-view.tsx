@@ -1,12 +1,17 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {notManagerText} from '../format/swarm.js';
-import {selectedNodeOf, selectedServiceOf, selectedTask, swarmHeights, taskRows} from '../state/swarm-selectors.js';
+import {nodesKind} from '../kinds/nodes.js';
+import {servicesKind} from '../kinds/services.js';
+import {tasksKind} from '../kinds/tasks.js';
+import type {AnyKind} from '../kinds/kind.js';
+import {listOf} from '../state/lists.js';
+import {swarmHeights} from '../state/swarm-selectors.js';
 import type {AppState} from '../state/types.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {fit} from '../text/width.js';
 import {Dialog} from './dialog.js';
-import {NodesPart, ServicesPart, TasksPart} from './swarm-parts.js';
+import {KindPane} from './kind-pane.js';
 import {tone} from './theme.js';
 
 export interface SwarmViewProps {
@@ -25,7 +30,7 @@ export interface SwarmViewProps {
 export function SwarmView({state, width, height, dialogKeys}: SwarmViewProps) {
 	const view = state.swarm!;
 	const heights = swarmHeights(state);
-	const self = view.nodes.find(n => n.self);
+	const self = (listOf(state, 'nodes').rows as ReadonlyArray<{self: boolean; hostname: string}>).find(n => n.self);
 	const role =
 		view.role === 'checking' ? 'asking the engine…' : view.role === 'manager' ? `manager${self ? ` ${sanitizeInline(self.hostname)}` : ''}` : view.role === 'worker' ? 'worker' : 'not in a swarm';
 	let body: React.ReactNode;
@@ -33,42 +38,13 @@ export function SwarmView({state, width, height, dialogKeys}: SwarmViewProps) {
 	else if (view.role !== 'manager') {
 		body = <Text color={tone('info')}>{fit(` ${sanitizeInline(notManagerText({role: view.role, localState: view.localState, error: view.roleError}))}`, width)}</Text>;
 	} else {
-		const service = selectedServiceOf(view);
-		const loading = !view.loaded ? 'Loading…' : undefined;
+		const part = (kind: AnyKind) => <KindPane key={kind.name} state={state} kind={kind} focused={view.part === kind.name} width={width} height={heights[kind.name as keyof typeof heights]} />;
 		body = (
 			<Box flexDirection="column">
 				{view.error ? <Text color={tone('bad')}>{fit(`  ${sanitizeInline(view.error)}`, width)}</Text> : null}
-				<ServicesPart
-					rows={view.services}
-					selectedId={service?.id}
-					focused={view.part === 'services'}
-					width={width}
-					height={heights.services}
-					top={view.windows.services}
-					busy={state.busy}
-					following={view.following}
-					empty={loading}
-				/>
-				<TasksPart
-					rows={taskRows(view)}
-					selectedId={selectedTask(view)?.id}
-					focused={view.part === 'tasks'}
-					width={width}
-					height={heights.tasks}
-					top={view.windows.tasks}
-					service={service?.name}
-					loading={service !== undefined && view.tasksOf !== service.id}
-					now={state.clock / 1000}
-				/>
-				<NodesPart
-					rows={view.nodes}
-					selectedId={selectedNodeOf(view)?.id}
-					focused={view.part === 'nodes'}
-					width={width}
-					height={heights.nodes}
-					top={view.windows.nodes}
-					busy={state.busy}
-				/>
+				{part(servicesKind as AnyKind)}
+				{part(tasksKind as AnyKind)}
+				{part(nodesKind as AnyKind)}
 			</Box>
 		);
 	}

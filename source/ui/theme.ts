@@ -2,7 +2,9 @@
  * Semantic colours. Components ask for a tone, never a literal colour, and with NO_COLOR set
  * (https://no-color.org) every tone maps to no colour at all.
  */
-export type Tone = 'ok' | 'warn' | 'bad' | 'muted' | 'info' | 'accent' | 'stderr';
+import type {Tone} from '../kinds/column.js';
+
+export type {Tone};
 
 const palette: Record<Tone, string> = {
 	ok: 'green',

@@ -191,6 +191,20 @@ describe('DockerEngine against a real engine', () => {
 		expect((await engine.containers.inspect(id)).health).toBe('healthy');
 	});
 
+	it("keeps a failing health check's last output and exit code for the details, and lists a container's volumes and networks", async () => {
+		const {id} = await run('unhealthy', ['sleep', '300'], ['--health-cmd', 'echo "db not ready" >&2; exit 3', '--health-interval', '1s', '--health-retries', '1', '-v', '/data']);
+		const details = await waitFor(async () => {
+			const found = await engine.containers.inspect(id);
+			return found.health === 'unhealthy' ? found : undefined;
+		}, 'the container to become unhealthy');
+		expect(details.healthCheck).toMatchObject({exitCode: 3, output: 'db not ready\n'});
+		expect(details.healthCheck!.failingStreak).toBeGreaterThanOrEqual(1);
+		const row = (await summary(id))!;
+		expect(row.mounts).toEqual([{destination: '/data', name: expect.stringMatching(/^[0-9a-f]{64}$/)}]);
+		// The default network keeps its name on an engine started with --bridge=none.
+		expect(row.networks).toEqual(['bridge']);
+	});
+
 	it('removes a container, and refuses a running one with the engine message (conflict)', async () => {
 		const {id} = await run('rm', ['sleep', '300']);
 		const error = await rejection(engine.containers.remove(id));

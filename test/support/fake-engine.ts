@@ -89,6 +89,8 @@ export class FakeEngine implements Engine {
 	logs = new Map<string, LogLine[]>();
 	/** Start and finish times per container id, as inspect reports them (RFC 3339). */
 	times = new Map<string, {startedAt?: string; finishedAt?: string}>();
+	/** What a container's inspect says besides what its row gives (restart count, the last health check). */
+	inspected = new Map<string, Partial<ContainerDetails>>();
 	calls: Call[] = [];
 	/** Volume mounts per container id (what volumes.usedBy reads). */
 	mounts = new Map<string, FakeMount[]>();
@@ -274,6 +276,7 @@ export class FakeEngine implements Engine {
 			mounts: [],
 			labels: c.labels,
 			networks: ['bridge'],
+			...this.inspected.get(c.id),
 		};
 	}
 

@@ -5,7 +5,7 @@
 import React from 'react';
 import {render} from 'ink-testing-library';
 import {App} from '../../source/ui/app.js';
-import type {ContextsSource} from '../../source/commands/services.js';
+import type {ContextsSource} from '../../source/commands/command-services.js';
 import type {TerminalControl} from '../../source/controller/controller.js';
 import type {Engine} from '../../source/engine/types.js';
 import type {EngineFeed} from '../../source/state/engine-feed.js';

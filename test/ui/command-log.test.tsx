@@ -12,7 +12,7 @@ import React from 'react';
 import {render} from 'ink-testing-library';
 import chalk from 'chalk';
 import {afterEach, describe, expect, it, onTestFinished} from 'vitest';
-import type {ContextsSource} from '../../source/commands/services.js';
+import type {ContextsSource} from '../../source/commands/command-services.js';
 import {EngineError} from '../../source/engine/types.js';
 import type {CarriedState, ContextRow} from '../../source/state/contexts-types.js';
 import {App} from '../../source/ui/app.js';

@@ -1,6 +1,6 @@
 /** The contexts view (`0`) on an in-memory list of contexts: g/G and Home/End go to the first and last. */
 import {afterEach, describe, expect, it} from 'vitest';
-import type {ContextsSource} from '../../source/commands/services.js';
+import type {ContextsSource} from '../../source/commands/command-services.js';
 import type {ContextRow} from '../../source/state/contexts-types.js';
 import type {Store} from '../../source/state/store.js';
 import {FakeEngine, fakeContainer} from '../support/fake-engine.js';

@@ -31,7 +31,7 @@ describe('ages clock reads', () => {
 		const rows = listRows(store.getState(), 'containers');
 		const onScreen = () => {
 			const state = store.getState();
-			return visibleContainers(state).slice(state.windows.containers, state.windows.containers + rows).map(c => c.id);
+			return visibleContainers(state).slice(state.lists.containers!.top, state.lists.containers!.top + rows).map(c => c.id);
 		};
 		expect(inspected().sort()).toEqual(onScreen().sort());
 		const firstScreen = inspected().length;
@@ -53,6 +53,27 @@ describe('ages clock reads', () => {
 		expect(onScreen().every(id => read.has(id))).toBe(true);
 		// The screens passed on the way were not read.
 		expect(read.size).toBeLessThan(firstScreen + rows + 1);
+		stop();
+	});
+
+	it('reads a container again after a restart, even when its status reads as it did before (a restart loop)', async () => {
+		const flaky = fakeContainer({name: 'flaky', status: 'Up Less than a second'});
+		const engine = new FakeEngine({containers: [flaky]});
+		engine.inspected.set(flaky.id, {restartCount: 1});
+		const store = createStore(initialState({columns: 120, rows: 40}));
+		store.dispatch({type: 'snapshot', containers: [flaky], images: [], at: Date.now()});
+		const stop = startAgesClock(engine, store, () => Date.now());
+		await vi.advanceTimersByTimeAsync(0);
+		expect(store.getState().times[flaky.id]?.restartCount).toBe(1);
+		// It died and was started again: its start time moved, so what was read no longer holds;
+		// the list says "Up Less than a second" again.
+		engine.times.set(flaky.id, {startedAt: new Date(Date.now() + 5000).toISOString()});
+		engine.inspected.set(flaky.id, {restartCount: 2});
+		await vi.advanceTimersByTimeAsync(5000);
+		store.dispatch({type: 'snapshot', containers: [{...flaky}], images: [], at: Date.now()});
+		expect(store.getState().times[flaky.id]).toBeUndefined();
+		await vi.advanceTimersByTimeAsync(readSettleMs + 10);
+		expect(store.getState().times[flaky.id]?.restartCount).toBe(2);
 		stop();
 	});
 

@@ -1,11 +1,13 @@
 import {describe, expect, it} from 'vitest';
 import {lineAtEnd} from '../../source/input/line-editor.js';
 import {initialState, reducer} from '../../source/state/reducer.js';
-import {imageRowsOf, selectedContainer, sortContainers, visibleContainers} from '../../source/state/selectors.js';
+import {sortContainers} from '../../source/kinds/containers.js';
+import {imageRowsOf} from '../../source/kinds/images.js';
+import {allContainers, selectedContainer, visibleContainers} from '../../source/state/selectors.js';
 import type {AppState} from '../../source/state/types.js';
 import {fakeContainer, fakeImage} from '../support/fake-engine.js';
 
-const snapshot = (state: AppState, containers = state.containers, images: ReturnType<typeof fakeImage>[] = []) =>
+const snapshot = (state: AppState, containers = [...allContainers(state)], images: ReturnType<typeof fakeImage>[] = []) =>
 	reducer(state, {type: 'snapshot', containers, images});
 
 describe('app state', () => {

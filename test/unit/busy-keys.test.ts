@@ -6,7 +6,7 @@
 import {EventEmitter} from 'node:events';
 import {describe, expect, it, vi} from 'vitest';
 import {createKeyRunner} from '../../source/commands/busy-keys.js';
-import type {Services} from '../../source/commands/services.js';
+import type {Services} from '../../source/commands/command-services.js';
 import type {CommandContext} from '../../source/commands/types.js';
 import {watchBusy} from '../../source/input/busy-watch.js';
 import type {KeyEvent} from '../../source/input/decode-keys.js';
@@ -14,29 +14,33 @@ import {readKeys} from '../../source/input/key-reader.js';
 import {initialState} from '../../source/state/reducer.js';
 import {createStore} from '../../source/state/store.js';
 
-const nextTimer = () => new Promise<void>(resolve => setTimeout(resolve, 0));
-const nextImmediate = () => new Promise<void>(resolve => setImmediate(resolve));
 
 describe('a read that waited behind busy work', () => {
-	it('is told apart: a probe armed a second ago that has not run yet, or one that ran late in this turn', async () => {
-		let now = 0;
-		const watch = watchBusy(1000, () => now);
-		expect(watch.read()).toBe(false);
-		// Held up in the same turn (the frame of the first read took 2 s): the probe has not run.
-		now = 2000;
-		expect(watch.read()).toBe(true);
-		// The probe runs (late), and a read in the same turn of the loop is one that waited.
-		const seen = await new Promise<boolean>(resolve => setTimeout(() => resolve(watch.read()), 0));
-		expect(seen).toBe(true);
-		// Once the loop has come round, reads are fresh again.
-		await nextImmediate();
-		await nextTimer();
-		now += 10;
-		expect(watch.read()).toBe(false);
-		await nextTimer();
-		now += 10;
-		expect(watch.read()).toBe(false);
-		watch.stop();
+	it('is told apart: a probe armed a second ago that has not run yet, or one that ran late in this turn', () => {
+		// The loop's phases on fake timers: a zero-delay timer (the probe) runs, then the check
+		// phase's immediates; real timers a millisecond apart could fall in different turns.
+		vi.useFakeTimers({toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate']});
+		try {
+			let now = 0;
+			const watch = watchBusy(1000, () => now);
+			expect(watch.read()).toBe(false);
+			// Held up in the same turn (the frame of the first read took 2 s): the probe has not run.
+			now = 2000;
+			expect(watch.read()).toBe(true);
+			// The probe runs (late); a read in the same turn of the loop, before its immediates, waited too.
+			vi.advanceTimersToNextTimer();
+			expect(watch.read()).toBe(true);
+			// Once the loop has come round (the check phase ran), reads are fresh again.
+			vi.runOnlyPendingTimers();
+			now += 10;
+			expect(watch.read()).toBe(false);
+			vi.runOnlyPendingTimers();
+			now += 10;
+			expect(watch.read()).toBe(false);
+			watch.stop();
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 
 	it('reaches the keys: the reader hands each read its flag, an Esc held to the end of a busy read too', async () => {
@@ -83,7 +87,7 @@ describe('keys typed while berth was busy', () => {
 		// Typed into the filter while berth did not answer: "ab", Enter (the filter closes), then
 		// ? and j, which the user typed at the filter and never at the panes.
 		run(keys('a', 'b', 'enter', '?', 'j'), true);
-		expect(store.getState().filters.containers).toBe('ab');
+		expect(store.getState().lists.containers!.filter).toBe('ab');
 		expect(store.getState().filterEdit).toBeUndefined();
 		expect(store.getState().modal).toBeUndefined();
 		expect(said.at(-1)).toBe('Ignored 2 keys typed while berth was busy (the screen had changed)');
@@ -99,7 +103,7 @@ describe('keys typed while berth was busy', () => {
 		expect(said.at(-1)).toBe('Ignored 1 key typed while berth was busy (the screen had changed)');
 		// Typing ahead while berth answers: / opens the filter, the keys after it go in it.
 		run(keys('/', 'd', 'b', 'enter', '?'), false);
-		expect(store.getState().filters.containers).toBe('db');
+		expect(store.getState().lists.containers!.filter).toBe('db');
 		expect(store.getState().modal?.kind).toBe('help');
 	});
 

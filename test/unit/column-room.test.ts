@@ -1,10 +1,11 @@
 /** Room for a list's columns by what their content needs and how much each matters (column-room.ts). */
 import {describe, expect, it} from 'vitest';
 import {contentWidths, fitColumns} from '../../source/ui/column-room.js';
-import {containerColumns} from '../../source/ui/container-columns.js';
+import {containersKind} from '../../source/kinds/containers.js';
 import type {Column} from '../../source/ui/columns.js';
 
-const columns = containerColumns(true, []);
+/** The containers pane's columns with one host, the stats on, and no health checks, restarts or compose labels. */
+const columns = containersKind.columns.filter(c => !['host', 'health', 'restarts', 'project', 'service'].includes(c.id));
 const title = (widths: number[], name: string) => widths[columns.findIndex(c => c.title === name)];
 const used = (widths: number[]) => widths.filter(w => w > 0).reduce((a, b) => a + b, 0) + widths.filter(w => w > 0).length - 1;
 

@@ -1,6 +1,7 @@
 /** The images pane's lifecycle keys: the product's contract, no clashes, and what `available` hides. */
 import {describe, expect, it} from 'vitest';
-import {availability, barCommands, commandFor, commands, layerOf} from '../../source/commands/registry.js';
+import {availability, barCommands, commandFor, commands} from '../../source/commands/registry.js';
+import {layerOf} from '../../source/state/precedence.js';
 import {initialState, reducer} from '../../source/state/reducer.js';
 import type {AppState} from '../../source/state/types.js';
 import {fakeImage} from '../support/fake-engine.js';

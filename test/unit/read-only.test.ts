@@ -24,7 +24,8 @@ function states(): AppState[] {
 	const list: AppState[] = [];
 	for (const delta of [0, 1, 1]) list.push(reducer(list.at(-1) ?? start, {type: 'move', delta}));
 	list.push(reducer(start, {type: 'focus', pane: 'images'}));
-	list.push({...reducer(start, {type: 'focus', pane: 'logs'}), filters: {containers: '', images: '', logs: 'GET'}});
+	const logs = reducer(start, {type: 'focus', pane: 'logs'});
+	list.push({...logs, logs: {...logs.logs, search: 'GET'}});
 	for (const kind of ['diff', 'commands', 'output', 'inspect', 'prune', 'transfer', 'build', 'copy', 'details', 'help'] as Array<Modal['kind']>) {
 		list.push({...start, modal: {kind, id: containers[0]!.id, scroll: 0, selected: 0, entries: [], choice: 0} as unknown as Modal});
 	}

@@ -6,7 +6,7 @@ import {describe, expect, it} from 'vitest';
 import {EngineError} from '../../source/engine/types.js';
 import {lineAtEnd} from '../../source/input/line-editor.js';
 import {initialState, reducer} from '../../source/state/reducer.js';
-import {selectedContainer, selectedImageRow, visibleContainers} from '../../source/state/selectors.js';
+import {allContainers, selectedContainer, selectedImageRow, visibleContainers} from '../../source/state/selectors.js';
 import type {Action, AppState} from '../../source/state/types.js';
 import {fakeContainer, fakeImage} from '../support/fake-engine.js';
 
@@ -39,10 +39,10 @@ describe('the reducer', () => {
 		expect(s.conn).toMatchObject({kind: 'down', attempts: 2, since: 5});
 	});
 	test('snapshot', 'sorts, keeps listing times per entry, drops marks and busy rows of gone containers', () => {
-		let s = apply(base(), {type: 'mark', id: b.id}, {type: 'busy', id: b.id, label: 'stopping…'});
+		let s = apply(base(), {type: 'mark', key: b.id}, {type: 'busy', id: b.id, label: 'stopping…'});
 		s = reducer(s, {type: 'snapshot', containers: [a, off], images: [image], at: 2000});
-		expect(s.containers.map(c => c.name)).toEqual(['a', 'off']);
-		expect(s.marked).toEqual({});
+		expect(allContainers(s).map(c => c.name)).toEqual(['a', 'off']);
+		expect(s.lists.containers!.marked).toEqual({});
 		expect(s.busy).toEqual({});
 		// a is the same object as before: still as of the first listing.
 		expect(s.listedAt[a.id]).toBe(1000);
@@ -72,10 +72,10 @@ describe('the reducer', () => {
 		expect(selectedContainer(apply(base(), {type: 'move-to', where: 'last'}, {type: 'move-to', where: 'first'}))?.name).toBe('a');
 	});
 	test('select', 'selects a row by id', () => {
-		expect(selectedContainer(reducer(base(), {type: 'select', pane: 'containers', key: off.id}))?.name).toBe('off');
+		expect(selectedContainer(reducer(base(), {type: 'select', list: 'containers', key: off.id}))?.name).toBe('off');
 	});
 	test('toggle-all', 'shows running ones only, reselecting a visible one', () => {
-		const s = apply(base(), {type: 'select', pane: 'containers', key: off.id}, {type: 'toggle-all'});
+		const s = apply(base(), {type: 'select', list: 'containers', key: off.id}, {type: 'toggle-all'});
 		expect(visibleContainers(s).map(c => c.name)).toEqual(['a', 'b']);
 		expect(selectedContainer(s)?.name).toBe('b');
 	});
@@ -96,11 +96,11 @@ describe('the reducer', () => {
 	test('filter-commit', 'keeps the filter, stops editing', () => {
 		const s = apply(base(), {type: 'filter-start'}, {type: 'filter-line', line: lineAtEnd('of')}, {type: 'filter-commit'});
 		expect(s.filterEdit).toBeUndefined();
-		expect(s.filters.containers).toBe('of');
+		expect(s.lists.containers!.filter).toBe('of');
 	});
 	test('filter-clear', 'clears the filter', () => {
 		const s = apply(base(), {type: 'filter-start'}, {type: 'filter-line', line: lineAtEnd('of')}, {type: 'filter-clear'});
-		expect(s.filters.containers).toBe('');
+		expect(s.lists.containers!.filter).toBe('');
 		expect(visibleContainers(s)).toHaveLength(3);
 	});
 	test('open', 'opens a modal and ends filter editing', () => {
@@ -119,6 +119,14 @@ describe('the reducer', () => {
 		const s = apply(base(), {type: 'open', modal: {kind: 'help', scroll: 0}}, {type: 'modal-extent', lines: 50}, {type: 'scroll-modal', delta: 1000});
 		// 40 rows: 39 for berth, 36 for the view's body below its title.
 		expect(s.modal).toMatchObject({scroll: 50 - 36});
+	});
+	test('follow-extent', 'a live view says what it holds; scrolled back it stays on its lines as more come', () => {
+		const output = {kind: 'output' as const, id: 'o', title: 't', tail: {follow: true as const}, version: 0};
+		let s = apply(base(), {type: 'open', modal: output}, {type: 'follow-extent', first: 0, total: 100, rows: 20}, {type: 'scroll-modal', delta: -3});
+		expect(s.modal).toMatchObject({tail: {follow: false, end: 97}, seen: {first: 0, total: 100, rows: 20}});
+		s = apply(s, {type: 'follow-extent', first: 5, total: 130, rows: 20}, {type: 'scroll-modal', delta: 1});
+		expect(s.modal).toMatchObject({tail: {follow: false, end: 98}});
+		expect(apply(s, {type: 'scroll-modal', delta: Number.MAX_SAFE_INTEGER}).modal).toMatchObject({tail: {follow: true}});
 	});
 	test('prompt-line', 'replaces the prompt line and its error', () => {
 		const target = {kind: 'container' as const, id: a.id, name: 'a'};
@@ -209,14 +217,14 @@ describe('the reducer', () => {
 		expect(apply(base(), {type: 'status', status: {tone: 'ok', text: 'done'}}, {type: 'status'}).status).toBeUndefined();
 	});
 	test('mark', 'marks and unmarks', () => {
-		expect(apply(base(), {type: 'mark', id: a.id}).marked).toEqual({[a.id]: true});
-		expect(apply(base(), {type: 'mark', id: a.id}, {type: 'mark', id: a.id}).marked).toEqual({});
+		expect(apply(base(), {type: 'mark', key: a.id}).lists.containers!.marked).toEqual({[a.id]: true});
+		expect(apply(base(), {type: 'mark', key: a.id}, {type: 'mark', key: a.id}).lists.containers!.marked).toEqual({});
 	});
 	test('clear-marks', 'clears every mark', () => {
-		expect(apply(base(), {type: 'mark', id: a.id}, {type: 'mark', id: b.id}, {type: 'clear-marks'}).marked).toEqual({});
+		expect(apply(base(), {type: 'mark', key: a.id}, {type: 'mark', key: b.id}, {type: 'clear-marks'}).lists.containers!.marked).toEqual({});
 	});
 	test('sort-next', 'cycles the sort keys', () => {
-		expect(apply(base(), {type: 'sort-next'}).sort).toEqual({key: 'name', reverse: false});
+		expect(apply(base(), {type: 'sort-next'}).lists.containers!.sort).toEqual({key: 'name', reverse: false});
 	});
 	test('sort-reverse', 'reverses the order', () => {
 		const s = apply(base(), {type: 'sort-next'}, {type: 'sort-reverse'});

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {barCommands, commandFor, commands, layerOf, scopeTitles} from '../../source/commands/registry.js';
+import {barCommands, commandFor, commands, scopeTitles} from '../../source/commands/registry.js';
+import {layerOf} from '../../source/state/precedence.js';
 import {helpLines} from '../../source/ui/key-hints.js';
 import {initialState, reducer} from '../../source/state/reducer.js';
 import type {AppState, Pane} from '../../source/state/types.js';
@@ -114,7 +115,9 @@ describe('command registry', () => {
 		expect(commandFor('tab', state)?.id).toBe('swarm.next-part');
 		expect(commandFor('escape', state)?.id).toBe('swarm.close');
 		expect(commandFor('q', state)?.id).toBe('swarm.close');
-		for (const key of ['K', 'u', '1', '/', 'D']) expect(commandFor(key, state), key).toBeUndefined();
+		for (const key of ['K', 'u', '1', 'D']) expect(commandFor(key, state), key).toBeUndefined();
+		// The parts are lists like the panes': `/` filters the part with the keyboard.
+		expect(commandFor('/', state)?.id).toBe('swarm.filter');
 		state = reducer(reducer(state, {type: 'swarm-part', delta: 1}), {type: 'swarm-part', delta: 1});
 		expect(commandFor('D', state)?.id).toBe('node.drain');
 		expect(commandFor('P', state)?.id).toBe('node.pause');
@@ -144,7 +147,7 @@ describe('each command', () => {
 	const paused = fakeContainer({name: 'zzz', state: 'paused', status: 'Up 1 minute (Paused)'});
 	const stateWith = (selected: typeof running) => {
 		let s = up(reducer(initialState(), {type: 'snapshot', containers: [running, stopped, paused], images: []}));
-		s = reducer(s, {type: 'select', pane: 'containers', key: selected.id});
+		s = reducer(s, {type: 'select', list: 'containers', key: selected.id});
 		return s;
 	};
 	const byId = (id: string) => commands.find(c => c.id === id)!;

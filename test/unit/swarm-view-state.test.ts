@@ -7,7 +7,9 @@ import {describe, expect, it} from 'vitest';
 import {untilNextChange} from '../../source/controller/ages-clock.js';
 import type {NodeSummary, ServiceSummary, TaskSummary} from '../../source/engine/types.js';
 import {initialState, reducer} from '../../source/state/reducer.js';
-import {selectedServiceOf, selectedTask, swarmHeights} from '../../source/state/swarm-selectors.js';
+import {tasksKind} from '../../source/kinds/tasks.js';
+import {selectedRow} from '../../source/state/lists.js';
+import {selectedServiceOf, swarmHeights, taskRows} from '../../source/state/swarm-selectors.js';
 import type {Action, AppState} from '../../source/state/types.js';
 
 const service = (name: string, partial: Partial<ServiceSummary> = {}): ServiceSummary => ({
@@ -30,26 +32,26 @@ const lists = (services: ServiceSummary[], nodes: NodeSummary[] = [node('n1')]):
 describe('the Swarm view state', () => {
 	it('keeps the selected service across reads, and moves to its neighbour when it goes', () => {
 		let state = reducer(open(), lists([service('a'), service('b'), service('c')]));
-		state = reducer(state, {type: 'swarm-move', delta: 1});
-		expect(selectedServiceOf(state.swarm!)?.name).toBe('b');
+		state = reducer(state, {type: 'move', delta: 1});
+		expect(selectedServiceOf(state)?.name).toBe('b');
 		// A new service sorts before it: still b.
 		state = reducer(state, lists([service('c'), service('a'), service('aa'), service('b')]));
-		expect(selectedServiceOf(state.swarm!)?.name).toBe('b');
+		expect(selectedServiceOf(state)?.name).toBe('b');
 		state = reducer(state, lists([service('a'), service('aa'), service('c')]));
-		expect(selectedServiceOf(state.swarm!)?.name).toBe('c');
+		expect(selectedServiceOf(state)?.name).toBe('c');
 	});
 
 	it('shows the tasks only of the selected service, the newest first unless a task was chosen', () => {
 		let state = reducer(open(), lists([service('a'), service('b')]));
 		state = reducer(state, {type: 'swarm-tasks', serviceId: 'id-b', tasks: [task('t1', 'id-b', '')]});
-		expect(state.swarm!.tasks).toEqual([]);
+		expect(taskRows(state)).toEqual([]);
 		state = reducer(state, {type: 'swarm-tasks', serviceId: 'id-a', tasks: [task('t1', 'id-a', '')]});
-		expect(selectedTask(state.swarm!)?.id).toBe('t1');
+		expect(selectedRow(state, tasksKind)?.id).toBe('t1');
 		state = reducer(state, {type: 'swarm-tasks', serviceId: 'id-a', tasks: [task('t2', 'id-a', ''), task('t1', 'id-a', '')]});
-		expect(selectedTask(state.swarm!)?.id).toBe('t2');
+		expect(selectedRow(state, tasksKind)?.id).toBe('t2');
 		// Another service: its tasks are not the old ones.
-		state = reducer(state, {type: 'swarm-move', delta: 1});
-		expect(state.swarm!.tasks).toEqual([]);
+		state = reducer(state, {type: 'move', delta: 1});
+		expect(taskRows(state)).toEqual([]);
 	});
 
 	it('drops a followed scale once the service has converged to it, saying so', () => {
@@ -87,8 +89,8 @@ describe('the Swarm view state', () => {
 		const many = Array.from({length: 50}, (_, i) => service(`s${String(i).padStart(2, '0')}`));
 		state = reducer(state, lists(many, [node('n1'), node('n2')]));
 		expect(swarmHeights(state)).toEqual({services: 21, tasks: 11, nodes: 4});
-		state = reducer(state, {type: 'swarm-move', delta: 'last'});
-		expect(state.swarm!.windows.services).toBe(50 - 19);
+		state = reducer(state, {type: 'move-to', where: 'last'});
+		expect(state.lists.services!.top).toBe(50 - 19);
 	});
 
 	it('moves the ages clock for the tasks it shows', () => {

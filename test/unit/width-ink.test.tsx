@@ -9,7 +9,9 @@ import {render} from 'ink-testing-library';
 import measure from 'string-width';
 import stripAnsi from 'strip-ansi';
 import type {ContainerSummary} from '../../source/engine/types.js';
-import {ContainersPane} from '../../source/ui/containers-pane.js';
+import {containersKind} from '../../source/kinds/containers.js';
+import {initialState, reducer} from '../../source/state/reducer.js';
+import {KindPane} from '../../source/ui/kind-pane.js';
 import {FittedTable} from '../../source/ui/kv-table.js';
 import {StatusLine} from '../../source/ui/status-line.js';
 
@@ -43,26 +45,8 @@ const WIDTH = 100; // ink-testing-library's stdout has 100 columns
 describe('one width model with Ink', () => {
 	it('container rows with wide, emoji, ZWJ and Indic names stay in the pane and keep the STATUS column in line', () => {
 		const containers = names.map(container);
-		const {lastFrame, unmount} = render(
-			<ContainersPane
-				containers={containers}
-				busy={{}}
-				focused
-				width={WIDTH}
-				height={12}
-				showAll
-				total={containers.length}
-				running={containers.length}
-				filter=""
-				loaded
-				statusOf={c => c.status}
-				showStats
-				hosts={[]}
-				stats={{}}
-				marked={{}}
-				top={0}
-			/>,
-		);
+		const state = reducer(initialState({columns: WIDTH + 1, rows: 40}), {type: 'snapshot', containers, images: [], at: 0});
+		const {lastFrame, unmount} = render(<KindPane state={state} kind={containersKind as never} focused width={WIDTH} height={12} />);
 		const lines = stripAnsi(lastFrame() ?? '').split('\n');
 		unmount();
 		for (const line of lines) expect(measure(line), line).toBeLessThanOrEqual(WIDTH);

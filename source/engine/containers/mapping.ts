@@ -27,6 +27,8 @@ export interface RawContainer {
 	Status?: string;
 	Ports?: RawPort[] | null;
 	Labels?: Record<string, string> | null;
+	Mounts?: Array<{Type?: string; Name?: string; Destination?: string}> | null;
+	NetworkSettings?: {Networks?: Record<string, unknown> | null} | null;
 }
 
 export interface RawInspect {
@@ -48,7 +50,7 @@ export interface RawInspect {
 		Error?: string;
 		StartedAt?: string;
 		FinishedAt?: string;
-		Health?: {Status?: string} | null;
+		Health?: {Status?: string; FailingStreak?: number; Log?: Array<{ExitCode?: number; Output?: string; End?: string}> | null} | null;
 	};
 	Config?: {
 		Image?: string;
@@ -119,6 +121,8 @@ export function toContainerSummary(raw: RawContainer): ContainerSummary {
 			return mapping;
 		}),
 		labels: {...raw.Labels},
+		networks: Object.keys(raw.NetworkSettings?.Networks ?? {}),
+		mounts: (raw.Mounts ?? []).map(mount => ({destination: mount.Destination ?? '', ...(mount.Type === 'volume' && mount.Name ? {name: mount.Name} : {})})),
 	};
 	const health = healthFromStatus(status);
 	if (health) summary.health = health;
@@ -196,6 +200,8 @@ export function toContainerDetails(raw: RawInspect): ContainerDetails {
 	};
 	const health = state.Health?.Status;
 	if (health === 'healthy' || health === 'unhealthy' || health === 'starting') details.health = health;
+	const last = state.Health?.Log?.at(-1);
+	if (last) details.healthCheck = {failingStreak: state.Health?.FailingStreak ?? 0, exitCode: last.ExitCode ?? 0, output: last.Output ?? '', at: last.End ?? ''};
 	if (config.StopSignal) details.stopSignal = config.StopSignal;
 	if (typeof config.StopTimeout === 'number') details.stopTimeout = config.StopTimeout;
 	return details;

@@ -35,6 +35,10 @@ export interface ContainerSummary {
 	exitCode?: number;
 	ports: PortMapping[];
 	labels: Record<string, string>;
+	/** The networks it is attached to, by name (`docker ps --filter network=`). */
+	networks?: string[];
+	/** Where its mounts go, with the volume's name for a named volume (`docker ps --filter volume=`). */
+	mounts?: Array<{destination: string; name?: string}>;
 	/** With several hosts (multi-engine.ts): the host it is on; its id is then qualified, `<id>@<host>`. */
 	host?: string;
 	/** With several hosts: the host cannot be reached (the cause); the row is as last seen. */
@@ -75,6 +79,8 @@ export interface ContainerDetails {
 	startedAt: string;
 	finishedAt: string;
 	health?: Health;
+	/** The last health check (with a healthcheck): its exit code and output (untrusted), and how many failed in a row. */
+	healthCheck?: {failingStreak: number; exitCode: number; output: string; at: string};
 	restartPolicy: {name: string; maximumRetryCount: number};
 	restartCount: number;
 	ports: PortMapping[];

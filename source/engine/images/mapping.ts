@@ -9,6 +9,7 @@ export interface RawImage {
 	Created?: number;
 	Size?: number;
 	Containers?: number;
+	Labels?: Record<string, string> | null;
 }
 
 export interface RawHistory {
@@ -32,6 +33,7 @@ export function toImageSummary(raw: RawImage): ImageSummary {
 		created: raw.Created ?? 0,
 		size: raw.Size ?? 0,
 	};
+	if (raw.Labels && Object.keys(raw.Labels).length > 0) summary.labels = {...raw.Labels};
 	if (typeof raw.Containers === 'number' && raw.Containers >= 0) summary.containers = raw.Containers;
 	return summary;
 }

@@ -2,14 +2,16 @@
  * What commands act on: the selected container or image as a dialog target, and the checks
  * every container action shares (something selected, not busy).
  */
-import {shortId} from '../format/format.js';
-import {alive, selectedContainer, selectedImageRow} from '../state/selectors.js';
+import {alive, containersKind} from '../kinds/containers.js';
+import {imagesKind} from '../kinds/images.js';
+import {targetOf} from '../state/lists.js';
+import {selectedContainer, selectedImageRow} from '../state/selectors.js';
 import type {AppState, ConfirmTarget} from '../state/types.js';
 import type {ContainerSummary} from '../engine/types.js';
 import {qualify} from '../engine/hosts/types.js';
 
 export function containerTarget(c: ContainerSummary): ConfirmTarget {
-	return {kind: 'container', id: c.id, name: c.name};
+	return targetOf(containersKind, c);
 }
 
 /** The selected container as a target, if any. */
@@ -22,7 +24,7 @@ export function selectedContainerTarget(state: AppState): ConfirmTarget | undefi
 export function selectedImageTarget(state: AppState): ConfirmTarget | undefined {
 	const row = selectedImageRow(state);
 	if (!row) return undefined;
-	return {kind: 'image', id: row.image.id, name: row.ref ?? shortId(row.image.id), ref: row.ref, ...(row.image.host ? {host: row.image.host} : {})};
+	return {...targetOf(imagesKind, row), ref: row.ref};
 }
 
 /** How the engine is told which image a target is: its reference on its own host, else its id (already qualified). */
