@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import os from 'node:os';
-import {checkArgs} from './source/cli/check-args.js';
+import {fileURLToPath} from 'node:url';
+import {readCommandLine} from './source/cli/command-line.js';
+import {withFlags} from './source/config/with-flags.js';
 import {captureStrayOutput} from './source/cli/stray-output.js';
 import {EndpointError} from './source/engine/transport/endpoint.js';
 import {resolveTargets} from './source/engine/hosts/targets.js';
@@ -11,68 +13,29 @@ import type {CarriedState} from './source/state/contexts-types.js';
 // after start: set at once it slowed the first frame, and it must not change while the code
 // cache is made.
 
-interface CommandLine {
-	flags: {host?: string; context?: string[]; all: boolean; stats: boolean; shell?: string};
-	input: string[];
-}
-
-// The usual `berth` has no arguments and needs no parser: meow and the package-metadata
-// libraries it loads cost about 10 MB of memory and 20 ms of start-up (bench/RESULTS.md), so
-// they load only when there is a command line to read.
-let cli: CommandLine = {flags: {all: true, stats: true}, input: []};
-if (process.argv.length > 2) {
-	const {default: meow} = await import('meow');
-	// meow throws on some command lines (a flag given twice): one line and exit 2, not a stack trace.
-	try {
-		cli = meow(
-			`
-			Usage
-			  $ berth [options]
-
-			Options
-			  --host, -H URL    Docker endpoint: unix:///path, tcp://host:port, ssh://user@host
-			  --context NAME    Docker context to use (see docker context ls); repeat it
-			                    to see several hosts at once
-			  --all / --no-all  Show all containers (default) or only running ones
-			  --no-stats        Start with the CPU and MEM columns off (M toggles them)
-			  --shell NAME      Shell that e starts (default: bash if the container has it, else sh)
-			  --version         Print the version
-			  --help            Print this help
-
-			The engine is found like the docker CLI does: --host, --context, DOCKER_HOST,
-			DOCKER_CONTEXT, the current context in ~/.docker/config.json, /var/run/docker.sock.
-			Press ? inside berth for every key.
-
-			Environment
-			  BERTH_DEBUG_LOG=FILE  Append Node warnings and other stray output to FILE
-			                        (they never reach the screen)
-		`,
-			{
-				importMeta: import.meta,
-				allowUnknownFlags: true,
-				flags: {
-					host: {type: 'string', shortFlag: 'H'},
-					context: {type: 'string', isMultiple: true},
-					all: {type: 'boolean', default: true},
-					stats: {type: 'boolean', default: true},
-					shell: {type: 'string'},
-				},
-			},
-		);
-	} catch (error) {
-		const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/\.$/, '');
-		process.stderr.write(`berth: ${message.charAt(0).toLowerCase()}${message.slice(1)} (see berth --help)\n`);
-		process.exit(2);
-	}
-}
-
 function fail(message: string): never {
 	process.stderr.write(`berth: ${message}\n`);
 	process.exit(2);
 }
 
-const problem = checkArgs(cli.flags as Record<string, unknown>, cli.input, process.argv.slice(2));
-if (problem) fail(problem);
+const read = await readCommandLine(process.argv.slice(2), import.meta);
+if ('problem' in read) fail(read.problem);
+const cli = read;
+
+// The config file: read before anything else needs a setting; a mistake in it is reported on
+// the status line (and by --print-config), never a reason not to start.
+const {loadConfig} = await import('./source/config/load-config.js');
+const loaded = await loadConfig({flag: cli.flags.config, env: process.env, homedir: os.homedir()});
+const config = withFlags(loaded.config, cli.flags);
+if (cli.flags.printConfig || cli.flags.printKeys) {
+	const {printSettings} = await import('./source/cli/print-settings.js');
+	printSettings(cli.flags.printKeys ? 'keys' : 'config', loaded, config, {
+		schema: fileURLToPath(new URL('../config.schema.json', import.meta.url)),
+		out: text => process.stdout.write(text),
+		err: text => process.stderr.write(text),
+	});
+	process.exit(0);
+}
 
 let targets;
 try {
@@ -120,7 +83,7 @@ await import('react');
 await nextTask();
 const {render} = await import('ink');
 await nextTask();
-const [{App}, {frameStdout}, {enterAlternateScreen}, {handOver}, modes, {readTmuxClipboard, sendToClipboard}, {createContextsSource}] = await Promise.all([
+const [{App}, {frameStdout}, {enterAlternateScreen}, {handOver}, modes, {readTmuxClipboard, sendToClipboard}, {createContextsSource}, {commandSettings}, {configNotice}] = await Promise.all([
 	import('./source/ui/app.js'),
 	import('./source/terminal/frame-stdout.js'),
 	import('./source/terminal/screen.js'),
@@ -128,7 +91,12 @@ const [{App}, {frameStdout}, {enterAlternateScreen}, {handOver}, modes, {readTmu
 	import('./source/terminal/modes.js'),
 	import('./source/terminal/clipboard.js'),
 	import('./source/cli/contexts-source.js'),
+	import('./source/commands/config-keys.js'),
+	import('./source/cli/config-notice.js'),
 ]);
+// The keys in effect, and what of the config the registry finds wrong (keys bound twice).
+const settings = commandSettings(config);
+const notice = configNotice(loaded, settings.problems);
 // The first frame shows the containers when the engine answers soon; a slow engine gets the
 // "Loading…" frame instead of a blank screen.
 await Promise.race([feed.ready, new Promise(resolve => setTimeout(resolve, 400))]);
@@ -181,9 +149,12 @@ const element = () => {
 			engine={current.engine}
 			feed={current.feed}
 			carried={current.carried}
-			showAll={cli.flags.all}
-			showStats={cli.flags.stats}
-			shell={cli.flags.shell}
+			showAll={config.all}
+			showStats={config.stats}
+			shell={config.shell === 'auto' ? undefined : config.shell}
+			config={config}
+			keymap={settings.keymap}
+			notice={current.generation === 0 ? notice : undefined}
 			contexts={contexts}
 			terminal={terminal}
 		/>

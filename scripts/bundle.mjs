@@ -19,6 +19,7 @@ import {builtinModules} from 'node:module';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import * as esbuild from 'esbuild';
+import {writeGenerated} from './config-schema.mjs';
 import {checkInk, inkDirectory, inkPatches, inkPatchFor, patchedSpecifiers} from './ink-patches.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -30,6 +31,9 @@ try {
 	console.error(`bundle: ${error.message}`);
 	process.exit(1);
 }
+
+// The config's schema and its validator, compiled now so that berth compiles nothing at start-up.
+if (await writeGenerated()) console.log('bundle: config.schema.json and source/config/generated/validate-config.ts rewritten');
 
 const inkBuild = path.join(inkDirectory(root), 'build');
 /** Each patched import seen, as `importer specifier`: all of the table's must be (checked below). */

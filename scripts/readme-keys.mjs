@@ -7,7 +7,7 @@ import {createServer} from 'vite';
 
 const server = await createServer({server: {middlewareMode: true}, appType: 'custom', logLevel: 'error'});
 try {
-	const {keyTableMarkdown} = await server.ssrLoadModule('/test/support/key-table.ts');
+	const {keyTableMarkdown} = await server.ssrLoadModule('/source/commands/key-table.ts');
 	const file = new URL('../README.md', import.meta.url);
 	const readme = readFileSync(file, 'utf8');
 	const next = readme.replace(/(<!-- keys:start -->\n)[\s\S]*?(\n<!-- keys:end -->)/, `$1${keyTableMarkdown()}$2`);

@@ -62,6 +62,7 @@ export function dialogCommands(find: (id: string) => Command | undefined): Comma
 		{
 			id: 'dialog.yes',
 			scope: 'dialog',
+			effect: 'none',
 			keys: ['y'],
 			label: 'yes',
 			description: 'Confirm the action',
@@ -72,6 +73,7 @@ export function dialogCommands(find: (id: string) => Command | undefined): Comma
 		{
 			id: 'dialog.force',
 			scope: 'dialog',
+			effect: 'none',
 			keys: ['f'],
 			label: 'force',
 			description: 'Confirm with force, when the dialog offers it (after the engine refused)',
@@ -82,6 +84,7 @@ export function dialogCommands(find: (id: string) => Command | undefined): Comma
 		{
 			id: 'dialog.cancel',
 			scope: 'dialog',
+			effect: 'none',
 			keys: ['n', 'escape'],
 			label: 'no (default)',
 			description: 'Cancel (the default)',

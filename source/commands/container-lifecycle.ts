@@ -12,6 +12,7 @@ import type {AppState, ConfirmTarget} from '../state/types.js';
 import {offerForce} from './confirm.js';
 import type {ActSpec} from './command-services.js';
 import {containerTarget, forContainer, isAlive} from './row-targets.js';
+import {keyFor} from './keymap.js';
 import type {Command, CommandContext} from './types.js';
 
 const running = (c: {name: string; state: string}) => (isAlive(c) ? true : `${c.name} is not running`);
@@ -48,11 +49,12 @@ export const containerLifecycle = [
 	lifecycle({
 		id: 'container.start',
 		scope: 'containers',
+		effect: 'engine',
 		keys: ['u'],
 		label: 'start',
 		description: 'Start the container',
 		bar: true,
-		available: forContainer(c => (c.state === 'running' ? `${c.name} is already running` : c.state === 'paused' ? `${c.name} is paused: p unpauses it` : true)),
+		available: forContainer((c, state) => (c.state === 'running' ? `${c.name} is already running` : c.state === 'paused' ? `${c.name} is paused: ${keyFor(state, 'container.pause', 'p')} unpauses it` : true)),
 		each: (_ctx, t) => ({
 			id: t.id,
 			busy: 'starting',
@@ -68,6 +70,7 @@ export const containerLifecycle = [
 	lifecycle({
 		id: 'container.stop',
 		scope: 'containers',
+		effect: 'engine',
 		keys: ['s'],
 		label: 'stop',
 		description: 'Stop: SIGTERM, then SIGKILL after the grace period',
@@ -78,6 +81,7 @@ export const containerLifecycle = [
 	lifecycle({
 		id: 'container.kill',
 		scope: 'containers',
+		effect: 'engine',
 		keys: ['K'],
 		label: 'kill',
 		description: 'Kill: SIGKILL at once (asks first)',
@@ -109,6 +113,7 @@ export const containerLifecycle = [
 	lifecycle({
 		id: 'container.restart',
 		scope: 'containers',
+		effect: 'engine',
 		keys: ['r'],
 		label: 'restart',
 		description: 'Restart the container',
@@ -129,6 +134,7 @@ export const containerLifecycle = [
 	lifecycle({
 		id: 'container.pause',
 		scope: 'containers',
+		effect: 'engine',
 		keys: ['p'],
 		label: 'pause',
 		description: 'Pause or unpause the container',
@@ -153,6 +159,7 @@ export const containerLifecycle = [
 	lifecycle({
 		id: 'container.remove',
 		scope: 'containers',
+		effect: 'engine',
 		keys: ['d'],
 		label: 'rm',
 		description: 'Remove the container (asks first; for a running one, f forces it at once)',
@@ -197,6 +204,7 @@ export const containerLifecycle = [
 export const stopWithTimeout: Command = {
 	id: 'container.stop-timeout',
 	scope: 'containers',
+	effect: 'engine',
 	keys: ['S'],
 	label: 'stop -t',
 	description: 'Stop with a grace period you choose (asks for the seconds; docker stop -t N)',

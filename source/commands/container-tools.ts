@@ -11,11 +11,16 @@ import {markedRows} from '../state/lists.js';
 import {allContainers, selectedContainer} from '../state/selectors.js';
 import {openForm} from './forms.js';
 import {containerTarget, forContainer, selectedContainerTarget} from './row-targets.js';
+import {keyFor} from './keymap.js';
 import type {Command, CommandContext} from './types.js';
 
 /** A command that works only on a running process (exec, attach): why not, for any other state. */
-const whileRunning = forContainer(c =>
-	c.state === 'running' ? true : c.state === 'paused' ? `${c.name} is paused: p unpauses it` : `${c.name} is not running: u starts it`,
+const whileRunning = forContainer((c, state) =>
+	c.state === 'running'
+		? true
+		: c.state === 'paused'
+			? `${c.name} is paused: ${keyFor(state, 'container.pause', 'p')} unpauses it`
+			: `${c.name} is not running: ${keyFor(state, 'container.start', 'u')} starts it`,
 );
 
 const open = (ctx: CommandContext, kind: 'details' | 'top') => ctx.dispatch({type: 'open', modal: {kind, id: selectedContainer(ctx.state)!.id, scroll: 0}});
@@ -24,6 +29,7 @@ export const containerTools: Command[] = [
 	{
 		id: 'container.commit',
 		scope: 'containers',
+		effect: 'engine',
 		keys: ['c'],
 		label: 'commit',
 		description: 'Commit the container to an image (asks for repository:tag)',
@@ -37,6 +43,7 @@ export const containerTools: Command[] = [
 	{
 		id: 'container.rename',
 		scope: 'containers',
+		effect: 'engine',
 		keys: ['N'],
 		label: 'rename',
 		description: "Rename the container (the engine's refusal is shown in the prompt)",
@@ -46,10 +53,11 @@ export const containerTools: Command[] = [
 			ctx.dispatch({type: 'open', modal: {kind: 'prompt', purpose: 'rename', target: containerTarget(c), line: prefilledLine(c.name)}});
 		},
 	},
-	{id: 'container.toggle-all', scope: 'containers', keys: ['a'], label: 'all/running', description: 'Show all containers or only running ones', bar: true, run: ctx => ctx.dispatch({type: 'toggle-all'})},
+	{id: 'container.toggle-all', scope: 'containers', effect: 'none', keys: ['a'], label: 'all/running', description: 'Show all containers or only running ones', bar: true, run: ctx => ctx.dispatch({type: 'toggle-all'})},
 	{
 		id: 'container.details',
 		scope: 'containers',
+		effect: 'none',
 		keys: ['enter'],
 		label: 'details',
 		description: 'Show details (inspect summary)',
@@ -60,6 +68,7 @@ export const containerTools: Command[] = [
 	{
 		id: 'container.diff',
 		scope: 'containers',
+		effect: 'none',
 		keys: ['D'],
 		label: 'diff',
 		description: "The container's filesystem changes: A added, C changed, D deleted (c commits)",
@@ -69,6 +78,7 @@ export const containerTools: Command[] = [
 	{
 		id: 'container.copy-out',
 		scope: 'containers',
+		effect: 'none',
 		keys: ['C'],
 		label: 'cp out',
 		description: 'Copy a file or directory out of the container to the host (docker cp)',
@@ -84,6 +94,7 @@ export const containerTools: Command[] = [
 	{
 		id: 'container.copy-in',
 		scope: 'containers',
+		effect: 'engine',
 		keys: ['I'],
 		label: 'cp in',
 		description: 'Copy a host file or directory into the container (docker cp)',
@@ -96,10 +107,11 @@ export const containerTools: Command[] = [
 			], t);
 		},
 	},
-	{id: 'container.logs', scope: 'containers', keys: ['l'], label: 'logs', description: "Focus the container's logs", bar: true, run: ctx => ctx.dispatch({type: 'focus', pane: 'logs'})},
+	{id: 'container.logs', scope: 'containers', effect: 'none', keys: ['l'], label: 'logs', description: "Focus the container's logs", bar: true, run: ctx => ctx.dispatch({type: 'focus', pane: 'logs'})},
 	{
 		id: 'container.shell',
 		scope: 'containers',
+		effect: 'session',
 		keys: ['e'],
 		label: 'shell',
 		description: 'Open a shell in the container (bash if present, else sh; --shell overrides)',
@@ -126,6 +138,7 @@ export const containerTools: Command[] = [
 	{
 		id: 'container.exec',
 		scope: 'containers',
+		effect: 'session',
 		keys: ['E'],
 		label: 'exec',
 		description: 'Run a command in the container with a terminal (asks for it)',
@@ -135,6 +148,7 @@ export const containerTools: Command[] = [
 	{
 		id: 'container.attach',
 		scope: 'containers',
+		effect: 'session',
 		keys: ['A'],
 		label: 'attach',
 		description: "Attach to the container's main process (Ctrl-P Ctrl-Q returns to berth)",
@@ -147,6 +161,7 @@ export const containerTools: Command[] = [
 	{
 		id: 'container.start-attached',
 		scope: 'containers',
+		effect: 'engine',
 		keys: ['U'],
 		label: 'start -ai',
 		description: 'Start and attach in one key, for containers made with -it (docker start -a -i)',
@@ -156,10 +171,11 @@ export const containerTools: Command[] = [
 			ctx.services.interactive(t, 'Attach', engine => engine.containers.startAttached(t.id, ctx.state.size), cliFor.startAttached(t.name));
 		},
 	},
-	{id: 'container.merged-logs', scope: 'containers', keys: ['L'], label: 'merged logs', description: 'Merged logs of the marked containers, or of the selected compose project', run: mergedLogs},
+	{id: 'container.merged-logs', scope: 'containers', effect: 'none', keys: ['L'], label: 'merged logs', description: 'Merged logs of the marked containers, or of the selected compose project', run: mergedLogs},
 	{
 		id: 'container.stats',
 		scope: 'containers',
+		effect: 'none',
 		keys: ['M'],
 		label: 'stats',
 		description: 'Show or hide the CPU and MEM columns (off: nothing is sampled; see --no-stats)',
@@ -171,6 +187,7 @@ export const containerTools: Command[] = [
 	{
 		id: 'container.top',
 		scope: 'containers',
+		effect: 'none',
 		keys: ['T'],
 		label: 'top',
 		description: "Show the container's processes (refreshing)",

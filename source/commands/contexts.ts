@@ -36,16 +36,17 @@ function switchTo(ctx: CommandContext) {
 }
 
 export const contextCommands: Command[] = [
-	{id: 'app.contexts', scope: 'global', keys: ['0'], label: 'contexts', description: 'Docker contexts: switch berth to another engine, or several at once', run: open},
-	{id: 'unreachable.contexts', scope: 'unreachable', keys: ['0'], label: 'contexts', description: 'Docker contexts: switch to another engine', bar: true, run: open},
-	{id: 'contexts.up', scope: 'contexts', keys: ['up', 'k'], label: 'select', description: 'Select the previous context', run: ctx => ctx.dispatch({type: 'contexts-select', delta: -1})},
-	{id: 'contexts.down', scope: 'contexts', keys: ['down', 'j'], label: 'select', description: 'Select the next context', run: ctx => ctx.dispatch({type: 'contexts-select', delta: 1})},
-	{id: 'contexts.first', scope: 'contexts', keys: ['g', 'home'], label: 'first', description: 'Select the first context', run: ctx => ctx.dispatch({type: 'contexts-select', delta: -Number.MAX_SAFE_INTEGER})},
-	{id: 'contexts.last', scope: 'contexts', keys: ['G', 'end'], label: 'last', description: 'Select the last context', run: ctx => ctx.dispatch({type: 'contexts-select', delta: Number.MAX_SAFE_INTEGER})},
-	{id: 'contexts.mark', scope: 'contexts', keys: ['space'], label: 'mark', description: 'Mark a context (Enter then shows every marked one in one list)', bar: true, run: ctx => ctx.dispatch({type: 'contexts-mark'})},
+	{id: 'app.contexts', scope: 'global', effect: 'none', keys: ['0'], label: 'contexts', description: 'Docker contexts: switch berth to another engine, or several at once', run: open},
+	{id: 'unreachable.contexts', scope: 'unreachable', effect: 'none', keys: ['0'], label: 'contexts', description: 'Docker contexts: switch to another engine', bar: true, run: open},
+	{id: 'contexts.up', scope: 'contexts', effect: 'none', keys: ['up', 'k'], label: 'select', description: 'Select the previous context', run: ctx => ctx.dispatch({type: 'contexts-select', delta: -1})},
+	{id: 'contexts.down', scope: 'contexts', effect: 'none', keys: ['down', 'j'], label: 'select', description: 'Select the next context', run: ctx => ctx.dispatch({type: 'contexts-select', delta: 1})},
+	{id: 'contexts.first', scope: 'contexts', effect: 'none', keys: ['g', 'home'], label: 'first', description: 'Select the first context', run: ctx => ctx.dispatch({type: 'contexts-select', delta: -Number.MAX_SAFE_INTEGER})},
+	{id: 'contexts.last', scope: 'contexts', effect: 'none', keys: ['G', 'end'], label: 'last', description: 'Select the last context', run: ctx => ctx.dispatch({type: 'contexts-select', delta: Number.MAX_SAFE_INTEGER})},
+	{id: 'contexts.mark', scope: 'contexts', effect: 'none', keys: ['space'], label: 'mark', description: 'Mark a context (Enter then shows every marked one in one list)', bar: true, run: ctx => ctx.dispatch({type: 'contexts-mark'})},
 	{
 		id: 'contexts.switch',
 		scope: 'contexts',
+		effect: 'none',
 		keys: ['enter'],
 		label: 'switch',
 		description: 'Show this context (or the marked ones) from now on; the CLI is not changed',
@@ -56,6 +57,7 @@ export const contextCommands: Command[] = [
 	{
 		id: 'contexts.use',
 		scope: 'contexts',
+		effect: 'docker-config',
 		keys: ['u'],
 		label: 'use',
 		description: "Make it the docker CLI's current context too (docker context use), and show it",
@@ -75,5 +77,5 @@ export const contextCommands: Command[] = [
 			}
 		},
 	},
-	{id: 'contexts.close', scope: 'contexts', keys: ['escape', 'q'], label: 'back', description: 'Close the contexts view', bar: true, run: ctx => ctx.dispatch({type: 'close'})},
+	{id: 'contexts.close', scope: 'contexts', effect: 'none', keys: ['escape', 'q'], label: 'back', description: 'Close the contexts view', bar: true, run: ctx => ctx.dispatch({type: 'close'})},
 ];

@@ -42,6 +42,7 @@ export const imageViewCommands: Command[] = [
 	{
 		id: 'inspect.raw',
 		scope: 'inspect',
+		effect: 'none',
 		keys: ['r'],
 		label: 'raw/tables',
 		description: 'Switch between the tables and the raw JSON',
@@ -51,6 +52,7 @@ export const imageViewCommands: Command[] = [
 	{
 		id: 'inspect.search',
 		scope: 'inspect',
+		effect: 'none',
 		keys: ['/'],
 		label: 'search',
 		description: 'Search the raw JSON (text, or /regex/); Enter keeps it, Esc clears it',
@@ -62,11 +64,12 @@ export const imageViewCommands: Command[] = [
 			ctx.dispatch({type: 'inspect-search', search: {line: previous?.line ?? {value: '', cursor: 0}, editing: true, matches: [], current: 0}});
 		},
 	},
-	{id: 'inspect.next', scope: 'inspect', keys: ['n'], label: 'next', description: 'Next match', bar: true, available: hasMatches, run: jump(1)},
-	{id: 'inspect.prev', scope: 'inspect', keys: ['N'], label: 'previous', description: 'Previous match', available: hasMatches, run: jump(-1)},
+	{id: 'inspect.next', scope: 'inspect', effect: 'none', keys: ['n'], label: 'next', description: 'Next match', bar: true, available: hasMatches, run: jump(1)},
+	{id: 'inspect.prev', scope: 'inspect', effect: 'none', keys: ['N'], label: 'previous', description: 'Previous match', available: hasMatches, run: jump(-1)},
 	{
 		id: 'inspect.close',
 		scope: 'inspect',
+		effect: 'none',
 		keys: ['escape', 'q'],
 		label: 'back',
 		description: 'Clear the search, else close the view',
@@ -74,13 +77,14 @@ export const imageViewCommands: Command[] = [
 		run: ctx => (inspectOf(ctx.state)!.search ? ctx.dispatch({type: 'inspect-search', search: undefined}) : ctx.dispatch({type: 'close'})),
 	},
 
-	{id: 'prune.up', scope: 'prune', keys: ['up', 'k'], label: 'move', description: 'Previous choice (in the preview: scroll)', bar: true, run: ctx => moveChoice(ctx, -1)},
-	{id: 'prune.down', scope: 'prune', keys: ['down', 'j'], label: 'move', description: 'Next choice (in the preview: scroll)', run: ctx => moveChoice(ctx, 1)},
-	{id: 'prune.first', scope: 'prune', keys: ['g', 'home'], label: 'first', description: 'First choice (in the preview: the top)', run: ctx => moveChoice(ctx, -Number.MAX_SAFE_INTEGER)},
-	{id: 'prune.last', scope: 'prune', keys: ['G', 'end'], label: 'last', description: 'Last choice (in the preview: the end)', run: ctx => moveChoice(ctx, Number.MAX_SAFE_INTEGER)},
+	{id: 'prune.up', scope: 'prune', effect: 'none', keys: ['up', 'k'], label: 'move', description: 'Previous choice (in the preview: scroll)', bar: true, run: ctx => moveChoice(ctx, -1)},
+	{id: 'prune.down', scope: 'prune', effect: 'none', keys: ['down', 'j'], label: 'move', description: 'Next choice (in the preview: scroll)', run: ctx => moveChoice(ctx, 1)},
+	{id: 'prune.first', scope: 'prune', effect: 'none', keys: ['g', 'home'], label: 'first', description: 'First choice (in the preview: the top)', run: ctx => moveChoice(ctx, -Number.MAX_SAFE_INTEGER)},
+	{id: 'prune.last', scope: 'prune', effect: 'none', keys: ['G', 'end'], label: 'last', description: 'Last choice (in the preview: the end)', run: ctx => moveChoice(ctx, Number.MAX_SAFE_INTEGER)},
 	{
 		id: 'prune.enter',
 		scope: 'prune',
+		effect: 'none',
 		keys: ['enter'],
 		label: 'preview',
 		description: 'Preview the chosen prune: what would go and the space to reclaim',
@@ -91,6 +95,7 @@ export const imageViewCommands: Command[] = [
 	{
 		id: 'prune.yes',
 		scope: 'prune',
+		effect: 'engine',
 		keys: ['y'],
 		label: 'yes, prune',
 		description: 'Prune what the preview lists',
@@ -105,6 +110,7 @@ export const imageViewCommands: Command[] = [
 	{
 		id: 'prune.cancel',
 		scope: 'prune',
+		effect: 'none',
 		keys: ['n', 'escape', 'q'],
 		label: 'no (default)',
 		description: 'Prune nothing and close (while pruning: hide the view)',

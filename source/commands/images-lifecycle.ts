@@ -8,6 +8,7 @@ import {selectedImageRow} from '../state/selectors.js';
 import type {AppState, Modal} from '../state/types.js';
 import {openBuildForm, openPullForm, openTagForm} from './image-forms.js';
 import {selectedImageTarget} from './row-targets.js';
+import {keyFor} from './keymap.js';
 import type {Command} from './types.js';
 import {following} from '../state/follow-scroll.js';
 
@@ -27,6 +28,7 @@ export const imageLifecycleCommands: Command[] = [
 	{
 		id: 'image.pull',
 		scope: 'images',
+		effect: 'engine',
 		keys: ['P'],
 		label: 'pull',
 		description: 'Pull an image: name[:tag], host:port/name:tag or name@sha256:… (progress)',
@@ -36,6 +38,7 @@ export const imageLifecycleCommands: Command[] = [
 	{
 		id: 'image.tag',
 		scope: 'images',
+		effect: 'engine',
 		keys: ['t'],
 		label: 'tag',
 		description: 'Tag the image as repository:tag (asks for it)',
@@ -46,6 +49,7 @@ export const imageLifecycleCommands: Command[] = [
 	{
 		id: 'image.push',
 		scope: 'images',
+		effect: 'registry',
 		keys: ['p'],
 		label: 'push',
 		description: "Push the selected tag to its registry (progress view; asks for credentials)",
@@ -53,8 +57,8 @@ export const imageLifecycleCommands: Command[] = [
 		available: state => {
 			const row = selectedImageRow(state);
 			if (!row) return false;
-			if (!row.ref) return `${shortId(row.image.id)} has no tag to push: t tags it`;
-			if (isActive(transferOf(state, transferKey('push', row.ref)))) return `${row.ref} is already being pushed: v shows it`;
+			if (!row.ref) return `${shortId(row.image.id)} has no tag to push: ${keyFor(state, 'image.tag', 't')} tags it`;
+			if (isActive(transferOf(state, transferKey('push', row.ref)))) return `${row.ref} is already being pushed: ${keyFor(state, 'image.jobs', 'v')} shows it`;
 			return state.busy[row.image.id] ? `${row.ref} is busy: ${state.busy[row.image.id]}` : true;
 		},
 		run: ctx => {
@@ -66,6 +70,7 @@ export const imageLifecycleCommands: Command[] = [
 	{
 		id: 'image.build',
 		scope: 'images',
+		effect: 'engine',
 		keys: ['B'],
 		label: 'build',
 		description: 'Build an image (form: context, Dockerfile, repository:tag, build args)',
@@ -75,6 +80,7 @@ export const imageLifecycleCommands: Command[] = [
 	{
 		id: 'image.inspect',
 		scope: 'images',
+		effect: 'none',
 		keys: ['i'],
 		label: 'inspect',
 		description: "Inspect the image's config (tables; r switches to the raw JSON)",
@@ -89,6 +95,7 @@ export const imageLifecycleCommands: Command[] = [
 	{
 		id: 'image.prune',
 		scope: 'images',
+		effect: 'engine',
 		keys: ['X'],
 		label: 'prune',
 		description: 'Prune unused images, containers, networks, volumes or build cache (asks first)',
@@ -98,6 +105,7 @@ export const imageLifecycleCommands: Command[] = [
 	{
 		id: 'image.jobs',
 		scope: 'images',
+		effect: 'none',
 		keys: ['v'],
 		label: 'progress',
 		description: 'Show the running (or last) pull, push or build again',

@@ -28,6 +28,7 @@ export const imageCommands: Command[] = [
 	{
 		id: 'image.remove',
 		scope: 'images',
+		effect: 'engine',
 		keys: ['d'],
 		label: 'rmi',
 		description: 'Remove the image or untag the tag (asks first; offers force when it is in use)',
@@ -77,6 +78,7 @@ export const imageCommands: Command[] = [
 	{
 		id: 'image.history',
 		scope: 'images',
+		effect: 'none',
 		keys: ['enter'],
 		label: 'history',
 		description: 'Show the image history (layers)',

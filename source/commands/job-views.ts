@@ -7,6 +7,7 @@
 import {copyOf, copyToShow} from '../state/copies-reducer.js';
 import {isActive, transferOf} from '../state/images-selectors.js';
 import type {AppState} from '../state/types.js';
+import {keyFor} from './keymap.js';
 import type {Command} from './types.js';
 
 /** Whether the work the open view shows is still running (so it can be cancelled). */
@@ -27,6 +28,7 @@ export const jobCommands: Command[] = [
 	{
 		id: 'job.cancel',
 		scope: 'job',
+		effect: 'none',
 		keys: ['x'],
 		label: 'cancel',
 		description: 'Cancel it (a copy leaves nothing half-written, and says what it did)',
@@ -42,6 +44,7 @@ export const jobCommands: Command[] = [
 	{
 		id: 'job.replace',
 		scope: 'job',
+		effect: 'none',
 		keys: ['y'],
 		label: 'replace',
 		description: 'Copy out: replace the files that exist on the host with the copied ones',
@@ -52,6 +55,7 @@ export const jobCommands: Command[] = [
 	{
 		id: 'job.keep',
 		scope: 'job',
+		effect: 'none',
 		keys: ['n'],
 		label: 'keep, copy nothing',
 		description: 'Copy out: keep the files that exist on the host; nothing is copied',
@@ -65,10 +69,11 @@ export const jobCommands: Command[] = [
 export const showCopy: Command = {
 	id: 'container.show-copy',
 	scope: 'containers',
+	effect: 'none',
 	keys: ['v'],
 	label: 'copy',
 	description: 'Show the running (or last) copy again: progress, question or outcome',
-	available: state => (state.copies.length > 0 ? true : 'No copy yet: C copies out of a container, I into one'),
+	available: state => (state.copies.length > 0 ? true : `No copy yet: ${keyFor(state, 'container.copy-out', 'C')} copies out of a container, ${keyFor(state, 'container.copy-in', 'I')} into one`),
 	run: ctx => {
 		const job = copyToShow(ctx.state);
 		if (job) ctx.dispatch({type: 'open', modal: {kind: 'copy', key: job.key, scroll: 0}});

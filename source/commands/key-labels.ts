@@ -1,4 +1,4 @@
-/** How keys are written for people: 'up' → '↑', 'shift-tab' → 'Shift-Tab', 'ctrl-a' → 'Ctrl-A'. */
+/** How keys are written for people: 'up' → '↑', 'shift-tab' → 'Shift-Tab', 'ctrl-a' → 'Ctrl-A', 'f2' → 'F2'. */
 const labels: Record<string, string> = {
 	up: '↑',
 	down: '↓',
@@ -21,6 +21,7 @@ const labels: Record<string, string> = {
 export function keyLabel(key: string): string {
 	if (labels[key]) return labels[key];
 	if (key.startsWith('ctrl-')) return `Ctrl-${key.slice(5).toUpperCase()}`;
+	if (/^f\d+$/.test(key)) return key.toUpperCase();
 	return key;
 }
 

@@ -24,6 +24,7 @@ const markable = (state: AppState): boolean => {
 const filter = (scope: string): Command => ({
 	id: scope === 'global' ? 'app.filter' : `${scope}.filter`,
 	scope,
+	effect: 'none',
 	keys: ['/'],
 	label: 'filter',
 	description:
@@ -40,6 +41,7 @@ export const listCommands: Command[] = [
 	{
 		id: 'list.mark',
 		scope: 'global',
+		effect: 'none',
 		keys: ['space'],
 		label: 'mark',
 		description: 'Mark or unmark the row and move down (Esc clears every mark)',
@@ -53,6 +55,7 @@ export const listCommands: Command[] = [
 	{
 		id: 'list.sort',
 		scope: 'global',
+		effect: 'none',
 		keys: ['o'],
 		label: 'sort',
 		description: 'Sort by the next order (containers: state, name, CPU, memory, created)',
@@ -64,5 +67,5 @@ export const listCommands: Command[] = [
 			ctx.say('info', `${kind.title} sorted by ${kind.sort.find(s => s.id === key)?.label ?? key}`);
 		},
 	},
-	{id: 'list.sort-reverse', scope: 'global', keys: ['O'], label: 'reverse', description: 'Reverse the sort order', available: state => activeKind(state) !== undefined, run: ctx => ctx.dispatch({type: 'sort-reverse'})},
+	{id: 'list.sort-reverse', scope: 'global', effect: 'none', keys: ['O'], label: 'reverse', description: 'Reverse the sort order', available: state => activeKind(state) !== undefined, run: ctx => ctx.dispatch({type: 'sort-reverse'})},
 ];

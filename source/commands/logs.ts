@@ -5,6 +5,7 @@
 import {defaultLogPath} from '../logs/save-logs.js';
 import {prefilledLine} from '../input/line-editor.js';
 import {mergedLogs} from './container-tools.js';
+import {keyFor} from './keymap.js';
 import type {Command, CommandContext} from './types.js';
 
 function saveLogs(ctx: CommandContext, confirmed?: {target: {name: string; ref?: string}; payload?: Record<string, string>}) {
@@ -19,38 +20,41 @@ function saveLogs(ctx: CommandContext, confirmed?: {target: {name: string; ref?:
 }
 
 export const logCommands: Command[] = [
-	{id: 'logs.up', scope: 'logs', keys: ['up', 'k'], label: 'scroll', description: 'Scroll the log back one line', run: ctx => ctx.dispatch({type: 'logs-scroll', delta: -1})},
-	{id: 'logs.down', scope: 'logs', keys: ['down', 'j'], label: 'scroll', description: 'Scroll the log forward one line', run: ctx => ctx.dispatch({type: 'logs-scroll', delta: 1})},
+	{id: 'logs.up', scope: 'logs', effect: 'none', keys: ['up', 'k'], label: 'scroll', description: 'Scroll the log back one line', run: ctx => ctx.dispatch({type: 'logs-scroll', delta: -1})},
+	{id: 'logs.down', scope: 'logs', effect: 'none', keys: ['down', 'j'], label: 'scroll', description: 'Scroll the log forward one line', run: ctx => ctx.dispatch({type: 'logs-scroll', delta: 1})},
 	{
 		id: 'logs.search',
 		scope: 'logs',
+		effect: 'none',
 		keys: ['/'],
 		label: 'search',
 		description: 'Search the log: text, or /regex/ (Enter keeps it, Esc clears it)',
 		bar: true,
 		run: ctx => ctx.dispatch({type: 'filter-start'}),
 	},
-	{id: 'logs.next-match', scope: 'logs', keys: ['n'], label: 'next', description: 'Jump to the next match', bar: true, run: ctx => ctx.dispatch({type: 'logs-jump', direction: 1})},
-	{id: 'logs.prev-match', scope: 'logs', keys: ['N'], label: 'prev', description: 'Jump to the previous match', run: ctx => ctx.dispatch({type: 'logs-jump', direction: -1})},
+	{id: 'logs.next-match', scope: 'logs', effect: 'none', keys: ['n'], label: 'next', description: 'Jump to the next match', bar: true, run: ctx => ctx.dispatch({type: 'logs-jump', direction: 1})},
+	{id: 'logs.prev-match', scope: 'logs', effect: 'none', keys: ['N'], label: 'prev', description: 'Jump to the previous match', run: ctx => ctx.dispatch({type: 'logs-jump', direction: -1})},
 	{
 		id: 'logs.grep',
 		scope: 'logs',
+		effect: 'none',
 		keys: ['f'],
 		label: 'grep',
 		description: 'Show only matching lines (stays live)',
 		bar: true,
-		available: state => (state.logs.search ? true : 'Search first (/), then f shows only the matching lines'),
+		available: state => (state.logs.search ? true : `Search first (${keyFor(state, 'logs.search', '/')}), then ${keyFor(state, 'logs.grep', 'f')} shows only the matching lines`),
 		run: ctx => ctx.dispatch({type: 'logs-toggle', what: 'filterMode'}),
 	},
-	{id: 'logs.timestamps', scope: 'logs', keys: ['t'], label: 'time', description: "Show the engine's timestamps (local time)", bar: true, run: ctx => ctx.dispatch({type: 'logs-toggle', what: 'timestamps'})},
-	{id: 'logs.wrap', scope: 'logs', keys: ['w'], label: 'wrap', description: 'Wrap long lines', bar: true, run: ctx => ctx.dispatch({type: 'logs-toggle', what: 'wrap'})},
-	{id: 'logs.since-shorter', scope: 'logs', keys: ['['], label: 'since', description: 'Since: step back through all, 24h, 1h, 5m (restarts the stream)', run: ctx => ctx.dispatch({type: 'logs-since', delta: -1})},
-	{id: 'logs.since-longer', scope: 'logs', keys: [']'], label: 'since', description: 'Since: step forward through 5m, 1h, 24h, all (restarts the stream)', run: ctx => ctx.dispatch({type: 'logs-since', delta: 1})},
-	{id: 'logs.tail-more', scope: 'logs', keys: ['+'], label: 'tail', description: 'Initial tail: more lines (100, 200, 500, 2000, all)', run: ctx => ctx.dispatch({type: 'logs-tail', delta: 1})},
-	{id: 'logs.tail-less', scope: 'logs', keys: ['-'], label: 'tail', description: 'Initial tail: fewer lines', run: ctx => ctx.dispatch({type: 'logs-tail', delta: -1})},
+	{id: 'logs.timestamps', scope: 'logs', effect: 'none', keys: ['t'], label: 'time', description: "Show the engine's timestamps (local time)", bar: true, run: ctx => ctx.dispatch({type: 'logs-toggle', what: 'timestamps'})},
+	{id: 'logs.wrap', scope: 'logs', effect: 'none', keys: ['w'], label: 'wrap', description: 'Wrap long lines', bar: true, run: ctx => ctx.dispatch({type: 'logs-toggle', what: 'wrap'})},
+	{id: 'logs.since-shorter', scope: 'logs', effect: 'none', keys: ['['], label: 'since', description: 'Since: step back through all, 24h, 1h, 5m (restarts the stream)', run: ctx => ctx.dispatch({type: 'logs-since', delta: -1})},
+	{id: 'logs.since-longer', scope: 'logs', effect: 'none', keys: [']'], label: 'since', description: 'Since: step forward through 5m, 1h, 24h, all (restarts the stream)', run: ctx => ctx.dispatch({type: 'logs-since', delta: 1})},
+	{id: 'logs.tail-more', scope: 'logs', effect: 'none', keys: ['+'], label: 'tail', description: 'Initial tail: more lines (100, 200, 500, 2000, all)', run: ctx => ctx.dispatch({type: 'logs-tail', delta: 1})},
+	{id: 'logs.tail-less', scope: 'logs', effect: 'none', keys: ['-'], label: 'tail', description: 'Initial tail: fewer lines', run: ctx => ctx.dispatch({type: 'logs-tail', delta: -1})},
 	{
 		id: 'logs.save',
 		scope: 'logs',
+		effect: 'none',
 		keys: ['S'],
 		label: 'save',
 		description: 'Save the log to a file (the buffer, or Tab: the whole log from the engine)',
@@ -60,6 +64,7 @@ export const logCommands: Command[] = [
 	{
 		id: 'logs.single',
 		scope: 'logs',
+		effect: 'none',
 		keys: ['L'],
 		label: 'single',
 		description: 'Leave merged logs (back to the selected container)',

@@ -8,6 +8,8 @@ import {layerOf} from '../state/precedence.js';
 import {mainPanes} from '../state/main-screen.js';
 import {activeKind} from '../state/selectors.js';
 import type {AppState, ConfirmTarget} from '../state/types.js';
+import {defaultKeymap, type Keymap} from './keymap.js';
+import {readOnlyRefusal} from './read-only.js';
 import {appCommands} from './app.js';
 import {dialogCommands} from './confirm.js';
 import {containerLifecycle, stopWithTimeout} from './container-lifecycle.js';
@@ -54,8 +56,37 @@ export const commands: readonly Command[] = [
 ];
 for (const command of commands) byId.set(command.id, command);
 
-const byScopeKey = new Map<string, Command>();
-for (const command of commands) for (const key of command.keys) byScopeKey.set(`${command.scope}\u0000${key}`, command);
+/** The registry's own keys: the keymap when the config gives none. */
+const registryKeys = defaultKeymap(commands);
+
+/** The keys a command (by id) has in effect in this state. */
+export function keysOfId(id: string, state: Pick<AppState, 'keymap'>): readonly string[] {
+	const command = byId.get(id);
+	return command ? keymapOf(state).keysOf(command) : [];
+}
+
+/** The keys in effect in this state. */
+export function keymapOf(state: Pick<AppState, 'keymap'>): Keymap {
+	return state.keymap ?? registryKeys;
+}
+
+/**
+ * Every order in which scopes are looked up (scopesOf gives one of these, or a single scope):
+ * a scope earlier in one is consulted first, so its keys hide a later scope's. A main pane's
+ * before `global`, a view's own before `view`, a Swarm part's before `swarm`.
+ */
+function scopeChains(): Array<readonly Scope[]> {
+	return [
+		...mainPanes().map(pane => [pane.id, 'global']),
+		...['diff', 'commands', 'output', 'inspect', 'prune', 'job'].map(view => [view, 'view']),
+		...kinds.filter(kind => 'view' in kind.place).map(kind => [kind.name, 'swarm']),
+	];
+}
+
+/** The scopes looked up before `scope` wherever it is looked up. */
+export function scopesBefore(scope: Scope): Scope[] {
+	return scopeChains().flatMap(chain => (chain.includes(scope) ? chain.slice(0, chain.indexOf(scope)) : []));
+}
 
 /** The scopes consulted, in order, for the layer that has the keyboard. */
 export function scopesOf(state: AppState): Scope[] {
@@ -76,8 +107,9 @@ export function scopesOf(state: AppState): Scope[] {
 
 /** The command a key reaches now: the first scope that binds it decides (nothing leaks past a dialog or prompt). */
 export function commandFor(key: string, state: AppState): Command | undefined {
+	const keymap = keymapOf(state);
 	for (const scope of scopesOf(state)) {
-		const command = byScopeKey.get(`${scope}\u0000${key}`);
+		const command = keymap.at(scope, key);
 		if (command) return command;
 	}
 	// Ctrl-C quits from anywhere.
@@ -93,8 +125,13 @@ export function bulkRows(command: Command, state: AppState): ConfirmTarget[] {
 	return markedRows(state, kind).map(row => targetOf(kind, row));
 }
 
-/** Whether a command can run in this state (see Command.available); a bulk command can whenever rows are marked. */
+/**
+ * Whether a command can run in this state (see Command.available); a bulk command can whenever
+ * rows are marked. Read-only mode refuses what changes anything first.
+ */
 export function availability(command: Command, state: AppState): boolean | string {
+	const refused = readOnlyRefusal(command, state.readOnly);
+	if (refused) return refused;
 	if (command.bulk && bulkRows(command, state).length > 0) return true;
 	return command.available ? command.available(state) : true;
 }
@@ -104,12 +141,13 @@ export function barCommands(state: AppState): Command[] {
 	const seen = new Set<string>();
 	const result: Command[] = [];
 	const scopes = scopesOf(state);
+	const keymap = keymapOf(state);
 	scopes.forEach((scope, at) => {
 		// A key bound in an earlier scope (the pane's, the view's own) shadows later commands on it.
-		const shadowed = (key: string) => scopes.slice(0, at).some(earlier => byScopeKey.has(`${earlier}\u0000${key}`));
+		const shadowed = (key: string) => scopes.slice(0, at).some(earlier => keymap.at(earlier, key) !== undefined);
 		for (const command of commands) {
 			if (command.scope !== scope || !command.bar || availability(command, state) !== true) continue;
-			if (command.keys.every(shadowed)) continue;
+			if (keymap.keysOf(command).every(shadowed)) continue;
 			if (seen.has(command.label)) continue;
 			seen.add(command.label);
 			result.push(command);

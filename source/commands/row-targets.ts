@@ -37,12 +37,12 @@ export function engineImageRef(target: {id: string; ref?: string; host?: string}
  * Availability shared by container actions: a container is selected (else the key does
  * nothing) and nothing runs on it (else: why not), then `also` for the action's own rule.
  */
-export function forContainer(also?: (c: ContainerSummary) => true | string, options: {evenIfBusy?: boolean} = {}) {
+export function forContainer(also?: (c: ContainerSummary, state: AppState) => true | string, options: {evenIfBusy?: boolean} = {}) {
 	return (state: AppState): boolean | string => {
 		const c = selectedContainer(state);
 		if (!c) return false;
 		if (!options.evenIfBusy && state.busy[c.id]) return `${c.name} is busy: ${state.busy[c.id]}`;
-		return also ? also(c) : true;
+		return also ? also(c, state) : true;
 	};
 }
 

@@ -153,6 +153,7 @@ export const runCommands: Command[] = [
 	{
 		id: 'image.run',
 		scope: 'images',
+		effect: 'engine',
 		keys: ['r'],
 		label: 'run',
 		description: 'Run a container from the image (form: name, command, ports, env, binds)',
@@ -167,6 +168,7 @@ export const runCommands: Command[] = [
 	{
 		id: 'image.run-full',
 		scope: 'images',
+		effect: 'engine',
 		keys: ['R'],
 		label: 'run…',
 		description: 'Run with every option: volumes, workdir, user, restart, --rm; attached or -it',
@@ -180,6 +182,7 @@ export const runCommands: Command[] = [
 	{
 		id: 'image.create',
 		scope: 'images',
+		effect: 'engine',
 		keys: ['n'],
 		label: 'create',
 		description: 'Create a container without starting it (docker create, the R form; -it for U)',
@@ -196,6 +199,7 @@ export const runCommands: Command[] = [
 export const pullFirst: Command = {
 	id: 'image.pull-first',
 	scope: 'images',
+	effect: 'engine',
 	keys: [],
 	label: 'pull first',
 	description: 'Pull an image that is not here before running it',

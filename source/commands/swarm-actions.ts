@@ -79,6 +79,7 @@ export const swarmServiceCommands: Command[] = [
 	{
 		id: 'service.scale',
 		scope: 'services',
+		effect: 'engine',
 		keys: ['s'],
 		label: 'scale',
 		description: 'Scale: asks for the replica count, then follows it until the service converges',
@@ -92,6 +93,7 @@ export const swarmServiceCommands: Command[] = [
 	{
 		id: 'service.logs',
 		scope: 'services',
+		effect: 'none',
 		keys: ['l'],
 		label: 'logs',
 		description: 'The service log: every task merged, each line prefixed with its task and node',
@@ -102,6 +104,7 @@ export const swarmServiceCommands: Command[] = [
 	{
 		id: 'service.force-update',
 		scope: 'services',
+		effect: 'engine',
 		keys: ['F'],
 		label: 'force update',
 		description: 'Force an update: every task is replaced though nothing changed (asks first)',
@@ -115,6 +118,7 @@ export const swarmServiceCommands: Command[] = [
 	{
 		id: 'service.rollback',
 		scope: 'services',
+		effect: 'engine',
 		keys: ['b'],
 		label: 'rollback',
 		description: 'Roll the service back to its previous spec (asks first)',
@@ -128,6 +132,7 @@ export const swarmServiceCommands: Command[] = [
 	{
 		id: 'service.remove',
 		scope: 'services',
+		effect: 'engine',
 		keys: ['d'],
 		label: 'rm',
 		description: 'Remove the service and its tasks (asks first)',
@@ -147,6 +152,7 @@ export const swarmServiceCommands: Command[] = [
 	{
 		id: 'service.inspect',
 		scope: 'services',
+		effect: 'none',
 		keys: ['i', 'enter'],
 		label: 'inspect',
 		description: 'Inspect the service: its spec and state in tables',
@@ -161,6 +167,7 @@ export const swarmServiceCommands: Command[] = [
 	{
 		id: 'tasks.logs',
 		scope: 'tasks',
+		effect: 'none',
 		keys: ['l'],
 		label: 'logs',
 		description: "The service's log, every task merged, each line prefixed with its task and node",
@@ -181,6 +188,7 @@ function nodeAvailability(availability: NodeAvailability, key: string, descripti
 	return {
 		id: `node.${words.verb}`,
 		scope: 'nodes',
+		effect: 'engine',
 		keys: [key],
 		label: words.verb,
 		description,
@@ -219,6 +227,7 @@ export const swarmNodeCommands: Command[] = [
 	{
 		id: 'node.inspect',
 		scope: 'nodes',
+		effect: 'none',
 		keys: ['i', 'enter'],
 		label: 'inspect',
 		description: 'Inspect the node: its description and state in tables',

@@ -37,10 +37,21 @@ export interface ConfirmPolicy {
 	dialog(state: AppState): {target: ConfirmTarget; title: string; body: string[]; force?: boolean} | undefined;
 }
 
+/**
+ * What running a command changes, for read-only mode (commands/read-only.ts): `none` (it only
+ * looks, or changes berth's own screen, or writes a file on this host); `engine`, `registry`,
+ * `docker-config` (the docker CLI's config.json); `session`: it runs a program in a container
+ * with the terminal (exec, attach), which may change anything, so read-only mode turns it off
+ * unless the config allows it by id; `custom`: a user's command, the same by name.
+ */
+export type Effect = 'none' | 'engine' | 'registry' | 'docker-config' | 'session' | 'custom';
+
 export interface Command {
 	/** Stable id, `object.verb` (e.g. `container.stop`). */
 	id: string;
 	scope: Scope;
+	/** What it changes (read-only mode refuses all but `none`, and `session` and `custom` commands it allows). */
+	effect: Effect;
 	/** Key names (decode-keys.ts), e.g. 'j', 'K', 'up', 'pageup', 'tab', 'shift-tab', 'enter', 'escape', 'ctrl-c'. */
 	keys: readonly string[];
 	/** Short label for the help bar. */

@@ -4,6 +4,7 @@
  * about ten store updates a second, and kept up to BUILD_LINES_KEPT. On success the new image
  * is selected in the images pane; on failure the failing step and the engine's message stay.
  */
+import {keyFor} from '../commands/keymap.js';
 import {BuildError, type BuildOptions, type BuildStep, type CopyProgress} from '../engine/types.js';
 import {cliFor} from '../format/cli-for.js';
 import {formatBytes, shortId} from '../format/format.js';
@@ -36,7 +37,7 @@ export function createBuilds(host: ImageHost): Builds {
 	let abort: AbortController | undefined;
 	return {
 		start(options, name) {
-			if (store.getState().imageJobs.build?.status === 'running') return `A build of ${store.getState().imageJobs.build!.name} is running: v shows it`;
+			if (store.getState().imageJobs.build?.status === 'running') return `A build of ${store.getState().imageJobs.build!.name} is running: ${keyFor(store.getState(), 'image.jobs', 'v')} shows it`;
 			const cli = cliFor.build(options);
 			dispatch({type: 'build-start', build: {cli, name, status: 'running', lines: [], dropped: 0}});
 			dispatch({type: 'open', modal: {kind: 'build', tail: following}});

@@ -7,6 +7,7 @@
  * written and refused, and the view lists every refused entry with its reason. Each copy is one
  * entry of the command log, ✗ unless it was carried out.
  */
+import {keyFor} from '../commands/keymap.js';
 import {lstatSync, statSync} from 'node:fs';
 import type {CopyService, CopySpec} from '../commands/command-services.js';
 import {EngineError, type CopyInResult, type CopyOutResult, type CopyProgress, type Engine} from '../engine/types.js';
@@ -29,16 +30,16 @@ export interface Copies extends CopyService {
 	stop(): void;
 }
 
-function outText(job: CopyJob, result: CopyOutResult): string {
+function outText(job: CopyJob, result: CopyOutResult, v: string): string {
 	const parts = [plural(result.files, 'file'), ...(result.directories ? [plural(result.directories, 'directory', 'directories')] : []), ...(result.symlinks ? [plural(result.symlinks, 'link')] : [])];
 	const replaced = result.replaced.length ? `; replaced ${result.replaced.length} that existed` : '';
-	const refused = result.refused.length ? `; refused ${result.refused.length} (v shows which and why)` : '';
+	const refused = result.refused.length ? `; refused ${result.refused.length} (${v} shows which and why)` : '';
 	return `Copied ${parts.join(', ')} (${formatBytes(result.bytes)}) from ${job.container.name}:${job.from} to ${result.destination}${replaced}${refused}`;
 }
 
-function inText(job: CopyJob, result: CopyInResult): string {
+function inText(job: CopyJob, result: CopyInResult, v: string): string {
 	const parts = [plural(result.files, 'file'), ...(result.directories ? [plural(result.directories, 'directory', 'directories')] : []), ...(result.symlinks ? [plural(result.symlinks, 'link')] : [])];
-	const skipped = result.skipped.length ? `; skipped ${result.skipped.length} sockets, fifos or devices (v shows which)` : '';
+	const skipped = result.skipped.length ? `; skipped ${result.skipped.length} sockets, fifos or devices (${v} shows which)` : '';
 	return `Copied ${parts.join(', ')} (${formatBytes(result.bytes)}) from ${job.from} into ${job.container.name}:${job.into}${skipped}`;
 }
 
@@ -91,7 +92,7 @@ export function createCopies(engine: Engine, store: Store, runner: ActionRunner,
 				dispatch({type: 'copy-update', key, patch: {status: 'asking', conflicts}});
 				// Over the panes the question opens by itself; over anything else it waits for `v`.
 				if (!store.getState().modal) dispatch({type: 'open', modal: {kind: 'copy', key, scroll: 0}});
-				say('info', `${plural(conflicts.length, 'entry', 'entries')} of the copy from ${job.container.name} ${conflicts.length === 1 ? 'exists' : 'exist'} in ${job.into}: y replaces, n keeps them (v shows the copy)`);
+				say('info', `${plural(conflicts.length, 'entry', 'entries')} of the copy from ${job.container.name} ${conflicts.length === 1 ? 'exists' : 'exist'} in ${job.into}: ${keyFor(store.getState(), 'job.replace', 'y')} replaces, ${keyFor(store.getState(), 'job.keep', 'n')} keeps them (${keyFor(store.getState(), 'container.show-copy', 'v')} shows the copy)`);
 			});
 		dispatch({type: 'busy', id: job.container.id, label: 'copying…'});
 		try {
@@ -106,14 +107,14 @@ export function createCopies(engine: Engine, store: Store, runner: ActionRunner,
 					return say('info', text);
 				}
 
-				const text = outText(job, result);
+				const text = outText(job, result, keyFor(store.getState(), 'container.show-copy', 'v'));
 				finish('ok', text);
 				dispatch({type: 'copy-update', key, patch: {status: 'done', message: text, refused: result.refused, written: result.written.length}});
 				say(result.refused.length ? 'error' : 'ok', text);
 			} else {
 				const result = await engine.containers.copyTo(job.container.id, job.from, job.into, {onProgress: p => updates.push(p)}, abort.signal);
 				updates.flush();
-				const text = inText(job, result);
+				const text = inText(job, result, keyFor(store.getState(), 'container.show-copy', 'v'));
 				const skipped = result.skipped.map(path => ({path, reason: 'sockets, fifos and devices are not copied'}));
 				finish('ok', text);
 				dispatch({type: 'copy-update', key, patch: {status: 'done', message: text, refused: skipped, written: result.files + result.directories + result.symlinks}});

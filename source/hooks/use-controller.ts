@@ -9,7 +9,9 @@ import {createController, type Controller, type TerminalControl} from '../contro
 import type {EngineFeed} from '../state/engine-feed.js';
 import {initialState, reducer} from '../state/reducer.js';
 import {createStore, type Store} from '../state/store.js';
-import type {AppState} from '../state/types.js';
+import type {AppState, StatusMessage} from '../state/types.js';
+import type {Config} from '../config/config-types.js';
+import type {Keymap} from '../commands/keymap.js';
 
 export interface ControllerProps {
 	engine: Engine;
@@ -27,6 +29,23 @@ export interface ControllerProps {
 	feed?: EngineFeed;
 	/** Hands the store out once made (tests read the command log in it). */
 	onStore?: (store: Store) => void;
+	/** The config in effect (file and flags): read-only mode, how the logs pane and the focus start. */
+	config?: Config;
+	/** The keys in effect (commands/config-keys.ts); absent: the registry's own. */
+	keymap?: Keymap;
+	/** Said on the status line at start (the config's problems). */
+	notice?: StatusMessage;
+}
+
+/** What the config sets in the first state. */
+function configured(state: AppState, config: Config | undefined, keymap: Keymap | undefined): AppState {
+	if (!config && !keymap) return state;
+	return {
+		...state,
+		...(keymap ? {keymap} : {}),
+		...(config?.readOnly.enabled ? {readOnly: config.readOnly} : {}),
+		...(config ? {focus: config.defaultPane, logs: {...state.logs, ...config.logs}} : {}),
+	};
 }
 
 export function useController(props: ControllerProps, exit: () => void): {state: AppState; controller: Controller; store: Store} {
@@ -39,8 +58,9 @@ export function useController(props: ControllerProps, exit: () => void): {state:
 		const first = (props.feed?.take() ?? []).reduce(
 			(state, action) => reducer(state, action.type === 'snapshot' ? {...action, at: now} : action),
 			{
-				...initialState({showAll: props.carried?.showAll ?? props.showAll, showStats: props.carried?.showStats ?? props.showStats, ...size, clock: now}),
+				...configured(initialState({showAll: props.carried?.showAll ?? props.showAll, showStats: props.carried?.showStats ?? props.showStats, ...size, clock: now}), props.config, props.keymap),
 				commandLog: props.carried?.commandLog ?? [],
+				...(props.notice ? {status: {...props.notice, at: now}} : {}),
 				...(props.carried?.status ? {status: props.carried.status} : {}),
 			} as AppState,
 		);

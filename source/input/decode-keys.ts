@@ -9,7 +9,8 @@
  * - printable characters, one event each (`' '` is `space`);
  * - control bytes: Enter (`\r`, `\n`), Tab, Backspace (`\x7f`, `\b`), Ctrl-letter (`ctrl-a` …);
  * - CSI and SS3 sequences: arrows, Home/End, PgUp/PgDn, Delete, Insert, Shift-Tab; with
- *   modifiers (`\e[1;5D`) they are the plain key (berth binds no modified arrows);
+ *   modifiers (`\e[1;5D`) they are the plain key (berth binds no modified arrows); function keys
+ *   F1–F12 (`f1` … `f12`);
  * - mouse reports (X10 `\e[M` + 3 bytes, SGR `\e[<b;x;yM`/`m`, urxvt `\e[b;x;yM`) and focus
  *   reports (`\e[I`, `\e[O`) are dropped: they never become keys;
  * - bracketed paste (`\e[200~` … `\e[201~`) is one `paste` event with the text, never keys;
@@ -28,10 +29,14 @@ const pasteEnd = '\u001B[201~';
 export const maxPasteLength = 1 << 20;
 
 /** CSI final bytes berth names; `~` sequences by their first parameter. */
-const csiFinal: Record<string, string> = {A: 'up', B: 'down', C: 'right', D: 'left', H: 'home', F: 'end', Z: 'shift-tab'};
-const csiTilde: Record<string, string> = {'1': 'home', '7': 'home', '4': 'end', '8': 'end', '2': 'insert', '3': 'delete', '5': 'pageup', '6': 'pagedown'};
-/** SS3 (`\eO` + one byte): cursor keys in application mode, Home/End, F1–F4 (dropped). */
-const ss3Final: Record<string, string | null> = {A: 'up', B: 'down', C: 'right', D: 'left', H: 'home', F: 'end', P: null, Q: null, R: null, S: null};
+const csiFinal: Record<string, string> = {A: 'up', B: 'down', C: 'right', D: 'left', H: 'home', F: 'end', Z: 'shift-tab', P: 'f1', Q: 'f2', R: 'f3', S: 'f4'};
+const csiTilde: Record<string, string> = {
+	'1': 'home', '7': 'home', '4': 'end', '8': 'end', '2': 'insert', '3': 'delete', '5': 'pageup', '6': 'pagedown',
+	// Function keys (VT220 and xterm): F1–F5, then F6–F12 with the gaps the terminals leave.
+	'11': 'f1', '12': 'f2', '13': 'f3', '14': 'f4', '15': 'f5', '17': 'f6', '18': 'f7', '19': 'f8', '20': 'f9', '21': 'f10', '23': 'f11', '24': 'f12',
+};
+/** SS3 (`\eO` + one byte): cursor keys in application mode, Home/End, F1–F4. */
+const ss3Final: Record<string, string> = {A: 'up', B: 'down', C: 'right', D: 'left', H: 'home', F: 'end', P: 'f1', Q: 'f2', R: 'f3', S: 'f4'};
 
 /** Name of a single control byte (below 0x20, or DEL). */
 function controlName(code: number): string | undefined {

@@ -189,6 +189,10 @@ export interface FilterEdit {
 }
 
 export interface AppState {
+	/** The keys in effect, the user's from the config among them (absent: the registry's own). */
+	keymap?: import('../commands/keymap.js').Keymap;
+	/** Read-only mode and what it allows (absent: off). */
+	readOnly?: import('../config/config-types.js').ReadOnlySetting;
 	conn: ConnState;
 	/** Every kind's list, by the kind's name (source/kinds/all-kinds.ts). */
 	lists: Readonly<Record<string, ListState>>;

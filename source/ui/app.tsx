@@ -49,7 +49,7 @@ export function App(props: AppProps) {
 			/>
 		);
 	} else if (screen === 'help' && modal?.kind === 'help') {
-		body = <HelpOverlay width={layout.width} height={bodyHeight} scroll={modal.scroll} reasons={unavailableNow(state)} onExtent={onExtent} />;
+		body = <HelpOverlay width={layout.width} height={bodyHeight} scroll={modal.scroll} reasons={unavailableNow(state)} keymap={state.keymap} onExtent={onExtent} />;
 	} else if (screen === 'view' && modal && modal.kind !== 'confirm' && modal.kind !== 'prompt' && modal.kind !== 'form' && modal.kind !== 'notice' && modal.kind !== 'contexts' && modal.kind !== 'help') {
 		body = (
 			<ViewScreen state={state} modal={modal} width={layout.width} height={bodyHeight} hints={hints.join('  ')} onExtent={onExtent} onFollow={onFollow} output={controller.output} serviceLog={controller.serviceLog} />
@@ -73,6 +73,7 @@ export function App(props: AppProps) {
 					status={state.status}
 					width={layout.width}
 					hosts={state.hosts}
+					readOnly={state.readOnly !== undefined}
 				/>
 				<HelpBar items={hints} width={layout.width} />
 			</Box>

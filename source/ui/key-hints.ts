@@ -1,4 +1,5 @@
-import {availability, barCommands, commands, scopesOf, scopeTitles} from '../commands/registry.js';
+import {availability, barCommands, commands, keymapOf, scopesOf, scopeTitles} from '../commands/registry.js';
+import type {Keymap} from '../commands/keymap.js';
 import {keysLabel} from '../commands/key-labels.js';
 import {mainPanes} from '../state/main-screen.js';
 import type {AppState} from '../state/types.js';
@@ -6,7 +7,8 @@ import {wrapText} from '../text/wrap-text.js';
 
 /** The keys that work right now, as "key label" items (from the command registry). */
 export function keyHints(state: AppState): string[] {
-	return barCommands(state).map(c => `${keysLabel(c.keys)} ${c.barLabel?.(state) ?? c.label}`);
+	const keymap = keymapOf(state);
+	return barCommands(state).map(c => `${keysLabel(keymap.keysOf(c))} ${c.barLabel?.(state) ?? c.label}`);
 }
 
 /**
@@ -26,10 +28,11 @@ export function unavailableNow(state: AppState): Map<string, string> {
 }
 
 /**
- * Every line of the `?` overlay: each scope's commands with their keys and descriptions, wrapped
- * to `width` (descriptions under their own column); a command that cannot run now says why.
+ * Every line of the `?` overlay: each scope's commands with their keys (those in effect) and
+ * descriptions, wrapped to `width` (descriptions under their own column); a command that
+ * cannot run now says why.
  */
-export function helpLines(width: number, reasons: ReadonlyMap<string, string> = new Map()): Array<{text: string; heading?: boolean}> {
+export function helpLines(width: number, reasons: ReadonlyMap<string, string> = new Map(), keymap: Keymap = keymapOf({})): Array<{text: string; heading?: boolean}> {
 	const lines: Array<{text: string; heading?: boolean}> = [];
 	const indent = 2 + 16 + 1;
 	// The screen model first: which pane each number key shows, and where (state/main-screen.ts).
@@ -40,14 +43,14 @@ export function helpLines(width: number, reasons: ReadonlyMap<string, string> = 
 	const screen = `${panes}: a number key shows its pane in its slot (30 rows or more: the top and middle slots and the logs, stacked; fewer: one pane at a time); Tab moves between them. 4 the Swarm view, 0 the contexts.`;
 	for (const text of wrapText(screen, Math.max(10, width - 2))) lines.push({text: `  ${text}`});
 	for (const [scope, title] of scopeTitles) {
-		const list = commands.filter(c => c.scope === scope && c.keys.length > 0);
+		const list = commands.filter(c => c.scope === scope && keymap.keysOf(c).length > 0);
 		if (list.length === 0) continue;
 		lines.push({text: ''});
 		for (const text of wrapText(title, width)) lines.push({text, heading: true});
 		for (const c of list) {
 			const why = reasons.get(c.id);
 			const [first = '', ...rest] = wrapText(why ? `${c.description} (now: ${why})` : c.description, Math.max(10, width - indent));
-			lines.push({text: `  ${keysLabel(c.keys).padEnd(16)} ${first}`});
+			lines.push({text: `  ${keysLabel(keymap.keysOf(c)).padEnd(16)} ${first}`});
 			for (const more of rest) lines.push({text: ' '.repeat(indent) + more});
 		}
 	}

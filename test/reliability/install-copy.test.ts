@@ -29,7 +29,7 @@ it("the README's install command installs a copy: berth runs after the checkout 
 	assertBuilt();
 	const checkout = path.join(scratch, 'checkout');
 	const prefix = path.join(scratch, 'prefix');
-	for (const name of ['package.json', 'package-lock.json', 'dist', 'README.md']) cpSync(path.join(root, name), path.join(checkout, name), {recursive: true});
+	for (const name of ['package.json', 'package-lock.json', 'dist', 'README.md', 'config.schema.json']) cpSync(path.join(root, name), path.join(checkout, name), {recursive: true});
 	execFileSync('npm', [...readmeInstallStep(), '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund'], {cwd: checkout, stdio: 'pipe', timeout: 240_000});
 
 	const installed = path.join(prefix, 'lib', 'node_modules', 'berth');

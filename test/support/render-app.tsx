@@ -10,6 +10,9 @@ import type {TerminalControl} from '../../source/controller/controller.js';
 import type {Engine} from '../../source/engine/types.js';
 import type {EngineFeed} from '../../source/state/engine-feed.js';
 import type {Store} from '../../source/state/store.js';
+import type {StatusMessage} from '../../source/state/types.js';
+import type {Config} from '../../source/config/config-types.js';
+import type {Keymap} from '../../source/commands/keymap.js';
 import {ESC} from './keys.js';
 import {escapeWaitMs} from '../../source/input/key-reader.js';
 
@@ -59,6 +62,10 @@ export async function renderApp(
 		/** The terminal berth hands over to (a shell, a command); without it they say they need one. */
 		terminal?: TerminalControl;
 		contexts?: ContextsSource;
+		/** The config in effect, the keys in effect and the start-up notice, as cli.tsx passes them. */
+		config?: Config;
+		keymap?: Keymap;
+		notice?: StatusMessage;
 	} = {},
 ): Promise<RenderedApp> {
 	let exited = false;
@@ -72,6 +79,9 @@ export async function renderApp(
 			onStore={options.onStore}
 			contexts={options.contexts}
 			terminal={options.terminal}
+			config={options.config}
+			keymap={options.keymap}
+			notice={options.notice}
 			now={options.now ?? (() => new Date('2026-11-23T10:30:00'))}
 			onQuit={() => {
 				exited = true;

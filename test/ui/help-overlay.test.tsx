@@ -18,7 +18,7 @@ describe('the help overlay', () => {
 		app = await renderApp(engine(), {rows: 280});
 		await app.waitFor('hlp-box');
 		await app.press('?');
-		const frame = await app.waitFor('Keys — Esc or ? closes');
+		const frame = await app.waitFor('Keys — Esc/q/? closes');
 		for (const binding of keymap.filter(b => b.keys.length > 0)) expect(frame).toContain(binding.description);
 		await app.press(ESC);
 		await app.waitFor(f => f.includes('hlp-box') && !f.includes('Keys — Esc'));
@@ -28,7 +28,7 @@ describe('the help overlay', () => {
 		app = await renderApp(engine(), {rows: 400, columns: 80});
 		await app.waitFor('hlp-box');
 		await app.press('?');
-		const frame = await app.waitFor('Keys — Esc or ? closes');
+		const frame = await app.waitFor('Keys — Esc/q/? closes');
 		expect(Math.max(...frame.split('\n').map(line => line.trimEnd().length))).toBeLessThanOrEqual(80);
 		// The overlay's lines joined as one text: a wrapped sentence reads as it was written.
 		const text = frame.split('\n').map(line => line.trim()).join(' ').replaceAll(/\s+/g, ' ');

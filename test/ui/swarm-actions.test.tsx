@@ -104,10 +104,10 @@ describe('service actions ask first, No the default', () => {
 			// Esc right after the key, in one read, closes it: the ? after it opens the help overlay,
 			// which it would not do with the dialog still open.
 			await app.press(`${key}${ESC}?`);
-			const help = await app.waitFor('Keys — Esc or ? closes');
+			const help = await app.waitFor('Keys — Esc/q/? closes');
 			expect(dialogOpen(help), key).toBe(false);
 			await app.press(ESC);
-			await app.waitFor(f => !f.includes('Keys — Esc or ? closes'));
+			await app.waitFor(f => !f.includes('Keys — Esc/q/? closes'));
 		}
 		expect(['forceUpdateService', 'rollbackService', 'removeService'].flatMap(m => engine.callsTo(m))).toHaveLength(0);
 

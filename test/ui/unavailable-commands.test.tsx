@@ -29,7 +29,7 @@ describe('e and E on a container that is not running', () => {
 		expect(app.lastFrame()).toContain('a-stopped is not running: u starts it');
 		expect(engine.callsTo('execInteractive')).toHaveLength(0);
 		await app.press('?');
-		const overlay = await app.waitFor('Keys — Esc or ? closes');
+		const overlay = await app.waitFor('Keys — Esc/q/? closes');
 		const shell = overlay.split('\n').findIndex(l => l.includes('Open a shell in the container'));
 		expect(overlay.split('\n').slice(shell, shell + 3).join(' ')).toMatch(/now: a-stopped is not running: u starts it/);
 	});

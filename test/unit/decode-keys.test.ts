@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {KeyDecoder, maxPasteLength, type KeyEvent} from '../../source/input/decode-keys.js';
+import {isKeyName} from '../../source/input/key-names.js';
 
 /** Key names (pastes as `paste:TEXT`) for reads given in order, then a flush. */
 function decode(...reads: string[]): string[] {
@@ -36,6 +37,17 @@ describe('KeyDecoder', () => {
 		expect(decode('\u001BOA\u001BOB\u001BOH\u001BOF\u001B[1;5C')).toEqual(['up', 'down', 'home', 'end', 'right']);
 		// Emoji and other astral characters are one key each.
 		expect(decode('a😀b')).toEqual(['a', '😀', 'b']);
+	});
+
+	it('names the function keys F1–F12 (xterm, VT220 and the SS3 forms of F1–F4), with or without modifiers', () => {
+		expect(decode('\u001BOP\u001BOQ\u001BOR\u001BOS')).toEqual(['f1', 'f2', 'f3', 'f4']);
+		expect(decode('\u001B[11~\u001B[12~\u001B[13~\u001B[14~\u001B[15~\u001B[17~\u001B[18~\u001B[19~\u001B[20~\u001B[21~\u001B[23~\u001B[24~')).toEqual([
+			'f1', 'f2', 'f3', 'f4', 'f5', 'f6', 'f7', 'f8', 'f9', 'f10', 'f11', 'f12',
+		]);
+		expect(decode('\u001B[1;2P\u001B[15;5~')).toEqual(['f1', 'f5']);
+		// Every name the decoder gives is a name the config accepts.
+		for (const name of ['f1', 'f12', 'up', 'shift-tab', 'ctrl-s', 'space', 'x', 'K', '?']) expect(isKeyName(name), name).toBe(true);
+		for (const name of ['f13', 'ctrl-i', 'Up', 'alt-x', 'xx', ' ', '']) expect(isKeyName(name), name).toBe(false);
 	});
 
 	it('reads Esc followed by a key in the same read as Esc, then that key', () => {

@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {keyTableMarkdown} from '../support/key-table.js';
+import {keyTableMarkdown} from '../../source/commands/key-table.js';
 
 describe('README', () => {
 	it('lists exactly the keys of the keymap (its table is test/support/key-table.ts output)', () => {
